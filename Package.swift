@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "changelog",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "changelog", targets: ["changelog"]),
+        .library(name: "ChangelogCore", targets: ["ChangelogCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Clibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .target(name: "Git", dependencies: ["Clibgit2"]),
+        .target(name: "ChangelogCore", dependencies: ["TOMLKit"]),
+        .target(name: "ChangelogKit", dependencies: ["Git", "ChangelogCore"]),
+        .executableTarget(
+            name: "changelog",
+            dependencies: [
+                "ChangelogKit", "ChangelogCore", "Git",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "FixtureSupport", dependencies: ["Git"], path: "Tests/FixtureSupport"),
+        .testTarget(name: "ChangelogCoreTests", dependencies: ["ChangelogCore"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "FixtureSupport"]),
+        .testTarget(name: "ChangelogKitTests", dependencies: ["ChangelogKit", "FixtureSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FixtureSupport"]),
+    ]
+)

@@ -1,0 +1,46 @@
+/// How a forge spells the links to a commit, an issue and a comparison between two tags.
+public enum LinkStyle: String, Sendable, CaseIterable {
+    case github, gitlab, stash, cgit
+
+    public func commit(_ base: String, _ id: String) -> String {
+        switch self {
+        case .github: "\(base)/commit/\(id)"
+        case .gitlab: "\(base)/-/commit/\(id)"
+        case .stash: "\(base)/commits/\(id)"
+        case .cgit: "\(base)/commit/?id=\(id)"
+        }
+    }
+
+    /// nil where the forge has no issue tracker of its own (Bitbucket Server, cgit): the reference stays plain text.
+    public func issue(_ base: String, _ reference: Reference) -> String? {
+        let target = reference.repository.map { Self.sibling(of: base, named: $0) } ?? base
+        switch (self, reference.kind) {
+        case (.github, .issue): return "\(target)/issues/\(reference.issue)"
+        case (.github, .mergeRequest): return "\(target)/pull/\(reference.issue)"
+        case (.gitlab, .issue): return "\(target)/-/issues/\(reference.issue)"
+        case (.gitlab, .mergeRequest): return "\(target)/-/merge_requests/\(reference.issue)"
+        case (.stash, _), (.cgit, _): return nil
+        }
+    }
+
+    public func compare(_ base: String, from: String, to: String) -> String {
+        switch self {
+        case .github: "\(base)/compare/\(from)...\(to)"
+        case .gitlab: "\(base)/-/compare/\(from)...\(to)"
+        case .stash: "\(base)/compare/diff?targetBranch=refs%2Ftags%2F\(from)&sourceBranch=refs%2Ftags%2F\(to)"
+        case .cgit: "\(base)/diff/?id=\(to)&id2=\(from)"
+        }
+    }
+
+    /// `https://host/o/r` with `other/repo` gives `https://host/other/repo`.
+    private static func sibling(of base: String, named repository: String) -> String {
+        var parts = base.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 5 else { return base }
+        parts.removeLast(2)
+        return parts.joined(separator: "/") + "/" + repository
+    }
+}
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case markdown, json
+}

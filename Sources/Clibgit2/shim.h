@@ -1,0 +1,26 @@
+#ifndef CHANGELOG_CLIBGIT2_SHIM_H
+#define CHANGELOG_CLIBGIT2_SHIM_H
+
+#include <git2.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: these wrappers give it fixed signatures. */
+
+/* Turns off the repository ownership check (GIT_EOWNER), as git's safe.directory=* would. */
+static inline int changelog_git_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+
+/* Sets the object cache's byte budget; a whole-history walk reads every commit once, so caching them only costs memory. */
+static inline int changelog_git_set_cache_max_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
+
+static inline int changelog_git_enable_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
+}
+
+static inline int changelog_git_set_search_path(int level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
+#endif

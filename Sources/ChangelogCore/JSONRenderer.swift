@@ -1,0 +1,87 @@
+/// Renders releases as DESIGN.md's `{"releases": [...]}` document, one release at a time.
+public struct JSONRenderer {
+    private var writer = JSONWriter()
+
+    public init() {}
+
+    public mutating func begin() -> String {
+        writer.beginObject()
+        writer.key("releases")
+        writer.beginArray()
+        return writer.flush()
+    }
+
+    public mutating func render(_ release: Release) -> String {
+        writer.beginObject()
+        writer.field("version", release.version?.description)
+        writer.field("tag", release.tag)
+        writer.field("previousTag", release.previousTag)
+        writer.field("date", release.date)
+        writer.key("sections")
+        writer.beginArray()
+        for section in release.sections {
+            writer.beginObject()
+            writer.field("title", section.title)
+            writer.key("commits")
+            writer.beginArray()
+            for entry in section.entries { Self.write(entry, to: &writer) }
+            writer.endArray()
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.flush()
+    }
+
+    public mutating func end() -> String {
+        writer.endArray()
+        writer.endObject()
+        return writer.flush()
+    }
+
+    /// A whole document at once, for small outputs and tests.
+    public static func document(_ releases: [Release]) -> String {
+        var renderer = JSONRenderer()
+        var out = renderer.begin()
+        for release in releases { out += renderer.render(release) }
+        return out + renderer.end()
+    }
+
+    static func write(_ entry: Release.Entry, to writer: inout JSONWriter) {
+        let commit = entry.commit, conventional = entry.conventional
+        writer.beginObject()
+        writer.field("id", commit.id)
+        writer.field("shortId", commit.shortID)
+        writer.field("type", conventional.type)
+        writer.field("scope", conventional.scope)
+        writer.field("subject", conventional.subject)
+        writer.field("body", conventional.body)
+        writer.field("breaking", conventional.isBreaking)
+        writer.field("breakingNote", conventional.breakingNote)
+        writer.key("footers")
+        writer.beginArray()
+        for footer in conventional.footers {
+            writer.beginObject()
+            writer.field("token", footer.token)
+            writer.field("value", footer.value)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("references")
+        writer.beginArray()
+        for reference in conventional.references {
+            writer.beginObject()
+            writer.field("action", reference.action)
+            writer.field("issue", reference.issue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("author")
+        writer.beginObject()
+        writer.field("name", commit.author.name)
+        writer.field("email", commit.author.email)
+        writer.endObject()
+        writer.field("date", commit.date.iso8601)
+        writer.endObject()
+    }
+}

@@ -1,0 +1,50 @@
+/// One release of the changelog: a version (or Unreleased) and its commits, sorted into sections.
+public struct Release: Sendable, Equatable {
+    /// nil for the Unreleased section.
+    public var version: SemanticVersion?
+    /// The tag name this release has or will have (`v1.4.0`); nil when unreleased.
+    public var tag: String?
+    /// The tag of the release before it, the left side of the compare link.
+    public var previousTag: String?
+    /// The right side of the compare link when there is no tag yet (`HEAD` for Unreleased).
+    public var head: String?
+    /// `YYYY-MM-DD`.
+    public var date: String
+    public var sections: [Section]
+
+    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, sections: [Section]) {
+        self.version = version
+        self.tag = tag
+        self.previousTag = previousTag
+        self.head = head
+        self.date = date
+        self.sections = sections
+    }
+
+    public struct Section: Sendable, Equatable {
+        public var title: String
+        public var entries: [Entry]
+
+        public init(title: String, entries: [Entry]) {
+            self.title = title
+            self.entries = entries
+        }
+    }
+
+    /// A commit as it appears in one section.
+    public struct Entry: Sendable, Equatable {
+        public var commit: SourceCommit
+        public var conventional: ConventionalCommit
+        /// The scope's display name after `[components]` aliases; nil for unscoped entries.
+        public var component: String?
+
+        public init(commit: SourceCommit, conventional: ConventionalCommit, component: String?) {
+            self.commit = commit
+            self.conventional = conventional
+            self.component = component
+        }
+    }
+
+    /// True when no section lists anything.
+    public var isEmpty: Bool { sections.allSatisfy { $0.entries.isEmpty } }
+}

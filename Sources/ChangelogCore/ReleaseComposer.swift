@@ -1,0 +1,101 @@
+/// A commit together with what its message says, parsed once and shared by every consumer.
+public struct ParsedCommit: Sendable, Equatable {
+    public var commit: SourceCommit
+    public var message: ParsedMessage
+
+    public init(_ commit: SourceCommit) {
+        self.commit = commit
+        message = CommitMessageParser.parse(commit.message, parentCount: commit.parentCount)
+    }
+
+    public init(commit: SourceCommit, message: ParsedMessage) {
+        self.commit = commit
+        self.message = message
+    }
+
+    /// The conventional reading of the commit as a changelog entry: conventional commits as they
+    /// are, git's `Revert "..."` as a `revert` entry whose subject is the reverted header.
+    public var entry: ConventionalCommit? {
+        switch message {
+        case .conventional(let conventional):
+            return conventional
+        case .revert(let revert):
+            return ConventionalCommit(type: "revert", scope: nil, isBreaking: false, subject: revert.revertedHeader,
+                                      body: nil, footers: [], breakingNote: nil, references: [])
+        case .merge, .autosquash, .invalid:
+            return nil
+        }
+    }
+
+    /// Commits this one reverts, by full or abbreviated id.
+    public var revertedIDs: [String] {
+        switch message {
+        case .revert(let revert): return revert.revertedIDs
+        case .conventional(let conventional) where conventional.type == "revert":
+            return CommitMessageParser.revertedIDs(in: commit.message)
+        default: return []
+        }
+    }
+}
+
+/// Sorts one release's commits into its sections.
+public struct ReleaseComposer: Sendable {
+    public var layout: SectionLayout
+
+    public init(layout: SectionLayout = .standard) {
+        self.layout = layout
+    }
+
+    /// `commits` in history order, newest first (git log's order); the sections keep that order
+    /// within each scope group.
+    public func sections(for commits: [ParsedCommit]) -> [Release.Section] {
+        let dropped = cancelledReverts(commits)
+        var breaking: [Release.Entry] = []
+        var bySection = Array(repeating: [Release.Entry](), count: layout.definitions.count)
+        for (index, parsed) in commits.enumerated() where !dropped.contains(index) {
+            guard let conventional = parsed.entry else { continue }
+            let entry = Release.Entry(commit: parsed.commit, conventional: conventional,
+                                      component: layout.component(forScope: conventional.scope))
+            if conventional.isBreaking { breaking.append(entry) }
+            if let section = layout.sectionIndex(forType: conventional.type) { bySection[section].append(entry) }
+        }
+        var sections: [Release.Section] = []
+        if !breaking.isEmpty { sections.append(Release.Section(title: SectionLayout.breakingTitle, entries: grouped(breaking))) }
+        for (definition, entries) in zip(layout.definitions, bySection) where !entries.isEmpty {
+            sections.append(Release.Section(title: definition.title, entries: grouped(entries)))
+        }
+        return sections
+    }
+
+    /// Scoped entries first, grouped by component in alphabetical order, then unscoped ones; the
+    /// sort is stable, so history order holds inside each group.
+    private func grouped(_ entries: [Release.Entry]) -> [Release.Entry] {
+        let keyed = entries.enumerated().map { (offset: $0.offset, key: $0.element.component?.lowercased(), entry: $0.element) }
+        return keyed.sorted { a, b in
+            switch (a.key, b.key) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.entry)
+    }
+
+    /// Indices of commits that leave the release: a commit reverted inside the same release goes
+    /// together with its revert. Reverts are applied oldest first, so reverting a revert brings
+    /// the original back.
+    private func cancelledReverts(_ commits: [ParsedCommit]) -> Set<Int> {
+        var dropped = Set<Int>()
+        var indexByID: [String: Int] = [:]
+        for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
+        for index in commits.indices.reversed() {
+            for reverted in commits[index].revertedIDs {
+                let target = indexByID[reverted] ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
+                guard let target, target != index, !dropped.contains(target), !dropped.contains(index) else { continue }
+                dropped.insert(target)
+                dropped.insert(index)
+            }
+        }
+        return dropped
+    }
+}

@@ -1,0 +1,37 @@
+import ChangelogCore
+import Git
+
+/// A failure the user can act on, printed as one line on stderr.
+public struct ChangelogError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    /// The exit status DESIGN.md gives this kind of failure.
+    public var exitCode: Int32
+
+    public init(_ message: String, exitCode: Int32 = 2) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    public var description: String { message }
+
+    init(_ error: GitError) {
+        self.init(error.description)
+    }
+
+    init(_ error: ConfigurationError) {
+        self.init(error.description)
+    }
+}
+
+extension GitError {
+    var asChangelogError: ChangelogError { ChangelogError(self) }
+}
+
+/// Runs a libgit2-backed step, turning its typed error into one the command line prints.
+func git<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw ChangelogError(error)
+    }
+}

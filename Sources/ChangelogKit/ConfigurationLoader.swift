@@ -1,0 +1,41 @@
+import ChangelogCore
+
+/// Finds and reads the configuration file: `-c FILE`, else `.changelog.toml`, else clog's `.clog.toml`
+/// at the repository root.
+public enum ConfigurationLoader {
+    public static func load(explicit: String?, repositoryRoot: String?) throws(ChangelogError) -> Configuration {
+        if let explicit {
+            guard let bytes = try AtomicFile.read(explicit) else {
+                throw ChangelogError("configuration file \(explicit) does not exist; check the path given to -c/--config")
+            }
+            let flavor: Configuration.Flavor = explicit.hasSuffix(".clog.toml") || explicit.hasSuffix("clog.toml") ? .clog : .changelog
+            return try parse(bytes, file: explicit, flavor: flavor)
+        }
+        guard let root = repositoryRoot else { return Configuration() }
+        for (name, flavor) in [(".changelog.toml", Configuration.Flavor.changelog), (".clog.toml", .clog)] {
+            if let bytes = try AtomicFile.read(root + name) {
+                return try parse(bytes, file: name, flavor: flavor)
+            }
+        }
+        return Configuration()
+    }
+
+    private static func parse(_ bytes: [UInt8], file: String, flavor: Configuration.Flavor) throws(ChangelogError) -> Configuration {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ChangelogError("\(file): not valid UTF-8; TOML files must be UTF-8")
+        }
+        do {
+            return try Configuration.parse(text, file: file, flavor: flavor)
+        } catch {
+            throw ChangelogError(error)
+        }
+    }
+}
+
+extension Configuration {
+    /// The section layout: the defaults plus `[sections]` and `[components]`.
+    public var layout: SectionLayout {
+        SectionLayout.standard.adding(sections: sections.map { ($0.title, $0.aliases) },
+                                      components: components.map { ($0.title, $0.aliases) })
+    }
+}

@@ -1,0 +1,215 @@
+import ChangelogCore
+import Git
+
+/// What `changelog [generate]` was asked to do, after the command line and the configuration file
+/// have been combined.
+public struct GenerateRequest {
+    public enum VersionChoice: Equatable {
+        /// No version: the section is Unreleased.
+        case unreleased
+        case exact(SemanticVersion)
+        /// `-M/-m/-p`: the latest version tag's number, bumped.
+        case bumpLatest(BumpLevel)
+        /// `--bump`: what `changelog next` suggests.
+        case suggested
+    }
+
+    public var version: VersionChoice = .unreleased
+    public var from: String?
+    public var to = "HEAD"
+    public var all = false
+    /// Read the existing document from here.
+    public var infile: String?
+    /// Write the result here; nil prints it on stdout.
+    public var outfile: String?
+    public var repositoryURL: String?
+    public var linkStyle: LinkStyle = .github
+    public var subtitle: String?
+    public var format: OutputFormat = .markdown
+    public var tagPrefix: String?
+    public var layout: SectionLayout = .standard
+    public var policy = VersionPolicy()
+    public var dryRun = false
+    /// The release date for versions not tagged yet.
+    public var today: Timestamp
+
+    public init(today: Timestamp) {
+        self.today = today
+    }
+}
+
+/// `changelog [generate]`: plans the releases, renders them, and merges them into the changelog file.
+public struct Generate {
+    public let history: History
+    public let request: GenerateRequest
+
+    public init(history: History, request: GenerateRequest) {
+        self.history = history
+        self.request = request
+    }
+
+    /// What the run did, for the command's closing message.
+    public struct Outcome {
+        public var releases: [String]
+        public var wroteFile: String?
+        public var byteCount: Int
+    }
+
+    /// Runs the generation. Rendered text that goes to stdout is handed to `emit` as it is produced,
+    /// so a whole-history JSON document is never held in memory twice.
+    public func run(emit: (String) -> Void) throws(ChangelogError) -> Outcome {
+        if let outfile = request.outfile, !request.dryRun { try AtomicFile.checkWritable(outfile) }
+        let existing: [UInt8]? = try request.infile.flatMap { path throws(ChangelogError) in try AtomicFile.read(path) }
+        if let infile = request.infile, existing == nil, infile != request.outfile {
+            throw ChangelogError("cannot read \(infile): no such file; check the path given to -i/--infile")
+        }
+        let releases = try plan()
+        let names = releases.map { $0.version?.description ?? "Unreleased" }
+
+        if request.format == .json {
+            var renderer = JSONRenderer()
+            var text = renderer.begin()
+            if request.outfile == nil { emit(text); text = "" }
+            for release in releases {
+                let chunk = renderer.render(release)
+                if request.outfile == nil { emit(chunk) } else { text += chunk }
+            }
+            text += renderer.end()
+            if request.outfile == nil { emit(text); return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
+            return try finish(Array(text.utf8), names: names, emit: emit)
+        }
+
+        let renderer = MarkdownRenderer(links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
+                                        subtitle: request.subtitle)
+        guard request.infile != nil else {
+            var text = ""
+            for release in releases {
+                renderer.render(release, into: &text)
+                if request.outfile == nil { emit(text); text = "" }
+            }
+            if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
+            return try finish(Array(text.utf8), names: names, emit: emit)
+        }
+        // Oldest first, so each merge finds its neighbours already in place and version order holds.
+        var document = existing ?? []
+        var rendered = ""
+        for release in releases.reversed() {
+            let key: SectionKey = release.version.map { .version($0) } ?? .unreleased
+            let section = renderer.render(release)
+            rendered = section + rendered
+            document = ChangelogDocument(bytes: document).merging(section, for: key)
+        }
+        if request.outfile == nil {
+            emit(String(decoding: document, as: UTF8.self))
+            return Outcome(releases: names, wroteFile: nil, byteCount: document.count)
+        }
+        return try finish(document, names: names, preview: rendered, emit: emit)
+    }
+
+    /// Writes the result to the outfile; a dry run shows what would be written instead (the new
+    /// sections, not the whole file) and touches nothing.
+    private func finish(_ bytes: [UInt8], names: [String], preview: String? = nil, emit: (String) -> Void) throws(ChangelogError) -> Outcome {
+        guard let outfile = request.outfile else { return Outcome(releases: names, wroteFile: nil, byteCount: bytes.count) }
+        if request.dryRun {
+            emit(preview ?? String(decoding: bytes, as: UTF8.self))
+            return Outcome(releases: names, wroteFile: nil, byteCount: bytes.count)
+        }
+        try AtomicFile.write(bytes, to: outfile)
+        return Outcome(releases: names, wroteFile: outfile, byteCount: bytes.count)
+    }
+
+    /// The releases to render, newest first.
+    public func plan() throws(ChangelogError) -> [Release] {
+        if history.repository.isHeadUnborn && request.to == "HEAD" {
+            throw ChangelogError("the repository has no commits yet; commit something before generating a changelog")
+        }
+        let target = try history.resolve(request.to)
+        let composer = ReleaseComposer(layout: request.layout)
+        let prefix = request.tagPrefix ?? history.tags.preferredPrefix
+        if request.all {
+            return try planAll(target: target, composer: composer, prefix: prefix)
+        }
+        let version = try resolveVersion(target: target)
+        let previous = try history.previousRelease(of: target, below: version)
+        let base: ObjectID?
+        let previousName: String?
+        if let from = request.from {
+            base = try history.resolve(from)
+            previousName = from
+        } else {
+            base = previous?.commitID
+            previousName = previous?.name
+        }
+        let commits = try history.commits(from: base, to: target).map(ParsedCommit.init)
+        let tagName = version.map { prefix + $0.description }
+        let existingTag = version.flatMap { v in history.tags.first { $0.version == v } }
+        let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
+        return [Release(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
+                        head: version == nil ? request.to : nil, date: date.day,
+                        sections: composer.sections(for: commits))]
+    }
+
+    /// The version the new section is for, from `--setversion`, `-M/-m/-p` or `--bump`.
+    private func resolveVersion(target: ObjectID) throws(ChangelogError) -> SemanticVersion? {
+        switch request.version {
+        case .unreleased:
+            return nil
+        case .exact(let version):
+            return version
+        case .bumpLatest(let level):
+            let latest = try history.previousRelease(of: target)?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)
+            return latest.bumped(level)
+        case .suggested:
+            let latest = try history.previousRelease(of: target)
+            let stable = try history.previousStableRelease(of: target, latest: latest)
+            let commits = try history.commits(from: latest?.commitID, to: target).map(ParsedCommit.init)
+            guard let next = request.policy.next(latest: latest?.version, stable: stable?.version,
+                                                 bump: request.policy.bump(for: commits)) else {
+                throw ChangelogError("--bump: no commit since \(latest?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one", exitCode: 3)
+            }
+            return next
+        }
+    }
+
+    private func planAll(target: ObjectID, composer: ReleaseComposer, prefix: String) throws(ChangelogError) -> [Release] {
+        let releaseHistory = try history.releaseHistory(head: target)
+        var releases: [Release] = []
+        for entry in releaseHistory.entries {
+            let sections = composer.sections(for: entry.commits.map(ParsedCommit.init))
+            if let tag = entry.tag {
+                releases.append(Release(version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
+                                        date: (entry.date ?? request.today).day, sections: sections))
+            } else {
+                // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
+                let version = try resolveUnreleasedVersion(latest: entry.previous, commits: entry.commits)
+                releases.append(Release(version: version, tag: version.map { prefix + $0.description },
+                                        previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
+                                        date: request.today.day, sections: sections))
+            }
+        }
+        return releases
+    }
+
+    private func resolveUnreleasedVersion(latest: VersionTag?, commits: [SourceCommit]) throws(ChangelogError) -> SemanticVersion? {
+        switch request.version {
+        case .unreleased: return nil
+        case .exact(let version): return version
+        case .bumpLatest(let level): return (latest?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)).bumped(level)
+        case .suggested:
+            let stable = history.tags.last { !$0.version.isPrerelease && $0.version <= (latest?.version ?? $0.version) }
+            return request.policy.next(latest: latest?.version, stable: stable?.version,
+                                       bump: request.policy.bump(for: commits.map(ParsedCommit.init)))
+        }
+    }
+}
+
+extension History {
+    /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.
+    func previousStableRelease(of target: ObjectID, latest: VersionTag?) throws(ChangelogError) -> VersionTag? {
+        guard let latest else { return nil }
+        if !latest.version.isPrerelease { return latest }
+        return try previousRelease(of: latest.commitID, below: latest.version.release).flatMap { tag throws(ChangelogError) in
+            tag.version.isPrerelease ? try previousStableRelease(of: tag.commitID, latest: tag) : tag
+        }
+    }
+}

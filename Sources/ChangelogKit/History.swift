@@ -1,0 +1,77 @@
+import ChangelogCore
+import Git
+
+/// A repository's history as releases see it: its version tags and the commits between them.
+///
+/// Every query walks by reachability, never by date, and reads each commit it needs once.
+public final class History {
+    public let repository: Repository
+    /// Version tags in ascending version order.
+    public let tags: [VersionTag]
+
+    public init(repository: Repository) throws(ChangelogError) {
+        self.repository = repository
+        tags = try git { () throws(GitError) in try repository.versionTags() }
+    }
+
+    /// Resolves a revision to a commit, with a message that says what to do when it cannot.
+    public func resolve(_ revision: String) throws(ChangelogError) -> ObjectID {
+        try git { () throws(GitError) in try repository.resolveCommit(revision) }
+    }
+
+    /// The highest version tag reachable from `target` (or on it), considering only versions below
+    /// `limit` when one is given, so regenerating an already tagged release finds the one before.
+    ///
+    /// The walk stops at the first tagged commit on each path, as `git describe` does: a tag's
+    /// own ancestors carry lower versions, so the answer is on that frontier. The cost grows with
+    /// the commits since the last release, not with the history.
+    public func previousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> VersionTag? {
+        var eligible: [ObjectID: VersionTag] = [:]
+        for tag in tags where limit.map({ tag.version < $0 }) ?? true {
+            eligible[tag.commitID] = tag // ascending order: the highest tag on a commit wins
+        }
+        if let onTarget = eligible[target] { return onTarget }
+        var frontier: [VersionTag] = []
+        try git { () throws(GitError) in
+            let walk = try RevisionWalk(repository)
+            try walk.hide { id in
+                guard let tag = eligible[id] else { return false }
+                frontier.append(tag)
+                return true
+            }
+            try walk.push(target)
+            while try walk.next() != nil {}
+        }
+        return frontier.max { $0.version < $1.version }
+    }
+
+    /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`).
+    public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
+        try git { () throws(GitError) in
+            let walk = try RevisionWalk(repository)
+            try walk.push(target)
+            if let base { try walk.hide(base) }
+            var commits: [SourceCommit] = []
+            while let id = try walk.next() {
+                commits.append(SourceCommit(try repository.commit(id)))
+            }
+            return commits
+        }
+    }
+
+    /// A tag's release date: the tagger's date, or the commit's for a lightweight tag.
+    public func date(of tag: VersionTag) throws(ChangelogError) -> Timestamp {
+        if let date = tag.taggerDate { return date }
+        let commit = try git { () throws(GitError) in try repository.commit(tag.commitID) }
+        return Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes)
+    }
+}
+
+extension SourceCommit {
+    init(_ commit: Commit) {
+        self.init(id: commit.id.hex, message: commit.message,
+                  author: Person(name: commit.author.name, email: commit.author.email),
+                  date: Timestamp(secondsSince1970: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
+                  parentCount: commit.parentIDs.count)
+    }
+}

@@ -1,0 +1,34 @@
+import ChangelogCore
+import Git
+
+/// A tag whose name is a semantic version (optionally `v`-prefixed), peeled to its commit.
+public struct VersionTag: Sendable, Equatable {
+    public var name: String
+    public var version: SemanticVersion
+    /// `v` or empty, as the tag is spelled.
+    public var prefix: String
+    public var commitID: ObjectID
+    /// The tagger's date for an annotated tag; nil for a lightweight tag (use the commit's date).
+    public var taggerDate: Timestamp?
+}
+
+extension Repository {
+    /// Every tag that is a semantic version, ordered by version; other tags are ignored.
+    /// When two tags spell the same version (`v1.2.0` and `1.2.0`), the `v` one is kept.
+    func versionTags() throws(GitError) -> [VersionTag] {
+        var byVersion: [SemanticVersion: VersionTag] = [:]
+        for tag in try tags() {
+            guard let (version, prefix) = SemanticVersion.parseTag(tag.name) else { continue }
+            let date = tag.annotation?.tagger.map { Timestamp(secondsSince1970: $0.time, offsetMinutes: $0.offsetMinutes) }
+            let candidate = VersionTag(name: tag.name, version: version, prefix: prefix, commitID: tag.commitID, taggerDate: date)
+            if let existing = byVersion[version], existing.prefix == "v" { continue }
+            byVersion[version] = candidate
+        }
+        return byVersion.values.sorted { $0.version < $1.version || ($0.version == $1.version && $0.name < $1.name) }
+    }
+}
+
+extension Array where Element == VersionTag {
+    /// The prefix new tags should use: the newest tag's spelling, `v` when there is none.
+    var preferredPrefix: String { last?.prefix ?? "v" }
+}

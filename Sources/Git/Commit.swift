@@ -1,0 +1,83 @@
+import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Who made a commit or tag, and when, in their own UTC offset (`git_signature`).
+public struct Signature: Sendable, Equatable {
+    public var name: String
+    public var email: String
+    public var time: Int64
+    public var offsetMinutes: Int
+
+    public init(name: String, email: String, time: Int64, offsetMinutes: Int) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+
+    init(_ signature: UnsafePointer<git_signature>) {
+        let value = signature.pointee
+        name = decodeLossily(value.name)
+        email = decodeLossily(value.email)
+        time = value.when.time
+        offsetMinutes = Int(value.when.offset)
+    }
+}
+
+/// A commit's contents, copied out of libgit2 so no handle outlives the lookup.
+public struct Commit: Sendable {
+    public var id: ObjectID
+    /// The message as stored, without the leading newlines git_commit_message drops; decoded
+    /// lossily when it is not valid UTF-8 (bad bytes become U+FFFD).
+    public var message: String
+    public var author: Signature
+    /// When the commit was made, which orders git log; authored time may be older (rebases, cherry-picks).
+    public var committerTime: Int64
+    public var committerOffsetMinutes: Int
+    public var parentIDs: [ObjectID]
+}
+
+extension Repository {
+    /// Reads one commit (`git_commit_lookup`).
+    public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+        var oid = id.oid
+        var handle: OpaquePointer?
+        let result = git_commit_lookup(&handle, pointer, &oid)
+        if result == GIT_ENOTFOUND.rawValue && isShallow {
+            throw GitError(code: .shallow, message: "commit is missing from this shallow clone; run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)", subject: id.hex)
+        }
+        try check(result, id.hex)
+        defer { git_commit_free(handle) }
+        return Commit(handle!, id: id)
+    }
+}
+
+extension Commit {
+    init(_ handle: OpaquePointer, id: ObjectID) {
+        self.id = id
+        message = decodeLossily(git_commit_message(handle))
+        author = Signature(git_commit_author(handle))
+        committerTime = git_commit_time(handle)
+        committerOffsetMinutes = Int(git_commit_time_offset(handle))
+        let count = git_commit_parentcount(handle)
+        var parents: [ObjectID] = []
+        parents.reserveCapacity(Int(count))
+        for index in 0..<count {
+            parents.append(ObjectID(git_commit_parent_id(handle, index)))
+        }
+        parentIDs = parents
+    }
+}
+
+/// Decodes C text as UTF-8, replacing invalid sequences, never failing.
+func decodeLossily(_ text: UnsafePointer<CChar>?) -> String {
+    guard let text else { return "" }
+    let length = strlen(text)
+    return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+        String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+}

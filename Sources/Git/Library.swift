@@ -1,0 +1,41 @@
+import Clibgit2
+
+/// libgit2's global state, set up once per process before the first repository is opened.
+enum Library {
+    /// `git_libgit2_init` must run before any other call; a lazily initialised global runs it exactly once, thread-safely.
+    private static let initialized: Void = {
+        git_libgit2_init()
+    }()
+
+    static func ensureInitialized() {
+        _ = initialized
+    }
+}
+
+/// Process-wide libgit2 settings a command sets before it opens a repository.
+public enum GitSettings {
+    /// libgit2 refuses repositories owned by another user (GIT_EOWNER), as git does without
+    /// `safe.directory`. CI containers run as root over a checkout owned by someone else, so a user
+    /// who names the repository explicitly must be able to turn the check off
+    /// (`git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION)`).
+    public static func setOwnerValidation(_ enabled: Bool) {
+        Library.ensureInitialized()
+        _ = changelog_git_set_owner_validation(enabled ? 1 : 0)
+    }
+
+    /// Caps libgit2's object cache (`GIT_OPT_SET_CACHE_MAX_SIZE`). A walk reads each commit once,
+    /// so a large cache only costs memory.
+    public static func setObjectCacheLimit(bytes: Int) {
+        Library.ensureInitialized()
+        _ = changelog_git_set_cache_max_size(bytes)
+    }
+
+    /// Points libgit2's global and XDG configuration lookups at `path` (`GIT_OPT_SET_SEARCH_PATH`),
+    /// so tests never read the machine's own git configuration.
+    public static func setConfigSearchPath(_ path: String) {
+        Library.ensureInitialized()
+        for level in [GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_SYSTEM] {
+            _ = changelog_git_set_search_path(level.rawValue, path)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Clibgit2
+
+extension Repository {
+    /// Stores `bytes` as a blob (`git_blob_create_from_buffer`).
+    public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        let result = bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) }
+        try check(result, "blob")
+        return ObjectID(oid)
+    }
+
+    /// Builds a tree from commit `base`'s tree with `changes` applied: a path maps to new contents,
+    /// or to nil to delete it. Works in an in-memory index (`git_index_new`, `git_index_read_tree`,
+    /// `git_index_write_tree_to`), so neither the working tree nor `.git/index` is touched.
+    public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)]) throws(GitError) -> ObjectID {
+        var index: OpaquePointer?
+        try check(git_index_new(&index), "index")
+        defer { git_index_free(index) }
+        if let base {
+            var commitOID = base.oid
+            var commit: OpaquePointer?
+            try check(git_commit_lookup(&commit, pointer, &commitOID), base.hex)
+            defer { git_commit_free(commit) }
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), base.hex)
+            defer { git_tree_free(tree) }
+            try check(git_index_read_tree(index, tree), base.hex)
+        }
+        for change in changes {
+            if let contents = change.contents {
+                let blob = try writeBlob(contents)
+                var entry = git_index_entry()
+                entry.mode = 0o100644
+                entry.id = blob.oid
+                entry.file_size = UInt32(truncatingIfNeeded: contents.count)
+                let result = change.path.withCString { path in
+                    entry.path = path
+                    return git_index_add(index, &entry)
+                }
+                try check(result, change.path)
+            } else {
+                let result = git_index_remove(index, change.path, 0)
+                if result != GIT_ENOTFOUND.rawValue { try check(result, change.path) }
+            }
+        }
+        var tree = git_oid()
+        try check(git_index_write_tree_to(&tree, index, pointer), "tree")
+        return ObjectID(tree)
+    }
+
+    /// Writes a commit object (`git_commit_create`) and, when `reference` is given, moves that
+    /// reference to it (creating it if needed).
+    public func writeCommit(
+        tree: ObjectID, parents: [ObjectID], message: String,
+        author: Signature, committer: Signature, updating reference: String? = nil
+    ) throws(GitError) -> ObjectID {
+        var treeOID = tree.oid
+        var treeHandle: OpaquePointer?
+        try check(git_tree_lookup(&treeHandle, pointer, &treeOID), tree.hex)
+        defer { git_tree_free(treeHandle) }
+        var parentHandles: [OpaquePointer?] = []
+        defer { parentHandles.forEach { git_commit_free($0) } }
+        for parent in parents {
+            var oid = parent.oid
+            var handle: OpaquePointer?
+            try check(git_commit_lookup(&handle, pointer, &oid), parent.hex)
+            parentHandles.append(handle)
+        }
+        let authorHandle = try author.makeHandle()
+        defer { git_signature_free(authorHandle) }
+        let committerHandle = try committer.makeHandle()
+        defer { git_signature_free(committerHandle) }
+        var oid = git_oid()
+        let result = parentHandles.withUnsafeMutableBufferPointer { buffer in
+            git_commit_create(&oid, pointer, reference, authorHandle, committerHandle, "UTF-8", message,
+                              treeHandle, buffer.count, buffer.baseAddress)
+        }
+        try check(result, reference ?? "commit")
+        return ObjectID(oid)
+    }
+
+    /// Creates `refs/tags/<name>`: annotated (`git_tag_create`) when `message` is given,
+    /// lightweight (`git_tag_create_lightweight`) otherwise.
+    @discardableResult
+    public func createTag(name: String, target: ObjectID, message: String?, tagger: Signature?, force: Bool = false) throws(GitError) -> ObjectID {
+        var targetOID = target.oid
+        var object: OpaquePointer?
+        try check(git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), target.hex)
+        defer { git_object_free(object) }
+        var oid = git_oid()
+        if let message, let tagger {
+            let taggerHandle = try tagger.makeHandle()
+            defer { git_signature_free(taggerHandle) }
+            try check(git_tag_create(&oid, pointer, name, object, taggerHandle, message, force ? 1 : 0), "refs/tags/\(name)")
+        } else {
+            try check(git_tag_create_lightweight(&oid, pointer, name, object, force ? 1 : 0), "refs/tags/\(name)")
+        }
+        return ObjectID(oid)
+    }
+
+    /// Points a direct reference at `target` (`git_reference_create`), creating or moving it.
+    public func setReference(_ name: String, to target: ObjectID, logMessage: String = "changelog") throws(GitError) {
+        var oid = target.oid
+        var reference: OpaquePointer?
+        try check(git_reference_create(&reference, pointer, name, &oid, 1, logMessage), name)
+        git_reference_free(reference)
+    }
+
+    /// Makes HEAD a symbolic reference to `name` (`git_repository_set_head`), e.g. `refs/heads/main`.
+    public func setHead(_ name: String) throws(GitError) {
+        try check(git_repository_set_head(pointer, name), name)
+    }
+
+    /// Sets a string in the repository's own configuration file (`git_config_set_string`).
+    public func setConfig(_ key: String, _ value: String) throws(GitError) {
+        var config: OpaquePointer?
+        try check(git_repository_config(&config, pointer), gitDirectory + "config")
+        defer { git_config_free(config) }
+        try check(git_config_set_string(config, key, value), key)
+    }
+}
+
+extension Signature {
+    func makeHandle() throws(GitError) -> UnsafeMutablePointer<git_signature>? {
+        var handle: UnsafeMutablePointer<git_signature>?
+        try check(git_signature_new(&handle, name, email, time, Int32(offsetMinutes)), "\(name) <\(email)>")
+        return handle
+    }
+}

@@ -1,0 +1,61 @@
+import Clibgit2
+
+/// An open repository; owns libgit2's `git_repository` handle and frees it in `deinit`.
+///
+/// Not thread-safe, like the handle it wraps: use one `Repository` per thread.
+public final class Repository {
+    let pointer: OpaquePointer
+
+    private init(pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    /// Opens the repository containing `path`, searching parent directories as git does
+    /// (`git_repository_open_ext`): works from a subdirectory, a linked worktree or a bare repository.
+    public convenience init(discoveringFrom path: String) throws(GitError) {
+        Library.ensureInitialized()
+        var handle: OpaquePointer?
+        let result = git_repository_open_ext(&handle, path, 0, nil)
+        if result == GIT_ENOTFOUND.rawValue {
+            throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories); run inside one or pass --repo PATH", subject: path)
+        }
+        if result == GIT_EOWNER.rawValue {
+            throw GitError(code: .owner, message: "the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`", subject: path)
+        }
+        try check(result, path)
+        self.init(pointer: handle!)
+    }
+
+    /// Creates a new repository (`git_repository_init_ext`) whose unborn HEAD points at `initialBranch`.
+    public static func create(at path: String, initialBranch: String = "main", bare: Bool = false) throws(GitError) -> Repository {
+        Library.ensureInitialized()
+        var options = git_repository_init_options()
+        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), path)
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | (bare ? GIT_REPOSITORY_INIT_BARE.rawValue : 0)
+        var handle: OpaquePointer?
+        let result = initialBranch.withCString { branch in
+            options.initial_head = branch
+            return git_repository_init_ext(&handle, path, &options)
+        }
+        try check(result, path)
+        return Repository(pointer: handle!)
+    }
+
+    /// The `.git` directory (or the bare repository itself), with a trailing slash.
+    public var gitDirectory: String { String(cString: git_repository_path(pointer)) }
+
+    /// The working tree with a trailing slash; nil for a bare repository.
+    public var workingDirectory: String? { git_repository_workdir(pointer).map { String(cString: $0) } }
+
+    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+
+    /// True for a shallow clone (`git_repository_is_shallow`): history stops at its boundary commits.
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// True before the first commit: HEAD names a branch that does not exist yet.
+    public var isHeadUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
+}

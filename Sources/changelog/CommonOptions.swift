@@ -1,0 +1,52 @@
+import ArgumentParser
+import ChangelogCore
+import ChangelogKit
+import Git
+
+/// Options every command that reads a repository shares.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .customLong("repo"), help: ArgumentHelp("The repository to read (default: discovered from the working directory).", valueName: "path"))
+    var repositoryPath: String?
+
+    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The configuration file (default: .changelog.toml, else .clog.toml, at the repository root).", valueName: "file"))
+    var config: String?
+
+    /// Opens the repository and its configuration.
+    func open() throws(ChangelogError) -> (History, Configuration) {
+        // A path the user names is trusted, as `safe.directory` would: CI containers often run as
+        // root over a checkout owned by another user.
+        if repositoryPath != nil { GitSettings.setOwnerValidation(false) }
+        // A walk reads each commit once; libgit2's default 256 MiB object cache would only hold
+        // what is never read again.
+        GitSettings.setObjectCacheLimit(bytes: 16 << 20)
+        let repository: Repository
+        do {
+            repository = try Repository(discoveringFrom: repositoryPath ?? ".")
+        } catch {
+            throw ChangelogError(error.description)
+        }
+        let configuration = try ConfigurationLoader.load(explicit: config, repositoryRoot: repository.workingDirectory)
+        return (try History(repository: repository), configuration)
+    }
+}
+
+extension LinkStyle: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "markdown", "md": self = .markdown
+        case "json": self = .json
+        default: return nil
+        }
+    }
+}
+
+/// Runs a command body, printing a `ChangelogError` as one line on stderr with its exit status.
+func reportingErrors(_ body: () throws(ChangelogError) -> Void) throws {
+    do {
+        try body()
+    } catch {
+        Terminal.error(error.message)
+        throw ExitCode(error.exitCode)
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import ChangelogCore
+import ChangelogKit
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write the changelog section for a release (the default command; clog-compatible).",
+        discussion: """
+        Without a version the section is Unreleased. The range is from the highest version tag \
+        reachable from --to (default HEAD), unless --from says otherwise.
+        """
+    )
+
+    @Option(name: .customLong("setversion"), help: ArgumentHelp("The version of the new section, e.g. 1.4.0.", valueName: "version"))
+    var setVersion: String?
+
+    @Flag(name: [.customShort("M"), .long], help: "Bump the latest version tag's major number.")
+    var major = false
+
+    @Flag(name: [.customShort("m"), .long], help: "Bump the latest version tag's minor number.")
+    var minor = false
+
+    @Flag(name: [.customShort("p"), .long], help: "Bump the latest version tag's patch number.")
+    var patch = false
+
+    @Flag(help: "Use the version `changelog next` suggests.")
+    var bump = false
+
+    @Flag(name: [.customShort("F"), .customLong("from-latest-tag")], help: "Start from the latest version tag (the default).")
+    var fromLatestTag = false
+
+    @Option(help: ArgumentHelp("Start after this revision instead of the latest version tag.", valueName: "rev"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("End at this revision.", valueName: "rev"))
+    var to = "HEAD"
+
+    @Flag(help: "Every release of the whole history, one section per version tag.")
+    var all = false
+
+    @Option(name: [.customShort("C"), .customLong("changelog")], help: ArgumentHelp("Update this file in place (read it, then write it).", valueName: "file"))
+    var changelogFile: String?
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the result to this file.", valueName: "file"))
+    var outfile: String?
+
+    @Option(name: [.customShort("i"), .long], help: ArgumentHelp("Merge the new section into this existing changelog.", valueName: "file"))
+    var infile: String?
+
+    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
+    var repository: String?
+
+    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("github, gitlab, stash or cgit.", valueName: "style"))
+    var linkStyle: LinkStyle?
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Text after the version in the heading.", valueName: "text"))
+    var subtitle: String?
+
+    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("markdown or json.", valueName: "format"))
+    var format: OutputFormat?
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Flag(help: "Show what would be written; change nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        let choices = [setVersion != nil, major, minor, patch, bump].filter { $0 }.count
+        if choices > 1 {
+            throw ValidationError("choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
+        }
+        if let setVersion, SemanticVersion.parseTag(setVersion) == nil {
+            throw ValidationError("'\(setVersion)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
+        }
+        if changelogFile != nil && (infile != nil || outfile != nil) {
+            throw ValidationError("-C/--changelog reads and writes the same file; use it alone, or -i and -o")
+        }
+        if all && from != nil {
+            throw ValidationError("--all covers the whole history; drop --from")
+        }
+        if from != nil && fromLatestTag {
+            throw ValidationError("--from and -F/--from-latest-tag both choose the start; use one")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors { () throws(ChangelogError) in
+            let (history, configuration) = try repositoryOptions.open()
+            let root = history.repository.workingDirectory ?? ""
+            var request = GenerateRequest(today: Terminal.today())
+            request.version = versionChoice
+            request.from = from
+            request.to = to
+            request.all = all
+            request.format = format ?? configuration.outputFormat ?? .markdown
+            // Paths from the command line are the user's, relative to where they stand; paths from
+            // the configuration file are relative to the repository root, where the file lives.
+            if let changelogFile {
+                request.infile = changelogFile
+                request.outfile = changelogFile
+            } else if infile != nil || outfile != nil {
+                request.infile = infile
+                request.outfile = outfile
+            } else if let file = configuration.changelog {
+                request.infile = root + file
+                request.outfile = root + file
+            } else {
+                request.infile = configuration.infile.map { root + $0 }
+                request.outfile = configuration.outfile.map { root + $0 }
+            }
+            if request.format == .json && request.infile != nil {
+                throw ChangelogError("JSON output cannot be merged into a changelog file; drop -T json or -C/-i", exitCode: 64)
+            }
+            let remote = try? history.repository.configString("remote.origin.url")
+            request.repositoryURL = repository ?? configuration.repositoryURL ?? remote.flatMap(RepositoryURL.webAddress(fromRemote:))
+            request.linkStyle = linkStyle ?? configuration.linkStyle ?? RepositoryURL.guessedLinkStyle(request.repositoryURL)
+            request.subtitle = subtitle ?? configuration.subtitle
+            request.tagPrefix = configuration.tagPrefix
+            request.layout = configuration.layout
+            request.dryRun = dryRun
+
+            let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)
+            if dryRun, let file = request.outfile {
+                Terminal.note("dry run: \(file) would get \(outcome.releases.joined(separator: ", ")) (\(outcome.byteCount) bytes); nothing was written")
+            } else if let file = outcome.wroteFile {
+                Terminal.note("wrote \(outcome.releases.joined(separator: ", ")) to \(file)")
+            }
+        }
+    }
+
+    private var versionChoice: GenerateRequest.VersionChoice {
+        if let setVersion, let (version, _) = SemanticVersion.parseTag(setVersion) { return .exact(version) }
+        if major { return .bumpLatest(.major) }
+        if minor { return .bumpLatest(.minor) }
+        if patch { return .bumpLatest(.patch) }
+        if bump { return .suggested }
+        return .unreleased
+    }
+}

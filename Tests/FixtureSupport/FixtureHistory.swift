@@ -1,0 +1,219 @@
+import Foundation
+import Git
+
+/// A test history described in a small readable language, built into a real repository with libgit2.
+///
+/// ```
+/// author Ada Lovelace <ada@example.com>   # who writes the following commits and tags
+/// start 2026-01-05T10:00:00+01:00         # the first commit's time; each commit adds `step` seconds
+/// step 3600
+/// remote origin git@github.com:acme/widget.git
+/// commit feat(parser): accept footers     # a commit on the current branch; it adds one file
+/// | body line                              # further message lines ("|" then an optional space)
+/// label parser                             # names the last commit; `$parser` in messages becomes its id
+/// tag v1.0.0                               # lightweight tag at the current commit
+/// tag v1.1.0 Release 1.1.0                 # annotated tag with that message
+/// branch 1-3-stable                        # creates a branch at the current commit
+/// checkout 1-3-stable                      # switches the current branch
+/// merge feature                            # merge commit of `feature` into the current branch
+/// merge feature Merge pull request #5 from acme/feature
+/// cherry-pick parser -x                    # re-applies that commit's change; -x adds git's trailer
+/// ```
+public struct FixtureHistory {
+    public enum Step: Equatable {
+        case commit(message: String)
+        case label(String)
+        case tag(name: String, message: String?)
+        case branch(String)
+        case checkout(String)
+        case merge(branch: String, message: String?)
+        case cherryPick(label: String, recordOrigin: Bool, message: String?)
+    }
+
+    public var author = Signature(name: "Ada Lovelace", email: "ada@example.com", time: 0, offsetMinutes: 0)
+    public var authors: [Int: Signature] = [:]
+    public var start: Int64 = 1_767_603_600 // 2026-01-05T09:00:00Z
+    public var offsetMinutes = 0
+    public var step: Int64 = 3_600
+    public var remotes: [(name: String, url: String)] = []
+    public var steps: [Step] = []
+
+    public struct SyntaxError: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public init(parsing text: String) throws {
+        var lastCommitLine: Int?
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(rawLine)
+            if line.hasPrefix("|") {
+                guard let index = lastCommitLine, case .commit(let message) = steps[index] else {
+                    throw SyntaxError(line: number + 1, message: "'|' continues a commit message, but no commit precedes it")
+                }
+                var continuation = line.dropFirst()
+                if continuation.first == " " { continuation = continuation.dropFirst() }
+                steps[index] = .commit(message: message + "\n" + continuation)
+                continue
+            }
+            let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = (line.hasPrefix("commit ") || line.hasPrefix("merge ") || line.hasPrefix("tag ") || line.hasPrefix("cherry-pick ") ? line : code)
+                .trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            let (keyword, argument) = Self.split(trimmed)
+            switch keyword {
+            case "author":
+                guard let open = argument.firstIndex(of: "<"), let close = argument.lastIndex(of: ">") else {
+                    throw SyntaxError(line: number + 1, message: "author needs 'Name <email>'")
+                }
+                author.name = argument[..<open].trimmingCharacters(in: .whitespaces)
+                author.email = String(argument[argument.index(after: open)..<close])
+                authors[steps.count] = author
+            case "start":
+                guard let (seconds, offset) = Self.parseDate(argument) else {
+                    throw SyntaxError(line: number + 1, message: "start needs an ISO 8601 date with offset, e.g. 2026-01-05T10:00:00+01:00")
+                }
+                start = seconds
+                offsetMinutes = offset
+            case "step":
+                guard let value = Int64(argument) else { throw SyntaxError(line: number + 1, message: "step needs seconds") }
+                step = value
+            case "remote":
+                let (name, url) = Self.split(argument)
+                remotes.append((name, url))
+            case "commit":
+                steps.append(.commit(message: argument))
+                lastCommitLine = steps.count - 1
+            case "label": steps.append(.label(argument))
+            case "tag":
+                let (name, message) = Self.split(argument)
+                steps.append(.tag(name: name, message: message.isEmpty ? nil : message))
+            case "branch": steps.append(.branch(argument))
+            case "checkout": steps.append(.checkout(argument))
+            case "merge":
+                let (branch, message) = Self.split(argument)
+                steps.append(.merge(branch: branch, message: message.isEmpty ? nil : message))
+            case "cherry-pick":
+                var words = argument.split(separator: " ").map(String.init)
+                let record = words.contains("-x")
+                words.removeAll { $0 == "-x" }
+                guard let label = words.first else { throw SyntaxError(line: number + 1, message: "cherry-pick needs a label") }
+                steps.append(.cherryPick(label: label, recordOrigin: record, message: nil))
+            default:
+                throw SyntaxError(line: number + 1, message: "unknown keyword '\(keyword)'")
+            }
+        }
+    }
+
+    static func split(_ text: String) -> (String, String) {
+        guard let space = text.firstIndex(of: " ") else { return (text, "") }
+        return (String(text[..<space]), text[text.index(after: space)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    static func parseDate(_ text: String) -> (Int64, Int)? {
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: text) else { return nil }
+        var offset = 0
+        if !text.hasSuffix("Z"), text.count >= 6 {
+            let suffix = text.suffix(6)
+            let sign = suffix.first == "-" ? -1 : 1
+            let parts = suffix.dropFirst().split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) { offset = sign * (h * 60 + m) }
+        }
+        return (Int64(date.timeIntervalSince1970), offset)
+    }
+}
+
+/// A repository built from a `FixtureHistory`.
+public struct BuiltFixture {
+    public var path: String
+    /// Commit ids by label.
+    public var labels: [String: ObjectID]
+    /// Every commit in creation order.
+    public var commits: [ObjectID]
+}
+
+extension FixtureHistory {
+    /// Builds the history into a new repository at `path`, leaving HEAD on the current branch.
+    /// The working tree is left empty: nothing the tool reads lives there, except files a test writes.
+    public func build(at path: String) throws -> BuiltFixture {
+        let repository = try Repository.create(at: path, initialBranch: "main")
+        for remote in remotes {
+            try repository.setConfig("remote.\(remote.name).url", remote.url)
+            try repository.setConfig("remote.\(remote.name).fetch", "+refs/heads/*:refs/remotes/\(remote.name)/*")
+        }
+        var branch = "main"
+        var tips: [String: ObjectID] = [:]
+        var files: [String: [String: [UInt8]]] = ["main": [:]]
+        var changes: [ObjectID: (path: String, contents: [UInt8])] = [:]
+        var labels: [String: ObjectID] = [:]
+        var commits: [ObjectID] = []
+        var clock = start
+        var who = author
+        var counter = 0
+
+        func signature() -> Signature {
+            Signature(name: who.name, email: who.email, time: clock, offsetMinutes: offsetMinutes)
+        }
+        func expand(_ message: String) -> String {
+            var result = message
+            for (label, id) in labels.sorted(by: { $0.key.count > $1.key.count }) {
+                result = result.replacingOccurrences(of: "$" + label, with: id.hex)
+            }
+            return result.hasSuffix("\n") ? result : result + "\n"
+        }
+        func commit(message: String, parents: [ObjectID], change: [(String, [UInt8])]) throws -> ObjectID {
+            for (path, contents) in change { files[branch, default: [:]][path] = contents }
+            let tree = try repository.writeTree(base: parents.first, changes: change.map { ($0.0, Optional($0.1)) })
+            let id = try repository.writeCommit(tree: tree, parents: parents, message: expand(message),
+                                                author: signature(), committer: signature(), updating: "refs/heads/\(branch)")
+            tips[branch] = id
+            commits.append(id)
+            clock += step
+            return id
+        }
+
+        for (index, step) in steps.enumerated() {
+            if let next = authors[index] { who = next }
+            switch step {
+            case .commit(let message):
+                counter += 1
+                let path = "changes/\(counter).txt"
+                let contents = Array("change \(counter)\n".utf8)
+                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: [(path, contents)])
+                changes[id] = (path, contents)
+            case .label(let name):
+                guard let tip = tips[branch] else { throw SyntaxError(line: 0, message: "label \(name) before any commit") }
+                labels[name] = tip
+            case .tag(let name, let message):
+                guard let tip = tips[branch] else { throw SyntaxError(line: 0, message: "tag \(name) before any commit") }
+                try repository.createTag(name: name, target: tip, message: message.map { $0 + "\n" }, tagger: message == nil ? nil : signature())
+            case .branch(let name):
+                guard let tip = tips[branch] else { throw SyntaxError(line: 0, message: "branch \(name) before any commit") }
+                try repository.setReference("refs/heads/\(name)", to: tip)
+                tips[name] = tip
+                files[name] = files[branch]
+            case .checkout(let name):
+                guard tips[name] != nil else { throw SyntaxError(line: 0, message: "checkout of unknown branch \(name)") }
+                branch = name
+                try repository.setHead("refs/heads/\(name)")
+            case .merge(let other, let message):
+                guard let ours = tips[branch], let theirs = tips[other] else { throw SyntaxError(line: 0, message: "merge of unknown branch \(other)") }
+                let incoming = (files[other] ?? [:]).filter { files[branch]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
+                _ = try commit(message: message ?? "Merge branch '\(other)'", parents: [ours, theirs], change: incoming.map { ($0.key, $0.value) })
+            case .cherryPick(let label, let recordOrigin, _):
+                guard let picked = labels[label], let change = changes[picked] else { throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)") }
+                var message = try repository.commit(picked).message
+                if recordOrigin {
+                    if !message.hasSuffix("\n") { message += "\n" }
+                    message += "(cherry picked from commit \(picked.hex))\n"
+                }
+                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, change.contents)])
+                changes[id] = change
+            }
+        }
+        if branch != "main" || tips["main"] != nil { try repository.setHead("refs/heads/\(branch)") }
+        return BuiltFixture(path: path, labels: labels, commits: commits)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Git
+
+/// A temporary directory for one test, with a clean environment for the processes it runs.
+public final class Sandbox {
+    public let root: String
+
+    public init(_ name: String = #function) throws {
+        let base = FileManager.default.temporaryDirectory.path
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        root = "\(base)/changelog-tests-\(safe)-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
+        // libgit2 in this process must not read the machine's ~/.gitconfig either.
+        GitSettings.setConfigSearchPath(root + "/home")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// The repository root folder of the package, found from this source file.
+    public static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// Reads `Fixtures/<relative>`.
+    public static func fixture(_ relative: String) throws -> String {
+        try String(contentsOfFile: packageRoot + "/Fixtures/" + relative, encoding: .utf8)
+    }
+
+    /// Builds `Fixtures/<name>.history` (or the given text) into `<root>/<directory>`.
+    public func build(history name: String, into directory: String = "repo") throws -> BuiltFixture {
+        let history = try FixtureHistory(parsing: Sandbox.fixture(name + ".history"))
+        return try history.build(at: root + "/" + directory)
+    }
+
+    public func build(text: String, into directory: String = "repo") throws -> BuiltFixture {
+        try FixtureHistory(parsing: text).build(at: root + "/" + directory)
+    }
+
+    /// The environment every child process gets: no user or system git configuration, UTC, C locale,
+    /// a fixed "today" for release dates.
+    public var environment: [String: String] {
+        var env: [String: String] = [:]
+        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        env["HOME"] = root + "/home"
+        env["XDG_CONFIG_HOME"] = root + "/home/.config"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["TZ"] = "UTC"
+        env["LC_ALL"] = "C"
+        env["SOURCE_DATE_EPOCH"] = "1795305600" // 2026-11-21T00:00:00Z
+        env["NO_COLOR"] = "1"
+        return env
+    }
+
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var stdoutBytes: Data
+    }
+
+    /// Runs an executable and waits, feeding `input` on stdin.
+    public func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                    environment extra: [String: String] = [:], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
+        process.environment = environment.merging(extra) { $1 }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inp
+        try process.run()
+        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+        try inp.fileHandleForWriting.close()
+        // Read both pipes concurrently so a chatty child never blocks on a full pipe.
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errBox.data = errHandle.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = errBox.data
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      stdoutBytes: outData)
+    }
+
+    /// The built `changelog` executable, next to the test bundle.
+    public static let changelogBinary: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = bundle.deletingLastPathComponent()
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("changelog").path),
+              directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("changelog").path
+    }()
+
+    /// Runs the `changelog` under test in `directory` (default: the sandbox's `repo`).
+    public func changelog(_ arguments: String..., in directory: String? = nil, input: String? = nil) throws -> Result {
+        try changelog(arguments, in: directory, input: input)
+    }
+
+    public func changelog(_ arguments: [String], in directory: String? = nil, input: String? = nil) throws -> Result {
+        try run(Sandbox.changelogBinary, arguments, in: directory ?? root + "/repo", input: input)
+    }
+
+    /// Runs the `git` command line: the independent oracle the tests check the tool against.
+    public func git(_ arguments: String..., in directory: String? = nil) throws -> String {
+        let result = try run("/usr/bin/env", ["git"] + arguments, in: directory ?? root + "/repo")
+        guard result.status == 0 else {
+            throw GitCommandError(arguments: arguments, status: result.status, stderr: result.stderr)
+        }
+        return result.stdout
+    }
+
+    public struct GitCommandError: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var status: Int32
+        public var stderr: String
+        public var description: String { "git \(arguments.joined(separator: " ")) exited \(status): \(stderr)" }
+    }
+
+    public func write(_ relative: String, _ text: String) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    public func read(_ relative: String) throws -> String {
+        try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
+    }
+}
+
+/// Carries the stderr bytes out of the reading thread; the DispatchGroup orders the accesses.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}

@@ -51,7 +51,7 @@ public final class Sandbox {
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["TZ"] = "UTC"
         env["LC_ALL"] = "C"
-        env["SOURCE_DATE_EPOCH"] = "1795305600" // 2026-11-21T00:00:00Z
+        env["SOURCE_DATE_EPOCH"] = "1795219200" // 2026-11-21T00:00:00Z
         env["NO_COLOR"] = "1"
         return env
     }

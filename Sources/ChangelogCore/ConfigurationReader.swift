@@ -1,0 +1,347 @@
+import TOMLKit
+
+// The strict, typed reading of a TOML document behind `Configuration.parse`.
+//
+// Adding a table with typed keys is a few lines in `Configuration.parse`:
+//
+//     if var bump = try root.table("bump") {
+//         configuration.initialVersion = try bump.string("initial")
+//         configuration.majorOnZero = try bump.bool("major-on-zero")
+//         try bump.finish()
+//     }
+//
+// Every getter records its key as known; `finish()` reports the first key nobody asked for, with
+// the list of known keys, so unknown keys and typos never pass silently.
+
+/// A parsed TOML document together with its text and display name.
+struct TOMLDocument {
+    let text: String
+    let file: String
+    let root: TOMLTable
+
+    init(_ text: String, file: String) throws(ConfigurationError) {
+        self.text = text
+        self.file = file
+        // TOMLKit hands the text to toml++ as a C string, which would silently end at a NUL.
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let before = text.utf8[..<nul]
+            let line = before.count(where: { $0 == 0x0A }) + 1
+            let lineStart = before.lastIndex(of: 0x0A).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+            let column = text.unicodeScalars[lineStart..<nul].count + 1
+            throw Self.syntaxError(file: file, line: line, column: column, "NUL characters are not allowed")
+        }
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw Self.syntaxError(
+                file: file, line: error.source.begin.line, column: error.source.begin.column, error.description)
+        } catch {
+            let message = "TOML syntax error: \(Self.oneLine(String(describing: error)))"
+            throw ConfigurationError(file: file, key: nil, message: message)
+        }
+    }
+
+    /// Collapses line breaks and runs of spaces so a message fits on one line.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func syntaxError(file: String, line: Int, column: Int, _ message: String) -> ConfigurationError {
+        ConfigurationError(
+            file: file, key: nil, message: "line \(line), column \(column): TOML syntax error: \(Self.oneLine(message))")
+    }
+
+    func rootReader() -> TOMLTableReader {
+        TOMLTableReader(document: self, path: [], table: root)
+    }
+
+    /// The keys of the table at `path`, in the order the file defines them.
+    ///
+    /// toml++ keeps a table's keys sorted, and TOMLKit exposes no source positions, so the order is
+    /// recovered with TOMLKit itself: every prefix of the text that ends at a line break is parsed
+    /// (prefixes that cut a multi-line value in half fail and are skipped), and a key's rank is the
+    /// first prefix that holds it. Keys that appear in the same prefix (an inline table on one line)
+    /// are ranked by where their name first occurs in that stretch of text. Only used for tables
+    /// whose order matters, and only when they have two keys or more.
+    func fileOrder(of keys: [String], at path: [String]) -> [String] {
+        guard keys.count > 1 else { return keys }
+        let bytes = Array(text.utf8)
+        var ends = bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        if ends.last != bytes.count { ends.append(bytes.count) }
+
+        var remaining = Set(keys)
+        var rank: [String: (line: Int, offset: Int)] = [:]
+        var stretchStart = 0
+        for (line, end) in ends.enumerated() {
+            guard let prefix = try? TOMLTable(string: String(decoding: bytes[..<end], as: UTF8.self)) else { continue }
+            var node: TOMLTable? = prefix
+            for component in path { node = node?[component]?.table }
+            for key in node?.keys ?? [] where remaining.contains(key) {
+                rank[key] = (line, Self.firstOccurrence(of: key, in: bytes[stretchStart..<end]) ?? Int.max)
+                remaining.remove(key)
+            }
+            stretchStart = end
+            if remaining.isEmpty { break }
+        }
+        return keys.sorted { a, b in
+            let ra = rank[a] ?? (Int.max, Int.max), rb = rank[b] ?? (Int.max, Int.max)
+            return (ra.line, ra.offset, a) < (rb.line, rb.offset, b)
+        }
+    }
+
+    /// The offset of `key` in `bytes` where it stands alone (not inside a longer bare key).
+    private static func firstOccurrence(of key: String, in bytes: ArraySlice<UInt8>) -> Int? {
+        let needle = Array(key.utf8)
+        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+        func isBare(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == 0x2D || byte == 0x5F
+        }
+        var start = bytes.startIndex
+        while start + needle.count <= bytes.endIndex {
+            if bytes[start..<start + needle.count].elementsEqual(needle) {
+                let before = start > bytes.startIndex ? bytes[start - 1] : nil
+                let after = start + needle.count < bytes.endIndex ? bytes[start + needle.count] : nil
+                if !(before.map(isBare) ?? false), !(after.map(isBare) ?? false) { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+}
+
+/// Typed, strict access to one TOML table: each getter records its key as known, checks the type and
+/// throws a `ConfigurationError` naming the file, the dotted key, the expected and the found type.
+struct TOMLTableReader {
+    let document: TOMLDocument
+    let path: [String]
+    let table: TOMLTable
+    private(set) var known: [String] = []
+
+    init(document: TOMLDocument, path: [String], table: TOMLTable) {
+        self.document = document
+        self.path = path
+        self.table = table
+    }
+
+    // MARK: Getters
+
+    /// The raw value at `key`, recording the key as known.
+    mutating func value(_ key: String) -> (any TOMLValueConvertible)? {
+        if !known.contains(key) { known.append(key) }
+        return table[key]
+    }
+
+    /// A nested table, or nil when the key is absent.
+    mutating func table(_ key: String) throws(ConfigurationError) -> TOMLTableReader? {
+        guard let value = value(key) else { return nil }
+        guard let nested = value.table else { throw typeError(key, expected: "a table", found: value) }
+        return TOMLTableReader(document: document, path: path + [key], table: nested)
+    }
+
+    mutating func string(_ key: String, allowEmpty: Bool = true) throws(ConfigurationError) -> String? {
+        guard let value = value(key) else { return nil }
+        guard let string = value.string else { throw typeError(key, expected: "a string", found: value) }
+        if !allowEmpty, Self.isBlank(string) {
+            throw error(key, "key \(dotted(key)) must not be empty, found \(Self.describe(value))")
+        }
+        return string
+    }
+
+    mutating func bool(_ key: String) throws(ConfigurationError) -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard let bool = value.bool else { throw typeError(key, expected: "a boolean (true or false)", found: value) }
+        return bool
+    }
+
+    mutating func integer(_ key: String) throws(ConfigurationError) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard let int = value.int else { throw typeError(key, expected: "an integer", found: value) }
+        return int
+    }
+
+    /// A string from a fixed set. `aliases` are accepted too but not listed in the error message.
+    mutating func choice<T>(
+        _ key: String, _ choices: [(String, T)], aliases: [(String, T)] = [], caseInsensitive: Bool = false
+    ) throws(ConfigurationError) -> T? {
+        let names = choices.map(\.0)
+        let listed = names.contains(where: { $0.isEmpty || $0.contains(" ") })
+            ? names.map { Self.quote($0) }.joined(separator: ", ")
+            : names.joined(separator: ", ")
+        guard let value = value(key) else { return nil }
+        guard let string = value.string else {
+            throw typeError(key, expected: "a string (one of \(listed))", found: value)
+        }
+        for (name, result) in choices + aliases
+        where name == string || (caseInsensitive && name.lowercased() == string.lowercased()) {
+            return result
+        }
+        throw error(key, "key \(dotted(key)) must be one of \(listed) (found \(Self.quote(string)))")
+    }
+
+    /// An array whose items are all non-blank strings (possibly an empty array).
+    mutating func stringArray(_ key: String) throws(ConfigurationError) -> [String]? {
+        guard let value = value(key) else { return nil }
+        let expected = "an array of non-empty strings"
+        guard let array = value.array else {
+            var message = "key \(dotted(key)) must be \(expected), found \(Self.describe(value))"
+            if let string = value.string, !Self.isBlank(string) {
+                message += "; write \(Self.tomlKey(key)) = [\(Self.quote(string))]"
+            }
+            throw error(key, message)
+        }
+        var strings: [String] = []
+        for (index, item) in array.enumerated() {
+            guard let string = item.string, !Self.isBlank(string) else {
+                throw error(key, "key \(dotted(key)) must be \(expected); item \(index + 1) is \(Self.describe(item))")
+            }
+            strings.append(string)
+        }
+        return strings
+    }
+
+    /// A table of `Name = ["alias", ...]` entries in file order, such as `[sections]`. Every entry
+    /// must list at least one alias, and an alias may belong to one entry only.
+    mutating func aliasTable(_ key: String, entry: String, alias: String) throws(ConfigurationError) -> [SectionAliases] {
+        guard var entries = try table(key) else { return [] }
+        var owners: [String: String] = [:]
+        var result: [SectionAliases] = []
+        for name in document.fileOrder(of: entries.table.keys, at: entries.path) {
+            let key = entries.dotted(name)
+            if Self.isBlank(name) {
+                throw entries.error(name, "key \(key) must name a \(entry); an empty name is not allowed")
+            }
+            let values = try entries.stringArray(name) ?? []
+            if values.isEmpty {
+                throw entries.error(name, "key \(key) must list at least one \(alias), found an empty array")
+            }
+            var aliases: [String] = []
+            for value in values {
+                if let owner = owners[value] {
+                    if owner == key { continue }
+                    throw entries.error(
+                        name, "key \(key) lists the \(alias) \(Self.quote(value)), already listed under \(owner)")
+                }
+                owners[value] = key
+                aliases.append(value)
+            }
+            result.append(SectionAliases(title: name, aliases: aliases))
+        }
+        try entries.finish()
+        return result
+    }
+
+    // MARK: Unknown keys
+
+    /// Throws for the first key (in file order) that no getter asked for. `hint` may explain a key
+    /// that is known to be misplaced or unsupported; otherwise a near miss is suggested.
+    func finish(hint: (String) -> String? = { _ in nil }) throws(ConfigurationError) {
+        let unknown = table.keys.filter { !known.contains($0) }
+        guard let key = document.fileOrder(of: unknown, at: path).first else { return }
+        let isTable = table[key]?.type == .table
+        let isRoot = path.isEmpty
+        let noun = isTable ? "table" : "key"
+        let knownList = known.sorted().joined(separator: ", ")
+        var message = "unknown \(noun) \(dotted(key))"
+        if isRoot, !isTable { message += " at the top level" }
+        if let hint = hint(key) {
+            message += " (\(hint))"
+        } else if let suggestion = Self.nearest(to: key, among: known) {
+            message += " (did you mean \(Self.quote(suggestion, mark: "'"))?)"
+        }
+        message += knownList.isEmpty
+            ? "; no keys are allowed here"
+            : "; known \(isRoot ? "tables" : "keys"): \(knownList)"
+        throw error(key, message)
+    }
+
+    // MARK: Messages
+
+    func error(_ key: String?, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: document.file, key: key.map { Self.dottedPath(path + [$0]) }, message: message)
+    }
+
+    private func typeError(_ key: String, expected: String, found value: any TOMLValueConvertible) -> ConfigurationError {
+        error(key, "key \(dotted(key)) must be \(expected), found \(Self.describe(value))")
+    }
+
+    /// `'changelog.link-style'`, quoted for messages.
+    func dotted(_ key: String) -> String { "'\(Self.dottedPath(path + [key]))'" }
+
+    /// `sections."Bug Fixes"`: TOML's dotted-key spelling, quoting segments that are not bare keys.
+    static func dottedPath(_ path: [String]) -> String {
+        path.map(tomlKey).joined(separator: ".")
+    }
+
+    static func tomlKey(_ key: String) -> String {
+        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        return bare ? key : quote(key)
+    }
+
+    /// `"text"` with backslash escapes, shortened when long.
+    static func quote(_ text: String, mark: Character = "\"") -> String {
+        let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
+        var escaped = ""
+        for character in shown {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case mark: escaped += "\\\(mark)"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default: escaped.append(character)
+            }
+        }
+        return "\(mark)\(escaped)\(mark)"
+    }
+
+    /// "a string (\"yes\")", "an integer (3)", "a table": what the file holds, for error messages.
+    static func describe(_ value: any TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string:
+            let string = value.string ?? ""
+            if string.isEmpty { return "an empty string" }
+            return Self.isBlank(string) ? "a blank string (\(quote(string)))" : "a string (\(quote(string)))"
+        case .bool: return "a boolean (\(value.bool.map(String.init) ?? "?"))"
+        case .int: return "an integer (\(value.int.map(String.init) ?? "?"))"
+        case .double: return "a floating-point number (\(value.double.map { "\($0)" } ?? "?"))"
+        case .array: return value.array?.isEmpty == true ? "an empty array" : "an array"
+        case .table: return "a table"
+        case .date: return "a date"
+        case .time: return "a time"
+        case .dateTime: return "a date-time"
+        }
+    }
+
+    static func isBlank(_ string: String) -> Bool {
+        string.allSatisfy(\.isWhitespace)
+    }
+
+    /// The known key closest to a misspelt one, if it is close enough to be a typo.
+    static func nearest(to key: String, among candidates: [String]) -> String? {
+        let lowered = key.lowercased()
+        var best: (distance: Int, candidate: String)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            let limit = candidate.count <= 4 ? 1 : 2
+            if distance <= limit, distance < best?.distance ?? Int.max { best = (distance, candidate) }
+        }
+        return best?.candidate
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import FixtureSupport
+import Testing
+
+/// Bad input gets one clear line on stderr and the documented exit status.
+@Suite struct ErrorTests {
+    let sandbox: Sandbox
+
+    init() throws {
+        sandbox = try Sandbox()
+    }
+
+    private func expectOneLineError(_ result: Sandbox.Result, status: Int32, containing text: String,
+                                    sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout == "", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(text), "\(result.stderr)", sourceLocation: sourceLocation)
+        if status == 2 {
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func notARepository() throws {
+        try FileManager.default.createDirectory(atPath: sandbox.root + "/plain", withIntermediateDirectories: true)
+        let result = try sandbox.changelog([], in: sandbox.root + "/plain")
+        expectOneLineError(result, status: 2, containing: "not a git repository")
+    }
+
+    @Test func emptyRepository() throws {
+        _ = try sandbox.git("init", "-q", "-b", "main", sandbox.root + "/repo", in: sandbox.root)
+        let result = try sandbox.changelog("--setversion", "1.0.0")
+        expectOneLineError(result, status: 2, containing: "no commits yet")
+    }
+
+    @Test func versionThatIsNotSemver() throws {
+        _ = try sandbox.build(history: "widget")
+        let result = try sandbox.changelog("--setversion", "1.4")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'1.4' is not a semantic version"))
+    }
+
+    @Test func conflictingVersionChoices() throws {
+        _ = try sandbox.build(history: "widget")
+        let result = try sandbox.changelog("--setversion", "1.4.0", "--minor")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("choose one of"))
+    }
+
+    @Test func unknownRevision() throws {
+        _ = try sandbox.build(history: "widget")
+        let result = try sandbox.changelog("--from", "v9.9.9")
+        expectOneLineError(result, status: 2, containing: "'v9.9.9' is not a known revision")
+    }
+
+    @Test func jsonCannotBeMergedIntoAFile() throws {
+        _ = try sandbox.build(history: "widget")
+        let result = try sandbox.changelog("-T", "json", "-C", "CHANGELOG.md")
+        #expect(result.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/repo/CHANGELOG.md"))
+    }
+
+    @Test func badConfigurationNamesFileAndKey() throws {
+        _ = try sandbox.build(history: "widget")
+        try sandbox.write("repo/.changelog.toml", "[changelog]\nlink-style = \"bitbucket\"\n")
+        let result = try sandbox.changelog("--setversion", "1.1.0", "-C", "CHANGELOG.md")
+        expectOneLineError(result, status: 2, containing: ".changelog.toml")
+        #expect(result.stderr.contains("link-style"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/repo/CHANGELOG.md"))
+    }
+
+    @Test func missingConfigurationFile() throws {
+        _ = try sandbox.build(history: "widget")
+        let result = try sandbox.changelog("-c", "nope.toml")
+        expectOneLineError(result, status: 2, containing: "nope.toml does not exist")
+    }
+
+    @Test func noTagsAtAllMeansTheWholeHistory() throws {
+        _ = try sandbox.build(text: """
+        commit feat: one
+        commit fix: two
+        commit chore: three
+        """)
+        let result = try sandbox.changelog("--setversion", "0.1.0")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("* one ("))
+        #expect(result.stdout.contains("* two ("))
+        #expect(result.stdout.hasPrefix("<a name=\"0.1.0\"></a>\n## 0.1.0 (2026-11-21)\n"))
+    }
+}

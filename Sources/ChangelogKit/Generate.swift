@@ -130,13 +130,13 @@ public struct Generate {
             return try planAll(target: target, composer: composer, prefix: prefix)
         }
         let version = try resolveVersion(target: target)
-        let previous = try history.previousRelease(of: target, below: version)
         let base: ObjectID?
         let previousName: String?
         if let from = request.from {
             base = try history.resolve(from)
             previousName = from
         } else {
+            let previous = try history.previousRelease(of: target, below: version)
             base = previous?.commitID
             previousName = previous?.name
         }

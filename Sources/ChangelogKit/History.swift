@@ -32,15 +32,12 @@ public final class History {
         }
         if let onTarget = eligible[target] { return onTarget }
         var frontier: [VersionTag] = []
-        try git { () throws(GitError) in
-            let walk = try RevisionWalk(repository)
-            try walk.hide { id in
+        _ = try git { () throws(GitError) in
+            try repository.walk(including: [target]) { id in
                 guard let tag = eligible[id] else { return false }
                 frontier.append(tag)
                 return true
             }
-            try walk.push(target)
-            while try walk.next() != nil {}
         }
         return frontier.max { $0.version < $1.version }
     }
@@ -48,14 +45,7 @@ public final class History {
     /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`).
     public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
         try git { () throws(GitError) in
-            let walk = try RevisionWalk(repository)
-            try walk.push(target)
-            if let base { try walk.hide(base) }
-            var commits: [SourceCommit] = []
-            while let id = try walk.next() {
-                commits.append(SourceCommit(try repository.commit(id)))
-            }
-            return commits
+            try repository.walk(including: [target], excluding: base.map { [$0] } ?? []).map(SourceCommit.init)
         }
     }
 

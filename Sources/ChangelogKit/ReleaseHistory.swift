@@ -26,6 +26,7 @@ extension History {
     /// however many tags there are.
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         let graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
+        let commits = graph.commits.map(SourceCommit.init)
         var tagsAt: [Int32: [Int]] = [:]
         for (tagIndex, tag) in tags.enumerated() {
             if let node = graph.index[tag.commitID] { tagsAt[node, default: []].append(tagIndex) }
@@ -59,7 +60,7 @@ extension History {
 
         var buckets: [Int32: [SourceCommit]] = [:]
         for node in graph.order {
-            buckets[owner[Int(node)], default: []].append(graph.commits[Int(node)])
+            buckets[owner[Int(node)], default: []].append(commits[Int(node)])
         }
         var entries: [ReleaseHistory.Entry] = []
         if let unreleased = buckets[-1] {
@@ -72,111 +73,11 @@ extension History {
             var previous: Int32 = -1
             for parent in graph.parents(of: node) { previous = max(previous, highest[Int(parent)]) }
             for other in tagsAt[node] ?? [] where other < tagIndex { previous = max(previous, Int32(other)) }
-            let date = tag.taggerDate ?? graph.committerDates[Int(node)]
+            let commit = graph.commits[Int(node)]
+            let date = tag.taggerDate ?? Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes)
             entries.append(.init(tag: tag, previous: previous >= 0 ? tags[Int(previous)] : nil,
                                  commits: buckets[Int32(tagIndex)] ?? [], date: date))
         }
         return ReleaseHistory(entries: entries)
-    }
-}
-
-/// The commits reachable from one head, read once each, with their parent links as indices.
-struct CommitGraph {
-    var index: [ObjectID: Int32] = [:]
-    var commits: [SourceCommit] = []
-    var committerDates: [Timestamp] = []
-    /// Parent ids as read, replaced by node indices once every commit has one.
-    private var parentIDs: [[ObjectID]] = []
-    private var parentIndices: [[Int32]] = []
-    /// Nodes in git log's order: newest commit time first, a commit never before one of its children
-    /// unless clocks are skewed.
-    var order: [Int32] = []
-
-    var count: Int { commits.count }
-
-    init(repository: Repository, head: ObjectID) throws(GitError) {
-        var heap = CommitHeap()
-        var sequence: Int64 = 0
-        func add(_ id: ObjectID) throws(GitError) -> Int32 {
-            let commit = try repository.commit(id)
-            let node = Int32(commits.count)
-            index[id] = node
-            commits.append(SourceCommit(commit))
-            committerDates.append(Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes))
-            parentIDs.append(commit.parentIDs)
-            heap.push(time: commit.committerTime, sequence: sequence, node: node)
-            sequence += 1
-            return node
-        }
-        _ = try add(head)
-        order.reserveCapacity(1024)
-        while let node = heap.pop() {
-            order.append(node)
-            for parent in parentIDs[Int(node)] where index[parent] == nil {
-                _ = try add(parent)
-            }
-        }
-        parentIndices = parentIDs.map { $0.map { index[$0]! } }
-        parentIDs = []
-    }
-
-    func parents(of node: Int32) -> [Int32] { parentIndices[Int(node)] }
-
-    /// A topological order with every parent before its children (Kahn's algorithm on child counts),
-    /// correct even when commit times are skewed.
-    func parentsFirstOrder() -> [Int32] {
-        var children = [Int32](repeating: 0, count: count)
-        for node in 0..<count { for parent in parentIndices[node] { children[Int(parent)] += 1 } }
-        var ready = (0..<Int32(count)).filter { children[Int($0)] == 0 }
-        var result: [Int32] = []
-        result.reserveCapacity(count)
-        while let node = ready.popLast() {
-            result.append(node)
-            for parent in parentIndices[Int(node)] {
-                children[Int(parent)] -= 1
-                if children[Int(parent)] == 0 { ready.append(parent) }
-            }
-        }
-        return result.reversed()
-    }
-}
-
-/// A binary max-heap on (commit time, -discovery order): git log's date order with stable ties.
-struct CommitHeap {
-    private var items: [(time: Int64, sequence: Int64, node: Int32)] = []
-
-    private static func before(_ a: (time: Int64, sequence: Int64, node: Int32), _ b: (time: Int64, sequence: Int64, node: Int32)) -> Bool {
-        a.time != b.time ? a.time > b.time : a.sequence < b.sequence
-    }
-
-    mutating func push(time: Int64, sequence: Int64, node: Int32) {
-        items.append((time, sequence, node))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.before(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Int32? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0].node
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var best = parent
-                if left < items.count, Self.before(items[left], items[best]) { best = left }
-                if right < items.count, Self.before(items[right], items[best]) { best = right }
-                if best == parent { break }
-                items.swapAt(parent, best)
-                parent = best
-            }
-        }
-        return top
     }
 }

@@ -20,11 +20,15 @@ public final class Repository {
         Library.ensureInitialized()
         var handle: OpaquePointer?
         let result = git_repository_open_ext(&handle, path, 0, nil)
+        // libgit2 1.5 reports a repository owned by someone else as GIT_ENOTFOUND, from its failed
+        // lookup of safe.directory, rather than as GIT_EOWNER.
+        let ownership = result == GIT_EOWNER.rawValue
+            || result == GIT_ENOTFOUND.rawValue && GitError.last(result, subject: nil).message.contains("safe.directory")
+        if ownership {
+            throw GitError(code: .owner, message: "the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`", subject: path)
+        }
         if result == GIT_ENOTFOUND.rawValue {
             throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories); run inside one or pass --repo PATH", subject: path)
-        }
-        if result == GIT_EOWNER.rawValue {
-            throw GitError(code: .owner, message: "the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`", subject: path)
         }
         try check(result, path)
         self.init(pointer: handle!)

@@ -111,17 +111,35 @@ public struct FixtureHistory {
         return (String(text[..<space]), text[text.index(after: space)...].trimmingCharacters(in: .whitespaces))
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM`, computed by hand: Foundation's ISO 8601
+    /// formatter is not safe to use from tests running in parallel on Linux.
     static func parseDate(_ text: String) -> (Int64, Int)? {
-        let formatter = ISO8601DateFormatter()
-        guard let date = formatter.date(from: text) else { return nil }
-        var offset = 0
-        if !text.hasSuffix("Z"), text.count >= 6 {
-            let suffix = text.suffix(6)
-            let sign = suffix.first == "-" ? -1 : 1
-            let parts = suffix.dropFirst().split(separator: ":")
-            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) { offset = sign * (h * 60 + m) }
+        let chars = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= chars.count else { return nil }
+            var value = 0
+            for byte in chars[from..<from + count] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
         }
-        return (Int64(date.timeIntervalSince1970), offset)
+        guard chars.count >= 20, let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2) else { return nil }
+        var offset = 0
+        if chars[19] != UInt8(ascii: "Z") {
+            guard chars.count == 25, let h = number(20, 2), let m = number(23, 2) else { return nil }
+            offset = (chars[19] == UInt8(ascii: "-") ? -1 : 1) * (h * 60 + m)
+        }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let local = Int64(days) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
+        return (local - Int64(offset) * 60, offset)
     }
 }
 

@@ -10,9 +10,16 @@ public final class Sandbox {
         let safe = name.filter { $0.isLetter || $0.isNumber }
         root = "\(base)/changelog-tests-\(safe)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-        // libgit2 in this process must not read the machine's ~/.gitconfig either.
-        GitSettings.setConfigSearchPath(root + "/home")
+        _ = Sandbox.isolateLibgit2
     }
+
+    /// libgit2 in the test process must not read the machine's ~/.gitconfig either. The setting is
+    /// process-wide and not thread-safe, so it is made once, before any test opens a repository.
+    private static let isolateLibgit2: Void = {
+        let empty = FileManager.default.temporaryDirectory.path + "/changelog-tests-empty-config"
+        try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        GitSettings.setConfigSearchPath(empty)
+    }()
 
     deinit {
         try? FileManager.default.removeItem(atPath: root)
@@ -53,6 +60,12 @@ public final class Sandbox {
         env["LC_ALL"] = "C"
         env["SOURCE_DATE_EPOCH"] = "1795219200" // 2026-11-21T00:00:00Z
         env["NO_COLOR"] = "1"
+        // git needs an identity for what tests make with it; a fixed one keeps ids stable.
+        for role in ["AUTHOR", "COMMITTER"] {
+            env["GIT_\(role)_NAME"] = "Test Runner"
+            env["GIT_\(role)_EMAIL"] = "runner@example.com"
+            env["GIT_\(role)_DATE"] = "2026-11-20T12:00:00Z"
+        }
         return env
     }
 

@@ -1,0 +1,109 @@
+import Foundation
+import FixtureSupport
+import Git
+import Testing
+
+@Suite struct RepositoryTests {
+    let sandbox: Sandbox
+    var repo: String { sandbox.root + "/repo" }
+
+    init() throws {
+        sandbox = try Sandbox()
+        _ = try sandbox.build(history: "widget")
+    }
+
+    @Test func opensFromASubdirectory() throws {
+        try FileManager.default.createDirectory(atPath: repo + "/a/b", withIntermediateDirectories: true)
+        let repository = try Repository(discoveringFrom: repo + "/a/b")
+        #expect(repository.workingDirectory == repo + "/")
+        #expect(try repository.resolveCommit("HEAD").hex == sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines))
+    }
+
+    @Test func opensALinkedWorktree() throws {
+        _ = try sandbox.git("worktree", "add", "-q", "-b", "side", sandbox.root + "/wt", "v0.2.0")
+        let repository = try Repository(discoveringFrom: sandbox.root + "/wt")
+        #expect(repository.currentBranch == "side")
+        #expect(try repository.resolveCommit("HEAD") == repository.resolveCommit("v0.2.0"))
+    }
+
+    @Test func opensABareRepository() throws {
+        _ = try sandbox.git("clone", "-q", "--bare", repo, sandbox.root + "/bare.git", in: sandbox.root)
+        let repository = try Repository(discoveringFrom: sandbox.root + "/bare.git")
+        #expect(repository.isBare)
+        #expect(repository.workingDirectory == nil)
+        #expect(try repository.tags().count == 3)
+    }
+
+    @Test func notARepositorySaysSo() throws {
+        #expect {
+            _ = try Repository(discoveringFrom: sandbox.root + "/home")
+        } throws: { error in
+            (error as? GitError)?.code == .notFound && "\(error)".contains("not a git repository")
+        }
+    }
+
+    @Test func anEmptyRepositoryHasAnUnbornHead() throws {
+        let repository = try Repository.create(at: sandbox.root + "/empty")
+        #expect(repository.isHeadUnborn)
+        #expect { _ = try repository.resolveCommit("HEAD") } throws: { ($0 as? GitError)?.code == .unbornBranch }
+    }
+
+    @Test func unknownRevisionsNameTheRevision() throws {
+        let repository = try Repository(discoveringFrom: repo)
+        #expect { _ = try repository.resolveCommit("no-such-branch") } throws: { error in
+            "\(error)" == "'no-such-branch' is not a known revision (branch, tag or commit id)"
+        }
+        #expect { _ = try repository.resolveCommit("HEAD^{tree}") } throws: { "\($0)".contains("does not name a commit") }
+    }
+
+    /// Repositories owned by someone else are refused unless the user trusts them, as git does.
+    @Test func ownershipCheckCanBeTurnedOff() throws {
+        guard getuid() == 0 else { return } // only root can give the repository away
+        let copy = sandbox.root + "/owned"
+        _ = try sandbox.git("clone", "-q", repo, copy, in: sandbox.root)
+        let chown = try sandbox.run("/bin/chown", ["-R", "65534:65534", copy])
+        #expect(chown.status == 0)
+        GitSettings.setOwnerValidation(true)
+        #expect { _ = try Repository(discoveringFrom: copy) } throws: { error in
+            (error as? GitError)?.code == .owner && "\(error)".contains("safe.directory")
+        }
+        GitSettings.setOwnerValidation(false)
+        #expect(try Repository(discoveringFrom: copy).isBare == false)
+    }
+
+    @Test func tagsArePeeledAndOddTagsSkipped() throws {
+        _ = try sandbox.git("tag", "tree-tag", "HEAD^{tree}")
+        _ = try sandbox.git("tag", "-a", "-m", "nested", "nested-tag", "v1.0.0")
+        _ = try sandbox.git("tag", "not-a-version", "HEAD~3")
+        let repository = try Repository(discoveringFrom: repo)
+        let tags = Dictionary(uniqueKeysWithValues: try repository.tags().map { ($0.name, $0) })
+        #expect(tags["tree-tag"] == nil)
+        #expect(tags["nested-tag"]?.commitID == tags["v1.0.0"]?.commitID)
+        #expect(tags["v0.2.0"]?.annotation == nil, "lightweight")
+        #expect(tags["v1.0.0"]?.annotation?.message == "Release 1.0.0\n")
+        #expect(tags["v1.0.0"]?.annotation?.tagger?.name == "Ada Lovelace")
+        #expect(tags["not-a-version"]?.commitID.hex == (try sandbox.git("rev-parse", "HEAD~3").trimmingCharacters(in: .newlines)))
+    }
+
+    @Test func invalidUTF8MessagesAreDecodedLossily() throws {
+        // git commit-tree would re-encode Latin-1 to UTF-8, so the object is written byte for byte.
+        let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
+        let head = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
+        var object = Data("tree \(tree)\nparent \(head)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\n\nfix: caf".utf8)
+        object.append(contentsOf: [0xE9, 0x0A])
+        try object.write(to: URL(fileURLWithPath: sandbox.root + "/object"))
+        let id = try sandbox.git("hash-object", "-t", "commit", "-w", sandbox.root + "/object").trimmingCharacters(in: .newlines)
+        let repository = try Repository(discoveringFrom: repo)
+        let commit = try repository.commit(try #require(ObjectID(hex: id)))
+        #expect(commit.message == "fix: caf\u{FFFD}\n")
+        #expect(commit.parentIDs.count == 1)
+    }
+
+    /// The raw remote URL, before `insteadOf` rewriting, is the public address.
+    @Test func configurationValuesAreRaw() throws {
+        _ = try sandbox.git("config", "url./srv/mirror/.insteadOf", "git@github.com:")
+        let repository = try Repository(discoveringFrom: repo)
+        #expect(try repository.configString("remote.origin.url") == "git@github.com:acme/widget.git")
+        #expect(try repository.configString("no.such.key") == nil)
+    }
+}

@@ -6,7 +6,7 @@ public enum RepositoryURL {
     /// all become `https://host/o/r`. Returns nil for local paths and `file://` remotes, which have
     /// no web page.
     public static func webAddress(fromRemote remote: String) -> String? {
-        var url = remote.trimmingCharacters(in: " \t\r\n")
+        var url = remote.trimmingWhitespace()
         guard !url.isEmpty else { return nil }
         var host: Substring
         var path: Substring
@@ -21,8 +21,8 @@ public enum RepositoryURL {
             // A port belongs to the transport, not to the web address (ssh://git@host:2222/o/r).
             if scheme != "http" && scheme != "https", let colon = host.lastIndex(of: ":") { host = host[..<colon] }
             if scheme == "http" { url = "http://" } else { url = "https://" }
-        } else if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") {
-            // scp-like syntax: [user@]host:path
+        } else if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/"), url.distance(from: url.startIndex, to: colon) > 1 {
+            // scp-like syntax: [user@]host:path (a one-letter "host" is a Windows drive, as git reads it)
             host = url[..<colon]
             path = url[url.index(after: colon)...]
             if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
@@ -40,10 +40,11 @@ public enum RepositoryURL {
 }
 
 private extension String {
-    func trimmingCharacters(in set: String) -> String {
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
         var text = Substring(self)
-        while let first = text.first, set.contains(first) { text.removeFirst() }
-        while let last = text.last, set.contains(last) { text.removeLast() }
+        while let first = text.first, isSpace(first) { text.removeFirst() }
+        while let last = text.last, isSpace(last) { text.removeLast() }
         return String(text)
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import FixtureSupport
+import Testing
+
+/// clog's flags and configuration files, through the built binary.
+@Suite struct GenerateOptionsTests {
+    let sandbox: Sandbox
+
+    init() throws {
+        sandbox = try Sandbox()
+        _ = try sandbox.build(history: "widget")
+    }
+
+    @Test(arguments: [
+        ("-M", "2.0.0"), ("--minor", "1.1.0"), ("-p", "1.0.1"), ("--bump", "2.0.0"), ("--setversion=v1.2.3", "1.2.3"),
+    ])
+    func versionFlags(flag: String, version: String) throws {
+        let result = try sandbox.changelog(flag)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("<a name=\"\(version)\"></a>\n## [\(version)](https://github.com/acme/widget/compare/v1.0.0...v\(version)) (2026-11-21)\n"))
+    }
+
+    @Test(arguments: [
+        ("gitlab", "https://github.com/acme/widget/-/commit/", "https://github.com/acme/widget/-/compare/v1.0.0...v1.1.0"),
+        ("stash", "https://github.com/acme/widget/commits/", "https://github.com/acme/widget/compare/diff?targetBranch=refs%2Ftags%2Fv1.0.0&sourceBranch=refs%2Ftags%2Fv1.1.0"),
+        ("cgit", "https://github.com/acme/widget/commit/?id=", "https://github.com/acme/widget/diff/?id=v1.1.0&id2=v1.0.0"),
+    ])
+    func linkStyles(style: String, commitPrefix: String, compare: String) throws {
+        let result = try sandbox.changelog("--setversion", "1.1.0", "-l", style)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("(\(compare))"))
+        #expect(result.stdout.contains("](\(commitPrefix)"))
+    }
+
+    @Test func repositoryAndSubtitleFromTheCommandLine() throws {
+        let result = try sandbox.changelog("--setversion", "1.1.0", "-r", "https://example.org/me/mine/", "-s", "Spring")
+        #expect(result.stdout.hasPrefix("<a name=\"1.1.0\"></a>\n## [1.1.0 Spring](https://example.org/me/mine/compare/v1.0.0...v1.1.0) (2026-11-21)\n"))
+        #expect(result.stdout.contains("(https://example.org/me/mine/commit/"))
+    }
+
+    @Test func aClogConfigurationIsHonoured() throws {
+        try sandbox.write("repo/.clog.toml", """
+        [clog]
+        repository = "https://gitlab.example.com/acme/widget"
+        link-style = "gitlab"
+        changelog = "docs/CHANGES.md"
+        subtitle = "Codename"
+
+        [sections]
+        "Breaking Changes" = []
+        Refactors = ["refactor"]
+
+        [components]
+        Interface = ["ui", "i18n"]
+        """)
+        var result = try sandbox.changelog("--setversion", "1.1.0")
+        #expect(result.status == 2, "an empty alias list is rejected")
+        #expect(result.stderr.contains(".clog.toml"))
+
+        try sandbox.write("repo/.clog.toml", """
+        [clog]
+        repository = "https://gitlab.example.com/acme/widget"
+        link-style = "gitlab"
+        changelog = "docs/CHANGES.md"
+        subtitle = "Codename"
+
+        [sections]
+        Refactors = ["refactor"]
+
+        [components]
+        Interface = ["ui", "i18n"]
+        """)
+        try FileManager.default.createDirectory(atPath: sandbox.root + "/repo/docs", withIntermediateDirectories: true)
+        result = try sandbox.changelog("--setversion", "1.1.0", in: sandbox.root + "/repo/docs")
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try sandbox.read("repo/docs/CHANGES.md")
+        #expect(written.contains("## [1.1.0 Codename](https://gitlab.example.com/acme/widget/-/compare/v1.0.0...v1.1.0)"))
+        #expect(written.contains("#### Refactors\n\n* drop Python 2 support"))
+        #expect(written.contains("* **Interface:** dark mode 🌙"))
+        #expect(written.contains("* **Interface:** 修正日期格式"))
+    }
+
+    @Test func aChangelogTomlWinsOverClog() throws {
+        try sandbox.write("repo/.clog.toml", "[clog]\nsubtitle = \"from clog\"\n")
+        try sandbox.write("repo/.changelog.toml", "[changelog]\nsubtitle = \"from changelog\"\ntag-prefix = \"\"\n")
+        let result = try sandbox.changelog("--setversion", "1.1.0")
+        #expect(result.stdout.contains("## [1.1.0 from changelog](https://github.com/acme/widget/compare/v1.0.0...1.1.0)"))
+    }
+
+    @Test func theRepositoryCanBeNamedFromElsewhere() throws {
+        let result = try sandbox.changelog(["--repo", sandbox.root + "/repo", "--setversion", "1.1.0"], in: sandbox.root)
+        #expect(result.status == 0)
+        #expect(result.stdout == (try Sandbox.fixture("widget/setversion-1.1.0.md")))
+    }
+
+    @Test func anExplicitRangeAndTarget() throws {
+        let result = try sandbox.changelog("--setversion", "0.2.0", "--to", "v0.2.0")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<a name=\"0.2.0\"></a>\n## [0.2.0](https://github.com/acme/widget/compare/v0.1.0...v0.2.0) (2026-01-05)\n"),
+                "an existing tag dates its own section")
+        #expect(result.stdout.contains("accept multi-line footers"))
+        #expect(!result.stdout.contains("remove the legacy flag"))
+    }
+}

@@ -26,10 +26,16 @@ public struct Configuration: Sendable, Equatable {
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
     public var components: [SectionAliases]
+    /// `[check]`: what `changelog check` enforces; the defaults when the table is absent.
+    public var check: LintOptions
+    /// `[bump]`: which commits bump which part of the version; the defaults when the table is absent.
+    public var bump: VersionPolicy
 
     public init() {
         sections = []
         components = []
+        check = LintOptions()
+        bump = VersionPolicy()
     }
 
     /// Which file the text came from; it decides the name of the settings table and its keys.
@@ -78,12 +84,20 @@ public struct Configuration: Sendable, Equatable {
                     "clog's '\(key)' is not supported; run changelog inside the repository or pass --repo PATH"
                 case (.clog, "tag-prefix"):
                     "'tag-prefix' exists only in .changelog.toml"
-                default: nil
+                default: Self.misplacedKeyHint(key)
                 }
             }
         }
         configuration.sections = try root.aliasTable("sections", entry: "section", alias: "commit type")
         configuration.components = try root.aliasTable("components", entry: "component", alias: "scope")
+        if var check = try root.table("check") {
+            configuration.check = try LintOptions.read(&check)
+            try check.finish { key in Self.misplacedKeyHint(key, besides: "check") }
+        }
+        if var bump = try root.table("bump") {
+            configuration.bump = try VersionPolicy.read(&bump)
+            try bump.finish { key in Self.misplacedKeyHint(key, besides: "bump") }
+        }
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
@@ -96,9 +110,95 @@ public struct Configuration: Sendable, Equatable {
             if key == "changelog" || key == "clog" {
                 return "the settings table of this file is [\(settingsName)]"
             }
-            return nil
+            return Self.misplacedKeyHint(key)
         }
         return configuration
+    }
+
+    static let checkKeys: Set<String> = [
+        "types", "header-max-length", "scopes", "disabled-rules", "ignore-merges", "ignore-reverts", "ignore-autosquash",
+    ]
+    static let bumpKeys: Set<String> = ["initial", "major", "minor", "patch", "breaking-below-one"]
+
+    /// For a key of `[check]` or `[bump]` written in another table: where it belongs.
+    private static func misplacedKeyHint(_ key: String, besides table: String? = nil) -> String? {
+        if table != "check", checkKeys.contains(key) { return "'\(key)' belongs in the [check] table" }
+        if table != "bump", bumpKeys.contains(key) { return "'\(key)' belongs in the [bump] table" }
+        return nil
+    }
+}
+
+// MARK: [check]
+
+extension LintOptions {
+    /// Reads the keys of `[check]`; the caller reports unknown keys with `finish()`.
+    static func read(_ table: inout TOMLTableReader) throws(ConfigurationError) -> LintOptions {
+        var options = LintOptions()
+        if let types = try table.typeNames("types") {
+            if types.isEmpty {
+                throw table.error("types", """
+                    key \(table.dotted("types")) must list at least one commit type, found an empty array; \
+                    to allow any type, add "type-enum" to disabled-rules instead
+                    """)
+            }
+            options.types = types
+        }
+        if let length = try table.integer("header-max-length") {
+            guard length > 0 else {
+                throw table.error(
+                    "header-max-length",
+                    "key \(table.dotted("header-max-length")) must be a positive integer, found an integer (\(length))")
+            }
+            options.headerMaxLength = length
+        }
+        if let scopes = try table.stringArray("scopes") {
+            var unique: [String] = []
+            for scope in scopes where !unique.contains(scope) { unique.append(scope) }
+            options.scopes = unique
+        }
+        if let names = try table.stringArray("disabled-rules") {
+            let known = Diagnostic.Rule.allCases.map(\.rawValue)
+            var rules: Set<Diagnostic.Rule> = []
+            for name in names {
+                guard let rule = Diagnostic.Rule(rawValue: name) else {
+                    var message = "key \(table.dotted("disabled-rules")) lists the unknown rule \(TOMLTableReader.quote(name))"
+                    if let suggestion = TOMLTableReader.nearest(to: name, among: known) {
+                        message += " (did you mean \(TOMLTableReader.quote(suggestion, mark: "'"))?)"
+                    }
+                    message += "; known rules: \(known.sorted().joined(separator: ", "))"
+                    throw table.error("disabled-rules", message)
+                }
+                rules.insert(rule)
+            }
+            options.disabledRules = rules
+        }
+        if let value = try table.bool("ignore-merges") { options.ignoreMerges = value }
+        if let value = try table.bool("ignore-reverts") { options.ignoreReverts = value }
+        if let value = try table.bool("ignore-autosquash") { options.ignoreAutosquash = value }
+        return options
+    }
+}
+
+extension TOMLTableReader {
+    /// An array of commit types: each made of letters, digits, '-' and '_' (what a header's type can
+    /// be), lower-cased (types are case-insensitive), without duplicates.
+    mutating func typeNames(_ key: String) throws(ConfigurationError) -> [String]? {
+        guard let names = try stringArray(key) else { return nil }
+        var types: [String] = []
+        for (index, name) in names.enumerated() {
+            let isType = name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
+            guard isType else {
+                throw error(key, """
+                    key \(dotted(key)) must list commit types; item \(index + 1) (\(Self.quote(name))) is not one: \
+                    a type is made of letters, digits, '-' and '_'
+                    """)
+            }
+            let lowered = name.lowercased()
+            if !types.contains(lowered) { types.append(lowered) }
+        }
+        return types
     }
 }
 

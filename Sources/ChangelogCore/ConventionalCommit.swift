@@ -138,5 +138,6 @@ public struct Diagnostic: Sendable, Equatable {
         case emptyMessage = "empty-message"
         case typeAllowed = "type-enum"
         case headerMaxLength = "header-max-length"
+        case scopeAllowed = "scope-enum"
     }
 }

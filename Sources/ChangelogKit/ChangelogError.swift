@@ -14,6 +14,11 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// A failure already explained on stderr: only its exit status is left to report.
+    public static func silent(exitCode: Int32) -> ChangelogError {
+        ChangelogError("", exitCode: exitCode)
+    }
+
     init(_ error: GitError) {
         self.init(error.description)
     }

@@ -160,12 +160,9 @@ public struct Generate {
             let latest = try history.previousRelease(of: target)?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)
             return latest.bumped(level)
         case .suggested:
-            let latest = try history.previousRelease(of: target)
-            let stable = try history.previousStableRelease(of: target, latest: latest)
-            let commits = try history.commits(from: latest?.commitID, to: target).map(ParsedCommit.init)
-            guard let next = request.policy.next(latest: latest?.version, stable: stable?.version,
-                                                 bump: request.policy.bump(for: commits)) else {
-                throw ChangelogError("--bump: no commit since \(latest?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one", exitCode: 3)
+            let suggestion = try history.suggestVersion(at: target, policy: request.policy, prerelease: nil, tagPrefix: request.tagPrefix)
+            guard let next = suggestion.next else {
+                throw ChangelogError("--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one", exitCode: 3)
             }
             return next
         }
@@ -181,7 +178,7 @@ public struct Generate {
                                         date: (entry.date ?? request.today).day, sections: sections))
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
-                let version = try resolveUnreleasedVersion(latest: entry.previous, commits: entry.commits)
+                let version = try resolveUnreleasedVersion(target: target, latest: entry.previous)
                 releases.append(Release(version: version, tag: version.map { prefix + $0.description },
                                         previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
                                         date: request.today.day, sections: sections))
@@ -190,26 +187,13 @@ public struct Generate {
         return releases
     }
 
-    private func resolveUnreleasedVersion(latest: VersionTag?, commits: [SourceCommit]) throws(ChangelogError) -> SemanticVersion? {
+    private func resolveUnreleasedVersion(target: ObjectID, latest: VersionTag?) throws(ChangelogError) -> SemanticVersion? {
         switch request.version {
         case .unreleased: return nil
         case .exact(let version): return version
         case .bumpLatest(let level): return (latest?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)).bumped(level)
         case .suggested:
-            let stable = history.tags.last { !$0.version.isPrerelease && $0.version <= (latest?.version ?? $0.version) }
-            return request.policy.next(latest: latest?.version, stable: stable?.version,
-                                       bump: request.policy.bump(for: commits.map(ParsedCommit.init)))
-        }
-    }
-}
-
-extension History {
-    /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.
-    func previousStableRelease(of target: ObjectID, latest: VersionTag?) throws(ChangelogError) -> VersionTag? {
-        guard let latest else { return nil }
-        if !latest.version.isPrerelease { return latest }
-        return try previousRelease(of: latest.commitID, below: latest.version.release).flatMap { tag throws(ChangelogError) in
-            tag.version.isPrerelease ? try previousStableRelease(of: tag.commitID, latest: tag) : tag
+            return try history.suggestVersion(at: target, policy: request.policy, prerelease: nil, tagPrefix: request.tagPrefix).next
         }
     }
 }

@@ -26,8 +26,13 @@ public final class History {
     /// own ancestors carry lower versions, so the answer is on that frontier. The cost grows with
     /// the commits since the last release, not with the history.
     public func previousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> VersionTag? {
+        try previousRelease(of: target) { tag in limit.map { tag.version < $0 } ?? true }
+    }
+
+    /// The highest version tag reachable from `target` among those `isEligible` accepts.
+    public func previousRelease(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> VersionTag? {
         var eligible: [ObjectID: VersionTag] = [:]
-        for tag in tags where limit.map({ tag.version < $0 }) ?? true {
+        for tag in tags where isEligible(tag) {
             eligible[tag.commitID] = tag // ascending order: the highest tag on a commit wins
         }
         if let onTarget = eligible[target] { return onTarget }
@@ -40,6 +45,13 @@ public final class History {
             }
         }
         return frontier.max { $0.version < $1.version }
+    }
+
+    /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.
+    public func previousStableRelease(of target: ObjectID, latest: VersionTag?) throws(ChangelogError) -> VersionTag? {
+        guard let latest else { return nil }
+        if !latest.version.isPrerelease { return latest }
+        return try previousRelease(of: target) { !$0.version.isPrerelease }
     }
 
     /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`).

@@ -46,7 +46,7 @@ func reportingErrors(_ body: () throws(ChangelogError) -> Void) throws {
     do {
         try body()
     } catch {
-        Terminal.error(error.message)
+        if !error.message.isEmpty { Terminal.error(error.message) }
         throw ExitCode(error.exitCode)
     }
 }

@@ -59,7 +59,7 @@ public struct MarkdownRenderer: Sendable {
         renderReferences(entry.conventional.references, into: &out)
         out += ")\n"
         if breaking {
-            let note = entry.conventional.breakingNote ?? entry.conventional.subject
+            let note = entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)
             out += "\n"
             for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
                 out += line.isEmpty ? "\n" : "  \(line)\n"

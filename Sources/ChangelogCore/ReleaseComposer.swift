@@ -82,13 +82,13 @@ public struct ReleaseComposer: Sendable {
     }
 
     /// Indices of commits that leave the release: a commit reverted inside the same release goes
-    /// together with its revert. Reverts are applied oldest first, so reverting a revert brings
-    /// the original back.
+    /// together with its revert. The newest revert is paired first, so reverting a revert cancels
+    /// that pair and brings the original back.
     private func cancelledReverts(_ commits: [ParsedCommit]) -> Set<Int> {
         var dropped = Set<Int>()
         var indexByID: [String: Int] = [:]
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
-        for index in commits.indices.reversed() {
+        for index in commits.indices {
             for reverted in commits[index].revertedIDs {
                 let target = indexByID[reverted] ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
                 guard let target, target != index, !dropped.contains(target), !dropped.contains(index) else { continue }

@@ -78,11 +78,13 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         // A pre-release sorts before its release.
         if lhs.prerelease.isEmpty != rhs.prerelease.isEmpty { return !lhs.prerelease.isEmpty }
         for (a, b) in zip(lhs.prerelease, rhs.prerelease) where a != b {
-            switch (Int(a), Int(b)) {
-            case let (x?, y?): return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a < b
+            // §11.4: identifiers of digits only compare numerically (by length first, so any size
+            // works), and sort before alphanumeric ones, which compare in ASCII order.
+            switch (Self.isNumeric(a), Self.isNumeric(b)) {
+            case (true, true): return a.count != b.count ? a.count < b.count : a < b
+            case (true, false): return true
+            case (false, true): return false
+            case (false, false): return a.utf8.lexicographicallyPrecedes(b.utf8)
             }
         }
         return lhs.prerelease.count < rhs.prerelease.count
@@ -98,6 +100,10 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         hasher.combine(minor)
         hasher.combine(patch)
         hasher.combine(prerelease)
+    }
+
+    private static func isNumeric(_ identifier: String) -> Bool {
+        !identifier.isEmpty && identifier.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private static func isIdentifier(_ text: Substring) -> Bool {

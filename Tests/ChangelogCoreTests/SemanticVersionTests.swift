@@ -161,12 +161,10 @@ struct SemanticVersionTests {
 
     @Test("Identifiers with a hyphen are alphanumeric: numeric ones sort before them, and they compare in ASCII order")
     func hyphenIdentifiersAreAlphanumeric() {
-        withKnownIssue("SemanticVersion.< uses Int(_:), which reads '-1' as the number -1 (SemanticVersion.swift, `switch (Int(a), Int(b))`)") {
-            // semver §11.4.3: numeric identifiers always have lower precedence than non-numeric ones.
-            #expect(v("1.0.0-1") < v("1.0.0--1"))
-            // §11.4.2: "-1" and "-2" are compared lexically in ASCII order.
-            #expect(v("1.0.0--1") < v("1.0.0--2"))
-        }
+        // semver §11.4.3: numeric identifiers always have lower precedence than non-numeric ones.
+        #expect(v("1.0.0-1") < v("1.0.0--1"))
+        // §11.4.2: "-1" and "-2" are compared lexically in ASCII order.
+        #expect(v("1.0.0--1") < v("1.0.0--2"))
     }
 
     @Test("No version is below itself; equal versions compare equal")

@@ -35,6 +35,10 @@ extension History {
               let next = policy.next(latest: current?.version, stable: stable?.version, bump: level, prerelease: prerelease) else {
             return VersionSuggestion(current: current, next: nil, tagPrefix: prefix, bump: .none, drivers: [], commits: commits)
         }
+        if let current, next <= current.version {
+            // Switching to an identifier that sorts lower (rc -> beta) would go backwards.
+            throw ChangelogError("--prerelease \(prerelease ?? "") would give \(next), which does not come after \(current.version); continue the \(current.version.prerelease.first ?? "current") line or release it")
+        }
         let drivers = commits.filter { commit in
             guard let entry = commit.entry, case .conventional = commit.message else { return false }
             return policy.bump(for: entry) == level && level != .none

@@ -44,6 +44,10 @@ import Testing
         if item.json {
             #expect(result.status == 0)
             #expect(result.stdout.contains(item.expected), "\(result.stdout)")
+        } else if item.expected == "error" {
+            #expect(result.status == 2)
+            #expect(result.stdout == "")
+            #expect(result.stderr.contains("does not come after"), "\(result.stderr)")
         } else if item.expected == "none" {
             #expect(result.status == 3)
             #expect(result.stdout == "")

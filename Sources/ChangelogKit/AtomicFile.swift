@@ -44,7 +44,8 @@ public enum AtomicFile {
     /// Writes `bytes` to a temporary file beside `path`, flushes it, gives it the old file's
     /// permissions, and renames it over `path`: the file is either all old or all new.
     /// A symbolic link is followed, so the link stays a link.
-    public static func write(_ bytes: [UInt8], to path: String) throws(ChangelogError) {
+    /// `mode`, when given, sets the permissions; otherwise an existing file keeps its own.
+    public static func write(_ bytes: [UInt8], to path: String, mode newMode: mode_t? = nil) throws(ChangelogError) {
         let target = resolvingSymlinks(path)
         var info = stat()
         let existingMode: mode_t? = stat(target, &info) == 0 ? info.st_mode & 0o7777 : nil
@@ -65,7 +66,7 @@ public enum AtomicFile {
             }
             offset += written
         }
-        let mode = existingMode ?? (0o666 & ~currentUmask())
+        let mode = newMode ?? existingMode ?? (0o666 & ~currentUmask())
         if failure == nil && fchmod(descriptor, mode) != 0 { failure = ChangelogError("cannot set permissions on \(path): \(describe(errno))") }
         if failure == nil && fsync(descriptor) != 0 { failure = ChangelogError("cannot write \(path): \(describe(errno)) while flushing") }
         close(descriptor)

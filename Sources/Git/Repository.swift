@@ -63,3 +63,8 @@ public final class Repository {
     /// True before the first commit: HEAD names a branch that does not exist yet.
     public var isHeadUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
 }
+
+extension Repository {
+    /// The directory shared by all worktrees (`git_repository_commondir`): where hooks and refs live.
+    public var commonDirectory: String { String(cString: git_repository_commondir(pointer)) }
+}

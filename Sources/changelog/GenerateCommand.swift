@@ -51,13 +51,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
     var repository: String?
 
-    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("github, gitlab, stash or cgit.", valueName: "style"))
+    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("How links are spelled: github, gitlab, stash or cgit (default: guessed from the host).", valueName: "style"))
     var linkStyle: LinkStyle?
 
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Text after the version in the heading.", valueName: "text"))
     var subtitle: String?
 
-    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("markdown or json.", valueName: "format"))
+    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("The output format: markdown (default) or json.", valueName: "format"))
     var format: OutputFormat?
 
     @OptionGroup var repositoryOptions: RepositoryOptions
@@ -118,6 +118,7 @@ struct GenerateCommand: ParsableCommand {
             request.subtitle = subtitle ?? configuration.subtitle
             request.tagPrefix = configuration.tagPrefix
             request.layout = configuration.layout
+            request.policy = configuration.bump
             request.dryRun = dryRun
 
             let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)

@@ -43,7 +43,7 @@ struct NextCommand: ParsableCommand {
                 throw ChangelogError("the repository has no commits yet; commit something first")
             }
             let target = try history.resolve(to)
-            let suggestion = try history.suggestVersion(at: target, policy: VersionPolicy(), prerelease: prerelease,
+            let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: prerelease,
                                                         tagPrefix: configuration.tagPrefix)
             switch format {
             case .json: Terminal.write(NextReport.json(suggestion))

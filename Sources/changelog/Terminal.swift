@@ -29,6 +29,31 @@ enum Terminal {
         line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
     }
 
+    /// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+    static var wantsColor: Bool {
+        isatty(1) == 1 && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
+    }
+
+    static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// This executable's absolute path (`/proc/self/exe` on Linux), for the hook to call back.
+    static var executablePath: String {
+        var buffer = [CChar](repeating: 0, count: 4_096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        return CommandLine.arguments[0]
+    }
+
     /// "Today" for release dates: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the
     /// clock, in the machine's own UTC offset.
     static func today() -> Timestamp {

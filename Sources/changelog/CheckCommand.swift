@@ -1,0 +1,117 @@
+import ArgumentParser
+import ChangelogCore
+import ChangelogKit
+import Git
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that commits follow Conventional Commits (for CI and the commit-msg hook).",
+        discussion: """
+        Without a range, checks the commits since the latest version tag reachable from HEAD (the \
+        whole history when there is none). Merge commits, git's own reverts and fixup!/squash!/amend! \
+        commits are reported as ignored. Exit status: 0 all pass, 1 some fail, 2 repository error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, github }
+
+    @Argument(help: ArgumentHelp("The commits to check: A..B, or A for A..HEAD.", valueName: "range"))
+    var range: String?
+
+    @Option(help: ArgumentHelp("Check one message from this file instead (- for stdin), as a commit-msg hook does.", valueName: "file"))
+    var messageFile: String?
+
+    @Option(help: ArgumentHelp("text, json or github (GitHub Actions annotations).", valueName: "format"))
+    var format: Format = .text
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    func validate() throws {
+        if range != nil && messageFile != nil {
+            throw ValidationError("check either a range or a --message-file, not both")
+        }
+    }
+
+    func run() throws {
+        var failed = false
+        try reportingErrors { () throws(ChangelogError) in
+            let results: [LintResult]
+            if let messageFile {
+                let options = try lintOptionsWithoutRepository()
+                let text = try readMessage(messageFile)
+                results = [CheckRun(options: options).lint(messageFile: text)]
+            } else {
+                let (history, configuration) = try repositoryOptions.open()
+                let commits = try history.commitsToCheck(range: range)
+                results = CheckRun(options: configuration.check).lint(commits)
+            }
+            switch format {
+            case .text: Terminal.write(LintReport.text(results, color: Terminal.wantsColor))
+            case .github: Terminal.write(LintReport.github(results))
+            case .json: Terminal.write(LintReport.json(results))
+            }
+            failed = LintReport.failedCount(results) > 0
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// A hook runs wherever git runs it; the configuration is read when a repository is there to read it from.
+    private func lintOptionsWithoutRepository() throws(ChangelogError) -> LintOptions {
+        if repositoryOptions.repositoryPath == nil, repositoryOptions.config == nil,
+           (try? Repository(discoveringFrom: ".")) == nil {
+            return LintOptions()
+        }
+        return try repositoryOptions.open().1.check
+    }
+
+    private func readMessage(_ path: String) throws(ChangelogError) -> String {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = Terminal.readStandardInput()
+        } else {
+            guard let read = try AtomicFile.read(path) else {
+                throw ChangelogError("cannot read \(path): no such file; pass the message file git gives the hook (\"$1\")")
+            }
+            bytes = read
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+struct HookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hook",
+        abstract: "Manage the commit-msg hook.",
+        subcommands: [Install.self]
+    )
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install a commit-msg hook that runs `changelog check` on each new message.",
+            discussion: "Respects core.hooksPath. An existing different hook is kept unless --force."
+        )
+
+        @Flag(help: "Replace an existing commit-msg hook.")
+        var force = false
+
+        @OptionGroup var repositoryOptions: RepositoryOptions
+
+        func run() throws {
+            try reportingErrors { () throws(ChangelogError) in
+                let (history, _) = try repositoryOptions.open()
+                let installer = HookInstaller(repository: history.repository, executable: Terminal.executablePath)
+                switch try installer.install(force: force) {
+                case .installed(let path): Terminal.note("installed the commit-msg hook at \(path)")
+                case .replaced(let path): Terminal.note("replaced the commit-msg hook at \(path)")
+                case .alreadyInstalled(let path): Terminal.note("the commit-msg hook at \(path) is already installed")
+                }
+            }
+        }
+    }
+}

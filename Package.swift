@@ -29,6 +29,8 @@ let package = Package(
             ]
         ),
         .target(name: "FixtureSupport", dependencies: ["Git"], path: "Tests/FixtureSupport"),
+        // `make bench` builds histories of any size with this; see bench/run.
+        .executableTarget(name: "synthetic-history", dependencies: ["FixtureSupport"], path: "Benchmarks/SyntheticHistory"),
         .testTarget(name: "ChangelogCoreTests", dependencies: ["ChangelogCore"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "FixtureSupport"]),
         .testTarget(name: "ChangelogKitTests", dependencies: ["ChangelogKit", "FixtureSupport"]),

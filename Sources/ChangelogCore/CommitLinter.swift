@@ -189,8 +189,9 @@ public struct CommitLinter: Sendable {
             }
             offset += part.count + 1
         }
-        // A single scope that contains a separator but is not configured as a whole.
-        let (name, column) = bad.map { ($0.name, scopeColumn + $0.offset) } ?? (scope, scopeColumn)
+        guard let bad else { return [] }
+        let name = bad.name
+        let column = scopeColumn + bad.offset
         let list = options.scopes.joined(separator: ", ")
         var message = "scope '\(name)' is not allowed; "
         if !name.isEmpty, let suggestion = Self.closest(to: name, among: options.scopes, synonyms: [:]) {

@@ -211,7 +211,7 @@ import Testing
         #expect(inChangelog.key == "clog")
         #expect(inChangelog.description == """
             .changelog.toml: unknown table 'clog' (the settings table of this file is [changelog]); \
-            known tables: changelog, components, sections
+            known tables: bump, changelog, check, components, sections
             """)
     }
 
@@ -236,10 +236,10 @@ import Testing
     }
 
     @Test func unknownTable() throws {
-        let error = try #require(failure("[bump]\ninitial = \"0.1.0\""))
-        #expect(error.key == "bump")
+        let error = try #require(failure("[release]\nsign = true"))
+        #expect(error.key == "release")
         #expect(error.description == """
-            .changelog.toml: unknown table 'bump'; known tables: changelog, components, sections
+            .changelog.toml: unknown table 'release'; known tables: bump, changelog, check, components, sections
             """)
     }
 
@@ -254,7 +254,7 @@ import Testing
         #expect(error.key == "repository")
         #expect(error.description == """
             .changelog.toml: unknown key 'repository' at the top level (settings belong in the [changelog] table); \
-            known tables: changelog, components, sections
+            known tables: bump, changelog, check, components, sections
             """)
     }
 
@@ -438,5 +438,204 @@ import Testing
     @Test func errorDescriptionIsFileAndMessage() {
         let error = ConfigurationError(file: "x.toml", key: "a.b", message: "something")
         #expect(error.description == "x.toml: something")
+    }
+
+    // MARK: [check]
+
+    @Test func checkDefaultsWhenAbsent() throws {
+        #expect(try parse("[changelog]\nsubtitle = \"x\"").check == LintOptions())
+        #expect(try parse("[check]\n").check == LintOptions())
+        #expect(Configuration().bump == VersionPolicy())
+    }
+
+    @Test func everyKeyOfCheck() throws {
+        let configuration = try parse("""
+            [check]
+            types = ["feat", "Fix", "deps", "feat"]
+            header-max-length = 72
+            scopes = ["api", "cli", "api"]
+            disabled-rules = ["body-leading-blank", "footer-format"]
+            ignore-merges = false
+            ignore-reverts = false
+            ignore-autosquash = false
+            """)
+        var expected = LintOptions()
+        expected.types = ["feat", "fix", "deps"]
+        expected.headerMaxLength = 72
+        expected.scopes = ["api", "cli"]
+        expected.disabledRules = [.bodyBlankLine, .footerFormat]
+        expected.ignoreMerges = false
+        expected.ignoreReverts = false
+        expected.ignoreAutosquash = false
+        #expect(configuration.check == expected)
+    }
+
+    @Test func checkAndBumpInClogToml() throws {
+        let configuration = try parse(
+            "[clog]\nfrom-latest-tag = true\n[check]\nheader-max-length = 50\n[bump]\ninitial = \"1.0.0\"", flavor: .clog)
+        #expect(configuration.check.headerMaxLength == 50)
+        #expect(configuration.bump.initial == SemanticVersion(major: 1, minor: 0, patch: 0))
+        let error = try #require(failure("[clog]\n[release]\n", flavor: .clog))
+        #expect(error.description.hasSuffix("known tables: bump, check, clog, components, sections"))
+    }
+
+    @Test func everyRuleCanBeDisabledByName() throws {
+        let names = Diagnostic.Rule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        let configuration = try parse("[check]\ndisabled-rules = [\(names)]")
+        #expect(configuration.check.disabledRules == Set(Diagnostic.Rule.allCases))
+    }
+
+    @Test func unknownRuleName() throws {
+        let error = try #require(failure("[check]\ndisabled-rules = [\"type-enum\", \"body-leading-blanks\"]"))
+        #expect(error.key == "check.disabled-rules")
+        #expect(error.description == """
+            .changelog.toml: key 'check.disabled-rules' lists the unknown rule "body-leading-blanks" (did you mean \
+            'body-leading-blank'?); known rules: body-leading-blank, breaking-change-upper-case, empty-message, \
+            footer-format, header-format, header-max-length, scope-empty, scope-enum, separator, subject-empty, \
+            type-empty, type-enum
+            """)
+        let far = try #require(failure("[check]\ndisabled-rules = [\"max-line-length\"]"))
+        #expect(far.description.hasPrefix(
+            #".changelog.toml: key 'check.disabled-rules' lists the unknown rule "max-line-length"; known rules: "#))
+        let notArray = try #require(failure("[check]\ndisabled-rules = \"type-enum\""))
+        #expect(notArray.description == """
+            .changelog.toml: key 'check.disabled-rules' must be an array of non-empty strings, found a string \
+            ("type-enum"); write disabled-rules = ["type-enum"]
+            """)
+    }
+
+    @Test func checkTypes() throws {
+        let empty = try #require(failure("[check]\ntypes = []"))
+        #expect(empty.key == "check.types")
+        #expect(empty.description == """
+            .changelog.toml: key 'check.types' must list at least one commit type, found an empty array; to allow \
+            any type, add "type-enum" to disabled-rules instead
+            """)
+        let spaced = try #require(failure("[check]\ntypes = [\"feat\", \"bug fix\"]"))
+        #expect(spaced.description == """
+            .changelog.toml: key 'check.types' must list commit types; item 2 ("bug fix") is not one: a type is \
+            made of letters, digits, '-' and '_'
+            """)
+        let number = try #require(failure("[check]\ntypes = [\"feat\", 1]"))
+        #expect(number.description.hasSuffix("must be an array of non-empty strings; item 2 is an integer (1)"))
+    }
+
+    @Test func checkHeaderMaxLength() throws {
+        let zero = try #require(failure("[check]\nheader-max-length = 0"))
+        #expect(zero.key == "check.header-max-length")
+        #expect(zero.description == ".changelog.toml: key 'check.header-max-length' must be a positive integer, found an integer (0)")
+        #expect(try #require(failure("[check]\nheader-max-length = -5")).description.hasSuffix("found an integer (-5)"))
+        let text = try #require(failure("[check]\nheader-max-length = \"72\""))
+        #expect(text.description == #".changelog.toml: key 'check.header-max-length' must be an integer, found a string ("72")"#)
+        let float = try #require(failure("[check]\nheader-max-length = 72.5"))
+        #expect(float.description.hasSuffix("must be an integer, found a floating-point number (72.5)"))
+    }
+
+    @Test func checkBooleansAndScopes() throws {
+        let flag = try #require(failure("[check]\nignore-merges = \"no\""))
+        #expect(flag.description == #".changelog.toml: key 'check.ignore-merges' must be a boolean (true or false), found a string ("no")"#)
+        #expect(try #require(failure("[check]\nignore-reverts = 0")).key == "check.ignore-reverts")
+        #expect(try #require(failure("[check]\nignore-autosquash = []")).key == "check.ignore-autosquash")
+        #expect(try #require(failure("[check]\nscopes = [\"\"]")).key == "check.scopes")
+        #expect(try parse("[check]\nscopes = []").check.scopes == [])
+    }
+
+    @Test func unknownKeyInCheck() throws {
+        let error = try #require(failure("[check]\ntype = [\"feat\"]"))
+        #expect(error.key == "check.type")
+        #expect(error.description == """
+            .changelog.toml: unknown key 'check.type' (did you mean 'types'?); known keys: disabled-rules, \
+            header-max-length, ignore-autosquash, ignore-merges, ignore-reverts, scopes, types
+            """)
+        let misplaced = try #require(failure("[check]\ninitial = \"1.0.0\""))
+        #expect(misplaced.description.hasPrefix(
+            ".changelog.toml: unknown key 'check.initial' ('initial' belongs in the [bump] table); known keys: "))
+    }
+
+    @Test func checkAndBumpKeysInTheWrongPlace() throws {
+        let inSettings = try #require(failure("[changelog]\nheader-max-length = 72"))
+        #expect(inSettings.description.hasPrefix(
+            ".changelog.toml: unknown key 'changelog.header-max-length' ('header-max-length' belongs in the [check] table)"))
+        let topLevel = try #require(failure("initial = \"0.1.0\""))
+        #expect(topLevel.description == """
+            .changelog.toml: unknown key 'initial' at the top level ('initial' belongs in the [bump] table); \
+            known tables: bump, changelog, check, components, sections
+            """)
+        let table = try #require(failure("check = true"))
+        #expect(table.description == ".changelog.toml: key 'check' must be a table, found a boolean (true)")
+    }
+
+    // MARK: [bump]
+
+    @Test func everyKeyOfBump() throws {
+        let configuration = try parse("""
+            [bump]
+            initial = "1.0.0-rc.1"
+            major = ["epic"]
+            minor = ["feat", "Perf"]
+            patch = ["fix", "deps"]
+            breaking-below-one = "major"
+            """)
+        var expected = VersionPolicy()
+        expected.initial = SemanticVersion(major: 1, minor: 0, patch: 0, prerelease: ["rc", "1"])
+        expected.majorTypes = ["epic"]
+        expected.minorTypes = ["feat", "perf"]
+        expected.patchTypes = ["fix", "deps"]
+        expected.breakingBumpsMinorBelowOne = false
+        #expect(configuration.bump == expected)
+        #expect(try parse("[bump]\nbreaking-below-one = \"minor\"").bump.breakingBumpsMinorBelowOne)
+    }
+
+    @Test func bumpLevelsReplaceTheirDefaults() throws {
+        let patchOnly = try parse("[bump]\npatch = [\"feat\", \"fix\"]").bump
+        #expect(patchOnly.patchTypes == ["feat", "fix"])
+        #expect(patchOnly.minorTypes.isEmpty, "feat moved out of the default minor level")
+        #expect(patchOnly.majorTypes.isEmpty)
+        let noPatch = try parse("[bump]\npatch = []").bump
+        #expect(noPatch.patchTypes.isEmpty && noPatch.minorTypes == ["feat"])
+        let refactorMinor = try parse("[bump]\nminor = [\"feat\", \"refactor\"]").bump
+        #expect(refactorMinor.minorTypes == ["feat", "refactor"] && refactorMinor.patchTypes == ["fix", "perf"])
+    }
+
+    @Test func bumpTypeInTwoLevels() throws {
+        let error = try #require(failure("[bump]\nminor = [\"feat\"]\npatch = [\"fix\", \"FEAT\"]"))
+        #expect(error.key == "bump.patch")
+        #expect(error.description == """
+            .changelog.toml: key 'bump.patch' lists the type "feat", already listed under 'bump.minor'; a type \
+            bumps one level only
+            """)
+    }
+
+    @Test func bumpInitialMustBeASemanticVersion() throws {
+        let short = try #require(failure("[bump]\ninitial = \"1.0\""))
+        #expect(short.key == "bump.initial")
+        #expect(short.description == """
+            .changelog.toml: key 'bump.initial' must be a semantic version such as "0.1.0" or "1.0.0", found "1.0"
+            """)
+        let prefixed = try #require(failure("[bump]\ninitial = \"v0.1.0\""))
+        #expect(prefixed.description == """
+            .changelog.toml: key 'bump.initial' must be a semantic version such as "0.1.0" or "1.0.0", found \
+            "v0.1.0"; write it without the 'v' prefix: "0.1.0"
+            """)
+        #expect(try #require(failure("[bump]\ninitial = \"01.0.0\"")).key == "bump.initial")
+        let number = try #require(failure("[bump]\ninitial = 1"))
+        #expect(number.description == ".changelog.toml: key 'bump.initial' must be a string, found an integer (1)")
+    }
+
+    @Test func bumpChoicesAndUnknownKeys() throws {
+        let choice = try #require(failure("[bump]\nbreaking-below-one = \"patch\""))
+        #expect(choice.description == """
+            .changelog.toml: key 'bump.breaking-below-one' must be one of minor, major (found "patch")
+            """)
+        let unknown = try #require(failure("[bump]\nmajor-on-zero = true"))
+        #expect(unknown.key == "bump.major-on-zero")
+        #expect(unknown.description == """
+            .changelog.toml: unknown key 'bump.major-on-zero'; known keys: breaking-below-one, initial, major, \
+            minor, patch
+            """)
+        let wrongType = try #require(failure("[bump]\nminor = \"feat\""))
+        #expect(wrongType.description.hasSuffix(#"write minor = ["feat"]"#))
+        let misplaced = try #require(failure("[bump]\ntypes = [\"feat\"]"))
+        #expect(misplaced.description.contains("('types' belongs in the [check] table)"))
     }
 }

@@ -3,16 +3,22 @@
 /// JSONEncoder would sort or scramble keys and build the whole document in memory first; the
 /// outputs here are a contract with fixed key order, and large histories are streamed.
 public struct JSONWriter {
-    public private(set) var output = ""
+    /// UTF-8 bytes written so far: appending bytes is several times cheaper than growing a String.
+    private var buffer: [UInt8] = []
     private var needsComma = [false]
     private var pendingKey = false
 
-    public init() {}
+    public init() {
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// What has been written so far.
+    public var output: String { String(decoding: buffer, as: UTF8.self) }
 
     /// Hands out what has been written so far and forgets it, so a caller can stream to stdout.
     public mutating func flush() -> String {
-        defer { output = "" }
-        return output
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     public mutating func beginObject() { open("{") }
@@ -23,45 +29,45 @@ public struct JSONWriter {
     public mutating func key(_ name: String) {
         separate()
         appendString(name)
-        output += ": "
+        append(": ")
         pendingKey = true
     }
 
     public mutating func string(_ value: String?) {
         separate()
-        if let value { appendString(value) } else { output += "null" }
+        if let value { appendString(value) } else { append("null") }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        output += value ? "true" : "false"
+        append(value ? "true" : "false")
     }
 
     public mutating func int(_ value: Int) {
         separate()
-        output += String(value)
+        append(String(value))
     }
 
     public mutating func null() {
         separate()
-        output += "null"
+        append("null")
     }
 
     public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
     public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
     public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: StaticString) {
         separate()
-        output += bracket
+        append(bracket)
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: StaticString) {
         let hadItems = needsComma.removeLast()
         if hadItems { newline() }
-        output += bracket
-        if needsComma.count == 1 { output += "\n" }
+        append(bracket)
+        if needsComma.count == 1 { buffer.append(0x0A) }
     }
 
     private mutating func separate() {
@@ -69,40 +75,43 @@ public struct JSONWriter {
             pendingKey = false
             return
         }
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { buffer.append(0x2C) }
         needsComma[needsComma.count - 1] = true
         if needsComma.count > 1 { newline() }
     }
 
     private mutating func newline() {
-        output += "\n"
-        output += String(repeating: "  ", count: needsComma.count - 1)
+        buffer.append(0x0A)
+        for _ in 0..<(2 * (needsComma.count - 1)) { buffer.append(0x20) }
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
     }
 
     private mutating func appendString(_ value: String) {
-        output += "\""
-        var plainStart = value.utf8.startIndex
-        let utf8 = value.utf8
-        var index = plainStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                output += String(value[plainStart..<index])
-                switch byte {
-                case 0x22: output += "\\\""
-                case 0x5C: output += "\\\\"
-                case 0x0A: output += "\\n"
-                case 0x0D: output += "\\r"
-                case 0x09: output += "\\t"
-                default:
-                    let hex = String(byte, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-                plainStart = utf8.index(after: index)
+        buffer.append(0x22)
+        for byte in value.utf8 {
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                buffer.append(byte)
+                continue
             }
-            index = utf8.index(after: index)
+            buffer.append(0x5C)
+            switch byte {
+            case 0x22: buffer.append(0x22)
+            case 0x5C: buffer.append(0x5C)
+            case 0x0A: buffer.append(0x6E)
+            case 0x0D: buffer.append(0x72)
+            case 0x09: buffer.append(0x74)
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                buffer.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
         }
-        output += String(value[plainStart..<utf8.endIndex])
-        output += "\""
+        buffer.append(0x22)
     }
 }

@@ -70,15 +70,17 @@ public struct ReleaseComposer: Sendable {
     /// Scoped entries first, grouped by component in alphabetical order, then unscoped ones; the
     /// sort is stable, so history order holds inside each group.
     private func grouped(_ entries: [Release.Entry]) -> [Release.Entry] {
-        let keyed = entries.enumerated().map { (offset: $0.offset, key: $0.element.component?.lowercased(), entry: $0.element) }
-        return keyed.sorted { a, b in
-            switch (a.key, b.key) {
+        // Sort small keys, not the entries: an entry is a large value and swapping it is costly.
+        let keys = entries.map { $0.component?.lowercased() }
+        let order = entries.indices.sorted { a, b in
+            switch (keys[a], keys[b]) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.offset < b.offset
+            default: return a < b
             }
-        }.map(\.entry)
+        }
+        return order.map { entries[$0] }
     }
 
     /// Indices of commits that leave the release: a commit reverted inside the same release goes

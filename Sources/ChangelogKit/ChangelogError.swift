@@ -28,10 +28,6 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension GitError {
-    var asChangelogError: ChangelogError { ChangelogError(self) }
-}
-
 /// Runs a libgit2-backed step, turning its typed error into one the command line prints.
 func git<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
     do {

@@ -57,7 +57,7 @@ func check(_ result: Int32, _ subject: @autoclosure () -> String? = nil) throws(
 extension String {
     func trimmingTrailingNewlines() -> String {
         var text = self
-        while text.last == "\n" || text.last == "\r" || text.last == "." && text.hasSuffix("..") { text.removeLast() }
+        while text.last == "\n" || text.last == "\r" || text.last == "\r\n" { text.removeLast() }
         return text
     }
 }

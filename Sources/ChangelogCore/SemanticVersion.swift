@@ -16,38 +16,60 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         self.build = build
     }
 
-    /// Parses `1.2.3`, `1.2.3-rc.1`, `1.2.3+build.5`; no `v` prefix (see `init(tag:)`).
+    /// Parses `1.2.3`, `1.2.3-rc.1`, `1.2.3+build.5`; no `v` prefix (see `parseTag`).
     /// Returns nil for anything the specification does not allow: leading zeros, empty identifiers,
     /// missing components, characters outside `[0-9A-Za-z-]`.
     public init?(_ text: some StringProtocol) {
-        var rest = Substring(text)
-        var build: [String] = []
-        if let plus = rest.firstIndex(of: "+") {
-            let identifiers = rest[rest.index(after: plus)...].split(separator: ".", omittingEmptySubsequences: false)
-            guard !identifiers.isEmpty, identifiers.allSatisfy({ Self.isIdentifier($0) }) else { return nil }
-            build = identifiers.map(String.init)
-            rest = rest[..<plus]
-        }
-        var prerelease: [String] = []
-        if let dash = rest.firstIndex(of: "-") {
-            let identifiers = rest[rest.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false)
-            guard !identifiers.isEmpty else { return nil }
-            for identifier in identifiers {
-                guard Self.isIdentifier(identifier) else { return nil }
-                if identifier.allSatisfy(\.isASCIIDigit), identifier.count > 1, identifier.first == "0" { return nil }
-            }
-            prerelease = identifiers.map(String.init)
-            rest = rest[..<dash]
-        }
-        let core = rest.split(separator: ".", omittingEmptySubsequences: false)
-        guard core.count == 3 else { return nil }
+        // Works on UTF-8 bytes: every tag name of a repository goes through here.
+        let bytes = Array(text.utf8)
+        let plus = bytes.firstIndex(of: UInt8(ascii: "+"))
+        let beforeBuild = bytes[..<(plus ?? bytes.endIndex)]
+        let dash = beforeBuild.firstIndex(of: UInt8(ascii: "-"))
+        let core = beforeBuild[..<(dash ?? beforeBuild.endIndex)]
+
         var numbers: [Int] = []
-        for part in core {
-            guard !part.isEmpty, part.allSatisfy(\.isASCIIDigit), part.count == 1 || part.first != "0",
-                  let value = Int(part) else { return nil }
+        for part in core.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard let value = Self.number(part) else { return nil }
             numbers.append(value)
         }
+        guard numbers.count == 3 else { return nil }
+
+        var prerelease: [String] = []
+        if let dash {
+            for identifier in beforeBuild[(dash + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+                guard Self.isIdentifier(identifier) else { return nil }
+                if identifier.count > 1, identifier.first == UInt8(ascii: "0"), identifier.allSatisfy(Self.isDigit) { return nil }
+                prerelease.append(String(decoding: identifier, as: UTF8.self))
+            }
+        }
+        var build: [String] = []
+        if let plus {
+            for identifier in bytes[(plus + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+                guard Self.isIdentifier(identifier) else { return nil }
+                build.append(String(decoding: identifier, as: UTF8.self))
+            }
+        }
         self.init(major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease: prerelease, build: build)
+    }
+
+    /// A numeric component: digits only, no leading zero, no overflow.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count == 1 || digits.first != UInt8(ascii: "0") else { return nil }
+        var value = 0
+        for digit in digits {
+            guard isDigit(digit) else { return nil }
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isIdentifier(_ bytes: ArraySlice<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "-") }
     }
 
     /// Parses a tag name: the version with an optional `v` prefix. Returns the version and the prefix used.
@@ -103,14 +125,6 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     private static func isNumeric(_ identifier: String) -> Bool {
-        !identifier.isEmpty && identifier.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        !identifier.isEmpty && identifier.utf8.allSatisfy(isDigit)
     }
-
-    private static func isIdentifier(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -63,9 +63,13 @@ public final class History {
 
     /// A tag's release date: the tagger's date, or the commit's for a lightweight tag.
     public func date(of tag: VersionTag) throws(ChangelogError) -> Timestamp {
-        if let date = tag.taggerDate { return date }
-        let commit = try git { () throws(GitError) in try repository.commit(tag.commitID) }
-        return Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes)
+        try git { () throws(GitError) in
+            if let tagger = try repository.annotation(of: tag.tag)?.tagger {
+                return Timestamp(secondsSince1970: tagger.time, offsetMinutes: tagger.offsetMinutes)
+            }
+            let commit = try repository.commit(tag.commitID)
+            return Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes)
+        }
     }
 }
 

@@ -2,14 +2,14 @@ import ChangelogCore
 import Git
 
 /// A tag whose name is a semantic version (optionally `v`-prefixed), peeled to its commit.
-public struct VersionTag: Sendable, Equatable {
+public struct VersionTag: Sendable {
     public var name: String
     public var version: SemanticVersion
     /// `v` or empty, as the tag is spelled.
     public var prefix: String
     public var commitID: ObjectID
-    /// The tagger's date for an annotated tag; nil for a lightweight tag (use the commit's date).
-    public var taggerDate: Timestamp?
+    /// The tag as git has it, for reading its annotation when a date is needed.
+    public var tag: Tag
 }
 
 extension Repository {
@@ -19,8 +19,7 @@ extension Repository {
         var byVersion: [SemanticVersion: VersionTag] = [:]
         for tag in try tags() {
             guard let (version, prefix) = SemanticVersion.parseTag(tag.name) else { continue }
-            let date = tag.annotation?.tagger.map { Timestamp(secondsSince1970: $0.time, offsetMinutes: $0.offsetMinutes) }
-            let candidate = VersionTag(name: tag.name, version: version, prefix: prefix, commitID: tag.commitID, taggerDate: date)
+            let candidate = VersionTag(name: tag.name, version: version, prefix: prefix, commitID: tag.commitID, tag: tag)
             if let existing = byVersion[version], existing.prefix == "v" { continue }
             byVersion[version] = candidate
         }

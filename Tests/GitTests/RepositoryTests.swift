@@ -71,18 +71,26 @@ import Testing
         #expect(try Repository(discoveringFrom: copy).isBare == false)
     }
 
-    @Test func tagsArePeeledAndOddTagsSkipped() throws {
+    @Test(arguments: [false, true])
+    func tagsArePeeledAndOddTagsSkipped(packed: Bool) throws {
         _ = try sandbox.git("tag", "tree-tag", "HEAD^{tree}")
         _ = try sandbox.git("tag", "-a", "-m", "nested", "nested-tag", "v1.0.0")
         _ = try sandbox.git("tag", "not-a-version", "HEAD~3")
+        // Packed tags are read from packed-refs' peeled lines; loose ones from their objects.
+        if packed { _ = try sandbox.git("pack-refs", "--all") }
         let repository = try Repository(discoveringFrom: repo)
         let tags = Dictionary(uniqueKeysWithValues: try repository.tags().map { ($0.name, $0) })
-        #expect(tags["tree-tag"] == nil)
+        #expect(Set(tags.keys) == ["v0.1.0", "v0.2.0", "v1.0.0", "nested-tag", "not-a-version"])
         #expect(tags["nested-tag"]?.commitID == tags["v1.0.0"]?.commitID)
-        #expect(tags["v0.2.0"]?.annotation == nil, "lightweight")
-        #expect(tags["v1.0.0"]?.annotation?.message == "Release 1.0.0\n")
-        #expect(tags["v1.0.0"]?.annotation?.tagger?.name == "Ada Lovelace")
-        #expect(tags["not-a-version"]?.commitID.hex == (try sandbox.git("rev-parse", "HEAD~3").trimmingCharacters(in: .newlines)))
+        #expect(tags["v0.2.0"]?.isAnnotated == false)
+        #expect(try repository.annotation(of: #require(tags["v0.2.0"])) == nil)
+        let annotation = try repository.annotation(of: #require(tags["v1.0.0"]))
+        #expect(annotation?.message == "Release 1.0.0\n")
+        #expect(annotation?.tagger?.name == "Ada Lovelace")
+        for name in ["v0.1.0", "v0.2.0", "v1.0.0", "not-a-version"] {
+            let expected = try sandbox.git("rev-parse", name + "^{commit}").trimmingCharacters(in: .newlines)
+            #expect(tags[name]?.commitID.hex == expected, "\(name)")
+        }
     }
 
     @Test func invalidUTF8MessagesAreDecodedLossily() throws {

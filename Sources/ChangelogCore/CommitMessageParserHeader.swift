@@ -61,7 +61,11 @@ extension CommitMessageParser {
                 return fail(.headerFormat, at: q,
                             "a scope cannot contain '('; write one scope without parentheses inside it, e.g. '\(str(s, typeEnd))(parser): …'")
             }
-            let trimmed = String(str(open + 1, q).drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            // Trim ASCII blanks on the bytes; most commits have a scope, so this runs for nearly every one.
+            var first = open + 1, last = q
+            while first < last, b[first] == Bytes.space || b[first] == Bytes.tab { first += 1 }
+            while last > first, b[last - 1] == Bytes.space || b[last - 1] == Bytes.tab { last -= 1 }
+            let trimmed = str(first, last)
             if trimmed.isEmpty {
                 return fail(.scopeEmpty, at: open + 1,
                             "the scope between '(' and ')' is empty; name the part of the code, e.g. '\(str(s, typeEnd))(parser): …', or drop the parentheses: '\(str(s, typeEnd)): …'")

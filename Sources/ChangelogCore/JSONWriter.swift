@@ -82,7 +82,7 @@ public struct JSONWriter {
 
     private mutating func newline() {
         buffer.append(0x0A)
-        for _ in 0..<(2 * (needsComma.count - 1)) { buffer.append(0x20) }
+        buffer.append(contentsOf: repeatElement(0x20, count: 2 * (needsComma.count - 1)))
     }
 
     private mutating func append(_ text: StaticString) {
@@ -95,23 +95,30 @@ public struct JSONWriter {
 
     private mutating func appendString(_ value: String) {
         buffer.append(0x22)
-        for byte in value.utf8 {
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-                buffer.append(byte)
-                continue
+        var value = value
+        value.withUTF8 { bytes in
+            // Most strings need no escaping: copy runs of plain bytes in one go.
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                buffer.append(0x5C)
+                switch byte {
+                case 0x22: buffer.append(0x22)
+                case 0x5C: buffer.append(0x5C)
+                case 0x0A: buffer.append(0x6E)
+                case 0x0D: buffer.append(0x72)
+                case 0x09: buffer.append(0x74)
+                default:
+                    buffer.append(contentsOf: [0x75, 0x30, 0x30, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+                }
             }
-            buffer.append(0x5C)
-            switch byte {
-            case 0x22: buffer.append(0x22)
-            case 0x5C: buffer.append(0x5C)
-            case 0x0A: buffer.append(0x6E)
-            case 0x0D: buffer.append(0x72)
-            case 0x09: buffer.append(0x74)
-            default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         buffer.append(0x22)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -10,11 +10,6 @@ static inline int changelog_git_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
 
-/* Sets the object cache's byte budget; a whole-history walk reads every commit once, so caching them only costs memory. */
-static inline int changelog_git_set_cache_max_size(ssize_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
-}
-
 static inline int changelog_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }

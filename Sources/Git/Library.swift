@@ -23,11 +23,10 @@ public enum GitSettings {
         _ = changelog_git_set_owner_validation(enabled ? 1 : 0)
     }
 
-    /// Caps libgit2's object cache (`GIT_OPT_SET_CACHE_MAX_SIZE`). A walk reads each commit once,
-    /// so a large cache only costs memory.
-    public static func setObjectCacheLimit(bytes: Int) {
+    /// Turns libgit2's object cache on or off (`GIT_OPT_ENABLE_CACHING`).
+    public static func setObjectCaching(_ enabled: Bool) {
         Library.ensureInitialized()
-        _ = changelog_git_set_cache_max_size(bytes)
+        _ = changelog_git_enable_caching(enabled ? 1 : 0)
     }
 
     /// Points libgit2's global and XDG configuration lookups at `path` (`GIT_OPT_SET_SEARCH_PATH`),

@@ -1,17 +1,34 @@
 /// Renders releases as DESIGN.md's `{"releases": [...]}` document, one release at a time.
 public struct JSONRenderer {
-    private var writer = JSONWriter()
+    private var count = 0
 
     public init() {}
 
     public mutating func begin() -> String {
-        writer.beginObject()
-        writer.key("releases")
-        writer.beginArray()
-        return writer.flush()
+        Self.opening
     }
 
     public mutating func render(_ release: Release) -> String {
+        defer { count += 1 }
+        return Self.fragment(release, first: count == 0)
+    }
+
+    public mutating func end() -> String {
+        Self.closing(empty: count == 0)
+    }
+
+    /// The document up to the releases array's opening bracket.
+    public static let opening = "{\n  \"releases\": ["
+
+    /// The document after the last release.
+    public static func closing(empty: Bool) -> String {
+        empty ? "]\n}\n" : "\n  ]\n}\n"
+    }
+
+    /// One release as an element of the releases array, with the comma that precedes every element
+    /// but the first. Fragments do not depend on each other, so they can be rendered in parallel.
+    public static func fragment(_ release: Release, first: Bool) -> String {
+        var writer = JSONWriter(continuingInside: [true, !first])
         writer.beginObject()
         writer.field("version", release.version?.description)
         writer.field("tag", release.tag)
@@ -28,12 +45,6 @@ public struct JSONRenderer {
             writer.endArray()
             writer.endObject()
         }
-        writer.endArray()
-        writer.endObject()
-        return writer.flush()
-    }
-
-    public mutating func end() -> String {
         writer.endArray()
         writer.endObject()
         return writer.flush()

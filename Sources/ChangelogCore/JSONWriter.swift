@@ -12,6 +12,14 @@ public struct JSONWriter {
         buffer.reserveCapacity(1 << 16)
     }
 
+    /// A writer that continues inside containers another writer opened: `hasItems` says, for each
+    /// enclosing container from the outermost, whether it already holds an item (so a comma is due).
+    /// Independent pieces of one document can then be written separately, even on other threads.
+    init(continuingInside hasItems: [Bool]) {
+        self.init()
+        needsComma = [false] + hasItems
+    }
+
     /// What has been written so far.
     public var output: String { String(decoding: buffer, as: UTF8.self) }
 

@@ -63,19 +63,18 @@ public struct Generate {
         if let infile = request.infile, existing == nil, infile != request.outfile {
             throw ChangelogError("cannot read \(infile): no such file; check the path given to -i/--infile")
         }
-        let releases = try plan()
-        let names = releases.map { $0.version?.description ?? "Unreleased" }
+        let plans = try plan()
+        let names = plans.map { $0.version?.description ?? "Unreleased" }
+        let composer = ReleaseComposer(layout: request.layout)
 
         if request.format == .json {
-            var renderer = JSONRenderer()
-            var text = renderer.begin()
-            if request.outfile == nil { emit(text); text = "" }
-            for release in releases {
-                let chunk = renderer.render(release)
-                if request.outfile == nil { emit(chunk) } else { text += chunk }
-            }
-            text += renderer.end()
-            if request.outfile == nil { emit(text); return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
+            var text = ""
+            func write(_ chunk: String) { if request.outfile == nil { emit(chunk) } else { text += chunk } }
+            write(JSONRenderer.opening)
+            try orderedParallelMap(plans, { plan, index in JSONRenderer.fragment(plan.release(composer), first: index == 0) },
+                                   consume: write)
+            write(JSONRenderer.closing(empty: plans.isEmpty))
+            if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
 
@@ -83,27 +82,24 @@ public struct Generate {
                                         subtitle: request.subtitle)
         guard request.infile != nil else {
             var text = ""
-            for release in releases {
-                renderer.render(release, into: &text)
-                if request.outfile == nil { emit(text); text = "" }
+            try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
+                if request.outfile == nil { emit(section) } else { text += section }
             }
             if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
+        var sections: [String] = []
+        try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { sections.append($0) }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
         var document = existing ?? []
-        var rendered = ""
-        for release in releases.reversed() {
-            let key: SectionKey = release.version.map { .version($0) } ?? .unreleased
-            let section = renderer.render(release)
-            rendered = section + rendered
-            document = ChangelogDocument(bytes: document).merging(section, for: key)
+        for (plan, section) in zip(plans, sections).reversed() {
+            document = ChangelogDocument(bytes: document).merging(section, for: plan.key)
         }
         if request.outfile == nil {
             emit(String(decoding: document, as: UTF8.self))
             return Outcome(releases: names, wroteFile: nil, byteCount: document.count)
         }
-        return try finish(document, names: names, preview: rendered, emit: emit)
+        return try finish(document, names: names, preview: sections.joined(), emit: emit)
     }
 
     /// Writes the result to the outfile; a dry run shows what would be written instead (the new
@@ -118,16 +114,15 @@ public struct Generate {
         return Outcome(releases: names, wroteFile: outfile, byteCount: bytes.count)
     }
 
-    /// The releases to render, newest first.
-    public func plan() throws(ChangelogError) -> [Release] {
+    /// The releases to render, newest first; each is composed from its commits when rendered.
+    public func plan() throws(ChangelogError) -> [ReleasePlan] {
         if history.repository.isHeadUnborn && request.to == "HEAD" {
             throw ChangelogError("the repository has no commits yet; commit something before generating a changelog")
         }
         let target = try history.resolve(request.to)
-        let composer = ReleaseComposer(layout: request.layout)
         let prefix = request.tagPrefix ?? history.tags.preferredPrefix
         if request.all {
-            return try planAll(target: target, composer: composer, prefix: prefix)
+            return try planAll(target: target, prefix: prefix)
         }
         let version = try resolveVersion(target: target)
         let base: ObjectID?
@@ -140,13 +135,12 @@ public struct Generate {
             base = previous?.commitID
             previousName = previous?.name
         }
-        let commits = try history.commits(from: base, to: target).map(ParsedCommit.init)
+        let commits = try history.commits(from: base, to: target)
         let tagName = version.map { prefix + $0.description }
         let existingTag = version.flatMap { v in history.tags.first { $0.version == v } }
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
-        return [Release(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
-                        head: version == nil ? request.to : nil, date: date.day,
-                        sections: composer.sections(for: commits))]
+        return [ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
+                            head: version == nil ? request.to : nil, date: date.day, commits: commits)]
     }
 
     /// The version the new section is for, from `--setversion`, `-M/-m/-p` or `--bump`.
@@ -168,23 +162,22 @@ public struct Generate {
         }
     }
 
-    private func planAll(target: ObjectID, composer: ReleaseComposer, prefix: String) throws(ChangelogError) -> [Release] {
+    private func planAll(target: ObjectID, prefix: String) throws(ChangelogError) -> [ReleasePlan] {
         let releaseHistory = try history.releaseHistory(head: target)
-        var releases: [Release] = []
+        var plans: [ReleasePlan] = []
         for entry in releaseHistory.entries {
-            let sections = composer.sections(for: entry.commits.map(ParsedCommit.init))
             if let tag = entry.tag {
-                releases.append(Release(version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
-                                        date: (entry.date ?? request.today).day, sections: sections))
+                plans.append(ReleasePlan(version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
+                                         date: (entry.date ?? request.today).day, commits: entry.commits))
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
                 let version = try resolveUnreleasedVersion(target: target, latest: entry.previous)
-                releases.append(Release(version: version, tag: version.map { prefix + $0.description },
-                                        previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
-                                        date: request.today.day, sections: sections))
+                plans.append(ReleasePlan(version: version, tag: version.map { prefix + $0.description },
+                                         previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
+                                         date: request.today.day, commits: entry.commits))
             }
         }
-        return releases
+        return plans
     }
 
     private func resolveUnreleasedVersion(target: ObjectID, latest: VersionTag?) throws(ChangelogError) -> SemanticVersion? {
@@ -195,5 +188,33 @@ public struct Generate {
         case .suggested:
             return try history.suggestVersion(at: target, policy: request.policy, prerelease: nil, tagPrefix: request.tagPrefix).next
         }
+    }
+}
+
+/// One release to render: what its heading says and the commits it lists, parsed and sorted into
+/// sections only when it is rendered, possibly on another thread.
+public struct ReleasePlan: Sendable {
+    public var version: SemanticVersion?
+    public var tag: String?
+    public var previousTag: String?
+    public var head: String?
+    public var date: String
+    /// Newest first.
+    public var commits: [SourceCommit]
+
+    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [SourceCommit]) {
+        self.version = version
+        self.tag = tag
+        self.previousTag = previousTag
+        self.head = head
+        self.date = date
+        self.commits = commits
+    }
+
+    var key: SectionKey { version.map { .version($0) } ?? .unreleased }
+
+    public func release(_ composer: ReleaseComposer) -> Release {
+        Release(version: version, tag: tag, previousTag: previousTag, head: head, date: date,
+                sections: composer.sections(for: commits.map(ParsedCommit.init)))
     }
 }

@@ -8,8 +8,7 @@ extension History {
     public func commitsToCheck(range: String?) throws(ChangelogError) -> [SourceCommit] {
         guard let range else {
             if repository.isHeadUnborn { return [] }
-            let head = try resolve("HEAD")
-            return try commits(from: previousRelease(of: head)?.commitID, to: head)
+            return try sincePreviousRelease(of: resolve("HEAD")).commits
         }
         if range.contains("...") {
             throw ChangelogError("'\(range)' is a symmetric range; check takes A..B (the commits in B that are not in A)", exitCode: 64)

@@ -31,20 +31,35 @@ public final class History {
 
     /// The highest version tag reachable from `target` among those `isEligible` accepts.
     public func previousRelease(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> VersionTag? {
+        try sincePreviousRelease(of: target, where: isEligible).previous
+    }
+
+    /// The previous release of `target` (as `previousRelease`) and the commits since it, newest first.
+    ///
+    /// The walk that finds the release already lists the commits since it when a single tag is on
+    /// its frontier, the usual case; only a history with several (a merged maintenance branch)
+    /// needs a second walk from the highest one.
+    public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (previous: VersionTag?, commits: [SourceCommit]) {
+        try sincePreviousRelease(of: target) { tag in limit.map { tag.version < $0 } ?? true }
+    }
+
+    private func sincePreviousRelease(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [SourceCommit]) {
         var eligible: [ObjectID: VersionTag] = [:]
         for tag in tags where isEligible(tag) {
             eligible[tag.commitID] = tag // ascending order: the highest tag on a commit wins
         }
-        if let onTarget = eligible[target] { return onTarget }
+        if let onTarget = eligible[target] { return (onTarget, []) }
         var frontier: [VersionTag] = []
-        _ = try git { () throws(GitError) in
+        let walked = try git { () throws(GitError) in
             try repository.walk(including: [target]) { id in
                 guard let tag = eligible[id] else { return false }
                 frontier.append(tag)
                 return true
             }
         }
-        return frontier.max { $0.version < $1.version }
+        let previous = frontier.max { $0.version < $1.version }
+        if frontier.count <= 1 { return (previous, walked.map(SourceCommit.init)) }
+        return (previous, try commits(from: previous?.commitID, to: target))
     }
 
     /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.

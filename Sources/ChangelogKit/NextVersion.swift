@@ -25,9 +25,9 @@ extension History {
     /// `changelog next`: DESIGN.md's version policy applied to the commits since the latest version
     /// tag reachable from `target`. `generate --bump` and `release` use this same computation.
     public func suggestVersion(at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?) throws(ChangelogError) -> VersionSuggestion {
-        let current = try previousRelease(of: target)
+        let (current, since) = try sincePreviousRelease(of: target)
         let stable = try previousStableRelease(of: target, latest: current)
-        let commits = try self.commits(from: current?.commitID, to: target).map(ParsedCommit.init)
+        let commits = since.map(ParsedCommit.init)
         let level = policy.bump(for: commits)
         let prefix = tagPrefix ?? tags.preferredPrefix
         // Before the first release the initial version is due whatever the commits say.

@@ -49,7 +49,7 @@ public struct ReleaseComposer: Sendable {
     /// `commits` in history order, newest first (git log's order); the sections keep that order
     /// within each scope group.
     public func sections(for commits: [ParsedCommit]) -> [Release.Section] {
-        let dropped = cancelledReverts(commits)
+        let dropped = commits.cancelledByReverts
         var breaking: [Release.Entry] = []
         var bySection = Array(repeating: [Release.Entry](), count: layout.definitions.count)
         for (index, parsed) in commits.enumerated() where !dropped.contains(index) {
@@ -82,11 +82,14 @@ public struct ReleaseComposer: Sendable {
         }
         return order.map { entries[$0] }
     }
+}
 
+extension Array where Element == ParsedCommit {
     /// Indices of commits that leave the release: a commit reverted inside the same release goes
     /// together with its revert. The newest revert is paired first, so reverting a revert cancels
     /// that pair and brings the original back.
-    private func cancelledReverts(_ commits: [ParsedCommit]) -> Set<Int> {
+    public var cancelledByReverts: Set<Int> {
+        let commits = self
         var dropped = Set<Int>()
         var indexByID: [String: Int] = [:]
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
@@ -99,5 +102,12 @@ public struct ReleaseComposer: Sendable {
             }
         }
         return dropped
+    }
+
+    /// The commits that stay once reverts inside the same range have cancelled what they revert.
+    public var withoutCancelledReverts: [ParsedCommit] {
+        let dropped = cancelledByReverts
+        guard !dropped.isEmpty else { return self }
+        return enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 }

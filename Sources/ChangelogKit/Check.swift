@@ -10,16 +10,10 @@ extension History {
             if repository.isHeadUnborn { return [] }
             return try sincePreviousRelease(of: resolve("HEAD")).commits
         }
-        if range.contains("...") {
-            throw ChangelogError("'\(range)' is a symmetric range; check takes A..B (the commits in B that are not in A)", exitCode: 64)
-        }
+        // The command line rejects `A...B` and `..B` before this point.
         let parts = range.components(separatedBy: "..")
-        let from = parts[0]
         let to = parts.count > 1 && !parts[1].isEmpty ? parts[1] : "HEAD"
-        guard !from.isEmpty else {
-            throw ChangelogError("'\(range)' has no start; write A..B, e.g. v1.2.0..HEAD", exitCode: 64)
-        }
-        return try commits(from: resolve(from), to: resolve(to))
+        return try commits(from: resolve(parts[0]), to: resolve(to))
     }
 }
 

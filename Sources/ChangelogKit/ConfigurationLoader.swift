@@ -8,7 +8,8 @@ public enum ConfigurationLoader {
             guard let bytes = try AtomicFile.read(explicit) else {
                 throw ChangelogError("configuration file \(explicit) does not exist; check the path given to -c/--config")
             }
-            let flavor: Configuration.Flavor = explicit.hasSuffix(".clog.toml") || explicit.hasSuffix("clog.toml") ? .clog : .changelog
+            let name = explicit.split(separator: "/").last.map(String.init) ?? explicit
+            let flavor: Configuration.Flavor = name == ".clog.toml" || name == "clog.toml" ? .clog : .changelog
             return try parse(bytes, file: explicit, flavor: flavor)
         }
         guard let root = repositoryRoot else { return Configuration() }

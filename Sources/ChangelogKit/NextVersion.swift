@@ -28,7 +28,9 @@ extension History {
         let (current, since) = try sincePreviousRelease(of: target)
         let stable = try previousStableRelease(of: target, latest: current)
         let commits = since.map(ParsedCommit.init)
-        let level = policy.bump(for: commits)
+        // A feature reverted before it shipped must not bump the version, as it is not listed either.
+        let shipping = commits.withoutCancelledReverts
+        let level = policy.bump(for: shipping)
         let prefix = tagPrefix ?? tags.preferredPrefix
         // Before the first release the initial version is due whatever the commits say.
         guard !commits.isEmpty || current == nil,
@@ -39,20 +41,25 @@ extension History {
             // Switching to an identifier that sorts lower (rc -> beta) would go backwards.
             throw ChangelogError("--prerelease \(prerelease ?? "") would give \(next), which does not come after \(current.version); continue the \(current.version.prerelease.first ?? "current") line or release it")
         }
-        let drivers = commits.filter { commit in
+        let drivers = shipping.filter { commit in
             guard let entry = commit.entry, case .conventional = commit.message else { return false }
             return policy.bump(for: entry) == level && level != .none
         }
         return VersionSuggestion(current: current, next: next, tagPrefix: prefix,
-                                 bump: Self.kind(from: current?.version, to: next), drivers: drivers, commits: commits)
+                                 bump: Self.kind(from: current?.version, stable: stable?.version, to: next), drivers: drivers, commits: commits)
     }
 
-    private static func kind(from current: SemanticVersion?, to next: SemanticVersion) -> VersionSuggestion.Kind {
-        let base = current ?? SemanticVersion(major: 0, minor: 0, patch: 0)
-        if next.isPrerelease && base.isPrerelease && next.release == base.release { return .prerelease }
+    /// How the version moves: between two pre-releases of one line it is `prerelease`; releasing or
+    /// leaving a pre-release line is measured from the last stable release, as the line was.
+    private static func kind(from current: SemanticVersion?, stable: SemanticVersion?, to next: SemanticVersion) -> VersionSuggestion.Kind {
+        let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
+        var base = current ?? zero
+        if base.isPrerelease {
+            if next.isPrerelease && next.release == base.release { return .prerelease }
+            base = stable ?? zero
+        }
         if next.major != base.major { return .major }
         if next.minor != base.minor { return .minor }
-        if next.patch != base.patch { return .patch }
-        return base.isPrerelease ? .patch : .prerelease
+        return .patch
     }
 }

@@ -59,7 +59,7 @@ extension Repository {
 extension Commit {
     init(_ handle: OpaquePointer, id: ObjectID) {
         self.id = id
-        message = decodeLossily(git_commit_message(handle))
+        message = decode(git_commit_message(handle), encoding: git_commit_message_encoding(handle))
         author = Signature(git_commit_author(handle))
         committerTime = git_commit_time(handle)
         committerOffsetMinutes = Int(git_commit_time_offset(handle))
@@ -70,6 +70,24 @@ extension Commit {
             parents.append(ObjectID(git_commit_parent_id(handle, index)))
         }
         parentIDs = parents
+    }
+}
+
+/// Decodes a message in the encoding its commit declares (`git_commit_message_encoding`). git writes
+/// an `encoding` header when `i18n.commitEncoding` is not UTF-8; Latin-1 is the common case in old
+/// histories and maps byte for byte to Unicode. Anything else is read as UTF-8, lossily.
+func decode(_ text: UnsafePointer<CChar>?, encoding: UnsafePointer<CChar>?) -> String {
+    guard let text, let encoding else { return decodeLossily(text) }
+    switch String(cString: encoding).lowercased() {
+    case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
+        let length = strlen(text)
+        return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            var result = String.UnicodeScalarView()
+            for byte in UnsafeBufferPointer(start: bytes, count: length) { result.append(Unicode.Scalar(byte)) }
+            return String(result)
+        }
+    default:
+        return decodeLossily(text)
     }
 }
 

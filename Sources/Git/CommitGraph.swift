@@ -24,7 +24,7 @@ public struct CommitGraph {
             let node = commits.count
             index[id] = Int32(node)
             commits.append(commit)
-            queue.push(time: commit.committerTime, sequence: node, node: node)
+            queue.push(time: commit.committerTime, node: node)
         }
         try add(head)
         while let node = queue.pop() {

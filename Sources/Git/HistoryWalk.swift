@@ -26,7 +26,8 @@ extension Repository {
     /// `exclude`, newest commit time first, each read once.
     ///
     /// `boundary` hides a commit with all its ancestors, as if it were excluded (`describe` stops at
-    /// the first tag on each path this way); it is asked once per commit the walk reaches.
+    /// the first tag on each path this way); it is asked once about each commit first reached from
+    /// an included one, never about commits already known to be excluded.
     ///
     /// In a shallow clone a range that stays inside the fetched history works; one that reaches the
     /// boundary throws `.shallow`, because the commits beyond it are unknown.
@@ -74,7 +75,7 @@ private struct Walk {
         let index = storage.count
         storage.append(Node(commit: commit, uninteresting: hidden, sequence: index))
         nodes[id] = index
-        queue.push(time: commit.committerTime, sequence: index, node: index)
+        queue.push(time: commit.committerTime, node: index)
         if !hidden { interestingInQueue += 1 }
     }
 
@@ -128,16 +129,17 @@ private struct Walk {
 
 /// A binary max-heap on (commit time, -discovery order): git log's date order with stable ties.
 struct DateQueue {
-    private var items: [(time: Int64, sequence: Int, node: Int)] = []
+    /// Nodes are numbered in discovery order, so the node breaks ties in time stably.
+    private var items: [(time: Int64, node: Int)] = []
 
-    private static func before(_ a: (time: Int64, sequence: Int, node: Int), _ b: (time: Int64, sequence: Int, node: Int)) -> Bool {
-        a.time != b.time ? a.time > b.time : a.sequence < b.sequence
+    private static func before(_ a: (time: Int64, node: Int), _ b: (time: Int64, node: Int)) -> Bool {
+        a.time != b.time ? a.time > b.time : a.node < b.node
     }
 
     var isEmpty: Bool { items.isEmpty }
 
-    mutating func push(time: Int64, sequence: Int, node: Int) {
-        items.append((time, sequence, node))
+    mutating func push(time: Int64, node: Int) {
+        items.append((time, node))
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2

@@ -29,7 +29,7 @@ public enum GitSettings {
         _ = changelog_git_enable_caching(enabled ? 1 : 0)
     }
 
-    /// Points libgit2's global and XDG configuration lookups at `path` (`GIT_OPT_SET_SEARCH_PATH`),
+    /// Points libgit2's global, XDG and system configuration lookups at `path` (`GIT_OPT_SET_SEARCH_PATH`),
     /// so tests never read the machine's own git configuration.
     public static func setConfigSearchPath(_ path: String) {
         Library.ensureInitialized()

@@ -72,7 +72,7 @@ extension Repository {
         defer { git_signature_free(committerHandle) }
         var oid = git_oid()
         let result = parentHandles.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, pointer, reference, authorHandle, committerHandle, "UTF-8", message,
+            git_commit_create(&oid, pointer, reference, authorHandle, committerHandle, nil, message,
                               treeHandle, buffer.count, buffer.baseAddress)
         }
         try check(result, reference ?? "commit")

@@ -33,13 +33,4 @@ extension Repository {
         let name = String(cString: target)
         return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
     }
-
-    /// True when `ancestor` is reachable from `descendant` or is the same commit (`git_graph_descendant_of`).
-    public func isAncestor(_ ancestor: ObjectID, of descendant: ObjectID) throws(GitError) -> Bool {
-        if ancestor == descendant { return true }
-        var a = descendant.oid, b = ancestor.oid
-        let result = git_graph_descendant_of(pointer, &a, &b)
-        try check(result, "\(ancestor.hex)..\(descendant.hex)")
-        return result == 1
-    }
 }

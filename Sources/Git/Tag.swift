@@ -24,6 +24,9 @@ extension Repository {
     /// Packed tags carry their peeled commit in `packed-refs` (`git_reference_target_peel`), so a
     /// repository with thousands of annotated tags is listed without reading one tag object.
     public func tags() throws(GitError) -> [Tag] {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), gitDirectory)
+        defer { git_odb_free(odb) }
         var iterator: OpaquePointer?
         try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "refs/tags")
         defer { git_reference_iterator_free(iterator) }
@@ -34,25 +37,24 @@ extension Repository {
             if result == GIT_ITEROVER.rawValue { break }
             try check(result, "refs/tags")
             defer { git_reference_free(reference) }
-            if let tag = tag(from: reference!) { tags.append(tag) }
+            if let tag = tag(from: reference!, odb: odb!) { tags.append(tag) }
         }
         return tags
     }
 
-    private func tag(from reference: OpaquePointer) -> Tag? {
+    private func tag(from reference: OpaquePointer, odb: OpaquePointer) -> Tag? {
         var name = String(cString: git_reference_name(reference))
         if name.hasPrefix("refs/tags/") { name.removeFirst(10) }
         guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) else { return nil }
         let targetID = ObjectID(target)
+        var size = 0
+        var type = GIT_OBJECT_INVALID
         if let peeled = git_reference_target_peel(reference) {
+            // packed-refs peels fully: to a commit usually, but a tag of a tree peels to the tree.
+            guard git_odb_read_header(&size, &type, odb, peeled) == 0, type == GIT_OBJECT_COMMIT else { return nil }
             return Tag(name: name, commitID: ObjectID(peeled), targetID: targetID)
         }
         // A loose tag, or a packed lightweight one: the object's header says which it is.
-        var odb: OpaquePointer?
-        guard git_repository_odb(&odb, pointer) == 0 else { return nil }
-        defer { git_odb_free(odb) }
-        var size = 0
-        var type = GIT_OBJECT_INVALID
         guard git_odb_read_header(&size, &type, odb, target) == 0 else { return nil }
         if type == GIT_OBJECT_COMMIT { return Tag(name: name, commitID: targetID, targetID: targetID) }
         guard type == GIT_OBJECT_TAG else { return nil }

@@ -36,6 +36,12 @@ struct CheckCommand: ParsableCommand {
         if range != nil && messageFile != nil {
             throw ValidationError("check either a range or a --message-file, not both")
         }
+        if let range, range.contains("...") {
+            throw ValidationError("'\(range)' is a symmetric range; check takes A..B (the commits in B that are not in A)")
+        }
+        if let range, range.hasPrefix("..") {
+            throw ValidationError("'\(range)' has no start; write A..B, e.g. v1.2.0..HEAD")
+        }
     }
 
     func run() throws {
@@ -43,7 +49,7 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors { () throws(ChangelogError) in
             let results: [LintResult]
             if let messageFile {
-                let options = try lintOptionsWithoutRepository()
+                let options = try repositoryOptions.configurationIfAny().check
                 let text = try readMessage(messageFile)
                 results = [CheckRun(options: options).lint(messageFile: text)]
             } else {
@@ -59,15 +65,6 @@ struct CheckCommand: ParsableCommand {
             failed = LintReport.failedCount(results) > 0
         }
         if failed { throw ExitCode(1) }
-    }
-
-    /// A hook runs wherever git runs it; the configuration is read when a repository is there to read it from.
-    private func lintOptionsWithoutRepository() throws(ChangelogError) -> LintOptions {
-        if repositoryOptions.repositoryPath == nil, repositoryOptions.config == nil,
-           (try? Repository(discoveringFrom: ".")) == nil {
-            return LintOptions()
-        }
-        return try repositoryOptions.open().1.check
     }
 
     private func readMessage(_ path: String) throws(ChangelogError) -> String {

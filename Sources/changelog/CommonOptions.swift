@@ -13,6 +13,20 @@ struct RepositoryOptions: ParsableArguments {
 
     /// Opens the repository and its configuration.
     func open() throws(ChangelogError) -> (History, Configuration) {
+        let (repository, configuration) = try openRepository()
+        return (try History(repository: repository), configuration)
+    }
+
+    /// The configuration alone: the repository's when one is there, else the defaults (a
+    /// commit-msg hook may run where no repository can be opened, and needs no tags).
+    func configurationIfAny() throws(ChangelogError) -> Configuration {
+        if repositoryPath == nil, config == nil, (try? Repository(discoveringFrom: ".")) == nil {
+            return Configuration()
+        }
+        return try openRepository().1
+    }
+
+    private func openRepository() throws(ChangelogError) -> (Repository, Configuration) {
         // A path the user names is trusted, as `safe.directory` would: CI containers often run as
         // root over a checkout owned by another user.
         if repositoryPath != nil { GitSettings.setOwnerValidation(false) }
@@ -26,7 +40,7 @@ struct RepositoryOptions: ParsableArguments {
             throw ChangelogError(error.description)
         }
         let configuration = try ConfigurationLoader.load(explicit: config, repositoryRoot: repository.workingDirectory)
-        return (try History(repository: repository), configuration)
+        return (repository, configuration)
     }
 }
 

@@ -54,13 +54,13 @@ enum Terminal {
         return CommandLine.arguments[0]
     }
 
-    /// "Today" for release dates: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the
-    /// clock, in the machine's own UTC offset.
+    /// "Today" for release dates: the clock in the machine's own UTC offset, or
+    /// `SOURCE_DATE_EPOCH` in UTC, as reproducible builds define it.
     static func today() -> Timestamp {
-        var now = time(nil)
-        if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }), let seconds = Int(epoch) {
-            now = time_t(seconds)
+        if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }), let seconds = Int64(epoch) {
+            return Timestamp(secondsSince1970: seconds, offsetMinutes: 0)
         }
+        var now = time(nil)
         var local = tm()
         localtime_r(&now, &local)
         return Timestamp(secondsSince1970: Int64(now), offsetMinutes: Int(local.tm_gmtoff / 60))

@@ -107,6 +107,16 @@ import Testing
         #expect(commit.parentIDs.count == 1)
     }
 
+    @Test func latin1MessagesAreDecodedAsTheirCommitDeclares() throws {
+        let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
+        var object = Data("tree \(tree)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\nencoding ISO-8859-1\n\nfix: caf".utf8)
+        object.append(contentsOf: [0xE9, 0x0A])
+        try object.write(to: URL(fileURLWithPath: sandbox.root + "/latin1"))
+        let id = try sandbox.git("hash-object", "-t", "commit", "-w", sandbox.root + "/latin1").trimmingCharacters(in: .newlines)
+        let repository = try Repository(discoveringFrom: repo)
+        #expect(try repository.commit(#require(ObjectID(hex: id))).message == "fix: café\n")
+    }
+
     /// The raw remote URL, before `insteadOf` rewriting, is the public address.
     @Test func configurationValuesAreRaw() throws {
         _ = try sandbox.git("config", "url./srv/mirror/.insteadOf", "git@github.com:")

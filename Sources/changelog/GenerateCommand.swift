@@ -79,6 +79,9 @@ struct GenerateCommand: ParsableCommand {
         if all && from != nil {
             throw ValidationError("--all covers the whole history; drop --from")
         }
+        if format == .json && (changelogFile != nil || infile != nil) {
+            throw ValidationError("JSON output cannot be merged into a changelog file; drop -T json, or -C/-i")
+        }
         if from != nil && fromLatestTag {
             throw ValidationError("--from and -F/--from-latest-tag both choose the start; use one")
         }
@@ -96,21 +99,24 @@ struct GenerateCommand: ParsableCommand {
             request.format = format ?? configuration.outputFormat ?? .markdown
             // Paths from the command line are the user's, relative to where they stand; paths from
             // the configuration file are relative to the repository root, where the file lives.
+            // The configured files are Markdown changelogs: JSON goes to stdout unless -o says otherwise.
             if let changelogFile {
                 request.infile = changelogFile
                 request.outfile = changelogFile
             } else if infile != nil || outfile != nil {
                 request.infile = infile
                 request.outfile = outfile
-            } else if let file = configuration.changelog {
+            } else if request.format == .markdown, let file = configuration.changelog {
                 request.infile = root + file
                 request.outfile = root + file
-            } else {
+            } else if request.format == .markdown {
                 request.infile = configuration.infile.map { root + $0 }
                 request.outfile = configuration.outfile.map { root + $0 }
             }
-            if request.format == .json && request.infile != nil {
-                throw ChangelogError("JSON output cannot be merged into a changelog file; drop -T json or -C/-i", exitCode: 64)
+            // Like clog, an existing Markdown outfile gets the new section merged in, never replaced.
+            if request.format == .markdown, request.infile == nil, let outfile = request.outfile,
+               try AtomicFile.read(outfile) != nil {
+                request.infile = outfile
             }
             let remote = try? history.repository.configString("remote.origin.url")
             request.repositoryURL = repository ?? configuration.repositoryURL ?? remote.flatMap(RepositoryURL.webAddress(fromRemote:))

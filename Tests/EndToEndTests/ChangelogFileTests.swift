@@ -105,6 +105,25 @@ import Testing
         #expect(try sandbox.read("repo/SECTION.md") == Sandbox.fixture("widget/setversion-1.1.0.md"))
     }
 
+    @Test func anExistingOutfileKeepsItsHistory() throws {
+        try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
+        let result = try sandbox.changelog("--setversion", "1.1.0", "-o", "CHANGELOG.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try sandbox.read("repo/CHANGELOG.md")
+        #expect(text.hasPrefix("# Changelog\n\nAll notable changes"))
+        #expect(text.contains("<a name=\"1.1.0\"></a>"))
+        #expect(text.contains("Edited by hand after the release."))
+    }
+
+    @Test func jsonIgnoresTheConfiguredMarkdownFile() throws {
+        try sandbox.write("repo/.changelog.toml", "[changelog]\nchangelog = \"CHANGELOG.md\"\n")
+        try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
+        let result = try sandbox.changelog("--setversion", "1.1.0", "-T", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\n  \"releases\": ["))
+        #expect(try sandbox.read("repo/CHANGELOG.md") == Self.handWritten)
+    }
+
     @Test func regeneratingEverythingKeepsTheIntroAndReplacesEachSection() throws {
         try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
         let result = try sandbox.changelog("--all", "--setversion", "1.1.0", "-C", "CHANGELOG.md")

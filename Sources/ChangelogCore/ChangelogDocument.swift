@@ -48,10 +48,10 @@ public struct ChangelogDocument: Sendable, Equatable {
     /// Whether most of the document's line endings are CRLF; inserted text then uses CRLF too.
     public let usesCRLF: Bool
 
-    private let lines: [Line]
+    let lines: [Line]
 
     /// One line: `start..<contentEnd` is its text without `\r\n`/`\n`, `end` is past the line ending.
-    private struct Line: Sendable, Equatable {
+    struct Line: Sendable, Equatable {
         var start: Int
         var contentEnd: Int
         var end: Int
@@ -61,6 +61,14 @@ public struct ChangelogDocument: Sendable, Equatable {
     /// - Parameter bytes: the existing file's bytes; empty for a missing file.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        let table = Self.lineTable(bytes)
+        self.lines = table.lines
+        self.usesCRLF = table.crlf > table.lf
+        self.sections = Self.findSections(bytes: bytes, lines: table.lines).sections
+    }
+
+    /// The lines of `bytes` and how many of them end in CRLF and in a bare LF.
+    static func lineTable(_ bytes: [UInt8]) -> (lines: [Line], crlf: Int, lf: Int) {
         var lines: [Line] = []
         var start = 0
         var crlf = 0
@@ -74,9 +82,7 @@ public struct ChangelogDocument: Sendable, Equatable {
         if start < bytes.count {
             lines.append(Line(start: start, contentEnd: bytes.count, end: bytes.count, terminated: false))
         }
-        self.lines = lines
-        self.usesCRLF = crlf > lf
-        self.sections = Self.findSections(bytes: bytes, lines: lines)
+        return (lines, crlf, lf)
     }
 
     /// Convenience for tests and callers holding text.
@@ -187,7 +193,7 @@ public struct ChangelogDocument: Sendable, Equatable {
 
     /// The section text as lines ending in `newline`, without leading and trailing blank lines;
     /// nil when it has no non-blank line.
-    private static func normalized(_ section: String, newline: [UInt8]) -> [UInt8]? {
+    static func normalized(_ section: String, newline: [UInt8]) -> [UInt8]? {
         var sectionLines = Array(section.utf8).split(separator: Byte.lf, omittingEmptySubsequences: false)
             .map { line -> ArraySlice<UInt8> in line.last == Byte.cr ? line.dropLast() : line }
         func blank(_ line: ArraySlice<UInt8>) -> Bool { line.allSatisfy(isWhitespace) }
@@ -233,15 +239,26 @@ public struct ChangelogDocument: Sendable, Equatable {
         String(decoding: bytes[line.start..<line.contentEnd], as: UTF8.self)
     }
 
-    private static func findSections(bytes: [UInt8], lines: [Line]) -> [Section] {
+    /// The sections of `bytes`; with `recordingStates`, also for each line whether the scan is
+    /// outside code fences and comments after it (else `normalAfter` is empty).
+    static func findSections(bytes: [UInt8], lines: [Line], recordingStates: Bool = false)
+        -> (sections: [Section], normalAfter: [Bool]) {
         var starts: [(first: Int, heading: Int, key: SectionKey)] = []
         var fence: (marker: UInt8, length: Int)?
         var inComment = false
+        var normalAfter = recordingStates ? [Bool](repeating: true, count: lines.count) : []
         var index = 0
         while index < lines.count {
             let line = lines[index]
             let content = bytes[line.start..<line.contentEnd]
-            defer { index += 1 }
+            let lineIndex = index
+            defer {
+                if recordingStates {
+                    // An anchor followed by its heading is consumed at once; both stay outside.
+                    for consumed in lineIndex...index { normalAfter[consumed] = fence == nil && !inComment }
+                }
+                index += 1
+            }
             if let open = fence {
                 if isClosingFence(content, marker: open.marker, length: open.length) { fence = nil }
                 continue
@@ -294,7 +311,7 @@ public struct ChangelogDocument: Sendable, Equatable {
                 lastLine: last
             ))
         }
-        return sections
+        return (sections, normalAfter)
     }
 
     /// An ATX heading (`#` to `######` after at most three spaces, then a space, tab or the end):
@@ -329,7 +346,7 @@ public struct ChangelogDocument: Sendable, Equatable {
 
     /// The key of an anchor line `<a name="1.4.0"></a>` (`id=`, any quotes, `v` prefix,
     /// `unreleased`), given its trimmed content.
-    private static func anchorKey(_ trimmed: ArraySlice<UInt8>) -> SectionKey? {
+    static func anchorKey(_ trimmed: ArraySlice<UInt8>) -> SectionKey? {
         guard trimmed.count > 3, trimmed.last == Byte.greater else { return nil }
         var rest = trimmed
         guard rest.first == Byte.less else { return nil }
@@ -382,14 +399,14 @@ public struct ChangelogDocument: Sendable, Equatable {
     }
 
     /// A link reference definition or footnote definition line: `[label]: ...` after at most three spaces.
-    private static func isLinkReferenceDefinition(_ line: Line, in bytes: [UInt8]) -> Bool {
+    static func isLinkReferenceDefinition(_ line: Line, in bytes: [UInt8]) -> Bool {
         let (indent, rest) = indentation(bytes[line.start..<line.contentEnd])
         guard indent <= 3, rest.first == Byte.openBracket,
               let close = rest.firstIndex(of: Byte.closeBracket), close > rest.startIndex + 1 else { return false }
         return rest[(close + 1)...].first == UInt8(ascii: ":")
     }
 
-    private static func isBlank(_ line: Line, in bytes: [UInt8]) -> Bool {
+    static func isBlank(_ line: Line, in bytes: [UInt8]) -> Bool {
         bytes[line.start..<line.contentEnd].allSatisfy(isWhitespace)
     }
 
@@ -404,13 +421,13 @@ public struct ChangelogDocument: Sendable, Equatable {
         return (width, rest)
     }
 
-    private static func trimmedSlice(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func trimmedSlice(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var result = slice.drop(while: isWhitespace)
         while let last = result.last, isWhitespace(last) { result = result.dropLast() }
         return result
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == Byte.space || byte == Byte.tab || byte == Byte.cr || byte == Byte.lf
             || byte == 0x0B || byte == 0x0C
     }

@@ -91,10 +91,8 @@ public struct Generate {
         var sections: [String] = []
         try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { sections.append($0) }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
-        var document = existing ?? []
-        for (plan, section) in zip(plans, sections).reversed() {
-            document = ChangelogDocument(bytes: document).merging(section, for: plan.key)
-        }
+        let document = ChangelogDocument(bytes: existing ?? [])
+            .merging(zip(plans, sections).reversed().map { (text: $1, key: $0.key) })
         if request.outfile == nil {
             emit(String(decoding: document, as: UTF8.self))
             return Outcome(releases: names, wroteFile: nil, byteCount: document.count)
@@ -125,19 +123,21 @@ public struct Generate {
             return try planAll(target: target, prefix: prefix)
         }
         let version = try resolveVersion(target: target)
-        let base: ObjectID?
         let previousName: String?
+        let commits: [SourceCommit]
         if let from = request.from {
-            base = try history.resolve(from)
-            previousName = from
+            let base = try history.resolve(from)
+            // The compare link and JSON name a tag; a bare revision is shown as its short id.
+            previousName = history.tags.last { $0.commitID == base }?.name ?? String(base.hex.prefix(8))
+            commits = try history.commits(from: base, to: target)
         } else {
-            let previous = try history.previousRelease(of: target, below: version)
-            base = previous?.commitID
+            let (previous, since) = try history.sincePreviousRelease(of: target, below: version)
             previousName = previous?.name
+            commits = since
         }
-        let commits = try history.commits(from: base, to: target)
         let tagName = version.map { prefix + $0.description }
-        let existingTag = version.flatMap { v in history.tags.first { $0.version == v } }
+        // Regenerating a tagged release takes the tag's own date; a new version gets today's.
+        let existingTag = version.flatMap { v in history.tags.first { $0.version == v && $0.commitID == target } }
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
         return [ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
                             head: version == nil ? request.to : nil, date: date.day, commits: commits)]

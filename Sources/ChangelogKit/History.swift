@@ -31,24 +31,26 @@ public final class History {
 
     /// The highest version tag reachable from `target` among those `isEligible` accepts.
     public func previousRelease(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> VersionTag? {
-        try sincePreviousRelease(of: target, where: isEligible).previous
+        try frontierWalk(of: target, where: isEligible).previous
     }
 
     /// The previous release of `target` (as `previousRelease`) and the commits since it, newest first.
-    ///
-    /// The walk that finds the release already lists the commits since it when a single tag is on
-    /// its frontier, the usual case; only a history with several (a merged maintenance branch)
-    /// needs a second walk from the highest one.
     public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (previous: VersionTag?, commits: [SourceCommit]) {
-        try sincePreviousRelease(of: target) { tag in limit.map { tag.version < $0 } ?? true }
+        let walk = try frontierWalk(of: target) { tag in limit.map { tag.version < $0 } ?? true }
+        // The walk that found the release already lists the commits since it when one tag was on
+        // its frontier, the usual case; a merged maintenance branch puts several there, and then
+        // the range from the highest one needs a walk of its own.
+        if walk.frontierSize <= 1 { return (walk.previous, walk.commits.map(SourceCommit.init)) }
+        return (walk.previous, try commits(from: walk.previous?.commitID, to: target))
     }
 
-    private func sincePreviousRelease(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [SourceCommit]) {
+    /// Walks from `target`, stopping at the first eligible tag on each path.
+    private func frontierWalk(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int) {
         var eligible: [ObjectID: VersionTag] = [:]
         for tag in tags where isEligible(tag) {
             eligible[tag.commitID] = tag // ascending order: the highest tag on a commit wins
         }
-        if let onTarget = eligible[target] { return (onTarget, []) }
+        if let onTarget = eligible[target] { return (onTarget, [], 1) }
         var frontier: [VersionTag] = []
         let walked = try git { () throws(GitError) in
             try repository.walk(including: [target]) { id in
@@ -57,9 +59,7 @@ public final class History {
                 return true
             }
         }
-        let previous = frontier.max { $0.version < $1.version }
-        if frontier.count <= 1 { return (previous, walked.map(SourceCommit.init)) }
-        return (previous, try commits(from: previous?.commitID, to: target))
+        return (frontier.max { $0.version < $1.version }, walked, frontier.count)
     }
 
     /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.

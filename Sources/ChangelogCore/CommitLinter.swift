@@ -85,7 +85,7 @@ public struct CommitLinter: Sendable {
         let text = MessageText(message, stripComments: stripComments)
         let cleaned = text.string
         let header = text.isEmpty ? "" : text.string(text.lines[0])
-        let first = CommitMessageParser.parse(message, parentCount: parentCount, stripComments: stripComments)
+        let first = CommitMessageParser.parse(text, parentCount: parentCount)
 
         let kind: LintResult.Kind
         let ignored: Bool
@@ -103,7 +103,7 @@ public struct CommitLinter: Sendable {
         // Not ignored: lint the text as an ordinary message, whatever git or a forge meant by it.
         let parsed: ParsedMessage
         if parentCount > 1, case .merge = first {
-            parsed = CommitMessageParser.parse(message, parentCount: 1, stripComments: stripComments)
+            parsed = CommitMessageParser.parse(text, parentCount: 1)
         } else {
             parsed = first
         }

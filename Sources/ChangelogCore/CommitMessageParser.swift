@@ -13,7 +13,12 @@ public enum CommitMessageParser {
     ///     commit-msg hook receives, false for messages read from history (git cleaned them already).
     public static func parse(_ message: String, parentCount: Int = 1, stripComments: Bool = false) -> ParsedMessage {
         if parentCount > 1 { return .merge }
-        let text = MessageText(message, stripComments: stripComments)
+        return parse(MessageText(message, stripComments: stripComments), parentCount: parentCount)
+    }
+
+    /// `parse` on a message already cleaned, for callers that need the cleaned text too.
+    static func parse(_ text: MessageText, parentCount: Int) -> ParsedMessage {
+        if parentCount > 1 { return .merge }
         guard !text.isEmpty else {
             return .invalid([Diagnostic(
                 rule: .emptyMessage,

@@ -26,7 +26,8 @@ extension CommitMessageParser {
             .failure(HeaderError(Diagnostic(rule: rule, message: message, line: line + 1, column: text.column(offset, inLine: line))))
         }
         func str(_ from: Int, _ to: Int) -> String { from < to ? String(decoding: b[from..<to], as: UTF8.self) : "" }
-        let whole = str(s, e)
+        // Only error messages quote the header; a valid one is never copied.
+        var whole: String { str(s, e) }
 
         // Type: [A-Za-z0-9_-]+ (rule 1: "a noun"; rule 15: case-insensitive, so stored lower-cased).
         var p = s

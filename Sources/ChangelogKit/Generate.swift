@@ -122,18 +122,26 @@ public struct Generate {
         if request.all {
             return try planAll(target: target, prefix: prefix)
         }
-        let version = try resolveVersion(target: target)
+        let version: SemanticVersion?
         let previousName: String?
         let commits: [SourceCommit]
         if let from = request.from {
+            version = try self.version(after: history.previousRelease(of: target), since: nil, target: target)
             let base = try history.resolve(from)
             // The compare link and JSON name a tag; a bare revision is shown as its short id.
             previousName = history.tags.last { $0.commitID == base }?.name ?? String(base.hex.prefix(8))
             commits = try history.commits(from: base, to: target)
+        } else if case .exact(let exact) = request.version {
+            // Regenerating a tagged release must start below it, not at its own tag.
+            version = exact
+            let (previous, since) = try history.sincePreviousRelease(of: target, below: exact)
+            (previousName, commits) = (previous?.name, since)
         } else {
-            let (previous, since) = try history.sincePreviousRelease(of: target, below: version)
-            previousName = previous?.name
-            commits = since
+            // A bumped or suggested version is above every reachable tag: the walk that finds the
+            // latest one also gives the range.
+            let (previous, since) = try history.sincePreviousRelease(of: target)
+            version = try self.version(after: previous, since: since, target: target)
+            (previousName, commits) = (previous?.name, since)
         }
         let tagName = version.map { prefix + $0.description }
         // Regenerating a tagged release takes the tag's own date; a new version gets today's.
@@ -143,18 +151,22 @@ public struct Generate {
                             head: version == nil ? request.to : nil, date: date.day, commits: commits)]
     }
 
-    /// The version the new section is for, from `--setversion`, `-M/-m/-p` or `--bump`.
-    private func resolveVersion(target: ObjectID) throws(ChangelogError) -> SemanticVersion? {
+    /// The version of the section for the commits after `latest`: from `--setversion`, `-M/-m/-p`
+    /// or `--bump`, which fails when nothing warrants a release. `since` is the range when the caller
+    /// has walked it already.
+    private func version(after latest: VersionTag?, since: [SourceCommit]?, target: ObjectID) throws(ChangelogError) -> SemanticVersion? {
         switch request.version {
         case .unreleased:
             return nil
         case .exact(let version):
             return version
         case .bumpLatest(let level):
-            let latest = try history.previousRelease(of: target)?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)
-            return latest.bumped(level)
+            return (latest?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)).bumped(level)
         case .suggested:
-            let suggestion = try history.suggestVersion(at: target, policy: request.policy, prerelease: nil, tagPrefix: request.tagPrefix)
+            let range: [SourceCommit]
+            if let since { range = since } else { range = try history.commits(from: latest?.commitID, to: target) }
+            let suggestion = try history.suggestVersion(at: target, current: latest, since: range, policy: request.policy,
+                                                        prerelease: nil, tagPrefix: request.tagPrefix)
             guard let next = suggestion.next else {
                 throw ChangelogError("--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one", exitCode: 3)
             }
@@ -171,7 +183,7 @@ public struct Generate {
                                          date: (entry.date ?? request.today).day, commits: entry.commits))
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
-                let version = try resolveUnreleasedVersion(target: target, latest: entry.previous)
+                let version = try self.version(after: entry.previous, since: entry.commits, target: target)
                 plans.append(ReleasePlan(version: version, tag: version.map { prefix + $0.description },
                                          previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
                                          date: request.today.day, commits: entry.commits))
@@ -180,15 +192,6 @@ public struct Generate {
         return plans
     }
 
-    private func resolveUnreleasedVersion(target: ObjectID, latest: VersionTag?) throws(ChangelogError) -> SemanticVersion? {
-        switch request.version {
-        case .unreleased: return nil
-        case .exact(let version): return version
-        case .bumpLatest(let level): return (latest?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)).bumped(level)
-        case .suggested:
-            return try history.suggestVersion(at: target, policy: request.policy, prerelease: nil, tagPrefix: request.tagPrefix).next
-        }
-    }
 }
 
 /// One release to render: what its heading says and the commits it lists, parsed and sorted into

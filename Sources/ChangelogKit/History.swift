@@ -76,13 +76,15 @@ public final class History {
         }
     }
 
-    /// A tag's release date: the tagger's date, or the commit's for a lightweight tag.
-    public func date(of tag: VersionTag) throws(ChangelogError) -> Timestamp {
+    /// A tag's release date: the tagger's date, or the commit's for a lightweight tag. A caller
+    /// that has read the commit already passes it, so it is not looked up again.
+    public func date(of tag: VersionTag, commit known: Commit? = nil) throws(ChangelogError) -> Timestamp {
         try git { () throws(GitError) in
             if let tagger = try repository.annotation(of: tag.tag)?.tagger {
                 return Timestamp(secondsSince1970: tagger.time, offsetMinutes: tagger.offsetMinutes)
             }
-            let commit = try repository.commit(tag.commitID)
+            let commit: Commit
+            if let known { commit = known } else { commit = try repository.commit(tag.commitID) }
             return Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes)
         }
     }

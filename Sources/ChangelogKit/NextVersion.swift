@@ -26,6 +26,12 @@ extension History {
     /// tag reachable from `target`. `generate --bump` and `release` use this same computation.
     public func suggestVersion(at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?) throws(ChangelogError) -> VersionSuggestion {
         let (current, since) = try sincePreviousRelease(of: target)
+        return try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: prerelease, tagPrefix: tagPrefix)
+    }
+
+    /// The same, for a caller that already walked from `current` to `target`.
+    public func suggestVersion(at target: ObjectID, current: VersionTag?, since: [SourceCommit], policy: VersionPolicy,
+                               prerelease: String?, tagPrefix: String?) throws(ChangelogError) -> VersionSuggestion {
         let stable = try previousStableRelease(of: target, latest: current)
         let commits = since.map(ParsedCommit.init)
         // A feature reverted before it shipped must not bump the version, as it is not listed either.

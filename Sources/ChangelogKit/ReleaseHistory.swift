@@ -73,7 +73,7 @@ extension History {
             var previous: Int32 = -1
             for parent in graph.parents(of: node) { previous = max(previous, highest[Int(parent)]) }
             for other in tagsAt[node] ?? [] where other < tagIndex { previous = max(previous, Int32(other)) }
-            let date = try self.date(of: tag)
+            let date = try self.date(of: tag, commit: graph.commits[Int(node)])
             entries.append(.init(tag: tag, previous: previous >= 0 ? tags[Int(previous)] : nil,
                                  commits: buckets[Int32(tagIndex)] ?? [], date: date))
         }

@@ -1,23 +1,6 @@
 import Testing
 @testable import ChangelogCore
 
-private func version(_ text: String) -> SectionKey {
-    .version(SemanticVersion(text)!)
-}
-
-/// A section as the Markdown renderer writes it.
-private func rendered(_ v: String, _ entry: String = "entry") -> String {
-    """
-    <a name="\(v)"></a>
-    ## [\(v)](https://github.com/o/r/compare/v0.0.0...v\(v)) (2026-11-21)
-
-    #### Features
-
-    * \(entry) \(v)
-
-    """
-}
-
 /// What merging the sections one at a time gives.
 private func sequential(_ bytes: [UInt8], _ sections: [(text: String, key: SectionKey)]) -> [UInt8] {
     var document = bytes

@@ -1,23 +1,6 @@
 import Testing
 @testable import ChangelogCore
 
-private func version(_ text: String) -> SectionKey {
-    .version(SemanticVersion(text)!)
-}
-
-/// A section as the Markdown renderer writes it.
-private func rendered(_ v: String, _ entry: String = "entry") -> String {
-    """
-    <a name="\(v)"></a>
-    ## [\(v)](https://github.com/o/r/compare/v0.0.0...v\(v)) (2026-11-21)
-
-    #### Features
-
-    * \(entry) \(v)
-
-    """
-}
-
 private func merge(_ text: String, _ section: String, for key: SectionKey) -> String {
     String(decoding: ChangelogDocument(text: text).merging(section, for: key), as: UTF8.self)
 }

@@ -32,6 +32,14 @@ import Testing
         expectOneLineError(result, status: 2, containing: "no commits yet")
     }
 
+    @Test func nextAndCheckInAnEmptyRepository() throws {
+        _ = try sandbox.git("init", "-q", "-b", "main", sandbox.root + "/repo", in: sandbox.root)
+        expectOneLineError(try sandbox.changelog("next"), status: 2, containing: "no commits yet")
+        let check = try sandbox.changelog("check")
+        #expect(check.status == 0)
+        #expect(check.stdout == "checked 0 commits: 0 failed, 0 ignored\n")
+    }
+
     @Test func versionThatIsNotSemver() throws {
         _ = try sandbox.build(history: "widget")
         let result = try sandbox.changelog("--setversion", "1.4")

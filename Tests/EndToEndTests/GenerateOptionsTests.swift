@@ -38,8 +38,9 @@ import Testing
         #expect(result.stdout.contains("(https://example.org/me/mine/commit/"))
     }
 
-    @Test func aClogConfigurationIsHonoured() throws {
-        try sandbox.write("repo/.clog.toml", """
+    /// clog's own configuration; `extraSection` is one more line under [sections].
+    static func clogConfiguration(extraSection: String = "") -> String {
+        """
         [clog]
         repository = "https://gitlab.example.com/acme/widget"
         link-style = "gitlab"
@@ -47,29 +48,21 @@ import Testing
         subtitle = "Codename"
 
         [sections]
-        "Breaking Changes" = []
+        \(extraSection)
         Refactors = ["refactor"]
 
         [components]
         Interface = ["ui", "i18n"]
-        """)
+        """
+    }
+
+    @Test func aClogConfigurationIsHonoured() throws {
+        try sandbox.write("repo/.clog.toml", Self.clogConfiguration(extraSection: "\"Breaking Changes\" = []"))
         var result = try sandbox.changelog("--setversion", "1.1.0")
         #expect(result.status == 2, "an empty alias list is rejected")
         #expect(result.stderr.contains(".clog.toml"))
 
-        try sandbox.write("repo/.clog.toml", """
-        [clog]
-        repository = "https://gitlab.example.com/acme/widget"
-        link-style = "gitlab"
-        changelog = "docs/CHANGES.md"
-        subtitle = "Codename"
-
-        [sections]
-        Refactors = ["refactor"]
-
-        [components]
-        Interface = ["ui", "i18n"]
-        """)
+        try sandbox.write("repo/.clog.toml", Self.clogConfiguration())
         try FileManager.default.createDirectory(atPath: sandbox.root + "/repo/docs", withIntermediateDirectories: true)
         result = try sandbox.changelog("--setversion", "1.1.0", in: sandbox.root + "/repo/docs")
         #expect(result.status == 0, "\(result.stderr)")
@@ -91,6 +84,41 @@ import Testing
         let result = try sandbox.changelog(["--repo", sandbox.root + "/repo", "--setversion", "1.1.0"], in: sandbox.root)
         #expect(result.status == 0)
         #expect(result.stdout == (try Sandbox.fixture("widget/setversion-1.1.0.md")))
+    }
+
+    @Test func allWithBumpNamesTheUnreleasedPartAndFailsWhenNothingWarrantsIt() throws {
+        let bumped = try sandbox.changelog("--all", "--bump")
+        #expect(bumped.status == 0, "\(bumped.stderr)")
+        #expect(bumped.stdout.hasPrefix("<a name=\"2.0.0\"></a>\n## [2.0.0](https://github.com/acme/widget/compare/v1.0.0...v2.0.0)"))
+
+        let quiet = try Sandbox()
+        _ = try quiet.build(text: "commit feat: one\ntag v1.0.0\ncommit docs: two\n")
+        let nothing = try quiet.changelog("--all", "--bump")
+        #expect(nothing.status == 3)
+        #expect(nothing.stderr.contains("no commit since v1.0.0 warrants a release"))
+    }
+
+    @Test func aDetachedHeadIsATargetLikeAnyOther() throws {
+        _ = try sandbox.git("checkout", "-q", "--detach", "v1.0.0")
+        let result = try sandbox.changelog("--setversion", "1.0.0")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("<a name=\"1.0.0\"></a>\n## [1.0.0](https://github.com/acme/widget/compare/v0.2.0...v1.0.0) (2026-01-06)\n"))
+    }
+
+    @Test func aMessageThatIsNotUTF8StillGivesValidJSON() throws {
+        let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
+        let head = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
+        var object = Data("tree \(tree)\nparent \(head)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\n\nfix: caf".utf8)
+        object.append(contentsOf: [0xE9, 0x0A])
+        try object.write(to: URL(fileURLWithPath: sandbox.root + "/object"))
+        let id = try sandbox.git("hash-object", "-t", "commit", "-w", sandbox.root + "/object").trimmingCharacters(in: .newlines)
+        _ = try sandbox.git("update-ref", "refs/heads/main", id)
+        let result = try sandbox.changelog("-T", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+        let sections = try #require((document["releases"] as? [[String: Any]])?.first?["sections"] as? [[String: Any]])
+        let fixes = try #require(sections.first { $0["title"] as? String == "Bug Fixes" }?["commits"] as? [[String: Any]])
+        #expect(fixes.contains { $0["subject"] as? String == "caf\u{FFFD}" })
     }
 
     @Test func anExplicitRangeAndTarget() throws {

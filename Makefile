@@ -5,7 +5,7 @@ ARGS ?=
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 BIN := .build/debug/changelog
 
-.PHONY: all deps build run test release install bench clean
+.PHONY: all deps test-deps build run test release install bench clean
 
 all: build
 
@@ -15,6 +15,13 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgit2-dev pkg-config >/dev/null; \
 	fi
 
+# The signing tests make throwaway keys with gpg and ssh-keygen and verify tags with git.
+test-deps:
+	@if ! command -v gpg >/dev/null 2>&1 || ! command -v ssh-keygen >/dev/null 2>&1 || ! command -v ssh-agent >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then \
+		echo "make: installing gnupg, openssh-client and git with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnupg openssh-client git >/dev/null; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -22,7 +29,7 @@ build: deps
 run: build
 	$(BIN) $(ARGS)
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

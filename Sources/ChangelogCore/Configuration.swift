@@ -30,12 +30,18 @@ public struct Configuration: Sendable, Equatable {
     public var check: LintOptions
     /// `[bump]`: which commits bump which part of the version; the defaults when the table is absent.
     public var bump: VersionPolicy
+    /// `[release]`: version files, commit and tag messages for `changelog release`.
+    public var release: ReleaseSettings
+    /// `[branches]`: maintenance branches and how backported changes are listed.
+    public var branches: BranchSettings
 
     public init() {
         sections = []
         components = []
         check = LintOptions()
         bump = VersionPolicy()
+        release = ReleaseSettings()
+        branches = BranchSettings()
     }
 
     /// Which file the text came from; it decides the name of the settings table and its keys.
@@ -98,6 +104,14 @@ public struct Configuration: Sendable, Equatable {
             configuration.bump = try VersionPolicy.read(&bump)
             try bump.finish { key in Self.misplacedKeyHint(key, besides: "bump") }
         }
+        if var release = try root.table("release") {
+            configuration.release = try ReleaseSettings.read(&release)
+            try release.finish { key in Self.misplacedKeyHint(key, besides: "release") }
+        }
+        if var branches = try root.table("branches") {
+            configuration.branches = try BranchSettings.read(&branches)
+            try branches.finish { key in Self.misplacedKeyHint(key, besides: "branches") }
+        }
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
@@ -124,6 +138,8 @@ public struct Configuration: Sendable, Equatable {
     private static func misplacedKeyHint(_ key: String, besides table: String? = nil) -> String? {
         if table != "check", checkKeys.contains(key) { return "'\(key)' belongs in the [check] table" }
         if table != "bump", bumpKeys.contains(key) { return "'\(key)' belongs in the [bump] table" }
+        if table != "release", ReleaseSettings.keys.contains(key) { return "'\(key)' belongs in the [release] table" }
+        if table != "branches", BranchSettings.keys.contains(key) { return "'\(key)' belongs in the [branches] table" }
         return nil
     }
 }

@@ -93,6 +93,12 @@ public struct JSONRenderer {
         writer.field("email", commit.author.email)
         writer.endObject()
         writer.field("date", commit.date.iso8601)
+        if !entry.alsoIn.isEmpty {
+            writer.key("alsoIn")
+            writer.beginArray()
+            for version in entry.alsoIn { writer.string(version.description) }
+            writer.endArray()
+        }
         writer.endObject()
     }
 }

@@ -15,10 +15,13 @@ public struct MarkdownRenderer: Sendable {
     public var links: LinkContext
     /// clog's `--subtitle`: printed after the version in the heading.
     public var subtitle: String?
+    /// `[branches] backports = "mark"`: entries shipped first by a maintenance release say so.
+    public var marksBackports: Bool
 
-    public init(links: LinkContext, subtitle: String? = nil) {
+    public init(links: LinkContext, subtitle: String? = nil, marksBackports: Bool = false) {
         self.links = links
         self.subtitle = subtitle.flatMap { $0.isEmpty ? nil : $0 }
+        self.marksBackports = marksBackports
     }
 
     /// One release section, ending with a single blank line so sections stack cleanly.
@@ -57,7 +60,11 @@ public struct MarkdownRenderer: Sendable {
         out += " ("
         out += commitLink(entry.commit)
         renderReferences(entry.conventional.references, into: &out)
-        out += ")\n"
+        out += ")"
+        if marksBackports && !entry.alsoIn.isEmpty {
+            out += " (also in \(entry.alsoIn.map(\.description).joined(separator: ", ")))"
+        }
+        out += "\n"
         if breaking {
             let note = entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)
             out += "\n"

@@ -37,11 +37,14 @@ public struct Release: Sendable, Equatable {
         public var conventional: ConventionalCommit
         /// The scope's display name after `[components]` aliases; nil for unscoped entries.
         public var component: String?
+        /// Earlier maintenance releases (on other branches) that shipped the same change first.
+        public var alsoIn: [SemanticVersion]
 
-        public init(commit: SourceCommit, conventional: ConventionalCommit, component: String?) {
+        public init(commit: SourceCommit, conventional: ConventionalCommit, component: String?, alsoIn: [SemanticVersion] = []) {
             self.commit = commit
             self.conventional = conventional
             self.component = component
+            self.alsoIn = alsoIn
         }
     }
 

@@ -48,14 +48,17 @@ public struct ReleaseComposer: Sendable {
 
     /// `commits` in history order, newest first (git log's order); the sections keep that order
     /// within each scope group.
-    public func sections(for commits: [ParsedCommit]) -> [Release.Section] {
+    ///
+    /// `alsoIn` maps a commit id to the maintenance releases that shipped the same change first.
+    public func sections(for commits: [ParsedCommit], alsoIn: [String: [SemanticVersion]] = [:]) -> [Release.Section] {
         let dropped = commits.cancelledByReverts
         var breaking: [Release.Entry] = []
         var bySection = Array(repeating: [Release.Entry](), count: layout.definitions.count)
         for (index, parsed) in commits.enumerated() where !dropped.contains(index) {
             guard let conventional = parsed.entry else { continue }
             let entry = Release.Entry(commit: parsed.commit, conventional: conventional,
-                                      component: layout.component(forScope: conventional.scope))
+                                      component: layout.component(forScope: conventional.scope),
+                                      alsoIn: alsoIn.isEmpty ? [] : alsoIn[parsed.commit.id] ?? [])
             if conventional.isBreaking { breaking.append(entry) }
             if let section = layout.sectionIndex(forType: conventional.type) { bySection[section].append(entry) }
         }

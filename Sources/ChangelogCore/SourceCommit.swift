@@ -22,6 +22,12 @@ public struct SourceCommit: Sendable, Equatable {
 
     /// The first eight hex digits, as the Markdown and JSON outputs show them.
     public var shortID: String { String(id.prefix(8)) }
+
+    /// The message's first line, for listing the commit to a person.
+    public var subjectLine: String {
+        let line = message.prefix { $0 != "\n" && $0 != "\r\n" }
+        return String(line)
+    }
 }
 
 public struct Person: Sendable, Equatable, Hashable {

@@ -77,6 +77,13 @@ public enum AtomicFile {
         }
     }
 
+    /// Removes a file (`unlink`); one that is already gone is not an error.
+    public static func remove(_ path: String) throws(ChangelogError) {
+        if unlink(path) != 0 && errno != ENOENT {
+            throw ChangelogError("cannot remove \(path): \(describe(errno))")
+        }
+    }
+
     private static func resolvingSymlinks(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }

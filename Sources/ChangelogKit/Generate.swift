@@ -29,6 +29,10 @@ public struct GenerateRequest {
     public var tagPrefix: String?
     public var layout: SectionLayout = .standard
     public var policy = VersionPolicy()
+    /// `[branches] backports`: what a release does with changes a maintenance release shipped first.
+    public var backports = BranchSettings.BackportMode.omit
+    /// `--bump` on a patch-only branch stays a patch.
+    public var patchOnly = false
     public var dryRun = false
     /// The release date for versions not tagged yet.
     public var today: Timestamp
@@ -79,7 +83,7 @@ public struct Generate {
         }
 
         let renderer = MarkdownRenderer(links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
-                                        subtitle: request.subtitle)
+                                        subtitle: request.subtitle, marksBackports: request.backports == .mark)
         guard request.infile != nil else {
             var text = ""
             try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
@@ -125,6 +129,8 @@ public struct Generate {
         let version: SemanticVersion?
         let previousName: String?
         let commits: [SourceCommit]
+        // The release the range starts at, when it starts at one (not at a --from revision).
+        var previousRelease: VersionTag?
         if let from = request.from {
             version = try self.version(after: history.previousRelease(of: target), since: nil, target: target)
             let base = try history.resolve(from)
@@ -135,20 +141,30 @@ public struct Generate {
             // Regenerating a tagged release must start below it, not at its own tag.
             version = exact
             let (previous, since) = try history.sincePreviousRelease(of: target, below: exact)
-            (previousName, commits) = (previous?.name, since)
+            (previousRelease, previousName, commits) = (previous, previous?.name, since)
         } else {
             // A bumped or suggested version is above every reachable tag: the walk that finds the
             // latest one also gives the range.
             let (previous, since) = try history.sincePreviousRelease(of: target)
             version = try self.version(after: previous, since: since, target: target)
-            (previousName, commits) = (previous?.name, since)
+            (previousRelease, previousName, commits) = (previous, previous?.name, since)
         }
         let tagName = version.map { prefix + $0.description }
         // Regenerating a tagged release takes the tag's own date; a new version gets today's.
         let existingTag = version.flatMap { v in history.tags.first { $0.version == v && $0.commitID == target } }
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
-        return [ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
-                            head: version == nil ? request.to : nil, date: date.day, commits: commits)]
+        var plan = ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
+                               head: version == nil ? request.to : nil, date: date.day, commits: commits)
+        if previousRelease != nil {
+            var limit = version
+            if limit == nil {
+                limit = try history.unreleasedLimit(current: previousRelease, since: commits, target: target,
+                                                    policy: request.policy, patchOnly: request.patchOnly)
+            }
+            let maintenance = try history.maintenanceReleases(after: previousRelease, before: limit, target: target)
+            plan.apply(backports: try history.backported(commits, in: maintenance), mode: request.backports)
+        }
+        return [plan]
     }
 
     /// The version of the section for the commits after `latest`: from `--setversion`, `-M/-m/-p`
@@ -166,7 +182,7 @@ public struct Generate {
             let range: [SourceCommit]
             if let since { range = since } else { range = try history.commits(from: latest?.commitID, to: target) }
             let suggestion = try history.suggestVersion(at: target, current: latest, since: range, policy: request.policy,
-                                                        prerelease: nil, tagPrefix: request.tagPrefix)
+                                                        prerelease: nil, tagPrefix: request.tagPrefix, patchOnly: request.patchOnly)
             guard let next = suggestion.next else {
                 throw ChangelogError("--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one", exitCode: 3)
             }
@@ -176,20 +192,58 @@ public struct Generate {
 
     private func planAll(target: ObjectID, prefix: String) throws(ChangelogError) -> [ReleasePlan] {
         let releaseHistory = try history.releaseHistory(head: target)
+        // Releases of maintenance branches fall in this history's version sequence: they get their
+        // own sections, and the changes they shipped first are not listed again (as configured).
         var plans: [ReleasePlan] = []
+        var limits: [SemanticVersion?] = []
         for entry in releaseHistory.entries {
             if let tag = entry.tag {
                 plans.append(ReleasePlan(version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
                                          date: (entry.date ?? request.today).day, commits: entry.commits))
+                limits.append(tag.version)
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
                 let version = try self.version(after: entry.previous, since: entry.commits, target: target)
                 plans.append(ReleasePlan(version: version, tag: version.map { prefix + $0.description },
                                          previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
                                          date: request.today.day, commits: entry.commits))
+                if let version {
+                    limits.append(version)
+                } else {
+                    limits.append(try history.unreleasedLimit(current: entry.previous, since: entry.commits, target: target,
+                                                              policy: request.policy, patchOnly: request.patchOnly))
+                }
             }
         }
-        return plans
+        // Releases of maintenance branches that fall in this history's version sequence (above its
+        // first release, below where it stands) get sections of their own, and the changes they
+        // shipped first are not listed again (as configured).
+        let lowest = releaseHistory.entries.compactMap(\.tag?.version).min()
+        let highest = limits.compactMap { $0 }.max()
+        guard let lowest, let highest else { return plans }
+        let maintenance = try history.maintenanceReleases(of: releaseHistory.unreachableTags.filter { $0.version > lowest && $0.version < highest },
+                                                          target: target)
+        guard !maintenance.isEmpty else { return plans }
+        for (index, entry) in releaseHistory.entries.enumerated() {
+            guard let previous = entry.previous else { continue }
+            let relevant = maintenance.filter { release in
+                release.tag.version > previous.version && limits[index].map { release.tag.version < $0 } ?? false
+            }
+            plans[index].apply(backports: try history.backported(entry.commits, in: relevant), mode: request.backports)
+        }
+        for release in maintenance {
+            plans.append(ReleasePlan(version: release.tag.version, tag: release.tag.name, previousTag: release.previous?.name,
+                                     date: try history.date(of: release.tag).day, commits: release.commits))
+        }
+        // Newest first, Unreleased on top, as the sections stand in the file.
+        return plans.enumerated().sorted { a, b in
+            switch (a.element.version, b.element.version) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?): return x > y
+            }
+        }.map(\.element)
     }
 
 }
@@ -204,6 +258,8 @@ public struct ReleasePlan: Sendable {
     public var date: String
     /// Newest first.
     public var commits: [SourceCommit]
+    /// Commits whose change a maintenance release shipped first, with those releases' versions.
+    public var alsoIn: [String: [SemanticVersion]] = [:]
 
     public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [SourceCommit]) {
         self.version = version
@@ -218,6 +274,6 @@ public struct ReleasePlan: Sendable {
 
     public func release(_ composer: ReleaseComposer) -> Release {
         Release(version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-                sections: composer.sections(for: commits.map(ParsedCommit.init)))
+                sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn))
     }
 }

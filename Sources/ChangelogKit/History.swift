@@ -14,6 +14,14 @@ public final class History {
         tags = try git { () throws(GitError) in try repository.versionTags() }
     }
 
+    /// The local branch a revision names: HEAD's branch for `HEAD`, the branch itself for a branch
+    /// name; nil for a detached HEAD, a tag or a commit id. Patch-only rules follow branches.
+    public func branch(of revision: String) -> String? {
+        if revision == "HEAD" { return repository.currentBranch }
+        let name = revision.hasPrefix("refs/heads/") ? String(revision.dropFirst(11)) : revision
+        return (try? repository.referenceTarget("refs/heads/\(name)")) != nil ? name : nil
+    }
+
     /// Resolves a revision to a commit, with a message that says what to do when it cannot.
     public func resolve(_ revision: String) throws(ChangelogError) -> ObjectID {
         try git { () throws(GitError) in try repository.resolveCommit(revision) }

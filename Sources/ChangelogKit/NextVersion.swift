@@ -13,6 +13,8 @@ public struct VersionSuggestion {
     public var drivers: [ParsedCommit]
     /// Every commit since `current`, newest first.
     public var commits: [ParsedCommit]
+    /// On a patch-only branch: the feat and breaking commits that would have bumped higher.
+    public var heldBack: [ParsedCommit] = []
 
     public enum Kind: String, Sendable {
         case major, minor, patch, prerelease, none
@@ -24,24 +26,38 @@ public struct VersionSuggestion {
 extension History {
     /// `changelog next`: DESIGN.md's version policy applied to the commits since the latest version
     /// tag reachable from `target`. `generate --bump` and `release` use this same computation.
-    public func suggestVersion(at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?) throws(ChangelogError) -> VersionSuggestion {
+    /// On a patch-only branch (`patchOnly`) the bump never goes above patch; the commits that asked
+    /// for more are returned in `heldBack`.
+    public func suggestVersion(at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?,
+                               patchOnly: Bool = false) throws(ChangelogError) -> VersionSuggestion {
         let (current, since) = try sincePreviousRelease(of: target)
-        return try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: prerelease, tagPrefix: tagPrefix)
+        return try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: prerelease,
+                                  tagPrefix: tagPrefix, patchOnly: patchOnly)
     }
 
     /// The same, for a caller that already walked from `current` to `target`.
     public func suggestVersion(at target: ObjectID, current: VersionTag?, since: [SourceCommit], policy: VersionPolicy,
-                               prerelease: String?, tagPrefix: String?) throws(ChangelogError) -> VersionSuggestion {
+                               prerelease: String?, tagPrefix: String?, patchOnly: Bool = false) throws(ChangelogError) -> VersionSuggestion {
         let stable = try previousStableRelease(of: target, latest: current)
         let commits = since.map(ParsedCommit.init)
         // A feature reverted before it shipped must not bump the version, as it is not listed either.
         let shipping = commits.withoutCancelledReverts
-        let level = policy.bump(for: shipping)
+        var level = policy.bump(for: shipping)
+        var heldBack: [ParsedCommit] = []
+        if patchOnly, current != nil, level > .patch {
+            heldBack = shipping.filter { commit in commit.entry.map { policy.bump(for: $0) > .patch } ?? false }
+            level = .patch
+        }
         let prefix = tagPrefix ?? tags.preferredPrefix
         // Before the first release the initial version is due whatever the commits say.
         guard !commits.isEmpty || current == nil,
-              let next = policy.next(latest: current?.version, stable: stable?.version, bump: level, prerelease: prerelease) else {
+              var next = policy.next(latest: current?.version, stable: stable?.version, bump: level, prerelease: prerelease) else {
             return VersionSuggestion(current: current, next: nil, tagPrefix: prefix, bump: .none, drivers: [], commits: commits)
+        }
+        // A maintenance branch may have taken the number already (main's 1.3.1 when 1-3-stable
+        // released it): a version is never released twice, so the line moves on past it.
+        if !next.isPrerelease, let bumpLevel = Self.level(from: current?.version, to: next) {
+            while tags.contains(where: { $0.version == next }) { next = next.bumped(bumpLevel) }
         }
         if let current, next <= current.version {
             // Switching to an identifier that sorts lower (rc -> beta) would go backwards.
@@ -49,10 +65,21 @@ extension History {
         }
         let drivers = shipping.filter { commit in
             guard let entry = commit.entry, case .conventional = commit.message else { return false }
-            return policy.bump(for: entry) == level && level != .none
+            let asked = policy.bump(for: entry)
+            return level != .none && (asked == level || (!heldBack.isEmpty && asked > level))
         }
-        return VersionSuggestion(current: current, next: next, tagPrefix: prefix,
-                                 bump: Self.kind(from: current?.version, stable: stable?.version, to: next), drivers: drivers, commits: commits)
+        var suggestion = VersionSuggestion(current: current, next: next, tagPrefix: prefix,
+                                           bump: Self.kind(from: current?.version, stable: stable?.version, to: next), drivers: drivers, commits: commits)
+        suggestion.heldBack = heldBack
+        return suggestion
+    }
+
+    /// Which number moved from `current` to a release `next`, for stepping past taken versions.
+    private static func level(from current: SemanticVersion?, to next: SemanticVersion) -> BumpLevel? {
+        guard let current, !current.isPrerelease else { return nil }
+        if next.major != current.major { return .major }
+        if next.minor != current.minor { return .minor }
+        return .patch
     }
 
     /// How the version moves: between two pre-releases of one line it is `prerelease`; releasing or

@@ -15,6 +15,8 @@ public struct ReleaseHistory {
 
     /// Newest release first; the unreleased commits, if any, come first with `tag == nil`.
     public var entries: [Entry]
+    /// Version tags outside this history: releases of other branches, in ascending version order.
+    public var unreachableTags: [VersionTag]
 }
 
 extension History {
@@ -77,6 +79,7 @@ extension History {
             entries.append(.init(tag: tag, previous: previous >= 0 ? tags[Int(previous)] : nil,
                                  commits: buckets[Int32(tagIndex)] ?? [], date: date))
         }
-        return ReleaseHistory(entries: entries)
+        let unreachable = tags.filter { graph.index[$0.commitID] == nil }
+        return ReleaseHistory(entries: entries, unreachableTags: unreachable)
     }
 }

@@ -29,6 +29,8 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
         public static let owner = Code(rawValue: GIT_EOWNER.rawValue)
         public static let peel = Code(rawValue: GIT_EPEEL.rawValue)
         public static let iterationOver = Code(rawValue: GIT_ITEROVER.rawValue)
+        /// A reference moved between reading it and updating it.
+        public static let modified = Code(rawValue: GIT_EMODIFIED.rawValue)
         /// Ours, not libgit2's: history stops at a shallow clone's boundary.
         public static let shallow = Code(rawValue: -1_000)
     }

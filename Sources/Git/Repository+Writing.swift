@@ -30,7 +30,8 @@ extension Repository {
             if let contents = change.contents {
                 let blob = try writeBlob(contents)
                 var entry = git_index_entry()
-                entry.mode = 0o100644
+                // An executable script keeps its mode; a new file is a regular one.
+                entry.mode = git_index_get_bypath(index, change.path, 0)?.pointee.mode ?? 0o100644
                 entry.id = blob.oid
                 entry.file_size = UInt32(truncatingIfNeeded: contents.count)
                 let result = change.path.withCString { path in
@@ -95,6 +96,22 @@ extension Repository {
         } else {
             try check(git_tag_create_lightweight(&oid, pointer, name, object, force ? 1 : 0), "refs/tags/\(name)")
         }
+        return ObjectID(oid)
+    }
+
+    /// Writes a tag object from its full text, signature included, and creates `refs/tags/<name>`
+    /// for it (`git_tag_create_from_buffer`). The text is what `git cat-file tag` shows; building it
+    /// ourselves is how a tag gets a signature, which libgit2 cannot make. An existing tag of that
+    /// name is an `.exists` error, never replaced.
+    @discardableResult
+    public func createTag(fromText text: [UInt8], name: String) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        var terminated = text
+        terminated.append(0)
+        let result = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { git_tag_create_from_buffer(&oid, pointer, $0.baseAddress, 0) }
+        }
+        try check(result, "refs/tags/\(name)")
         return ObjectID(oid)
     }
 

@@ -44,6 +44,14 @@ struct RepositoryOptions: ParsableArguments {
     }
 }
 
+/// Where links point: `-r`, else the configuration, else the origin remote; the style from `-l`,
+/// else the configuration, else guessed from the host.
+func linkContext(_ history: History, _ configuration: Configuration, repository: String?, style: LinkStyle?) -> LinkContext {
+    let remote = try? history.repository.configString("remote.origin.url")
+    let url = repository ?? configuration.repositoryURL ?? remote.flatMap(RepositoryURL.webAddress(fromRemote:))
+    return LinkContext(repositoryURL: url, style: style ?? configuration.linkStyle ?? RepositoryURL.guessedLinkStyle(url))
+}
+
 extension LinkStyle: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {
     public init?(argument: String) {

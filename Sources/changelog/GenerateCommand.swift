@@ -118,13 +118,15 @@ struct GenerateCommand: ParsableCommand {
                try AtomicFile.read(outfile) != nil {
                 request.infile = outfile
             }
-            let remote = try? history.repository.configString("remote.origin.url")
-            request.repositoryURL = repository ?? configuration.repositoryURL ?? remote.flatMap(RepositoryURL.webAddress(fromRemote:))
-            request.linkStyle = linkStyle ?? configuration.linkStyle ?? RepositoryURL.guessedLinkStyle(request.repositoryURL)
+            let links = linkContext(history, configuration, repository: repository, style: linkStyle)
+            request.repositoryURL = links.repositoryURL
+            request.linkStyle = links.style
             request.subtitle = subtitle ?? configuration.subtitle
             request.tagPrefix = configuration.tagPrefix
             request.layout = configuration.layout
             request.policy = configuration.bump
+            request.backports = configuration.branches.backports
+            request.patchOnly = configuration.branches.isPatchOnly(history.branch(of: to))
             request.dryRun = dryRun
 
             let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)

@@ -43,8 +43,13 @@ struct NextCommand: ParsableCommand {
                 throw ChangelogError("the repository has no commits yet; commit something first")
             }
             let target = try history.resolve(to)
+            let branch = history.branch(of: to)
             let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: prerelease,
-                                                        tagPrefix: configuration.tagPrefix)
+                                                        tagPrefix: configuration.tagPrefix,
+                                                        patchOnly: configuration.branches.isPatchOnly(branch))
+            for held in suggestion.heldBack {
+                Terminal.warning("\(held.commit.shortID) '\(held.commit.subjectLine)' asks for more than a patch, but \(branch ?? "this branch") is patch-only ([branches] patch-only); the version stays a patch")
+            }
             switch format {
             case .json: Terminal.write(NextReport.json(suggestion))
             case .text: if let next = suggestion.next { Terminal.write("\(next)\n") }

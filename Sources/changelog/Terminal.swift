@@ -24,6 +24,11 @@ enum Terminal {
         line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
     }
 
+    static func warning(_ message: String) {
+        var line = "changelog: warning: \(message)\n"
+        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+
     static func note(_ message: String) {
         var line = "changelog: \(message)\n"
         line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }

@@ -211,7 +211,7 @@ import Testing
         #expect(inChangelog.key == "clog")
         #expect(inChangelog.description == """
             .changelog.toml: unknown table 'clog' (the settings table of this file is [changelog]); \
-            known tables: bump, changelog, check, components, sections
+            known tables: branches, bump, changelog, check, components, release, sections
             """)
     }
 
@@ -236,10 +236,10 @@ import Testing
     }
 
     @Test func unknownTable() throws {
-        let error = try #require(failure("[release]\nsign = true"))
-        #expect(error.key == "release")
+        let error = try #require(failure("[deploy]\nsign = true"))
+        #expect(error.key == "deploy")
         #expect(error.description == """
-            .changelog.toml: unknown table 'release'; known tables: bump, changelog, check, components, sections
+            .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, release, sections
             """)
     }
 
@@ -254,7 +254,7 @@ import Testing
         #expect(error.key == "repository")
         #expect(error.description == """
             .changelog.toml: unknown key 'repository' at the top level (settings belong in the [changelog] table); \
-            known tables: bump, changelog, check, components, sections
+            known tables: branches, bump, changelog, check, components, release, sections
             """)
     }
 
@@ -475,8 +475,8 @@ import Testing
             "[clog]\nfrom-latest-tag = true\n[check]\nheader-max-length = 50\n[bump]\ninitial = \"1.0.0\"", flavor: .clog)
         #expect(configuration.check.headerMaxLength == 50)
         #expect(configuration.bump.initial == SemanticVersion(major: 1, minor: 0, patch: 0))
-        let error = try #require(failure("[clog]\n[release]\n", flavor: .clog))
-        #expect(error.description.hasSuffix("known tables: bump, check, clog, components, sections"))
+        let error = try #require(failure("[clog]\n[deploy]\n", flavor: .clog))
+        #expect(error.description.hasSuffix("known tables: branches, bump, check, clog, components, release, sections"))
     }
 
     @Test func everyRuleCanBeDisabledByName() throws {
@@ -559,7 +559,7 @@ import Testing
         let topLevel = try #require(failure("initial = \"0.1.0\""))
         #expect(topLevel.description == """
             .changelog.toml: unknown key 'initial' at the top level ('initial' belongs in the [bump] table); \
-            known tables: bump, changelog, check, components, sections
+            known tables: branches, bump, changelog, check, components, release, sections
             """)
         let table = try #require(failure("check = true"))
         #expect(table.description == ".changelog.toml: key 'check' must be a table, found a boolean (true)")

@@ -18,6 +18,7 @@ import Git
 /// merge feature                            # merge commit of `feature` into the current branch
 /// merge feature Merge pull request #5 from acme/feature
 /// cherry-pick parser -x                    # re-applies that commit's change; -x adds git's trailer
+/// cherry-pick parser --edited               # the change as a conflict resolution altered it (a new patch-id)
 /// ```
 public struct FixtureHistory {
     public enum Step: Equatable {
@@ -27,7 +28,7 @@ public struct FixtureHistory {
         case branch(String)
         case checkout(String)
         case merge(branch: String, message: String?)
-        case cherryPick(label: String, recordOrigin: Bool, message: String?)
+        case cherryPick(label: String, recordOrigin: Bool, edited: Bool)
     }
 
     public var author = Signature(name: "Ada Lovelace", email: "ada@example.com", time: 0, offsetMinutes: 0)
@@ -96,10 +97,10 @@ public struct FixtureHistory {
                 steps.append(.merge(branch: branch, message: message.isEmpty ? nil : message))
             case "cherry-pick":
                 var words = argument.split(separator: " ").map(String.init)
-                let record = words.contains("-x")
-                words.removeAll { $0 == "-x" }
+                let record = words.contains("-x"), edited = words.contains("--edited")
+                words.removeAll { $0 == "-x" || $0 == "--edited" }
                 guard let label = words.first else { throw SyntaxError(line: number + 1, message: "cherry-pick needs a label") }
-                steps.append(.cherryPick(label: label, recordOrigin: record, message: nil))
+                steps.append(.cherryPick(label: label, recordOrigin: record, edited: edited))
             default:
                 throw SyntaxError(line: number + 1, message: "unknown keyword '\(keyword)'")
             }
@@ -220,15 +221,21 @@ extension FixtureHistory {
                 guard let ours = tips[branch], let theirs = tips[other] else { throw SyntaxError(line: 0, message: "merge of unknown branch \(other)") }
                 let incoming = (files[other] ?? [:]).filter { files[branch]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
                 _ = try commit(message: message ?? "Merge branch '\(other)'", parents: [ours, theirs], change: incoming.map { ($0.key, $0.value) })
-            case .cherryPick(let label, let recordOrigin, _):
+            case .cherryPick(let label, let recordOrigin, let edited):
                 guard let picked = labels[label], let change = changes[picked] else { throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)") }
                 var message = try repository.commit(picked).message
                 if recordOrigin {
-                    if !message.hasSuffix("\n") { message += "\n" }
-                    message += "(cherry picked from commit \(picked.hex))\n"
+                    // As git does: right after a closing trailer block, else after a blank line.
+                    while message.hasSuffix("\n") { message.removeLast() }
+                    let lastParagraph = message.components(separatedBy: "\n\n").last ?? ""
+                    let isTrailers = message.contains("\n\n") && lastParagraph.split(separator: "\n").allSatisfy { line in
+                        line.hasPrefix("(cherry picked from commit ") || line.range(of: #"^[A-Za-z][A-Za-z0-9-]*: "#, options: .regularExpression) != nil
+                    }
+                    message += (isTrailers ? "\n" : "\n\n") + "(cherry picked from commit \(picked.hex))\n"
                 }
-                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, change.contents)])
-                changes[id] = change
+                let contents = edited ? change.contents + Array("resolved by hand\n".utf8) : change.contents
+                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, contents)])
+                changes[id] = (change.path, contents)
             }
         }
         if branch != "main" || tips["main"] != nil { try repository.setHead("refs/heads/\(branch)") }

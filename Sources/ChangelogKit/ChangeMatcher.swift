@@ -1,0 +1,68 @@
+import ChangelogCore
+import Git
+
+/// Tells which commits make the same change as commits elsewhere: the cherry-picks of a fix.
+///
+/// Two commits are the same change when one names the other in git's `(cherry picked from commit
+/// <id>)` line, when both name the same original, or when their patches are the same (stable
+/// patch-ids, as `git patch-id --stable` computes them). A pick whose conflict resolution changed
+/// the patch and that carries no such line is a different change: nothing in the history says
+/// otherwise. Patch-ids cost a tree diff each, so they are computed only for the commits a
+/// trailer did not match, and only when there is something to match against.
+struct ChangeMatcher {
+    enum Evidence: String {
+        case trailer
+        case patchID = "patch-id"
+    }
+
+    let repository: Repository
+    private var patchIDs: [String: ObjectID?] = [:]
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// For each of `commits` that makes a change one of `others` makes too: the first such other
+    /// commit (in `others`' order) and what showed it.
+    mutating func matches(of commits: [SourceCommit], in others: [SourceCommit]) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
+        guard !commits.isEmpty, !others.isEmpty else { return [:] }
+        // A commit stands for its own id and every original its cherry-pick lines name.
+        var byOrigin: [String: Int] = [:]
+        for (index, other) in others.enumerated() {
+            for origin in Self.origins(of: other) where byOrigin[origin] == nil { byOrigin[origin] = index }
+        }
+        var found: [String: (other: SourceCommit, evidence: Evidence)] = [:]
+        var unmatched: [SourceCommit] = []
+        for commit in commits where commit.parentCount <= 1 {
+            if let index = Self.origins(of: commit).lazy.compactMap({ byOrigin[$0] }).first {
+                found[commit.id] = (others[index], .trailer)
+            } else {
+                unmatched.append(commit)
+            }
+        }
+        guard !unmatched.isEmpty else { return found }
+        var byPatch: [ObjectID: Int] = [:]
+        for (index, other) in others.enumerated() where other.parentCount <= 1 {
+            if let id = try patchID(other), byPatch[id] == nil { byPatch[id] = index }
+        }
+        guard !byPatch.isEmpty else { return found }
+        for commit in unmatched {
+            if let id = try patchID(commit), let index = byPatch[id] {
+                found[commit.id] = (others[index], .patchID)
+            }
+        }
+        return found
+    }
+
+    private static func origins(of commit: SourceCommit) -> [String] {
+        [commit.id] + CommitMessageParser.cherryPickedFrom(in: commit.message).filter { $0.utf8.count == 40 }
+    }
+
+    private mutating func patchID(_ commit: SourceCommit) throws(ChangelogError) -> ObjectID? {
+        if let known = patchIDs[commit.id] { return known }
+        guard let id = ObjectID(hex: commit.id) else { return nil }
+        let patch = try git { () throws(GitError) in try repository.patchID(of: id) }
+        patchIDs[commit.id] = patch
+        return patch
+    }
+}

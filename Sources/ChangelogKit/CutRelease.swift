@@ -1,0 +1,301 @@
+import ChangelogCore
+import Git
+
+/// What `changelog release` was asked to do, after the command line and configuration are combined.
+public struct ReleaseRequest {
+    /// nil: the version `changelog next` suggests.
+    public var version: SemanticVersion?
+    public var prerelease: String?
+    /// nil: as `tag.gpgSign` says, like `git tag`.
+    public var sign: Bool?
+    public var allowDirty = false
+    public var allowDetached = false
+    /// Release feat and breaking commits from a patch-only branch (as a patch).
+    public var allowFeatures = false
+    public var dryRun = false
+    /// The release date written in CHANGELOG.md.
+    public var today: Timestamp
+    public var links: LinkContext
+    public var subtitle: String?
+    /// The changelog file, relative to the repository root.
+    public var changelogPath = "CHANGELOG.md"
+
+    public init(today: Timestamp, links: LinkContext) {
+        self.today = today
+        self.links = links
+    }
+}
+
+/// What a release did (or, for a dry run, would do), in the order it happens.
+public struct ReleaseReport {
+    public struct FileUpdate: Equatable {
+        /// Relative to the repository root.
+        public var path: String
+        public var summary: String
+    }
+
+    public struct CommitStep: Equatable {
+        /// nil in a dry run.
+        public var id: String?
+        public var message: String
+        public var paths: [String]
+    }
+
+    public var version: SemanticVersion
+    public var tagName: String
+    public var previousTag: String?
+    /// The release's section of CHANGELOG.md without its heading: what the tag message carries.
+    public var notes: String
+    public var files: [FileUpdate]
+    public var commits: [CommitStep]
+    public var tagID: String?
+    public var signing: SigningSettings.Format?
+    /// The branch that moved; nil when HEAD is detached.
+    public var branch: String?
+    /// What the user still has to run: the tool never pushes.
+    public var pushCommand: String
+    public var dryRun: Bool
+}
+
+/// `changelog release`: CHANGELOG.md, version files, release commit and (signed) annotated tag, all
+/// or nothing.
+///
+/// Everything that can fail for a reason of the user's (the version, the files, the identity, the
+/// signature) is settled before anything visible changes: commit and tag objects are written to the
+/// object database first, unreferenced and so invisible, and signed there. Only then are files,
+/// index, branch and tag updated, each step recorded so a failure puts the previous state back.
+public struct CutRelease {
+    public let history: History
+    public let configuration: Configuration
+    public let request: ReleaseRequest
+
+    public init(history: History, configuration: Configuration, request: ReleaseRequest) {
+        self.history = history
+        self.configuration = configuration
+        self.request = request
+    }
+
+    private var repository: Repository { history.repository }
+    private var settings: ReleaseSettings { configuration.release }
+
+    public func run() throws(ChangelogError) -> ReleaseReport {
+        guard let root = repository.workingDirectory else {
+            throw ChangelogError("\(repository.gitDirectory) is a bare repository; release from a clone with a working tree")
+        }
+        let head = try git { () throws(GitError) in try repository.head() }
+        let target = try checkHead(head)
+        if !request.allowDirty { try checkClean() }
+        if let tag = history.tags.last(where: { $0.commitID == target }) {
+            throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
+        }
+        let (current, since) = try history.sincePreviousRelease(of: target)
+        let patchOnly = configuration.branches.isPatchOnly(head.branchName)
+        if patchOnly && !request.allowFeatures { try checkPatchesOnly(since, branch: head.branchName ?? "") }
+        let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly)
+        let prefix = configuration.tagPrefix ?? history.tags.preferredPrefix
+        let tagName = prefix + version.description
+        try checkTagIsFree(tagName, version: version)
+        let committer = try repository.identity(.committer)
+        let author = try repository.identity(.author)
+
+        // The new CHANGELOG.md and version files, computed in memory.
+        let changelogPath = root + request.changelogPath
+        let existing = try AtomicFile.read(changelogPath)
+        var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today.day, commits: since)
+        let maintenance = try history.maintenanceReleases(after: current, before: version, target: target)
+        plan.apply(backports: try history.backported(since, in: maintenance), mode: configuration.branches.backports)
+        let section = MarkdownRenderer(links: request.links, subtitle: request.subtitle,
+                                       marksBackports: configuration.branches.backports == .mark)
+            .render(plan.release(ReleaseComposer(layout: configuration.layout)))
+        let document = ChangelogDocument(bytes: existing ?? []).merging(section, for: .version(version))
+        let notes = ChangelogDocument(bytes: document).body(of: .version(version)) ?? ""
+        var files: [ReleaseReport.FileUpdate] = []
+        var changelogChanges: [(path: String, contents: [UInt8]?)] = []
+        if document != existing {
+            changelogChanges.append((request.changelogPath, document))
+            files.append(.init(path: request.changelogPath, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
+        }
+        let versionChanges = try versionFileChanges(root: root, version: version, into: &files)
+
+        var groups: [(message: String, changes: [(path: String, contents: [UInt8]?)])] = []
+        let message = ReleaseSettings.expand(settings.commitMessage, version: version, tag: tagName)
+        if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
+            groups = [(ReleaseSettings.expand(settings.changelogCommitMessage, version: version, tag: tagName), changelogChanges),
+                      (message, versionChanges)]
+        } else if !(changelogChanges + versionChanges).isEmpty {
+            groups = [(message, changelogChanges + versionChanges)]
+        }
+        let signing = try signingSettings()
+        let tagTitle = ReleaseSettings.expand(settings.tagMessage, version: version, tag: tagName)
+        var report = ReleaseReport(
+            version: version, tagName: tagName, previousTag: current?.name, notes: notes, files: files,
+            commits: groups.map { .init(id: nil, message: $0.message, paths: $0.changes.map(\.path)) },
+            tagID: nil, signing: signing?.format, branch: head.branchName,
+            pushCommand: try pushCommand(branch: head.branchName, tagName: tagName), dryRun: request.dryRun)
+        if request.dryRun { return report }
+
+        // Objects first: nothing refers to them until the references move.
+        var tip = target
+        for (index, group) in groups.enumerated() {
+            tip = try git { () throws(GitError) in
+                let tree = try repository.writeTree(base: tip, changes: group.changes)
+                return try repository.writeCommit(tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
+            }
+            report.commits[index].id = tip.hex
+        }
+        let text = TagText(objectID: tip.hex, name: tagName, tagger: committer.headerText,
+                           message: TagText.message(title: tagTitle, notes: notes))
+        var tagBytes = text.payload
+        if let signing {
+            let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
+            tagBytes = text.signed(with: signature)
+        }
+
+        // Then the visible changes, undone in reverse order if any fails.
+        var transaction = ReleaseTransaction(repository: repository)
+        do throws(ChangelogError) {
+            let changed = groups.flatMap(\.changes)
+            for change in changed {
+                try transaction.write(change.contents ?? [], to: root + change.path)
+            }
+            if !changed.isEmpty {
+                try transaction.snapshot(try git { () throws(GitError) in try repository.indexPath() })
+                try git { () throws(GitError) in try repository.stage(changed.map(\.path)) }
+            }
+            if tip != target {
+                let reference: String
+                if case .branch(let name, _) = head { reference = name } else { reference = "HEAD" }
+                try transaction.moveReference(reference, from: target, to: tip, logMessage: "commit: \(message)")
+            }
+            try transaction.createTag(tagBytes, name: tagName)
+        } catch {
+            let leftovers = transaction.rollBack()
+            if leftovers.isEmpty {
+                throw ChangelogError("the release of \(version) failed and was undone: \(error.message)")
+            }
+            throw ChangelogError("the release of \(version) failed (\(error.message)) and could not be fully undone: \(leftovers.joined(separator: "; ")); check `git status` and `git log`")
+        }
+        report.tagID = try git { () throws(GitError) in try repository.referenceTarget("refs/tags/\(tagName)") }?.hex
+        return report
+    }
+
+    // MARK: - Preflight
+
+    private func checkHead(_ head: HeadState) throws(ChangelogError) -> ObjectID {
+        switch head {
+        case .unborn:
+            throw ChangelogError("the repository has no commits yet; commit something before releasing")
+        case .detached(let id) where !request.allowDetached:
+            throw ChangelogError("HEAD is detached at \(id.hex.prefix(8)); check out the branch to release (git switch <branch>), or pass --allow-detached")
+        case .detached(let id), .branch(_, let id):
+            return id
+        }
+    }
+
+    private func checkClean() throws(ChangelogError) {
+        let changes = try git { () throws(GitError) in try repository.uncommittedChanges() }
+        guard !changes.isEmpty else { return }
+        let shown = changes.prefix(3).joined(separator: ", ")
+        let more = changes.count > 3 ? " and \(changes.count - 3) more" : ""
+        throw ChangelogError("uncommitted changes in \(shown)\(more); commit or stash them first, or pass --allow-dirty")
+    }
+
+    /// A patch-only branch ships fixes: a feature or breaking change there is usually a pick that
+    /// went to the wrong branch, so it stops the release until the user says otherwise.
+    private func checkPatchesOnly(_ since: [SourceCommit], branch: String) throws(ChangelogError) {
+        let policy = configuration.bump
+        let held = since.map(ParsedCommit.init).withoutCancelledReverts.filter { commit in
+            commit.entry.map { policy.bump(for: $0) > .patch } ?? false
+        }
+        guard !held.isEmpty else { return }
+        let listed = held.prefix(3).map { "\($0.commit.shortID) '\($0.commit.subjectLine)'" }.joined(separator: ", ")
+        let more = held.count > 3 ? " and \(held.count - 3) more" : ""
+        throw ChangelogError("\(branch) is a patch-only branch ([branches] patch-only), but \(held.count == 1 ? "a commit asks" : "\(held.count) commits ask") for more than a patch: \(listed)\(more); move \(held.count == 1 ? "it" : "them") off the branch, or pass --allow-features to release \(held.count == 1 ? "it" : "them") in a patch release")
+    }
+
+    private func chooseVersion(current: VersionTag?, since: [SourceCommit], target: ObjectID, patchOnly: Bool) throws(ChangelogError) -> SemanticVersion {
+        if let version = request.version {
+            if let current, version <= current.version {
+                throw ChangelogError("\(version) is not greater than the current version \(current.version) (\(current.name)); choose a higher version, or omit it to release the suggested one")
+            }
+            return version
+        }
+        let suggestion = try history.suggestVersion(at: target, current: current, since: since, policy: configuration.bump,
+                                                    prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
+                                                    patchOnly: patchOnly)
+        guard let next = suggestion.next else {
+            let count = since.count
+            let base = current.map { "since \($0.name)" } ?? "yet"
+            throw ChangelogError("nothing to release: \(count) commit\(count == 1 ? "" : "s") \(base), none of them a feat, fix, perf or breaking change; pass a VERSION to release anyway")
+        }
+        return next
+    }
+
+    private func checkTagIsFree(_ name: String, version: SemanticVersion) throws(ChangelogError) {
+        if try git({ () throws(GitError) in try repository.referenceTarget("refs/tags/\(name)") }) != nil {
+            throw ChangelogError("the tag \(name) already exists; choose another version, or delete the tag (git tag -d \(name)) if it was made by mistake")
+        }
+        if let other = history.tags.first(where: { $0.version == version }) {
+            throw ChangelogError("\(version) is already released as the tag \(other.name); choose another version")
+        }
+    }
+
+    // MARK: - Files
+
+    /// The new contents of every `[release] files` entry, all read and checked before anything is written.
+    private func versionFileChanges(root: String, version: SemanticVersion,
+                                    into files: inout [ReleaseReport.FileUpdate]) throws(ChangelogError) -> [(path: String, contents: [UInt8]?)] {
+        var changes: [(path: String, contents: [UInt8]?)] = []
+        for file in settings.files {
+            if file.path == request.changelogPath {
+                throw ChangelogError("[release] files lists \(file.path), which is the changelog itself; remove it from the list")
+            }
+            guard let bytes = try AtomicFile.read(root + file.path) else {
+                throw ChangelogError("cannot read \(file.path), listed in [release] files: no such file; fix the path or remove it from the list")
+            }
+            let old: String
+            let updated: [UInt8]
+            do {
+                old = try file.currentVersion(in: bytes)
+                updated = try file.updating(bytes, to: version)
+            } catch {
+                throw ChangelogError(error.description)
+            }
+            guard updated != bytes else { continue }
+            changes.append((file.path, updated))
+            files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)"))
+        }
+        return changes
+    }
+
+    // MARK: - Signing and pushing
+
+    /// Whether and how to sign, decided as `git tag` does: the flag, else `tag.gpgSign`; `gpg.format`
+    /// and its program; `user.signingkey`.
+    private func signingSettings() throws(ChangelogError) -> SigningSettings? {
+        func string(_ key: String) throws(ChangelogError) -> String? {
+            try git { () throws(GitError) in try repository.configString(key) }
+        }
+        let configured = try git { () throws(GitError) in try repository.configBool("tag.gpgSign") }
+        guard request.sign ?? configured ?? false else { return nil }
+        let formatName = try string("gpg.format") ?? "openpgp"
+        let format = try SigningSettings.Format(configValue: formatName)
+        let program: String?
+        switch format {
+        case .openpgp:
+            let specific = try string("gpg.openpgp.program")
+            let general = try string("gpg.program")
+            program = specific ?? general
+        case .ssh:
+            program = try string("gpg.ssh.program")
+        }
+        return SigningSettings(format: format, program: program, key: try string("user.signingkey"),
+                               timeoutSeconds: Double(settings.signTimeoutSeconds), environment: nil)
+    }
+
+    private func pushCommand(branch: String?, tagName: String) throws(ChangelogError) -> String {
+        guard let branch else { return "git push origin \(tagName)" }
+        let remote = try git { () throws(GitError) in try repository.configString("branch.\(branch).remote") } ?? "origin"
+        return "git push --follow-tags \(remote) \(branch)"
+    }
+}

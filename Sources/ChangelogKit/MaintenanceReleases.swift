@@ -1,0 +1,71 @@
+import ChangelogCore
+import Git
+
+/// A release tagged on another branch, a maintenance line such as `1-3-stable`, with the commits it
+/// shipped: those since the highest version tag reachable from it, found on its own branch.
+public struct MaintenanceRelease {
+    public var tag: VersionTag
+    public var previous: VersionTag?
+    /// Newest first.
+    public var commits: [SourceCommit]
+}
+
+extension History {
+    /// The maintenance releases between `previous` and `limit`: version tags above `previous` and
+    /// below `limit` (any, when nil). Called for a range that starts at `previous`, the highest
+    /// version tag reachable from its end, so every such tag is on another branch.
+    public func maintenanceReleases(after previous: VersionTag?, before limit: SemanticVersion?, target: ObjectID) throws(ChangelogError) -> [MaintenanceRelease] {
+        guard let previous else { return [] }
+        return try maintenanceReleases(of: tags.filter { tag in
+            tag.version > previous.version && limit.map { tag.version < $0 } ?? true
+        }, target: target)
+    }
+
+    /// The version that bounds the maintenance releases belonging before unreleased commits: the
+    /// version they call for (1.4.0 on main, where 1.3.1 was shipped by 1-3-stable), else the
+    /// current one. On 1-3-stable the commits call for 1.3.3, so main's 1.4.0 stays out.
+    public func unreleasedLimit(current: VersionTag?, since: [SourceCommit], target: ObjectID, policy: VersionPolicy,
+                                patchOnly: Bool) throws(ChangelogError) -> SemanticVersion? {
+        guard current != nil else { return nil }
+        let suggestion = try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: nil,
+                                            tagPrefix: nil, patchOnly: patchOnly)
+        return suggestion.next ?? current?.version
+    }
+
+    /// Each of `tags` as a release of its own branch. A tag whose history contains `target` is a
+    /// later release of the same line (a branch behind its tag), not another branch's, and is left out.
+    public func maintenanceReleases(of tags: [VersionTag], target: ObjectID) throws(ChangelogError) -> [MaintenanceRelease] {
+        var releases: [MaintenanceRelease] = []
+        for tag in tags {
+            if try git({ () throws(GitError) in try repository.isDescendant(tag.commitID, of: target) }) { continue }
+            let (previous, commits) = try sincePreviousRelease(of: tag.commitID, below: tag.version)
+            releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits))
+        }
+        return releases
+    }
+
+    /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest first.
+    public func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [String: [SemanticVersion]] {
+        guard !releases.isEmpty, !commits.isEmpty else { return [:] }
+        var matcher = ChangeMatcher(repository: repository)
+        var alsoIn: [String: [SemanticVersion]] = [:]
+        for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
+            for id in try matcher.matches(of: commits, in: release.commits).keys {
+                alsoIn[id, default: []].append(release.tag.version)
+            }
+        }
+        return alsoIn
+    }
+}
+
+extension ReleasePlan {
+    /// Applies `[branches] backports` to the commits that maintenance releases shipped first:
+    /// `omit` leaves them to those releases, `mark` and `keep` list them here too, with `alsoIn` set.
+    mutating func apply(backports alsoIn: [String: [SemanticVersion]], mode: BranchSettings.BackportMode) {
+        guard !alsoIn.isEmpty else { return }
+        switch mode {
+        case .omit: commits.removeAll { alsoIn[$0.id] != nil }
+        case .mark, .keep: self.alsoIn = alsoIn
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ChangelogCore
+import Git
+
+/// `changelog notes`: one release's text, to paste into a forge release or a deploy ticket.
+public struct ReleaseNotes {
+    public let history: History
+    public let layout: SectionLayout
+    public let links: LinkContext
+    public let backports: BranchSettings.BackportMode
+
+    public init(history: History, layout: SectionLayout, links: LinkContext, backports: BranchSettings.BackportMode = .omit) {
+        self.history = history
+        self.layout = layout
+        self.links = links
+        self.backports = backports
+    }
+
+    /// The release `version` names, else the latest version tag reachable from HEAD.
+    public func release(_ version: SemanticVersion?) throws(ChangelogError) -> (version: SemanticVersion, tag: VersionTag?) {
+        if let version {
+            return (version, history.tags.last { $0.version == version })
+        }
+        if history.repository.isHeadUnborn {
+            throw ChangelogError("the repository has no commits yet, so no release to show")
+        }
+        let head = try history.resolve("HEAD")
+        guard let latest = try history.previousRelease(of: head) else {
+            throw ChangelogError("no version tag is reachable from HEAD; pass the VERSION whose notes you want, or release one first")
+        }
+        return (latest.version, latest)
+    }
+
+    /// The section's Markdown without its heading: the changelog file's own text when it has the
+    /// section (manual edits win), else generated from the tag's history.
+    public func markdown(_ version: SemanticVersion?, changelog: [UInt8]?) throws(ChangelogError) -> String {
+        let (version, tag) = try release(version)
+        if let changelog, let body = ChangelogDocument(bytes: changelog).body(of: .version(version)) {
+            return body
+        }
+        guard let tag else { throw missing(version) }
+        let section = MarkdownRenderer(links: links, marksBackports: backports == .mark).render(try generated(tag))
+        return ChangelogDocument(text: section).body(of: .version(version)) ?? ""
+    }
+
+    /// The release as DESIGN.md's JSON document, always generated from history.
+    public func json(_ version: SemanticVersion?) throws(ChangelogError) -> String {
+        let (version, tag) = try release(version)
+        guard let tag else { throw missing(version) }
+        var renderer = JSONRenderer()
+        return renderer.begin() + renderer.render(try generated(tag)) + renderer.end()
+    }
+
+    private func generated(_ tag: VersionTag) throws(ChangelogError) -> Release {
+        let (previous, commits) = try history.sincePreviousRelease(of: tag.commitID, below: tag.version)
+        let date = try history.date(of: tag)
+        var plan = ReleasePlan(version: tag.version, tag: tag.name, previousTag: previous?.name, date: date.day, commits: commits)
+        let maintenance = try history.maintenanceReleases(after: previous, before: tag.version, target: tag.commitID)
+        plan.apply(backports: try history.backported(commits, in: maintenance), mode: backports)
+        return plan.release(ReleaseComposer(layout: layout))
+    }
+
+    private func missing(_ version: SemanticVersion) -> ChangelogError {
+        ChangelogError("no tag for \(version) and no \(version) section in the changelog; check the version (git tag --list), or release it first")
+    }
+}

@@ -1,0 +1,56 @@
+import Clibgit2
+
+extension Repository {
+    /// The stable patch-id of a commit's change against its first parent (`git_diff_tree_to_tree`,
+    /// `git_diff_patchid`): what `git show <id> | git patch-id --stable` prints. Two commits with
+    /// the same patch-id make the same change, whatever their messages and parents. A root commit is
+    /// diffed against the empty tree; nil for a merge, which has no single change, and for a commit
+    /// that changes nothing.
+    public func patchID(of id: ObjectID) throws(GitError) -> ObjectID? {
+        var oid = id.oid
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, pointer, &oid), id.hex)
+        defer { git_commit_free(commit) }
+        guard git_commit_parentcount(commit) <= 1 else { return nil }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commit), id.hex)
+        defer { git_tree_free(tree) }
+        var parentTree: OpaquePointer?
+        defer { git_tree_free(parentTree) }
+        if git_commit_parentcount(commit) == 1 {
+            var parent: OpaquePointer?
+            try check(git_commit_parent(&parent, commit, 0), id.hex)
+            defer { git_commit_free(parent) }
+            try check(git_commit_tree(&parentTree, parent), id.hex)
+        }
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_tree(&diff, pointer, parentTree, tree, nil), id.hex)
+        defer { git_diff_free(diff) }
+        guard git_diff_num_deltas(diff) > 0 else { return nil }
+        var patchID = git_oid()
+        try check(git_diff_patchid(&patchID, diff, nil), id.hex)
+        return ObjectID(patchID)
+    }
+
+    /// The best common ancestor of two commits (`git_merge_base`): where a branch forked. nil when
+    /// the histories share nothing.
+    public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
+        var out = git_oid()
+        var first = a.oid, second = b.oid
+        let result = git_merge_base(&out, pointer, &first, &second)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "\(a.hex)...\(b.hex)")
+        return ObjectID(out)
+    }
+}
+
+extension Repository {
+    /// True when `commit` has `ancestor` in its history (`git_graph_descendant_of`); false for the
+    /// commit itself.
+    public func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws(GitError) -> Bool {
+        var a = commit.oid, b = ancestor.oid
+        let result = git_graph_descendant_of(pointer, &a, &b)
+        try check(result, commit.hex)
+        return result == 1
+    }
+}

@@ -1,0 +1,81 @@
+import Clibgit2
+
+/// Where HEAD points.
+public enum HeadState: Equatable, Sendable {
+    /// On a branch: its full reference name (`refs/heads/main`) and tip.
+    case branch(String, ObjectID)
+    /// Detached at a commit.
+    case detached(ObjectID)
+    /// On a branch with no commit yet.
+    case unborn(String)
+
+    /// The commit HEAD names; nil before the first commit.
+    public var commitID: ObjectID? {
+        switch self {
+        case .branch(_, let id), .detached(let id): id
+        case .unborn: nil
+        }
+    }
+
+    /// The branch's short name (`main`); nil when HEAD is detached.
+    public var branchName: String? {
+        switch self {
+        case .branch(let name, _), .unborn(let name):
+            name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        case .detached: nil
+        }
+    }
+}
+
+extension Repository {
+    /// Reads HEAD without resolving more than one level (`git_reference_lookup`,
+    /// `git_reference_symbolic_target`, `git_reference_name_to_id`).
+    public func head() throws(GitError) -> HeadState {
+        var reference: OpaquePointer?
+        try check(git_reference_lookup(&reference, pointer, "HEAD"), "HEAD")
+        defer { git_reference_free(reference) }
+        if git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) {
+            return .detached(ObjectID(target))
+        }
+        let name = String(cString: git_reference_symbolic_target(reference))
+        guard let id = try referenceTarget(name) else { return .unborn(name) }
+        return .branch(name, id)
+    }
+
+    /// The object a reference names, following symbolic references (`git_reference_name_to_id`);
+    /// nil when the reference does not exist.
+    public func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
+        var oid = git_oid()
+        let result = git_reference_name_to_id(&oid, pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, name)
+        return ObjectID(oid)
+    }
+
+    /// Moves a direct reference from `expected` to `target` (`git_reference_create_matching`): the
+    /// update fails with `.modified` when someone else moved the reference in between, so a
+    /// concurrent commit is never overwritten. `expected == nil` creates a reference that must not exist.
+    public func moveReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws(GitError) {
+        var oid = target.oid
+        var reference: OpaquePointer?
+        let result: Int32
+        if let expected {
+            var current = expected.oid
+            result = git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
+        } else {
+            result = git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
+        }
+        if result == GIT_EMODIFIED.rawValue {
+            throw GitError(code: .modified, message: "was moved by another process while the release was being made; nothing was changed by it, run the command again", subject: name)
+        }
+        try check(result, name)
+        git_reference_free(reference)
+    }
+
+    /// Deletes a reference (`git_reference_remove`); a missing one is not an error.
+    public func deleteReference(_ name: String) throws(GitError) {
+        let result = git_reference_remove(pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return }
+        try check(result, name)
+    }
+}

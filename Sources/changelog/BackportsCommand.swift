@@ -1,0 +1,87 @@
+import ArgumentParser
+import ChangelogCore
+import ChangelogKit
+
+struct BackportsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backports",
+        abstract: "List the fixes on this branch that a maintenance branch has not picked yet.",
+        discussion: """
+        Run on main: lists the fix and perf commits since the maintenance branch forked whose change \
+        is not on it yet (neither named by a `(cherry picked from commit …)` line nor with the same \
+        patch-id), oldest first, each as the `git cherry-pick -x` command to run. Feature and \
+        breaking commits are left out and counted on stderr.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("The maintenance branch, e.g. 1-3-stable or origin/release/1.3.", valueName: "branch"))
+    var onto: String
+
+    @Option(help: ArgumentHelp("text or json.", valueName: "format"))
+    var format: Format = .text
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    func run() throws {
+        try reportingErrors { () throws(ChangelogError) in
+            let (history, configuration) = try repositoryOptions.open()
+            if history.repository.isHeadUnborn {
+                throw ChangelogError("the repository has no commits yet; nothing to backport")
+            }
+            let report = try history.backports(onto: onto, policy: configuration.bump)
+            switch format {
+            case .text:
+                var out = ""
+                for candidate in report.candidates {
+                    out += "git cherry-pick -x \(candidate.commit.id)  # \(candidate.commit.subjectLine)\n"
+                }
+                Terminal.write(out)
+                let count = report.candidates.count
+                Terminal.note(count == 0
+                    ? "nothing to backport: every fix since the fork point is on \(onto) (\(report.picked.count) picked)"
+                    : "\(count) fix\(count == 1 ? "" : "es") to pick into \(onto), oldest first; \(report.picked.count) already there")
+            case .json:
+                Terminal.write(Self.json(report))
+            }
+            if !report.leftOut.isEmpty {
+                let count = report.leftOut.count
+                Terminal.note("left out \(count) feat or breaking commit\(count == 1 ? "" : "s"): a patch release takes fixes only")
+            }
+        }
+    }
+
+    static func json(_ report: BackportReport) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("onto", report.onto)
+        writer.field("forkPoint", report.forkPoint.hex)
+        writer.key("candidates")
+        writer.beginArray()
+        for candidate in report.candidates {
+            writer.beginObject()
+            writer.field("id", candidate.commit.id)
+            writer.field("shortId", candidate.commit.shortID)
+            writer.field("type", candidate.entry?.type)
+            writer.field("scope", candidate.entry?.scope)
+            writer.field("subject", candidate.entry?.subject)
+            writer.field("command", "git cherry-pick -x \(candidate.commit.id)")
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("alreadyPicked")
+        writer.beginArray()
+        for picked in report.picked {
+            writer.beginObject()
+            writer.field("id", picked.commit.id)
+            writer.field("pickedAs", picked.pickedAs.id)
+            writer.field("evidence", picked.evidence)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.field("leftOut", report.leftOut.count)
+        writer.endObject()
+        return writer.flush()
+    }
+}

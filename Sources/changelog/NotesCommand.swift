@@ -1,0 +1,61 @@
+import ArgumentParser
+import ChangelogCore
+import ChangelogKit
+
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Print one release's notes, for a GitHub or GitLab release or a deploy ticket.",
+        discussion: """
+        Default: the latest version tag reachable from HEAD. The text is the release's section of \
+        the changelog without its heading when the file has it (manual edits win), else generated \
+        from the tag's history. -T json always generates.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The version, e.g. 1.3.1 (default: the latest reachable from HEAD).", valueName: "version"))
+    var version: String?
+
+    @Option(name: [.customShort("T"), .long], help: ArgumentHelp("markdown (default) or json.", valueName: "format"))
+    var format: OutputFormat = .markdown
+
+    @Option(name: [.customShort("C"), .customLong("changelog")], help: ArgumentHelp("The changelog to read sections from (default: the configured one, else CHANGELOG.md).", valueName: "file"))
+    var changelogFile: String?
+
+    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links.", valueName: "url"))
+    var repository: String?
+
+    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("github, gitlab, stash or cgit.", valueName: "style"))
+    var linkStyle: LinkStyle?
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    func validate() throws {
+        if let version, SemanticVersion.parseTag(version) == nil {
+            throw ValidationError("'\(version)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors { () throws(ChangelogError) in
+            let (history, configuration) = try repositoryOptions.open()
+            let notes = ReleaseNotes(history: history, layout: configuration.layout,
+                                     links: linkContext(history, configuration, repository: repository, style: linkStyle),
+                                     backports: configuration.branches.backports)
+            let wanted = version.flatMap { SemanticVersion.parseTag($0)?.0 }
+            switch format {
+            case .json:
+                Terminal.write(try notes.json(wanted))
+            case .markdown:
+                let root = history.repository.workingDirectory ?? ""
+                let path = changelogFile ?? root + (configuration.changelog ?? "CHANGELOG.md")
+                let existing = try AtomicFile.read(path)
+                if existing == nil, let changelogFile {
+                    throw ChangelogError("cannot read \(changelogFile): no such file; check the path given to -C/--changelog")
+                }
+                let text = try notes.markdown(wanted, changelog: existing)
+                Terminal.write(text.isEmpty ? "" : text + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ChangelogCore
+import ChangelogKit
+
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Cut a release: CHANGELOG.md, version files, release commit and annotated tag.",
+        discussion: """
+        Without VERSION, releases the version `changelog next` suggests. Updates CHANGELOG.md as \
+        `changelog -C` does and the files listed under [release] files, commits them on the current \
+        branch and tags the commit; the tag is signed when --sign is given or tag.gpgSign is set \
+        (gpg.format openpgp or ssh, user.signingkey). All or nothing: a failing step puts files, \
+        index, branch and tags back as they were. Never pushes: prints the push command to run.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The version to release, e.g. 1.4.0 (default: the suggested one).", valueName: "version"))
+    var version: String?
+
+    @Option(help: ArgumentHelp("Continue or start a pre-release line with this identifier, e.g. rc.", valueName: "id"))
+    var prerelease: String?
+
+    @Flag(inversion: .prefixedNo, help: "Sign the tag (default: as tag.gpgSign says).")
+    var sign: Bool?
+
+    @Flag(help: "Release even with uncommitted changes (they stay uncommitted).")
+    var allowDirty = false
+
+    @Flag(help: "Release from a detached HEAD.")
+    var allowDetached = false
+
+    @Flag(help: "On a patch-only branch, release feat and breaking commits anyway (as a patch).")
+    var allowFeatures = false
+
+    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
+    var repository: String?
+
+    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("github, gitlab, stash or cgit.", valueName: "style"))
+    var linkStyle: LinkStyle?
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Flag(help: "Show every step and the release notes; change nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if let version, SemanticVersion.parseTag(version) == nil {
+            throw ValidationError("'\(version)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
+        }
+        if version != nil && prerelease != nil {
+            throw ValidationError("--prerelease chooses the version; drop it, or drop VERSION")
+        }
+        if let prerelease, !NextCommand.isIdentifier(prerelease) {
+            throw ValidationError("'\(prerelease)' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors { () throws(ChangelogError) in
+            let (history, configuration) = try repositoryOptions.open()
+            var request = ReleaseRequest(today: Terminal.today(),
+                                         links: linkContext(history, configuration, repository: repository, style: linkStyle))
+            request.version = version.flatMap { SemanticVersion.parseTag($0)?.0 }
+            request.prerelease = prerelease
+            request.sign = sign
+            request.allowDirty = allowDirty
+            request.allowDetached = allowDetached
+            request.allowFeatures = allowFeatures
+            request.dryRun = dryRun
+            request.subtitle = configuration.subtitle
+            request.changelogPath = configuration.changelog ?? "CHANGELOG.md"
+            let report = try CutRelease(history: history, configuration: configuration, request: request).run()
+            Terminal.write(Self.describe(report))
+        }
+    }
+
+    /// The steps, as done or (in a dry run) as they would be done, then what is left to do.
+    static func describe(_ report: ReleaseReport) -> String {
+        var out = report.dryRun
+            ? "dry run: release \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release")); nothing was changed\n"
+            : "released \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release"))\n"
+        for file in report.files {
+            out += "  \(report.dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
+        }
+        for commit in report.commits {
+            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
+            out += "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
+        }
+        let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
+        out += "  \(report.dryRun ? "would tag" : "tagged") \(report.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
+        if report.dryRun {
+            out += "\nrelease notes:\n\n\(report.notes)\n"
+        } else {
+            out += "\nnext: \(report.pushCommand)\n"
+        }
+        return out
+    }
+}

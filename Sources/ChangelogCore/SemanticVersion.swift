@@ -20,50 +20,77 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     /// Returns nil for anything the specification does not allow: leading zeros, empty identifiers,
     /// missing components, characters outside `[0-9A-Za-z-]`.
     public init?(_ text: some StringProtocol) {
-        // Works on UTF-8 bytes: every tag name of a repository goes through here.
-        let bytes = Array(text.utf8)
-        let plus = bytes.firstIndex(of: UInt8(ascii: "+"))
-        let beforeBuild = bytes[..<(plus ?? bytes.endIndex)]
-        let dash = beforeBuild.firstIndex(of: UInt8(ascii: "-"))
-        let core = beforeBuild[..<(dash ?? beforeBuild.endIndex)]
-
-        var numbers: [Int] = []
-        for part in core.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard let value = Self.number(part) else { return nil }
-            numbers.append(value)
-        }
-        guard numbers.count == 3 else { return nil }
-
-        var prerelease: [String] = []
-        if let dash {
-            for identifier in beforeBuild[(dash + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-                guard Self.isIdentifier(identifier) else { return nil }
-                if identifier.count > 1, identifier.first == UInt8(ascii: "0"), identifier.allSatisfy(Self.isDigit) { return nil }
-                prerelease.append(String(decoding: identifier, as: UTF8.self))
-            }
-        }
-        var build: [String] = []
-        if let plus {
-            for identifier in bytes[(plus + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-                guard Self.isIdentifier(identifier) else { return nil }
-                build.append(String(decoding: identifier, as: UTF8.self))
-            }
-        }
-        self.init(major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease: prerelease, build: build)
+        var text = String(text)
+        guard let version = text.withUTF8({ Self.parse($0, from: 0) }) else { return nil }
+        self = version
     }
 
-    /// A numeric component: digits only, no leading zero, no overflow.
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard !digits.isEmpty, digits.count == 1 || digits.first != UInt8(ascii: "0") else { return nil }
-        var value = 0
-        for digit in digits {
-            guard isDigit(digit) else { return nil }
-            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
+    /// Parses the bytes from `start` on. Works on UTF-8 bytes in place, without splitting into
+    /// arrays: every tag name of a repository goes through here before any command can start.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> SemanticVersion? {
+        var index = start
+        var numbers = (0, 0, 0)
+        for part in 0..<3 {
+            if part > 0 {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+                index += 1
+            }
+            let first = index
+            var value = 0
+            while index < bytes.count, isDigit(bytes[index]) {
+                let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
+                guard !overflow1, !overflow2 else { return nil }
+                value = sum
+                index += 1
+            }
+            // Digits only, at least one, no leading zero.
+            guard index > first, index - first == 1 || bytes[first] != UInt8(ascii: "0") else { return nil }
+            switch part {
+            case 0: numbers.0 = value
+            case 1: numbers.1 = value
+            default: numbers.2 = value
+            }
         }
-        return value
+        var prerelease: [String] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            index += 1
+            guard let (identifiers, end) = identifiers(bytes, from: index, until: UInt8(ascii: "+"), numeric: true) else { return nil }
+            prerelease = identifiers
+            index = end
+        }
+        var build: [String] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") {
+            index += 1
+            guard let (identifiers, end) = identifiers(bytes, from: index, until: nil, numeric: false) else { return nil }
+            build = identifiers
+            index = end
+        }
+        guard index == bytes.count else { return nil }
+        return SemanticVersion(major: numbers.0, minor: numbers.1, patch: numbers.2, prerelease: prerelease, build: build)
+    }
+
+    /// Dot-separated identifiers up to `stop` (or the end): each non-empty and made of
+    /// `[0-9A-Za-z-]`; with `numeric`, an all-digit identifier has no leading zero.
+    private static func identifiers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until stop: UInt8?,
+                                    numeric: Bool) -> ([String], Int)? {
+        var result: [String] = []
+        var index = start
+        while true {
+            let first = index
+            var allDigits = true
+            while index < bytes.count, bytes[index] != UInt8(ascii: "."), bytes[index] != stop {
+                let byte = bytes[index]
+                guard isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") else { return nil }
+                if !isDigit(byte) { allDigits = false }
+                index += 1
+            }
+            guard index > first else { return nil }
+            if numeric, allDigits, index - first > 1, bytes[first] == UInt8(ascii: "0") { return nil }
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return (result, index) }
+            index += 1
+        }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -74,11 +101,14 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
 
     /// Parses a tag name: the version with an optional `v` prefix. Returns the version and the prefix used.
     public static func parseTag(_ name: some StringProtocol) -> (version: SemanticVersion, prefix: String)? {
-        if let version = SemanticVersion(name) { return (version, "") }
-        if name.first == "v" || name.first == "V", let version = SemanticVersion(name.dropFirst()) {
-            return (version, String(name.first!))
+        var name = String(name)
+        return name.withUTF8 { bytes -> (SemanticVersion, String)? in
+            guard let first = bytes.first else { return nil }
+            // One pass: a name can only be a version with its first byte a digit or a `v`.
+            if isDigit(first) { return parse(bytes, from: 0).map { ($0, "") } }
+            guard first == UInt8(ascii: "v") || first == UInt8(ascii: "V") else { return nil }
+            return parse(bytes, from: 1).map { ($0, first == UInt8(ascii: "v") ? "v" : "V") }
         }
-        return nil
     }
 
     public var isPrerelease: Bool { !prerelease.isEmpty }

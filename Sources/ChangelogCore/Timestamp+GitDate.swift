@@ -8,14 +8,18 @@ extension Timestamp {
         guard !trimmed.isEmpty else { return nil }
         // git's internal form.
         var first = trimmed[0]
-        if first.hasPrefix("@") { first.removeFirst() }
-        if let seconds = Int64(first), trimmed.count <= 2 {
+        let marked = first.hasPrefix("@")
+        if marked { first.removeFirst() }
+        // Like git, a bare number is taken as seconds only when it is large enough not to be a year or a day.
+        if let seconds = Int64(first), trimmed.count <= 2, marked || seconds >= 100_000_000 {
             let offset = trimmed.count == 2 ? Self.offset(trimmed[1]) : defaultOffsetMinutes
             guard let offset else { return nil }
             self.init(secondsSince1970: seconds, offsetMinutes: offset)
             return
         }
-        if let parsed = Self.iso8601(trimmed, defaultOffset: defaultOffsetMinutes) ?? Self.rfc2822(trimmed, defaultOffset: defaultOffsetMinutes) {
+        if let parsed = Self.iso8601(trimmed, defaultOffset: defaultOffsetMinutes)
+            ?? Self.rfc2822(trimmed, defaultOffset: defaultOffsetMinutes)
+            ?? Self.gitLog(trimmed, defaultOffset: defaultOffsetMinutes) {
             self = parsed
             return
         }
@@ -51,6 +55,16 @@ extension Timestamp {
               let month = months.firstIndex(of: words[1].lowercased().prefix(3).description),
               let clock = clock(words[3]) else { return nil }
         let offset = words.count == 5 ? Self.offset(words[4]) : defaultOffset
+        guard let offset else { return nil }
+        return make(year: year, month: month + 1, day: day, clock: clock, offset: offset)
+    }
+
+    /// git's own default format, as `git log` prints it: `Fri Nov 20 12:00:00 2026 +0100`.
+    private static func gitLog(_ words: [String], defaultOffset: Int) -> Timestamp? {
+        guard words.count == 5 || words.count == 6,
+              let month = months.firstIndex(of: words[1].lowercased().prefix(3).description),
+              let day = Int(words[2]), let clock = clock(words[3]), let year = Int(words[4]) else { return nil }
+        let offset = words.count == 6 ? Self.offset(words[5]) : defaultOffset
         guard let offset else { return nil }
         return make(year: year, month: month + 1, day: day, clock: clock, offset: offset)
     }

@@ -7,8 +7,8 @@ import Git
 /// <id>)` line, when both name the same original, or when their patches are the same (stable
 /// patch-ids, as `git patch-id --stable` computes them). A pick whose conflict resolution changed
 /// the patch and that carries no such line is a different change: nothing in the history says
-/// otherwise. Patch-ids cost a tree diff each, so they are computed only for the commits a
-/// trailer did not match, and only when there is something to match against.
+/// otherwise. Patch-ids cost a diff and a hash of it each, so they are computed only for commits
+/// no trailer matched, and only where a commit on the other side changes the same paths.
 struct ChangeMatcher {
     enum Evidence: String {
         case trailer
@@ -41,12 +41,19 @@ struct ChangeMatcher {
             }
         }
         guard !unmatched.isEmpty else { return found }
-        var byPatch: [ObjectID: Int] = [:]
+        // Equal patches touch equal paths: compare the cheap path lists first, and hash patches only
+        // for commits whose paths some commit on the other side also changes.
+        var byPaths: [[String]: [Int]] = [:]
         for (index, other) in others.enumerated() where other.parentCount <= 1 {
-            if let id = try patchID(other), byPatch[id] == nil { byPatch[id] = index }
+            if let paths = try changedPaths(other) { byPaths[paths, default: []].append(index) }
         }
-        guard !byPatch.isEmpty else { return found }
+        var byPatch: [ObjectID: Int] = [:]
+        var hashed: Set<Int> = []
         for commit in unmatched {
+            guard let paths = try changedPaths(commit), let sameFiles = byPaths[paths] else { continue }
+            for index in sameFiles where hashed.insert(index).inserted {
+                if let id = try patchID(others[index]), byPatch[id] == nil { byPatch[id] = index }
+            }
             if let id = try patchID(commit), let index = byPatch[id] {
                 found[commit.id] = (others[index], .patchID)
             }
@@ -56,6 +63,11 @@ struct ChangeMatcher {
 
     private static func origins(of commit: SourceCommit) -> [String] {
         [commit.id] + CommitMessageParser.cherryPickedFrom(in: commit.message).filter { $0.utf8.count == 40 }
+    }
+
+    private func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {
+        guard let id = ObjectID(hex: commit.id) else { return nil }
+        return try git { () throws(GitError) in try repository.changedPaths(of: id) }
     }
 
     private mutating func patchID(_ commit: SourceCommit) throws(ChangelogError) -> ObjectID? {

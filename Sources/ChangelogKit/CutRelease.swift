@@ -84,22 +84,34 @@ public struct CutRelease {
         }
         let head = try git { () throws(GitError) in try repository.head() }
         let target = try checkHead(head)
-        if !request.allowDirty { try checkClean() }
-        if let tag = history.tags.last(where: { $0.commitID == target }) {
+        let changelogFile = try WorkingTreePath.resolve(request.changelogPath, root: root)
+        let versionFiles = try settings.files.map { file throws(ChangelogError) in
+            var resolved = file
+            resolved.path = try WorkingTreePath.resolve(file.path, root: root)
+            return resolved
+        }
+        try checkClean(writing: [changelogFile] + versionFiles.map(\.path))
+        if let tag = history.tags.last(where: { $0.commitID == target && !$0.version.isPrerelease }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let (current, since) = try history.sincePreviousRelease(of: target)
         let patchOnly = configuration.branches.isPatchOnly(head.branchName)
         if patchOnly && !request.allowFeatures { try checkPatchesOnly(since, branch: head.branchName ?? "") }
         let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly)
+        // A pre-release at HEAD may be promoted (1.1.0-rc.1 -> 1.1.0); any other release there may not.
+        if let tag = history.tags.last(where: { $0.commitID == target && !($0.version.isPrerelease && $0.version < version) }) {
+            throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
+        }
         let prefix = configuration.tagPrefix ?? history.tags.preferredPrefix
         let tagName = prefix + version.description
         try checkTagIsFree(tagName, version: version)
-        let committer = try repository.identity(.committer)
-        let author = try repository.identity(.author)
+        // git stamps author and committer with one reading of the clock; so does a release.
+        let now = Environment.now()
+        let committer = try repository.identity(.committer, now: now)
+        let author = try repository.identity(.author, now: now)
 
         // The new CHANGELOG.md and version files, computed in memory.
-        let changelogPath = root + request.changelogPath
+        let changelogPath = root + changelogFile
         let existing = try AtomicFile.read(changelogPath)
         var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today.day, commits: since)
         let maintenance = try history.maintenanceReleases(after: current, before: version, target: target)
@@ -112,10 +124,10 @@ public struct CutRelease {
         var files: [ReleaseReport.FileUpdate] = []
         var changelogChanges: [(path: String, contents: [UInt8]?)] = []
         if document != existing {
-            changelogChanges.append((request.changelogPath, document))
-            files.append(.init(path: request.changelogPath, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
+            changelogChanges.append((changelogFile, document))
+            files.append(.init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
-        let versionChanges = try versionFileChanges(root: root, version: version, into: &files)
+        let versionChanges = try versionFileChanges(versionFiles, changelog: changelogFile, root: root, version: version, into: &files)
 
         var groups: [(message: String, changes: [(path: String, contents: [UInt8]?)])] = []
         let message = ReleaseSettings.expand(settings.commitMessage, version: version, tag: tagName)
@@ -138,7 +150,7 @@ public struct CutRelease {
         var tip = target
         for (index, group) in groups.enumerated() {
             tip = try git { () throws(GitError) in
-                let tree = try repository.writeTree(base: tip, changes: group.changes)
+                let tree = try repository.writeTree(base: tip, changes: group.changes, asWorkingFiles: true)
                 return try repository.writeCommit(tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
             }
             report.commits[index].id = tip.hex
@@ -167,7 +179,7 @@ public struct CutRelease {
                 if case .branch(let name, _) = head { reference = name } else { reference = "HEAD" }
                 try transaction.moveReference(reference, from: target, to: tip, logMessage: "commit: \(message)")
             }
-            try transaction.createTag(tagBytes, name: tagName)
+            report.tagID = try transaction.createTag(tagBytes, name: tagName).hex
         } catch {
             let leftovers = transaction.rollBack()
             if leftovers.isEmpty {
@@ -175,7 +187,6 @@ public struct CutRelease {
             }
             throw ChangelogError("the release of \(version) failed (\(error.message)) and could not be fully undone: \(leftovers.joined(separator: "; ")); check `git status` and `git log`")
         }
-        report.tagID = try git { () throws(GitError) in try repository.referenceTarget("refs/tags/\(tagName)") }?.hex
         return report
     }
 
@@ -192,9 +203,16 @@ public struct CutRelease {
         }
     }
 
-    private func checkClean() throws(ChangelogError) {
+    /// Uncommitted changes stop a release; with --allow-dirty they stay out of it, which is only
+    /// possible for files the release does not write itself.
+    private func checkClean(writing written: [String]) throws(ChangelogError) {
         let changes = try git { () throws(GitError) in try repository.uncommittedChanges() }
         guard !changes.isEmpty else { return }
+        if request.allowDirty {
+            let touched = changes.filter(written.contains)
+            guard !touched.isEmpty else { return }
+            throw ChangelogError("uncommitted changes in \(touched.joined(separator: ", ")), which the release writes; commit or stash them first, even with --allow-dirty")
+        }
         let shown = changes.prefix(3).joined(separator: ", ")
         let more = changes.count > 3 ? " and \(changes.count - 3) more" : ""
         throw ChangelogError("uncommitted changes in \(shown)\(more); commit or stash them first, or pass --allow-dirty")
@@ -228,6 +246,11 @@ public struct CutRelease {
             let base = current.map { "since \($0.name)" } ?? "yet"
             throw ChangelogError("nothing to release: \(count) commit\(count == 1 ? "" : "s") \(base), none of them a feat, fix, perf or breaking change; pass a VERSION to release anyway")
         }
+        // A version taken by a later commit of this very branch means this clone is behind, and
+        // releasing would publish the same changes a second time under another number.
+        for taken in suggestion.skipped where try git({ () throws(GitError) in try repository.isDescendant(taken.commitID, of: target) }) {
+            throw ChangelogError("HEAD is behind \(taken.name), which was released from a later commit of this branch; pull first (git pull --tags)")
+        }
         return next
     }
 
@@ -243,11 +266,11 @@ public struct CutRelease {
     // MARK: - Files
 
     /// The new contents of every `[release] files` entry, all read and checked before anything is written.
-    private func versionFileChanges(root: String, version: SemanticVersion,
+    private func versionFileChanges(_ versionFiles: [VersionFile], changelog: String, root: String, version: SemanticVersion,
                                     into files: inout [ReleaseReport.FileUpdate]) throws(ChangelogError) -> [(path: String, contents: [UInt8]?)] {
         var changes: [(path: String, contents: [UInt8]?)] = []
-        for file in settings.files {
-            if file.path == request.changelogPath {
+        for file in versionFiles {
+            if file.path == changelog {
                 throw ChangelogError("[release] files lists \(file.path), which is the changelog itself; remove it from the list")
             }
             guard let bytes = try AtomicFile.read(root + file.path) else {

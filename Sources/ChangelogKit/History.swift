@@ -52,22 +52,39 @@ public final class History {
         return (walk.previous, try commits(from: walk.previous?.commitID, to: target))
     }
 
-    /// Walks from `target`, stopping at the first eligible tag on each path.
-    private func frontierWalk(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int) {
-        var eligible: [ObjectID: VersionTag] = [:]
-        for tag in tags where isEligible(tag) {
-            eligible[tag.commitID] = tag // ascending order: the highest tag on a commit wins
+    /// A release tag of another branch as that branch saw it: its previous release and the commits
+    /// since, newest first. nil when the walk from the tag meets `target` (the tag is a later
+    /// release of target's own line, not another branch's) or finds no release below it (an
+    /// unrelated history). One walk answers both, instead of a merge-base search per tag.
+    public func releaseOfAnotherBranch(_ tag: VersionTag, seenFrom target: ObjectID) throws(ChangelogError) -> (previous: VersionTag, commits: [SourceCommit])? {
+        let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
+        guard !walk.metStop, let previous = walk.previous else { return nil }
+        if walk.frontierSize <= 1 { return (previous, walk.commits.map(SourceCommit.init)) }
+        return (previous, try commits(from: previous.commitID, to: tag.commitID))
+    }
+
+    /// Walks from `target`, stopping at the first eligible tag on each path (and at `stop`).
+    private func frontierWalk(of target: ObjectID, stoppingAt stop: ObjectID? = nil,
+                              where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int, metStop: Bool) {
+        // Indices, not tags: thousands of tag values copied into a dictionary cost more than the walk.
+        var eligible: [ObjectID: Int] = [:]
+        eligible.reserveCapacity(tags.count)
+        for (index, tag) in tags.enumerated() where isEligible(tag) {
+            eligible[tag.commitID] = index // ascending order: the highest tag on a commit wins
         }
-        if let onTarget = eligible[target] { return (onTarget, [], 1) }
-        var frontier: [VersionTag] = []
+        if target == stop { return (nil, [], 0, true) }
+        if let onTarget = eligible[target] { return (tags[onTarget], [], 1, false) }
+        var frontier: [Int] = []
+        var metStop = false
         let walked = try git { () throws(GitError) in
             try repository.walk(including: [target]) { id in
-                guard let tag = eligible[id] else { return false }
-                frontier.append(tag)
+                if id == stop { metStop = true; return true }
+                guard let index = eligible[id] else { return false }
+                frontier.append(index)
                 return true
             }
         }
-        return (frontier.max { $0.version < $1.version }, walked, frontier.count)
+        return (frontier.max().map { tags[$0] }, walked, frontier.count, metStop)
     }
 
     /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.

@@ -20,7 +20,8 @@ extension Repository {
     /// current time in the machine's offset unless `GIT_<ROLE>_DATE` says otherwise.
     /// libgit2's `git_signature_default` reads only `user.*`, which would disagree with git in CI,
     /// where identities usually come from the environment.
-    public func identity(_ role: IdentityRole, environment variable: (String) -> String? = Environment.value) throws(ChangelogError) -> Signature {
+    public func identity(_ role: IdentityRole, now: Timestamp = Environment.now(),
+                         environment variable: (String) -> String? = Environment.value) throws(ChangelogError) -> Signature {
         let prefix = role.environmentPrefix
         // git refuses an empty name or email; an empty variable is read as unset so the next source is tried.
         func environment(_ name: String) -> String? { variable(name).flatMap { $0.isEmpty ? nil : $0 } }
@@ -39,7 +40,6 @@ extension Repository {
             let missing = [name == nil ? "user.name" : nil, email == nil ? "user.email" : nil].compactMap { $0 }
             throw ChangelogError("no \(role.rawValue) identity: \(missing.joined(separator: " and ")) \(missing.count == 1 ? "is" : "are") not set; run `git config user.name \"Your Name\"` and `git config user.email you@example.com`")
         }
-        let now = Environment.now()
         var when = now
         if let text = environment("\(prefix)_DATE") {
             guard let parsed = Timestamp(gitDate: text, defaultOffsetMinutes: now.offsetMinutes) else {

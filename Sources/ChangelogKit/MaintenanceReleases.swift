@@ -32,13 +32,14 @@ extension History {
         return suggestion.next ?? current?.version
     }
 
-    /// Each of `tags` as a release of its own branch. A tag whose history contains `target` is a
-    /// later release of the same line (a branch behind its tag), not another branch's, and is left out.
+    /// Each of `tags` as a release of its own branch. Left out: pre-releases (an rc of the version
+    /// being cut is not a release that shipped its changes first), a tag whose history contains
+    /// `target` (a later release of the same line, for a branch behind its tag), and a tag of an
+    /// unrelated history.
     public func maintenanceReleases(of tags: [VersionTag], target: ObjectID) throws(ChangelogError) -> [MaintenanceRelease] {
         var releases: [MaintenanceRelease] = []
-        for tag in tags {
-            if try git({ () throws(GitError) in try repository.isDescendant(tag.commitID, of: target) }) { continue }
-            let (previous, commits) = try sincePreviousRelease(of: tag.commitID, below: tag.version)
+        for tag in tags where !tag.version.isPrerelease {
+            guard let (previous, commits) = try releaseOfAnotherBranch(tag, seenFrom: target) else { continue }
             releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits))
         }
         return releases

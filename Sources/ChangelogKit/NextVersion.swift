@@ -15,6 +15,8 @@ public struct VersionSuggestion {
     public var commits: [ParsedCommit]
     /// On a patch-only branch: the feat and breaking commits that would have bumped higher.
     public var heldBack: [ParsedCommit] = []
+    /// Versions the policy asked for first, passed over because other branches had tagged them.
+    public var skipped: [VersionTag] = []
 
     public enum Kind: String, Sendable {
         case major, minor, patch, prerelease, none
@@ -49,6 +51,12 @@ extension History {
             level = .patch
         }
         let prefix = tagPrefix ?? tags.preferredPrefix
+        // A pre-release with nothing after it can still be released as it stands (rc -> final).
+        if commits.isEmpty, let current, current.version.isPrerelease, prerelease == nil {
+            let next = current.version.release
+            return VersionSuggestion(current: current, next: next, tagPrefix: prefix,
+                                     bump: Self.kind(from: current.version, stable: stable?.version, to: next), drivers: [], commits: [])
+        }
         // Before the first release the initial version is due whatever the commits say.
         guard !commits.isEmpty || current == nil,
               var next = policy.next(latest: current?.version, stable: stable?.version, bump: level, prerelease: prerelease) else {
@@ -56,8 +64,12 @@ extension History {
         }
         // A maintenance branch may have taken the number already (main's 1.3.1 when 1-3-stable
         // released it): a version is never released twice, so the line moves on past it.
+        var skipped: [VersionTag] = []
         if !next.isPrerelease, let bumpLevel = Self.level(from: current?.version, to: next) {
-            while tags.contains(where: { $0.version == next }) { next = next.bumped(bumpLevel) }
+            while let taken = tags.first(where: { $0.version == next }) {
+                skipped.append(taken)
+                next = next.bumped(bumpLevel)
+            }
         }
         if let current, next <= current.version {
             // Switching to an identifier that sorts lower (rc -> beta) would go backwards.
@@ -71,6 +83,7 @@ extension History {
         var suggestion = VersionSuggestion(current: current, next: next, tagPrefix: prefix,
                                            bump: Self.kind(from: current?.version, stable: stable?.version, to: next), drivers: drivers, commits: commits)
         suggestion.heldBack = heldBack
+        suggestion.skipped = skipped
         return suggestion
     }
 

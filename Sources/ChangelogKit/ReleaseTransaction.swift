@@ -38,9 +38,10 @@ struct ReleaseTransaction {
         changes.append(.reference(name: name, original: original, current: target))
     }
 
-    mutating func createTag(_ text: [UInt8], name: String) throws(ChangelogError) {
-        try git { () throws(GitError) in _ = try repository.createTag(fromText: text, name: name) }
+    mutating func createTag(_ text: [UInt8], name: String) throws(ChangelogError) -> ObjectID {
+        let id = try git { () throws(GitError) in try repository.createTag(fromText: text, name: name) }
         changes.append(.created(name: "refs/tags/\(name)"))
+        return id
     }
 
     /// Undoes every recorded change, newest first, and says which could not be undone.

@@ -16,14 +16,34 @@ extension Repository {
     /// Every tag that is a semantic version, ordered by version; other tags are ignored.
     /// When two tags spell the same version (`v1.2.0` and `1.2.0`), the `v` one is kept.
     func versionTags() throws(GitError) -> [VersionTag] {
-        var byVersion: [SemanticVersion: VersionTag] = [:]
+        var candidates: [VersionTag] = []
         for tag in try tags() {
             guard let (version, prefix) = SemanticVersion.parseTag(tag.name) else { continue }
-            let candidate = VersionTag(name: tag.name, version: version, prefix: prefix, commitID: tag.commitID, tag: tag)
-            if let existing = byVersion[version], existing.prefix == "v" { continue }
-            byVersion[version] = candidate
+            candidates.append(VersionTag(name: tag.name, version: version, prefix: prefix, commitID: tag.commitID, tag: tag))
         }
-        return byVersion.values.sorted { $0.version < $1.version || ($0.version == $1.version && $0.name < $1.name) }
+        // Every command lists the tags first, so with thousands of them this sort is on the critical
+        // path: it orders indices by plain integer triples and compares whole versions (pre-release
+        // identifiers, strings) only on ties, instead of moving large values through a dictionary.
+        let triples = candidates.map { ($0.version.major, $0.version.minor, $0.version.patch) }
+        let order = candidates.indices.sorted { a, b in
+            if triples[a] != triples[b] { return triples[a] < triples[b] }
+            let x = candidates[a].version, y = candidates[b].version
+            if x < y { return true }
+            if y < x { return false }
+            return candidates[a].name < candidates[b].name
+        }
+        var result: [VersionTag] = []
+        result.reserveCapacity(order.count)
+        for index in order {
+            let candidate = candidates[index]
+            // Two spellings of one version (`v1.2.0` and `1.2.0`): the `v` one is kept.
+            if let last = result.last, last.version == candidate.version {
+                if last.prefix != "v" && candidate.prefix == "v" { result[result.count - 1] = candidate }
+                continue
+            }
+            result.append(candidate)
+        }
+        return result
     }
 }
 

@@ -46,6 +46,11 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
         if let error = git_error_last(), let text = error.pointee.message {
             message = String(cString: text).trimmingTrailingNewlines()
         }
+        // libgit2 names the lock file but not what to do about it.
+        if result == GIT_ELOCKED.rawValue || message.contains(".lock' for writing") {
+            while message.hasSuffix(":") || message.hasSuffix(" ") { message.removeLast() }
+            message += "; another git process may be running: wait for it, or remove the lock file if none is"
+        }
         return GitError(code: Code(rawValue: result), message: message, subject: subject)
     }
 }

@@ -1,12 +1,43 @@
 import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Repository {
     /// The stable patch-id of a commit's change against its first parent (`git_diff_tree_to_tree`,
-    /// `git_diff_patchid`): what `git show <id> | git patch-id --stable` prints. Two commits with
-    /// the same patch-id make the same change, whatever their messages and parents. A root commit is
-    /// diffed against the empty tree; nil for a merge, which has no single change, and for a commit
-    /// that changes nothing.
+    /// `git_diff_patchid`), as `git patch-id --stable` computes it for that diff (without rename
+    /// detection, which `git show` adds). Two commits with the same patch-id make the same change,
+    /// whatever their messages and parents. A root commit is diffed against the empty tree; nil for
+    /// a merge, which has no single change, and for a commit that changes nothing.
     public func patchID(of id: ObjectID) throws(GitError) -> ObjectID? {
+        try withDiff(of: id) { diff throws(GitError) in
+            var patchID = git_oid()
+            try check(git_diff_patchid(&patchID, diff, nil), id.hex)
+            return ObjectID(patchID)
+        }
+    }
+
+    /// The paths a commit changes against its first parent, sorted: equal patch-ids need equal
+    /// path sets, and comparing trees is far cheaper than hashing whole patches. nil as for `patchID`.
+    public func changedPaths(of id: ObjectID) throws(GitError) -> [String]? {
+        try withDiff(of: id) { diff throws(GitError) in
+            var paths: [String] = []
+            for index in 0..<git_diff_num_deltas(diff) {
+                guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+                paths.append(decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                if let old = delta.old_file.path, let new = delta.new_file.path, strcmp(old, new) != 0 {
+                    paths.append(decodeLossily(old))
+                }
+            }
+            return paths.sorted()
+        }
+    }
+
+    /// Runs `body` on the diff of a commit against its first parent (or the empty tree); nil for a
+    /// merge or an empty diff.
+    private func withDiff<T>(of id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T? {
         var oid = id.oid
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &oid), id.hex)
@@ -26,10 +57,8 @@ extension Repository {
         var diff: OpaquePointer?
         try check(git_diff_tree_to_tree(&diff, pointer, parentTree, tree, nil), id.hex)
         defer { git_diff_free(diff) }
-        guard git_diff_num_deltas(diff) > 0 else { return nil }
-        var patchID = git_oid()
-        try check(git_diff_patchid(&patchID, diff, nil), id.hex)
-        return ObjectID(patchID)
+        guard let diff, git_diff_num_deltas(diff) > 0 else { return nil }
+        return try body(diff)
     }
 
     /// The best common ancestor of two commits (`git_merge_base`): where a branch forked. nil when

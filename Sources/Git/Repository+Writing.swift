@@ -9,10 +9,30 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// Stores working-tree `bytes` of `path` as a blob the way `git add` would: through the clean
+    /// filters its attributes and configuration ask for (`git_filter_list_load` with
+    /// `GIT_FILTER_TO_ODB`, `git_filter_list_apply_to_buffer`), so `core.autocrlf` or `eol` turn
+    /// CRLF into LF in the commit exactly as they do in the index.
+    public func writeBlob(_ bytes: [UInt8], asWorkingFile path: String) throws(GitError) -> ObjectID {
+        var filters: OpaquePointer?
+        try check(git_filter_list_load(&filters, pointer, nil, path, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT.rawValue), path)
+        guard let filters else { return try writeBlob(bytes) }
+        defer { git_filter_list_free(filters) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let result = bytes.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) { git_filter_list_apply_to_buffer(&buffer, filters, $0.baseAddress, $0.count) }
+        }
+        try check(result, path)
+        return try writeBlob(Array(UnsafeRawBufferPointer(start: buffer.ptr, count: buffer.size)))
+    }
+
     /// Builds a tree from commit `base`'s tree with `changes` applied: a path maps to new contents,
     /// or to nil to delete it. Works in an in-memory index (`git_index_new`, `git_index_read_tree`,
     /// `git_index_write_tree_to`), so neither the working tree nor `.git/index` is touched.
-    public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)]) throws(GitError) -> ObjectID {
+    /// With `asWorkingFiles` the contents are what the working tree holds and go through the clean
+    /// filters first, as `git add` would store them.
+    public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)], asWorkingFiles: Bool = false) throws(GitError) -> ObjectID {
         var index: OpaquePointer?
         try check(git_index_new(&index), "index")
         defer { git_index_free(index) }
@@ -28,7 +48,7 @@ extension Repository {
         }
         for change in changes {
             if let contents = change.contents {
-                let blob = try writeBlob(contents)
+                let blob = asWorkingFiles ? try writeBlob(contents, asWorkingFile: change.path) : try writeBlob(contents)
                 var entry = git_index_entry()
                 // An executable script keeps its mode; a new file is a regular one.
                 entry.mode = git_index_get_bypath(index, change.path, 0)?.pointee.mode ?? 0o100644

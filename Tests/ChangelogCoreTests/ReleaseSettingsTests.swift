@@ -81,6 +81,8 @@ import Testing
         ("Sat, 21 Nov 2026 00:00:00 +0000", 1_795_219_200, 0),
         ("21 Nov 2026 02:00:00 +0200", 1_795_219_200, 120),
         ("2000-02-29T12:00:00Z", 951_825_600, 0),
+        ("Sat Nov 21 01:00:00 2026 +0100", 1_795_219_200, 60),
+        ("@12345 +0000", 12_345, 0),
         ("1969-12-31T23:59:59Z", -1, 0),
     ] as [(String, Int64, Int)])
     func gitDates(_ text: String, seconds: Int64, offset: Int) {
@@ -93,7 +95,7 @@ import Testing
         #expect(Timestamp(gitDate: "1795219200", defaultOffsetMinutes: 60) == Timestamp(secondsSince1970: 1_795_219_200, offsetMinutes: 60))
     }
 
-    @Test(arguments: ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z", "1795219200 +9900", "2026-11-21T00:00:00 CET", "Sat, 21 Foo 2026 00:00:00 +0000"])
+    @Test(arguments: ["", "1234567 +0000", "yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z", "1795219200 +9900", "2026-11-21T00:00:00 CET", "Sat, 21 Foo 2026 00:00:00 +0000"])
     func badDates(_ text: String) {
         #expect(Timestamp(gitDate: text) == nil, "\(text)")
     }

@@ -126,6 +126,67 @@ import Testing
         #expect(try scene.git("status", "--porcelain") == " M changes/1.txt\nA  notes.txt\n")
     }
 
+    @Test func allowDirtyStillRefusesChangesToTheFilesItWrites() throws {
+        let scene = try ReleaseScene()
+        try scene.sandbox.write("repo/CHANGELOG.md", "# Changelog\n\nHand-written intro, edited.\n\n")
+        try expectRefusal(scene, ["release", "--allow-dirty"], containing: "uncommitted changes in CHANGELOG.md, which the release writes; commit or stash them first, even with --allow-dirty")
+    }
+
+    @Test func autocrlfCommitsWhatGitAddWould() throws {
+        let scene = try ReleaseScene()
+        _ = try scene.git("config", "core.autocrlf", "true")
+        _ = try scene.git("rm", "-q", "--cached", "-r", ".")
+        _ = try scene.git("reset", "-q", "--hard")
+        #expect(try scene.sandbox.read("repo/VERSION") == "1.0.0\r\n")
+        let result = try scene.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scene.git("show", "HEAD:VERSION") == "2.0.0\n")
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
+    @Test func aSymlinkedChangelogCommitsTheFileItPointsAt() throws {
+        let scene = try ReleaseScene()
+        try FileManager.default.createDirectory(atPath: scene.repo + "/docs", withIntermediateDirectories: true)
+        _ = try scene.git("mv", "CHANGELOG.md", "docs/CHANGELOG.md")
+        try FileManager.default.createSymbolicLink(atPath: scene.repo + "/CHANGELOG.md", withDestinationPath: "docs/CHANGELOG.md")
+        _ = try scene.git("add", "CHANGELOG.md")
+        _ = try scene.git("commit", "-q", "-m", "docs: move the changelog")
+        let result = try scene.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  updated docs/CHANGELOG.md: the 2.0.0 section\n"))
+        #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "VERSION\ndocs/CHANGELOG.md\npackage.json\n")
+        #expect(try scene.git("ls-tree", "HEAD", "CHANGELOG.md").hasPrefix("120000 "))
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
+    @Test func pathsAreNormalisedAndMissingDirectoriesRefused() throws {
+        let scene = try ReleaseScene(config: "[changelog]\nchangelog = \"./docs/../CHANGELOG.md\"\n[release]\nfiles = [\"./VERSION\"]\n")
+        let result = try scene.changelog("release", "--dry-run")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  would update CHANGELOG.md: the 2.0.0 section\n  would update VERSION: 1.0.0 -> 2.0.0\n"))
+        try scene.sandbox.write("repo/.changelog.toml", "[changelog]\nchangelog = \"docs/CHANGES.md\"\n")
+        _ = try scene.git("commit", "-q", "-am", "build: changelog in docs")
+        try expectRefusal(scene, ["release", "--dry-run"], containing: "the directory docs of docs/CHANGES.md does not exist; create it (mkdir -p docs) or fix the path")
+    }
+
+    @Test func aPrereleaseAtHeadCanBePromoted() throws {
+        let scene = try ReleaseScene()
+        #expect(try scene.changelog("release", "--prerelease", "rc").status == 0)
+        #expect(try scene.changelog("next").stdout == "2.0.0\n")
+        let final = try scene.changelog("release")
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(try scene.git("tag", "--points-at", "HEAD") == "v2.0.0\n")
+        try expectRefusal(scene, ["release", "2.0.1"], containing: "HEAD is already released as v2.0.0")
+    }
+
+    @Test func aCloneBehindItsOwnReleaseTagIsRefused() throws {
+        let scene = try ReleaseScene()
+        // Someone released 2.0.0 from a later commit of main; this clone has the tag but not the commit.
+        let ahead = try scene.git("commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "chore: tag 2.0.0").trimmingCharacters(in: .newlines)
+        _ = try scene.git("tag", "-a", "-m", "Release 2.0.0", "v2.0.0", ahead)
+        try expectRefusal(scene, ["release"], containing: "HEAD is behind v2.0.0, which was released from a later commit of this branch; pull first")
+    }
+
     @Test func untrackedFilesDoNotBlockARelease() throws {
         let scene = try ReleaseScene()
         try scene.sandbox.write("repo/scratch.txt", "mine\n")
@@ -215,6 +276,7 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix("changelog: error: the release of 2.0.0 failed and was undone: "), "\(result.stderr)")
+        #expect(result.stderr.contains("another git process may be running: wait for it, or remove the lock file if none is"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         try FileManager.default.removeItem(atPath: scene.repo + "/.git/" + lock)
         #expect(try scene.state() == before)

@@ -55,6 +55,14 @@ import Testing
         #expect(!markdown.stdout.contains(id("toolbar").prefix(8)))
     }
 
+    /// A release candidate cut from the stable branch shipped nothing for good: main still lists the feature.
+    @Test func preReleasesOfOtherBranchesAreNotMaintenanceReleases() throws {
+        _ = try sandbox.git("tag", "v1.3.3-rc.1", "1-3-stable")
+        let main = try sandbox.changelog("--setversion", "1.4.0", "--to", "v1.4.0", "-T", "json")
+        #expect(try subjects(main).contains("feat: dark mode"))
+        #expect(try sandbox.changelog("--all").stdout == (try Sandbox.fixture("stable/main-all.md")))
+    }
+
     @Test func markAndKeepListBackportsInBothReleases() throws {
         try sandbox.write("repo/.changelog.toml", "[branches]\nbackports = \"mark\"\n")
         let marked = try sandbox.changelog("--setversion", "1.4.0", "--to", "v1.4.0")

@@ -141,11 +141,18 @@ public struct ChildProcess: Sendable {
         defer { envp?.forEach { free($0) } }
 
         var pid: pid_t = 0
-        let code: Int32
-        if let envp {
-            code = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
-        } else {
-            code = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        var code: Int32 = 0
+        // ETXTBSY: the program was just written and another process forked meanwhile still holds
+        // it open for writing (a script made by a build step or a test). The window is short, so
+        // a few quick retries get past it where a user would otherwise see a baffling failure.
+        for attempt in 0..<5 {
+            if let envp {
+                code = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
+            } else {
+                code = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+            }
+            guard code == ETXTBSY else { break }
+            usleep(useconds_t(10_000 << attempt))
         }
         switch code {
         case 0: return pid

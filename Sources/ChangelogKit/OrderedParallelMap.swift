@@ -29,3 +29,22 @@ func orderedParallelMap<Item: Sendable, Result>(
         start = end
     }
 }
+
+/// `items.map(transform)` on every core, in chunks, keeping the order: for large, uniform maps
+/// whose single-threaded cost sits on the critical path (200,000 commits converted after a read).
+func parallelMap<Item: Sendable, Result>(_ items: [Item], chunks: Int = 64, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+    guard items.count >= chunks * 16 else { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: items.count)
+    defer { results.deallocate() }
+    // Each chunk initialises only its own slots; concurrentPerform returns after all of them.
+    nonisolated(unsafe) let slots = results
+    let size = (items.count + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let start = chunk * size, end = min(start + size, items.count)
+        guard start < end else { return }
+        for index in start..<end { (slots.baseAddress! + index).initialize(to: transform(items[index])) }
+    }
+    let array = Array(results)
+    results.baseAddress!.deinitialize(count: items.count)
+    return array
+}

@@ -28,7 +28,7 @@ extension History {
     /// however many tags there are.
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         let graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
-        let commits = graph.commits.map(SourceCommit.init)
+        let commits = parallelMap(graph.commits, SourceCommit.init)
         var tagsAt: [Int32: [Int]] = [:]
         for (tagIndex, tag) in tags.enumerated() {
             if let node = graph.index[tag.commitID] { tagsAt[node, default: []].append(tagIndex) }

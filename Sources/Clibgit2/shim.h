@@ -14,6 +14,11 @@ static inline int changelog_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 
+/* Turns off hashing every object read to check it against its id (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION). */
+static inline int changelog_git_enable_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
 static inline int changelog_git_set_search_path(int level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }

@@ -29,6 +29,14 @@ public enum GitSettings {
         _ = changelog_git_enable_caching(enabled ? 1 : 0)
     }
 
+    /// Turns libgit2's check of every object it reads against its id on or off
+    /// (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`). git does not check on reads either (only
+    /// `git fsck` does); the check is SHA-1 with collision detection over every byte read.
+    public static func setStrictHashVerification(_ enabled: Bool) {
+        Library.ensureInitialized()
+        _ = changelog_git_enable_strict_hash_verification(enabled ? 1 : 0)
+    }
+
     /// Points libgit2's global, XDG and system configuration lookups at `path` (`GIT_OPT_SET_SEARCH_PATH`),
     /// so tests never read the machine's own git configuration.
     public static func setConfigSearchPath(_ path: String) {

@@ -5,13 +5,24 @@ import Clibgit2
 /// Not thread-safe, like the handle it wraps: use one `Repository` per thread.
 public final class Repository {
     let pointer: OpaquePointer
+    /// The object database (`git_repository_odb`), opened on first use and freed with the repository.
+    private var odbHandle: OpaquePointer?
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
     deinit {
+        if let odbHandle { git_odb_free(odbHandle) }
         git_repository_free(pointer)
+    }
+
+    func objectDatabase() throws(GitError) -> OpaquePointer {
+        if let odbHandle { return odbHandle }
+        var handle: OpaquePointer?
+        try check(git_repository_odb(&handle, pointer), gitDirectory)
+        odbHandle = handle
+        return handle!
     }
 
     /// Opens the repository containing `path`, searching parent directories as git does

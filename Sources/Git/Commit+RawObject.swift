@@ -1,0 +1,123 @@
+import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Commit {
+    /// Parses a commit object as git writes it: `tree`, `parent` lines, `author`, `committer`, other
+    /// headers (`encoding`, multi-line `gpgsig`), a blank line, the message. The message keeps what
+    /// `git_commit_message` gives: leading newlines dropped, up to a NUL byte. nil for anything
+    /// unusual (a malformed identity, say), which the caller leaves to libgit2's parser.
+    init?(rawObject bytes: UnsafeBufferPointer<UInt8>, id: ObjectID) {
+        guard let base = bytes.baseAddress else { return nil }
+        let end = bytes.count
+        var index = 0
+
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard index + length <= end else { return false }
+            return memcmp(base + index, prefix.utf8Start, length) == 0
+        }
+        func lineEnd() -> Int? {
+            var cursor = index
+            while cursor < end, bytes[cursor] != 0x0A { cursor += 1 }
+            return cursor < end ? cursor : nil
+        }
+        func objectID(at offset: Int) -> ObjectID? {
+            guard offset + 40 <= end else { return nil }
+            var oid = git_oid()
+            let parsed = (base + offset).withMemoryRebound(to: CChar.self, capacity: 40) { git_oid_fromstrn(&oid, $0, 40) }
+            return parsed == 0 ? ObjectID(oid) : nil
+        }
+
+        guard hasPrefix("tree "), let treeEnd = lineEnd(), treeEnd == index + 45 else { return nil }
+        index = treeEnd + 1
+        var parents: [ObjectID] = []
+        while hasPrefix("parent ") {
+            guard let lineEnd = lineEnd(), lineEnd == index + 47, let parent = objectID(at: index + 7) else { return nil }
+            parents.append(parent)
+            index = lineEnd + 1
+        }
+        guard hasPrefix("author "), let authorEnd = lineEnd(),
+              let author = Self.identity(bytes, from: index + 7, to: authorEnd) else { return nil }
+        index = authorEnd + 1
+        guard hasPrefix("committer "), let committerEnd = lineEnd(),
+              let committer = Self.identity(bytes, from: index + 10, to: committerEnd) else { return nil }
+        index = committerEnd + 1
+        var encoding: [UInt8]?
+        while index < end, bytes[index] != 0x0A {
+            guard let lineEnd = lineEnd() else { return nil }
+            if hasPrefix("encoding ") { encoding = Array(bytes[(index + 9)..<lineEnd]) }
+            index = lineEnd + 1
+        }
+        // The blank line, then the message, as git_commit_message gives it.
+        if index < end { index += 1 }
+        while index < end, bytes[index] == 0x0A { index += 1 }
+        var messageEnd = index
+        while messageEnd < end, bytes[messageEnd] != 0 { messageEnd += 1 }
+        let message = UnsafeBufferPointer(rebasing: bytes[index..<messageEnd])
+
+        self.id = id
+        self.message = Self.decodeMessage(message, encoding: encoding)
+        self.author = author
+        committerTime = committer.time
+        committerOffsetMinutes = committer.offsetMinutes
+        parentIDs = parents
+    }
+
+    /// `Name <email> 1795219200 +0100`, read as libgit2 reads it: the email inside the last `<…>`,
+    /// the name before it without surrounding spaces, then the time and the offset.
+    private static func identity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Signature? {
+        var close = end - 1
+        while close > start, bytes[close] != UInt8(ascii: ">") { close -= 1 }
+        var open = close - 1
+        while open >= start, bytes[open] != UInt8(ascii: "<") { open -= 1 }
+        guard close > start, open >= start else { return nil }
+        var nameEnd = open
+        while nameEnd > start, bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
+        var nameStart = start
+        while nameStart < nameEnd, bytes[nameStart] == UInt8(ascii: " ") { nameStart += 1 }
+        var cursor = close + 1
+        while cursor < end, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        var time: Int64 = 0
+        let digits = cursor
+        while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+            guard time < Int64.max / 10 - 10 else { return nil }
+            time = time * 10 + Int64(bytes[cursor] - 0x30)
+            cursor += 1
+        }
+        guard cursor > digits, cursor < end, bytes[cursor] == UInt8(ascii: " "), cursor + 6 == end else { return nil }
+        let sign = bytes[cursor + 1]
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        var zone = 0
+        for offset in 2...5 {
+            let digit = bytes[cursor + offset]
+            guard digit >= 0x30, digit <= 0x39 else { return nil }
+            zone = zone * 10 + Int(digit - 0x30)
+        }
+        let minutes = (zone / 100) * 60 + zone % 100
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
+        var emailStart = open + 1, emailEnd = close
+        while emailStart < emailEnd, bytes[emailStart] == UInt8(ascii: " ") { emailStart += 1 }
+        while emailEnd > emailStart, bytes[emailEnd - 1] == UInt8(ascii: " ") { emailEnd -= 1 }
+        let email = String(decoding: UnsafeBufferPointer(rebasing: bytes[emailStart..<emailEnd]), as: UTF8.self)
+        return Signature(name: name, email: email, time: time, offsetMinutes: sign == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// As `decode(_:encoding:)`: Latin-1 when the commit says so, else UTF-8 with bad bytes replaced.
+    private static func decodeMessage(_ message: UnsafeBufferPointer<UInt8>, encoding: [UInt8]?) -> String {
+        if let encoding {
+            switch String(decoding: encoding, as: UTF8.self).lowercased() {
+            case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
+                var result = String.UnicodeScalarView()
+                for byte in message { result.append(Unicode.Scalar(byte)) }
+                return String(result)
+            default:
+                break
+            }
+        }
+        return String(decoding: message, as: UTF8.self)
+    }
+}

@@ -89,7 +89,9 @@ struct ReleaseCommand: ParsableCommand {
         }
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         out += "  \(report.dryRun ? "would tag" : "tagged") \(report.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
-        if report.dryRun {
+        if report.dryRun && report.notes.isEmpty {
+            out += "\nrelease notes: none (no commit in the range is listed in a changelog section)\n"
+        } else if report.dryRun {
             out += "\nrelease notes:\n\n\(report.notes)\n"
         } else {
             out += "\nnext: \(report.pushCommand)\n"

@@ -74,7 +74,8 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
     /// Civil date and time in the writer's offset (Howard Hinnant's days-to-civil algorithm),
     /// computed by hand because Foundation's calendars would bring in the machine's time zone.
     private var civil: (Int, Int, Int, Int, Int, Int) {
-        let local = secondsSince1970 + Int64(offsetMinutes) * 60
+        // git refuses dates outside years 0-9999, but an object can still hold one: clamp, never trap.
+        let local = min(max(secondsSince1970, -62_167_219_200), 253_402_300_799) + Int64(offsetMinutes) * 60
         var days = local / 86_400
         var rest = local % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }

@@ -83,7 +83,7 @@ public struct VersionPolicy: Sendable, Equatable {
         return .patch
     }
 
-    static func start(_ version: SemanticVersion, line identifier: String) -> SemanticVersion {
+    public static func start(_ version: SemanticVersion, line identifier: String) -> SemanticVersion {
         SemanticVersion(major: version.major, minor: version.minor, patch: version.patch, prerelease: [identifier, "1"])
     }
 

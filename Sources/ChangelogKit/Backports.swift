@@ -25,7 +25,8 @@ extension History {
             throw ChangelogError("\(head) and \(branch) share no history, so nothing can be picked from one into the other; check the branch name")
         }
         let mine = try commits(from: fork, to: ours).map(ParsedCommit.init).withoutCancelledReverts
-        let stable = try commits(from: fork, to: theirs)
+        // A pick reverted on the maintenance branch is not there any more: the fix is a candidate again.
+        let stable = try commits(from: fork, to: theirs).map(ParsedCommit.init).withoutCancelledReverts.map(\.commit)
         var fixes: [ParsedCommit] = []
         var leftOut: [ParsedCommit] = []
         for commit in mine where commit.commit.parentCount <= 1 {

@@ -26,15 +26,26 @@ struct ChangeMatcher {
     /// commit (in `others`' order) and what showed it.
     mutating func matches(of commits: [SourceCommit], in others: [SourceCommit]) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
         guard !commits.isEmpty, !others.isEmpty else { return [:] }
-        // A commit stands for its own id and every original its cherry-pick lines name.
+        // A commit stands for its own id and every original its cherry-pick lines name; a line
+        // written by hand may abbreviate the id, which then matches as a prefix.
         var byOrigin: [String: Int] = [:]
+        var abbreviated: [(prefix: String, index: Int)] = []
         for (index, other) in others.enumerated() {
-            for origin in Self.origins(of: other) where byOrigin[origin] == nil { byOrigin[origin] = index }
+            for origin in Self.origins(of: other) {
+                if origin.utf8.count < 40 { abbreviated.append((origin, index)) }
+                else if byOrigin[origin] == nil { byOrigin[origin] = index }
+            }
+        }
+        func match(_ origin: String) -> Int? {
+            if origin.utf8.count == 40 {
+                return byOrigin[origin] ?? abbreviated.first { origin.hasPrefix($0.prefix) }?.index
+            }
+            return byOrigin.first { $0.key.hasPrefix(origin) }?.value ?? abbreviated.first { $0.prefix.hasPrefix(origin) || origin.hasPrefix($0.prefix) }?.index
         }
         var found: [String: (other: SourceCommit, evidence: Evidence)] = [:]
         var unmatched: [SourceCommit] = []
         for commit in commits where commit.parentCount <= 1 {
-            if let index = Self.origins(of: commit).lazy.compactMap({ byOrigin[$0] }).first {
+            if let index = Self.origins(of: commit).lazy.compactMap(match).first {
                 found[commit.id] = (others[index], .trailer)
             } else {
                 unmatched.append(commit)
@@ -62,7 +73,9 @@ struct ChangeMatcher {
     }
 
     private static func origins(of commit: SourceCommit) -> [String] {
-        [commit.id] + CommitMessageParser.cherryPickedFrom(in: commit.message).filter { $0.utf8.count == 40 }
+        [commit.id] + CommitMessageParser.cherryPickedFrom(in: commit.message)
+            .map { $0.lowercased() }
+            .filter { $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) } }
     }
 
     private func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {

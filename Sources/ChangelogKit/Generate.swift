@@ -161,7 +161,8 @@ public struct Generate {
                 limit = try history.unreleasedLimit(current: previousRelease, since: commits, target: target,
                                                     policy: request.policy, patchOnly: request.patchOnly)
             }
-            let maintenance = try history.maintenanceReleases(after: previousRelease, before: limit, target: target)
+            let maintenance = try history.maintenanceReleases(after: previousRelease, before: limit, target: target,
+                                                              shippedBefore: existingTag == nil ? nil : date)
             plan.apply(backports: try history.backported(commits, in: maintenance), mode: request.backports)
         }
         return [plan]
@@ -226,8 +227,10 @@ public struct Generate {
         guard !maintenance.isEmpty else { return plans }
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous else { continue }
+            let shipped = entry.date
             let relevant = maintenance.filter { release in
                 release.tag.version > previous.version && limits[index].map { release.tag.version < $0 } ?? false
+                    && shipped.map { release.date < $0 } ?? true
             }
             plans[index].apply(backports: try history.backported(entry.commits, in: relevant), mode: request.backports)
         }

@@ -8,17 +8,23 @@ public struct MaintenanceRelease {
     public var previous: VersionTag?
     /// Newest first.
     public var commits: [SourceCommit]
+    /// When it was released (the tag's date): a release only takes changes from maintenance
+    /// releases that shipped before it.
+    public var date: Timestamp
 }
 
 extension History {
     /// The maintenance releases between `previous` and `limit`: version tags above `previous` and
     /// below `limit` (any, when nil). Called for a range that starts at `previous`, the highest
     /// version tag reachable from its end, so every such tag is on another branch.
-    public func maintenanceReleases(after previous: VersionTag?, before limit: SemanticVersion?, target: ObjectID) throws(ChangelogError) -> [MaintenanceRelease] {
+    /// `shippedBefore` is the date of the release being described when it is tagged already: a
+    /// maintenance release made after it (1.2.1 after 1.3.0) took nothing away from it.
+    public func maintenanceReleases(after previous: VersionTag?, before limit: SemanticVersion?, target: ObjectID,
+                                    shippedBefore date: Timestamp? = nil) throws(ChangelogError) -> [MaintenanceRelease] {
         guard let previous else { return [] }
         return try maintenanceReleases(of: tags.filter { tag in
             tag.version > previous.version && limit.map { tag.version < $0 } ?? true
-        }, target: target)
+        }, target: target).filter { release in date.map { release.date < $0 } ?? true }
     }
 
     /// The version that bounds the maintenance releases belonging before unreleased commits: the
@@ -40,7 +46,7 @@ extension History {
         var releases: [MaintenanceRelease] = []
         for tag in tags where !tag.version.isPrerelease {
             guard let (previous, commits) = try releaseOfAnotherBranch(tag, seenFrom: target) else { continue }
-            releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits))
+            releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits, date: try date(of: tag)))
         }
         return releases
     }
@@ -51,7 +57,9 @@ extension History {
         var matcher = ChangeMatcher(repository: repository)
         var alsoIn: [String: [SemanticVersion]] = [:]
         for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
-            for id in try matcher.matches(of: commits, in: release.commits).keys {
+            // A pick the maintenance branch reverted before releasing did not ship there.
+            let shipped = release.commits.map(ParsedCommit.init).withoutCancelledReverts.map(\.commit)
+            for id in try matcher.matches(of: commits, in: shipped).keys {
                 alsoIn[id, default: []].append(release.tag.version)
             }
         }

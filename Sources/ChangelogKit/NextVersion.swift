@@ -51,8 +51,9 @@ extension History {
             level = .patch
         }
         let prefix = tagPrefix ?? tags.preferredPrefix
-        // A pre-release with nothing after it can still be released as it stands (rc -> final).
-        if commits.isEmpty, let current, current.version.isPrerelease, prerelease == nil {
+        // A pre-release line can be released as it stands (rc -> final) when nothing after it asks
+        // for more: no commit at all, or only commits that bump nothing (docs, chores).
+        if let current, current.version.isPrerelease, prerelease == nil, level == .none {
             let next = current.version.release
             return VersionSuggestion(current: current, next: next, tagPrefix: prefix,
                                      bump: Self.kind(from: current.version, stable: stable?.version, to: next), drivers: [], commits: [])
@@ -69,6 +70,14 @@ extension History {
             while let taken = tags.first(where: { $0.version == next }) {
                 skipped.append(taken)
                 next = next.bumped(bumpLevel)
+            }
+        } else if next.isPrerelease, let prerelease,
+                  let bumpLevel = Self.level(from: stable?.version ?? (current?.version.isPrerelease == false ? current?.version : nil), to: next.release) {
+            // A pre-release of a version another branch has released already would lead to that
+            // version again: the line starts above it.
+            while let taken = tags.first(where: { $0.version == next.release }) {
+                skipped.append(taken)
+                next = VersionPolicy.start(next.release.bumped(bumpLevel), line: prerelease)
             }
         }
         if let current, next <= current.version {

@@ -54,7 +54,7 @@ public struct ReleaseNotes {
         let (previous, commits) = try history.sincePreviousRelease(of: tag.commitID, below: tag.version)
         let date = try history.date(of: tag)
         var plan = ReleasePlan(version: tag.version, tag: tag.name, previousTag: previous?.name, date: date.day, commits: commits)
-        let maintenance = try history.maintenanceReleases(after: previous, before: tag.version, target: tag.commitID)
+        let maintenance = try history.maintenanceReleases(after: previous, before: tag.version, target: tag.commitID, shippedBefore: date)
         plan.apply(backports: try history.backported(commits, in: maintenance), mode: backports)
         return plan.release(ReleaseComposer(layout: layout))
     }

@@ -32,7 +32,7 @@ extension Commit {
             return parsed == 0 ? ObjectID(oid) : nil
         }
 
-        guard hasPrefix("tree "), let treeEnd = lineEnd(), treeEnd == index + 45 else { return nil }
+        guard hasPrefix("tree "), let treeEnd = lineEnd(), treeEnd == index + 45, objectID(at: index + 5) != nil else { return nil }
         index = treeEnd + 1
         var parents: [ObjectID] = []
         while hasPrefix("parent ") {
@@ -46,6 +46,7 @@ extension Commit {
         guard hasPrefix("committer "), let committerEnd = lineEnd(),
               let committer = Self.identity(bytes, from: index + 10, to: committerEnd) else { return nil }
         index = committerEnd + 1
+        guard !hasPrefix("author "), !hasPrefix("committer ") else { return nil }
         var encoding: [UInt8]?
         while index < end, bytes[index] != 0x0A {
             guard let lineEnd = lineEnd() else { return nil }
@@ -60,27 +61,31 @@ extension Commit {
         let message = UnsafeBufferPointer(rebasing: bytes[index..<messageEnd])
 
         self.id = id
-        self.message = Self.decodeMessage(message, encoding: encoding)
-        self.author = author
+        self.message = Self.decodeText(message, encoding: encoding)
+        self.author = Signature(name: Self.decodeText(UnsafeBufferPointer(rebasing: bytes[author.name]), encoding: encoding),
+                                email: Self.decodeText(UnsafeBufferPointer(rebasing: bytes[author.email]), encoding: encoding),
+                                time: author.time, offsetMinutes: author.offsetMinutes)
         committerTime = committer.time
         committerOffsetMinutes = committer.offsetMinutes
         parentIDs = parents
     }
 
-    /// `Name <email> 1795219200 +0100`, read as libgit2 reads it: the email inside the last `<…>`,
-    /// the name before it without surrounding spaces, then the time and the offset.
-    private static func identity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Signature? {
+    /// `Name <email> 1795219200 +0100` in git's canonical form: the email inside the last `<…>`, the
+    /// name before it and one space, then the time and a valid offset. Anything libgit2 would
+    /// tidy up (its trimming of spaces and `.,:;<>"\'` around name and email, out-of-range
+    /// offsets, a missing space) is not canonical and left to libgit2, so both readers agree.
+    private static func identity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int)? {
         var close = end - 1
         while close > start, bytes[close] != UInt8(ascii: ">") { close -= 1 }
         var open = close - 1
         while open >= start, bytes[open] != UInt8(ascii: "<") { open -= 1 }
-        guard close > start, open >= start else { return nil }
-        var nameEnd = open
-        while nameEnd > start, bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
-        var nameStart = start
-        while nameStart < nameEnd, bytes[nameStart] == UInt8(ascii: " ") { nameStart += 1 }
-        var cursor = close + 1
-        while cursor < end, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        guard close > start, open > start, bytes[open - 1] == UInt8(ascii: " ") else { return nil }
+        let name = start..<(open - 1), email = (open + 1)..<close
+        for range in [name, email] where !range.isEmpty {
+            guard !isTrimmed(bytes[range.lowerBound]), !isTrimmed(bytes[range.upperBound - 1]) else { return nil }
+        }
+        guard close + 1 < end, bytes[close + 1] == UInt8(ascii: " ") else { return nil }
+        var cursor = close + 2
         var time: Int64 = 0
         let digits = cursor
         while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
@@ -97,17 +102,19 @@ extension Commit {
             guard digit >= 0x30, digit <= 0x39 else { return nil }
             zone = zone * 10 + Int(digit - 0x30)
         }
+        guard zone / 100 <= 14, zone % 100 <= 59 else { return nil }
         let minutes = (zone / 100) * 60 + zone % 100
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
-        var emailStart = open + 1, emailEnd = close
-        while emailStart < emailEnd, bytes[emailStart] == UInt8(ascii: " ") { emailStart += 1 }
-        while emailEnd > emailStart, bytes[emailEnd - 1] == UInt8(ascii: " ") { emailEnd -= 1 }
-        let email = String(decoding: UnsafeBufferPointer(rebasing: bytes[emailStart..<emailEnd]), as: UTF8.self)
-        return Signature(name: name, email: email, time: time, offsetMinutes: sign == UInt8(ascii: "-") ? -minutes : minutes)
+        return (name, email, time, sign == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// The bytes libgit2 trims from both ends of a name or an email.
+    private static func isTrimmed(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "<"),
+                         UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "'")].contains(byte)
     }
 
     /// As `decode(_:encoding:)`: Latin-1 when the commit says so, else UTF-8 with bad bytes replaced.
-    private static func decodeMessage(_ message: UnsafeBufferPointer<UInt8>, encoding: [UInt8]?) -> String {
+    static func decodeText(_ message: UnsafeBufferPointer<UInt8>, encoding: [UInt8]?) -> String {
         if let encoding {
             switch String(decoding: encoding, as: UTF8.self).lowercased() {
             case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":

@@ -76,8 +76,14 @@ extension Repository {
 extension Commit {
     init(_ handle: OpaquePointer, id: ObjectID) {
         self.id = id
-        message = decode(git_commit_message(handle), encoding: git_commit_message_encoding(handle))
-        author = Signature(git_commit_author(handle))
+        let encoding = git_commit_message_encoding(handle)
+        message = decode(git_commit_message(handle), encoding: encoding)
+        // Names are in the commit's declared encoding too (an old Latin-1 history's authors).
+        let signature = Signature(git_commit_author(handle))
+        let raw = git_commit_author(handle).pointee
+        author = encoding == nil ? signature
+            : Signature(name: decode(raw.name, encoding: encoding), email: decode(raw.email, encoding: encoding),
+                        time: signature.time, offsetMinutes: signature.offsetMinutes)
         committerTime = git_commit_time(handle)
         committerOffsetMinutes = Int(git_commit_time_offset(handle))
         let count = git_commit_parentcount(handle)

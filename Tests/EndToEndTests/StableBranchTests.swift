@@ -157,6 +157,45 @@ import Testing
         #expect(unknown.stderr.contains("'2-0-stable' is not a known revision"))
     }
 
+    /// A pick the stable branch reverted is not there: the fix is a candidate again.
+    @Test func aPickRevertedOnTheStableBranchIsACandidateAgain() throws {
+        try checkout("1-3-stable")
+        _ = try sandbox.git("cherry-pick", "-x", id("date-format"))
+        _ = try sandbox.git("revert", "--no-edit", "HEAD")
+        try checkout("main")
+        let result = try sandbox.changelog("backports", "--onto", "1-3-stable")
+        #expect(result.stdout.contains("git cherry-pick -x \(id("date-format"))"))
+    }
+
+    /// A hand-written pick line may abbreviate the id; it still names the original.
+    @Test func anAbbreviatedPickLineStillMatches() throws {
+        try checkout("1-3-stable")
+        _ = try sandbox.git("cherry-pick", "-n", id("late-fix"))
+        try sandbox.write("repo/late.txt", "resolved by hand\n")
+        _ = try sandbox.git("add", "-A")
+        _ = try sandbox.git("commit", "-q", "-m", "fix: a late fix\n\n(cherry picked from commit \(id("late-fix").prefix(12).uppercased()))")
+        try checkout("main")
+        #expect(!(try sandbox.changelog("backports", "--onto", "1-3-stable").stdout.contains(id("late-fix"))))
+    }
+
+    /// 1.3.3, released from the stable branch after main's 1.4.0, took nothing away from 1.4.0.
+    @Test func aLaterMaintenanceReleaseLeavesEarlierReleasesAlone() throws {
+        try checkout("1-3-stable")
+        _ = try sandbox.git("cherry-pick", "-x", id("typo"))
+        _ = try sandbox.git("tag", "-a", "-m", "Release 1.3.3", "v1.3.3")
+        try checkout("main")
+        #expect(try sandbox.changelog("notes", "1.4.0").stdout.contains("a typo in the help text"))
+        let all = try sandbox.changelog("--all").stdout
+        #expect(all.components(separatedBy: "a typo in the help text").count == 3, "in 1.4.0 and in 1.3.3")
+    }
+
+    /// A pre-release line never leads to a version another branch has released.
+    @Test func aPrereleaseLineStartsAboveVersionsTakenElsewhere() throws {
+        try sandbox.write("repo/.changelog.toml", "[branches]\npatch-only = [\"release/*\"]\n")
+        try checkout("1-3-stable")
+        #expect(try sandbox.changelog("next", "--prerelease", "rc").stdout == "1.5.0-rc.1\n")
+    }
+
     @Test func cherryPickLinesPassTheCheck() throws {
         let result = try sandbox.changelog("check", "v1.3.0..1-3-stable")
         #expect(result.status == 0, "\(result.stdout)")

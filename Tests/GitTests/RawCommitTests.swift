@@ -37,11 +37,16 @@ import Testing
             "tree \(tree)\nparent \(parent)\nparent \(parent)\nauthor A <a@example.com> 0 +0000\ncommitter C <c@example.com> 5 -0000\nmergetag object \(parent)\n type commit\n\nMerge\u{0}hidden\n",
             "tree \(tree)\nauthor No Email 1795219200 +0000\ncommitter C <c@example.com> 1795219200 +0000\n\nodd identity\n",
             "tree \(tree)\nauthor A <a@example.com> 1795219200 +0000\ncommitter C <c@example.com> 1795219200 +0000\n",
+            // What libgit2 tidies: trailing dots and quotes, tabs, out-of-range offsets, a glued time.
+            "tree \(tree)\nauthor Doe Jr. <d@example.com> 1700000000 +0100\ncommitter C <c@example.com> 1700000000 +1500\n\nfix: one\n",
+            "tree \(tree)\nauthor \"D\"\t<'d@example.com.> 1700000000 +0099\ncommitter C <c@example.com>1700000000 +0000\n\nfix: two\n",
+            "tree \(tree)\nauthor D <b> <d@example.com> 1700000000 -0000\ncommitter C <c@example.com> 1700000000 +0000\nencoding latin1\n\nfix: three\n",
+            "tree \(tree)\nauthor Ren\u{E9} <r@example.com> 1700000000 +0000\ncommitter C <c@example.com> 1700000000 +0000\nencoding ISO-8859-1\n\nfix: four\n",
         ]
         var ids: [ObjectID] = []
         for body in bodies {
             var data = Data(body.utf8)
-            if body.contains("ISO-8859-1") { data = body.data(using: .isoLatin1)! }
+            if body.contains("ISO-8859-1") || body.contains("latin1") { data = body.data(using: .isoLatin1)! }
             let file = sandbox.root + "/object"
             try data.write(to: URL(fileURLWithPath: file))
             let hashed = try sandbox.run("/usr/bin/env", ["git", "hash-object", "-t", "commit", "-w", "--literally", file], in: odd)
@@ -58,5 +63,7 @@ import Testing
         #expect(try repository.commit(ids[1]).message == "feat: after blank lines\n\nbody\n")
         #expect(try repository.commit(ids[2]).message == "Merge")
         #expect(try repository.commit(ids[3]).message == "")
+        #expect(try repository.commit(ids[4]).author.name == "Doe Jr")
+        #expect(try repository.commit(ids[7]).author.name == "Ren\u{E9}")
     }
 }

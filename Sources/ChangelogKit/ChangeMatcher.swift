@@ -17,6 +17,7 @@ struct ChangeMatcher {
 
     let repository: Repository
     private var patchIDs: [String: ObjectID?] = [:]
+    private var paths: [String: [String]?] = [:]
 
     init(repository: Repository) {
         self.repository = repository
@@ -78,9 +79,12 @@ struct ChangeMatcher {
             .filter { $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) } }
     }
 
-    private func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {
+    private mutating func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {
+        if let known = paths[commit.id] { return known }
         guard let id = ObjectID(hex: commit.id) else { return nil }
-        return try git { () throws(GitError) in try repository.changedPaths(of: id) }
+        let changed = try git { () throws(GitError) in try repository.changedPaths(of: id) }
+        paths[commit.id] = changed
+        return changed
     }
 
     private mutating func patchID(_ commit: SourceCommit) throws(ChangelogError) -> ObjectID? {

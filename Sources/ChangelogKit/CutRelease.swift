@@ -75,6 +75,9 @@ public struct CutRelease {
         self.request = request
     }
 
+    /// A file the release writes (relative to the root) and its new contents.
+    private typealias FileChange = (path: String, contents: [UInt8])
+
     private var repository: Repository { history.repository }
     private var settings: ReleaseSettings { configuration.release }
 
@@ -98,8 +101,8 @@ public struct CutRelease {
         let patchOnly = configuration.branches.isPatchOnly(head.branchName)
         if patchOnly && !request.allowFeatures { try checkPatchesOnly(since, branch: head.branchName ?? "") }
         let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly)
-        // A pre-release at HEAD may be promoted (1.1.0-rc.1 -> 1.1.0); any other release there may not.
-        if let tag = history.tags.last(where: { $0.commitID == target && !($0.version.isPrerelease && $0.version < version) }) {
+        // A pre-release at HEAD may be promoted (1.1.0-rc.1 -> 1.1.0), not replaced by a lower one.
+        if let tag = history.tags.last(where: { $0.commitID == target && $0.version >= version }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let prefix = configuration.tagPrefix ?? history.tags.preferredPrefix
@@ -114,22 +117,22 @@ public struct CutRelease {
         let changelogPath = root + changelogFile
         let existing = try AtomicFile.read(changelogPath)
         var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today.day, commits: since)
-        let maintenance = try history.maintenanceReleases(after: current, before: version, target: target)
-        plan.apply(backports: try history.backported(since, in: maintenance), mode: configuration.branches.backports)
+        try history.applyBackports(to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
+                                   patchOnly: patchOnly, mode: configuration.branches.backports)
         let section = MarkdownRenderer(links: request.links, subtitle: request.subtitle,
                                        marksBackports: configuration.branches.backports == .mark)
             .render(plan.release(ReleaseComposer(layout: configuration.layout)))
         let document = ChangelogDocument(bytes: existing ?? []).merging(section, for: .version(version))
         let notes = ChangelogDocument(bytes: document).body(of: .version(version)) ?? ""
         var files: [ReleaseReport.FileUpdate] = []
-        var changelogChanges: [(path: String, contents: [UInt8]?)] = []
+        var changelogChanges: [FileChange] = []
         if document != existing {
             changelogChanges.append((changelogFile, document))
             files.append(.init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
         let versionChanges = try versionFileChanges(versionFiles, changelog: changelogFile, root: root, version: version, into: &files)
 
-        var groups: [(message: String, changes: [(path: String, contents: [UInt8]?)])] = []
+        var groups: [(message: String, changes: [FileChange])] = []
         let message = ReleaseSettings.expand(settings.commitMessage, version: version, tag: tagName)
         if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
             groups = [(ReleaseSettings.expand(settings.changelogCommitMessage, version: version, tag: tagName), changelogChanges),
@@ -150,7 +153,8 @@ public struct CutRelease {
         var tip = target
         for (index, group) in groups.enumerated() {
             tip = try git { () throws(GitError) in
-                let tree = try repository.writeTree(base: tip, changes: group.changes, asWorkingFiles: true)
+                let tree = try repository.writeTree(base: tip, changes: group.changes.map { ($0.path, Optional($0.contents)) },
+                                                    asWorkingFiles: true)
                 return try repository.writeCommit(tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
             }
             report.commits[index].id = tip.hex
@@ -168,7 +172,7 @@ public struct CutRelease {
         do throws(ChangelogError) {
             let changed = groups.flatMap(\.changes)
             for change in changed {
-                try transaction.write(change.contents ?? [], to: root + change.path)
+                try transaction.write(change.contents, to: root + change.path)
             }
             if !changed.isEmpty {
                 try transaction.snapshot(try git { () throws(GitError) in try repository.indexPath() })
@@ -267,8 +271,8 @@ public struct CutRelease {
 
     /// The new contents of every `[release] files` entry, all read and checked before anything is written.
     private func versionFileChanges(_ versionFiles: [VersionFile], changelog: String, root: String, version: SemanticVersion,
-                                    into files: inout [ReleaseReport.FileUpdate]) throws(ChangelogError) -> [(path: String, contents: [UInt8]?)] {
-        var changes: [(path: String, contents: [UInt8]?)] = []
+                                    into files: inout [ReleaseReport.FileUpdate]) throws(ChangelogError) -> [FileChange] {
+        var changes: [FileChange] = []
         for file in versionFiles {
             if file.path == changelog {
                 throw ChangelogError("[release] files lists \(file.path), which is the changelog itself; remove it from the list")

@@ -155,16 +155,8 @@ public struct Generate {
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
         var plan = ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
                                head: version == nil ? request.to : nil, date: date.day, commits: commits)
-        if previousRelease != nil {
-            var limit = version
-            if limit == nil {
-                limit = try history.unreleasedLimit(current: previousRelease, since: commits, target: target,
-                                                    policy: request.policy, patchOnly: request.patchOnly)
-            }
-            let maintenance = try history.maintenanceReleases(after: previousRelease, before: limit, target: target,
-                                                              shippedBefore: existingTag == nil ? nil : date)
-            plan.apply(backports: try history.backported(commits, in: maintenance), mode: request.backports)
-        }
+        try history.applyBackports(to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
+                                   policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
         return [plan]
     }
 
@@ -193,50 +185,51 @@ public struct Generate {
 
     private func planAll(target: ObjectID, prefix: String) throws(ChangelogError) -> [ReleasePlan] {
         let releaseHistory = try history.releaseHistory(head: target)
-        // Releases of maintenance branches fall in this history's version sequence: they get their
-        // own sections, and the changes they shipped first are not listed again (as configured).
         var plans: [ReleasePlan] = []
-        var limits: [SemanticVersion?] = []
         for entry in releaseHistory.entries {
             if let tag = entry.tag {
                 plans.append(ReleasePlan(version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
                                          date: (entry.date ?? request.today).day, commits: entry.commits))
-                limits.append(tag.version)
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
                 let version = try self.version(after: entry.previous, since: entry.commits, target: target)
                 plans.append(ReleasePlan(version: version, tag: version.map { prefix + $0.description },
                                          previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
                                          date: request.today.day, commits: entry.commits))
-                if let version {
-                    limits.append(version)
-                } else {
-                    limits.append(try history.unreleasedLimit(current: entry.previous, since: entry.commits, target: target,
-                                                              policy: request.policy, patchOnly: request.patchOnly))
-                }
             }
         }
         // Releases of maintenance branches that fall in this history's version sequence (above its
         // first release, below where it stands) get sections of their own, and the changes they
         // shipped first are not listed again (as configured).
-        let lowest = releaseHistory.entries.compactMap(\.tag?.version).min()
-        let highest = limits.compactMap { $0 }.max()
-        guard let lowest, let highest else { return plans }
-        let maintenance = try history.maintenanceReleases(of: releaseHistory.unreachableTags.filter { $0.version > lowest && $0.version < highest },
+        let candidates = releaseHistory.unreachableTags.filter { !$0.version.isPrerelease }
+        guard !candidates.isEmpty, let lowest = releaseHistory.entries.compactMap(\.tag?.version).min() else { return plans }
+        // Each release's upper bound: its version, or for Unreleased the version its commits call for.
+        var limits: [SemanticVersion?] = []
+        for (plan, entry) in zip(plans, releaseHistory.entries) {
+            if let version = plan.version {
+                limits.append(version)
+            } else if let previous = entry.previous {
+                limits.append(try history.unreleasedLimit(current: previous, since: entry.commits, target: target,
+                                                          policy: request.policy, patchOnly: request.patchOnly))
+            } else {
+                limits.append(nil)
+            }
+        }
+        guard let highest = limits.compactMap({ $0 }).max() else { return plans }
+        let maintenance = try history.maintenanceReleases(of: candidates.filter { $0.version > lowest && $0.version < highest },
                                                           target: target)
         guard !maintenance.isEmpty else { return plans }
+        var matcher = ChangeMatcher(repository: history.repository)
         for (index, entry) in releaseHistory.entries.enumerated() {
-            guard let previous = entry.previous else { continue }
-            let shipped = entry.date
+            guard let previous = entry.previous, let limit = limits[index] else { continue }
             let relevant = maintenance.filter { release in
-                release.tag.version > previous.version && limits[index].map { release.tag.version < $0 } ?? false
-                    && shipped.map { release.date < $0 } ?? true
+                release.tag.version > previous.version && release.tag.version < limit && entry.date.map { release.date < $0 } ?? true
             }
-            plans[index].apply(backports: try history.backported(entry.commits, in: relevant), mode: request.backports)
+            plans[index].apply(backports: try history.backported(entry.commits, in: relevant, using: &matcher), mode: request.backports)
         }
         for release in maintenance {
             plans.append(ReleasePlan(version: release.tag.version, tag: release.tag.name, previousTag: release.previous?.name,
-                                     date: try history.date(of: release.tag).day, commits: release.commits))
+                                     date: release.date.day, commits: release.commits))
         }
         // Newest first, Unreleased on top, as the sections stand in the file.
         return plans.enumerated().sorted { a, b in
@@ -248,7 +241,6 @@ public struct Generate {
             }
         }.map(\.element)
     }
-
 }
 
 /// One release to render: what its heading says and the commits it lists, parsed and sorted into

@@ -8,34 +8,43 @@ public struct MaintenanceRelease {
     public var previous: VersionTag?
     /// Newest first.
     public var commits: [SourceCommit]
+    /// The commits whose change it shipped: a pick the branch reverted before releasing did not.
+    public var shipped: [SourceCommit]
     /// When it was released (the tag's date): a release only takes changes from maintenance
     /// releases that shipped before it.
     public var date: Timestamp
 }
 
 extension History {
-    /// The maintenance releases between `previous` and `limit`: version tags above `previous` and
-    /// below `limit` (any, when nil). Called for a range that starts at `previous`, the highest
-    /// version tag reachable from its end, so every such tag is on another branch.
-    /// `shippedBefore` is the date of the release being described when it is tagged already: a
-    /// maintenance release made after it (1.2.1 after 1.3.0) took nothing away from it.
-    public func maintenanceReleases(after previous: VersionTag?, before limit: SemanticVersion?, target: ObjectID,
-                                    shippedBefore date: Timestamp? = nil) throws(ChangelogError) -> [MaintenanceRelease] {
-        guard let previous else { return [] }
-        return try maintenanceReleases(of: tags.filter { tag in
+    /// Applies `[branches] backports` to one release whose range starts at `previous`, the highest
+    /// version tag reachable from `target`: every release tag above `previous` and below the
+    /// release's version is on another branch, and the changes those shipped first are omitted,
+    /// marked or kept. `version` nil is Unreleased, bounded by the version its commits call for.
+    /// `shippedBefore`, for a release tagged already, leaves out maintenance releases made after
+    /// it (1.2.1 after 1.3.0 took nothing away from 1.3.0).
+    func applyBackports(to plan: inout ReleasePlan, after previous: VersionTag?, target: ObjectID, shippedBefore date: Timestamp?,
+                        policy: VersionPolicy, patchOnly: Bool, mode: BranchSettings.BackportMode) throws(ChangelogError) {
+        // Most histories have no release above the range's start: then nothing is walked or parsed.
+        guard let previous, tags.contains(where: { $0.version > previous.version && !$0.version.isPrerelease }) else { return }
+        var limit = plan.version
+        if limit == nil {
+            limit = try unreleasedLimit(current: previous, since: plan.commits, target: target, policy: policy, patchOnly: patchOnly)
+        }
+        let maintenance = try maintenanceReleases(of: tags.filter { tag in
             tag.version > previous.version && limit.map { tag.version < $0 } ?? true
         }, target: target).filter { release in date.map { release.date < $0 } ?? true }
+        var matcher = ChangeMatcher(repository: repository)
+        plan.apply(backports: try backported(plan.commits, in: maintenance, using: &matcher), mode: mode)
     }
 
     /// The version that bounds the maintenance releases belonging before unreleased commits: the
     /// version they call for (1.4.0 on main, where 1.3.1 was shipped by 1-3-stable), else the
     /// current one. On 1-3-stable the commits call for 1.3.3, so main's 1.4.0 stays out.
-    public func unreleasedLimit(current: VersionTag?, since: [SourceCommit], target: ObjectID, policy: VersionPolicy,
-                                patchOnly: Bool) throws(ChangelogError) -> SemanticVersion? {
-        guard current != nil else { return nil }
+    func unreleasedLimit(current: VersionTag, since: [SourceCommit], target: ObjectID, policy: VersionPolicy,
+                         patchOnly: Bool) throws(ChangelogError) -> SemanticVersion {
         let suggestion = try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: nil,
                                             tagPrefix: nil, patchOnly: patchOnly)
-        return suggestion.next ?? current?.version
+        return suggestion.next ?? current.version
     }
 
     /// Each of `tags` as a release of its own branch. Left out: pre-releases (an rc of the version
@@ -46,20 +55,20 @@ extension History {
         var releases: [MaintenanceRelease] = []
         for tag in tags where !tag.version.isPrerelease {
             guard let (previous, commits) = try releaseOfAnotherBranch(tag, seenFrom: target) else { continue }
-            releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits, date: try date(of: tag)))
+            let shipped = commits.map(ParsedCommit.init).withoutCancelledReverts.map(\.commit)
+            releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits, shipped: shipped, date: try date(of: tag)))
         }
         return releases
     }
 
-    /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest first.
-    public func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [String: [SemanticVersion]] {
+    /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest
+    /// first. One matcher serves a whole run, so no commit's paths or patch is computed twice.
+    func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease],
+                    using matcher: inout ChangeMatcher) throws(ChangelogError) -> [String: [SemanticVersion]] {
         guard !releases.isEmpty, !commits.isEmpty else { return [:] }
-        var matcher = ChangeMatcher(repository: repository)
         var alsoIn: [String: [SemanticVersion]] = [:]
         for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
-            // A pick the maintenance branch reverted before releasing did not ship there.
-            let shipped = release.commits.map(ParsedCommit.init).withoutCancelledReverts.map(\.commit)
-            for id in try matcher.matches(of: commits, in: shipped).keys {
+            for id in try matcher.matches(of: commits, in: release.shipped).keys {
                 alsoIn[id, default: []].append(release.tag.version)
             }
         }

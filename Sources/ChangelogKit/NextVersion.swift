@@ -56,7 +56,7 @@ extension History {
         if let current, current.version.isPrerelease, prerelease == nil, level == .none {
             let next = current.version.release
             return VersionSuggestion(current: current, next: next, tagPrefix: prefix,
-                                     bump: Self.kind(from: current.version, stable: stable?.version, to: next), drivers: [], commits: [])
+                                     bump: Self.kind(from: current.version, stable: stable?.version, to: next), drivers: [], commits: commits)
         }
         // Before the first release the initial version is due whatever the commits say.
         guard !commits.isEmpty || current == nil,
@@ -64,20 +64,15 @@ extension History {
             return VersionSuggestion(current: current, next: nil, tagPrefix: prefix, bump: .none, drivers: [], commits: commits)
         }
         // A maintenance branch may have taken the number already (main's 1.3.1 when 1-3-stable
-        // released it): a version is never released twice, so the line moves on past it.
+        // released it): a version is never released twice, so the line moves on past it. A
+        // pre-release line whose release is taken would lead to it again, so it starts above it.
         var skipped: [VersionTag] = []
-        if !next.isPrerelease, let bumpLevel = Self.level(from: current?.version, to: next) {
-            while let taken = tags.first(where: { $0.version == next }) {
-                skipped.append(taken)
-                next = next.bumped(bumpLevel)
-            }
-        } else if next.isPrerelease, let prerelease,
-                  let bumpLevel = Self.level(from: stable?.version ?? (current?.version.isPrerelease == false ? current?.version : nil), to: next.release) {
-            // A pre-release of a version another branch has released already would lead to that
-            // version again: the line starts above it.
+        let released = current.flatMap { $0.version.isPrerelease ? nil : $0.version }
+        if let bumpLevel = Self.level(from: next.isPrerelease ? stable?.version ?? released : released, to: next.release) {
             while let taken = tags.first(where: { $0.version == next.release }) {
                 skipped.append(taken)
-                next = VersionPolicy.start(next.release.bumped(bumpLevel), line: prerelease)
+                let moved = next.release.bumped(bumpLevel)
+                next = next.isPrerelease ? VersionPolicy.start(moved, line: next.prerelease[0]) : moved
             }
         }
         if let current, next <= current.version {

@@ -50,13 +50,16 @@ public struct ReleaseNotes {
         return renderer.begin() + renderer.render(try generated(tag)) + renderer.end()
     }
 
+    /// The release as `changelog --setversion V --to TAG` plans it: one definition of a tagged
+    /// release's range, date and backports.
     private func generated(_ tag: VersionTag) throws(ChangelogError) -> Release {
-        let (previous, commits) = try history.sincePreviousRelease(of: tag.commitID, below: tag.version)
-        let date = try history.date(of: tag)
-        var plan = ReleasePlan(version: tag.version, tag: tag.name, previousTag: previous?.name, date: date.day, commits: commits)
-        let maintenance = try history.maintenanceReleases(after: previous, before: tag.version, target: tag.commitID, shippedBefore: date)
-        plan.apply(backports: try history.backported(commits, in: maintenance), mode: backports)
-        return plan.release(ReleaseComposer(layout: layout))
+        var request = GenerateRequest(today: Environment.now())
+        request.version = .exact(tag.version)
+        request.to = tag.commitID.hex
+        request.layout = layout
+        request.backports = backports
+        let plans = try Generate(history: history, request: request).plan()
+        return plans[0].release(ReleaseComposer(layout: layout))
     }
 
     private func missing(_ version: SemanticVersion) -> ChangelogError {

@@ -55,6 +55,15 @@ func linkContext(_ history: History, _ configuration: Configuration, repository:
     return LinkContext(repositoryURL: url, style: style ?? configuration.linkStyle ?? RepositoryURL.guessedLinkStyle(url))
 }
 
+/// A version given on the command line (`1.4.0`, `v1.4.0`, `2.0.0-rc.1`); the usage error says how
+/// to write one. Commands call it in `validate()`, so `run()` only sees versions that parse.
+func versionArgument(_ text: String) throws(ValidationError) -> SemanticVersion {
+    guard let (version, _) = SemanticVersion.parseTag(text) else {
+        throw ValidationError("'\(text)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
+    }
+    return version
+}
+
 extension LinkStyle: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {
     public init?(argument: String) {

@@ -70,9 +70,7 @@ struct GenerateCommand: ParsableCommand {
         if choices > 1 {
             throw ValidationError("choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
         }
-        if let setVersion, SemanticVersion.parseTag(setVersion) == nil {
-            throw ValidationError("'\(setVersion)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
-        }
+        if let setVersion { _ = try versionArgument(setVersion) }
         if changelogFile != nil && (infile != nil || outfile != nil) {
             throw ValidationError("-C/--changelog reads and writes the same file; use it alone, or -i and -o")
         }
@@ -139,7 +137,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {
-        if let setVersion, let (version, _) = SemanticVersion.parseTag(setVersion) { return .exact(version) }
+        if let setVersion, let version = try? versionArgument(setVersion) { return .exact(version) }
         if major { return .bumpLatest(.major) }
         if minor { return .bumpLatest(.minor) }
         if patch { return .bumpLatest(.patch) }

@@ -31,9 +31,7 @@ struct NotesCommand: ParsableCommand {
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     func validate() throws {
-        if let version, SemanticVersion.parseTag(version) == nil {
-            throw ValidationError("'\(version)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0")
-        }
+        if let version { _ = try versionArgument(version) }
     }
 
     func run() throws {
@@ -42,7 +40,7 @@ struct NotesCommand: ParsableCommand {
             let notes = ReleaseNotes(history: history, layout: configuration.layout,
                                      links: linkContext(history, configuration, repository: repository, style: linkStyle),
                                      backports: configuration.branches.backports)
-            let wanted = version.flatMap { SemanticVersion.parseTag($0)?.0 }
+            let wanted = version.flatMap { try? versionArgument($0) }
             switch format {
             case .json:
                 Terminal.write(try notes.json(wanted))

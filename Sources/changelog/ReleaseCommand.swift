@@ -45,9 +45,7 @@ struct ReleaseCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        if let version, SemanticVersion.parseTag(version) == nil {
-            throw ValidationError("'\(version)' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
-        }
+        if let version { _ = try versionArgument(version) }
         if version != nil && prerelease != nil {
             throw ValidationError("--prerelease chooses the version; drop it, or drop VERSION")
         }
@@ -61,7 +59,7 @@ struct ReleaseCommand: ParsableCommand {
             let (history, configuration) = try repositoryOptions.open()
             var request = ReleaseRequest(today: Terminal.today(),
                                          links: linkContext(history, configuration, repository: repository, style: linkStyle))
-            request.version = version.flatMap { SemanticVersion.parseTag($0)?.0 }
+            request.version = version.flatMap { try? versionArgument($0) }
             request.prerelease = prerelease
             request.sign = sign
             request.allowDirty = allowDirty

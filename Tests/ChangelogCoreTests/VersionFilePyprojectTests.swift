@@ -29,30 +29,7 @@ struct VersionFilePyprojectTests {
             dev = ["pytest>=7"]
 
             """
-        let expected = """
-            [build-system]
-            requires = ["setuptools>=61", "wheel"]
-            build-backend = "setuptools.build_meta"
-
-            [tool.poetry.dependencies]
-            python = "^3.8"
-            requests = { version = "^2.0", optional = true }
-
-            [project]   # PEP 621
-            name = "widget"
-            description = "Widgets [with brackets]; version = \\"0.0.0\\""
-            version = "1.3.0"  # keep this comment
-            requires-python = ">=3.8"
-            dependencies = [
-                "requests>=2.0",
-                # version = "0.0.1" in a comment
-                "click>=8.0",
-            ]
-
-            [project.optional-dependencies]
-            dev = ["pytest>=7"]
-
-            """
+        let expected = pyproject.replacingFirst(#"version = "1.2.3"  # keep this comment"#, with: #"version = "1.3.0"  # keep this comment"#)
         try expectUpdate("pyproject.toml", pyproject, from: "1.2.3", to: "1.3.0", gives: expected)
     }
 

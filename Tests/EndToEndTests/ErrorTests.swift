@@ -95,3 +95,41 @@ import Testing
         #expect(result.stdout.hasPrefix("<a name=\"0.1.0\"></a>\n## 0.1.0 (2026-11-21)\n"))
     }
 }
+
+/// `release`, `notes` and `backports` where there is little or no history to work with.
+@Suite struct ReleaseInputTests {
+    @Test func anEmptyRepositoryHasNothingToRelease() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.git("init", "-q", "-b", "main", sandbox.root + "/repo", in: sandbox.root)
+        for (arguments, message) in [(["release"], "the repository has no commits yet; commit something before releasing"),
+                                     (["notes"], "the repository has no commits yet, so no release to show"),
+                                     (["backports", "--onto", "main"], "the repository has no commits yet; nothing to backport")] {
+            let result = try sandbox.changelog(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stdout == "")
+            #expect(result.stderr == "changelog: error: \(message)\n")
+        }
+    }
+
+    /// Without any tag the first release is `[bump] initial`, and its section has no compare link.
+    @Test func theFirstReleaseOfAnUntaggedHistory() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(text: "remote origin git@github.com:acme/widget.git\ncommit feat: one\ncommit fix: two\n")
+        _ = try sandbox.git("reset", "-q", "--hard")
+        let result = try sandbox.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("released 0.1.0 (the first release)\n"))
+        #expect(try sandbox.git("tag", "--points-at", "HEAD") == "v0.1.0\n")
+        #expect(try sandbox.read("repo/CHANGELOG.md").contains("\n## 0.1.0 (2026-11-21)\n"))
+    }
+
+    /// A shallow clone cut above the fork point cannot tell what was picked: it says how to fetch.
+    @Test func backportsInAShallowCloneAskForTheHistory() throws {
+        let sandbox = try Sandbox()
+        let fixture = try sandbox.build(history: "stable")
+        _ = try sandbox.git("clone", "-q", "--depth", "3", "--no-single-branch", "file://" + fixture.path, sandbox.root + "/shallow", in: sandbox.root)
+        let result = try sandbox.changelog(["backports", "--onto", "origin/1-3-stable"], in: sandbox.root + "/shallow")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)\n"), "\(result.stderr)")
+    }
+}

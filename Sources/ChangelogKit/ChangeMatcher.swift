@@ -4,14 +4,17 @@ import Git
 /// Tells which commits make the same change as commits elsewhere: the cherry-picks of a fix.
 ///
 /// Two commits are the same change when one names the other in git's `(cherry picked from commit
-/// <id>)` line, when both name the same original, or when their patches are the same (stable
-/// patch-ids, as `git patch-id --stable` computes them). A pick whose conflict resolution changed
-/// the patch and that carries no such line is a different change: nothing in the history says
-/// otherwise. Patch-ids cost a diff and a hash of it each, so they are computed only for commits
-/// no trailer matched, and only where a commit on the other side changes the same paths.
+/// <id>)` line, when both name the same original, when both have the same author, author date and
+/// subject (what `git rebase` and `git cherry-pick` keep of a commit they copy, conflicts or not),
+/// or when their patches are the same (stable patch-ids, as `git patch-id --stable` computes them).
+/// A pick whose conflict resolution changed the patch and that carries none of these is a different
+/// change: nothing in the history says otherwise. Patch-ids cost a diff and a hash of it each, so
+/// they are computed only for commits nothing cheaper matched, and only where a commit on the
+/// other side changes the same paths.
 struct ChangeMatcher {
     enum Evidence: String {
         case trailer
+        case identity
         case patchID = "patch-id"
     }
 
@@ -24,8 +27,10 @@ struct ChangeMatcher {
     }
 
     /// For each of `commits` that makes a change one of `others` makes too: the first such other
-    /// commit (in `others`' order) and what showed it.
-    mutating func matches(of commits: [SourceCommit], in others: [SourceCommit]) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
+    /// commit (in `others`' order) and what showed it. `patchIDs: false` looks only at what the
+    /// messages and authors say, which costs no diff.
+    mutating func matches(of commits: [SourceCommit], in others: [SourceCommit],
+                          patchIDs: Bool = true) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
         guard !commits.isEmpty, !others.isEmpty else { return [:] }
         // A commit stands for its own id and every original its cherry-pick lines name; a line
         // written by hand may abbreviate the id, which then matches as a prefix.
@@ -43,16 +48,23 @@ struct ChangeMatcher {
             }
             return byOrigin.first { $0.key.hasPrefix(origin) }?.value ?? abbreviated.first { $0.prefix.hasPrefix(origin) || origin.hasPrefix($0.prefix) }?.index
         }
+        var byIdentity: [Identity: Int] = [:]
+        for (index, other) in others.enumerated() where other.parentCount <= 1 {
+            let key = Identity(other)
+            if byIdentity[key] == nil { byIdentity[key] = index }
+        }
         var found: [String: (other: SourceCommit, evidence: Evidence)] = [:]
         var unmatched: [SourceCommit] = []
         for commit in commits where commit.parentCount <= 1 {
             if let index = Self.origins(of: commit).lazy.compactMap(match).first {
                 found[commit.id] = (others[index], .trailer)
+            } else if let index = byIdentity[Identity(commit)] {
+                found[commit.id] = (others[index], .identity)
             } else {
                 unmatched.append(commit)
             }
         }
-        guard !unmatched.isEmpty else { return found }
+        guard patchIDs, !unmatched.isEmpty else { return found }
         // Equal patches touch equal paths: compare the cheap path lists first, and hash patches only
         // for commits whose paths some commit on the other side also changes.
         var byPaths: [[String]: [Int]] = [:]
@@ -73,7 +85,34 @@ struct ChangeMatcher {
         return found
     }
 
-    private static func origins(of commit: SourceCommit) -> [String] {
+    /// What a copy keeps of its original: who wrote it, when, and its subject.
+    private struct Identity: Hashable {
+        var author: Person
+        var seconds: Int64
+        var subject: String
+
+        init(_ commit: SourceCommit) {
+            author = commit.author
+            seconds = commit.date.secondsSince1970
+            subject = commit.subjectLine
+        }
+    }
+
+    /// The commits of `target` that copy a commit of `branch` (a branch and the one it forked
+    /// from, since the fork), each with the commit it copies. What messages and authors say is
+    /// looked up for all of them; patches are compared only for target commits written no later
+    /// than the branch's newest (a cherry-pick keeps its original's author date, so the original
+    /// of a fix picked into the branch is among those), which keeps diffs to the release's window.
+    mutating func copies(of branch: [SourceCommit], among target: [SourceCommit]) throws(ChangelogError) -> [String: SourceCommit] {
+        guard !branch.isEmpty, !target.isEmpty else { return [:] }
+        var found = try matches(of: target, in: branch, patchIDs: false).mapValues(\.other)
+        let newest = branch.map(\.date.secondsSince1970).max()!
+        let window = target.filter { found[$0.id] == nil && $0.date.secondsSince1970 <= newest }
+        for (id, match) in try matches(of: window, in: branch) { found[id] = match.other }
+        return found
+    }
+
+    static func origins(of commit: SourceCommit) -> [String] {
         [commit.id] + CommitMessageParser.cherryPickedFrom(in: commit.message)
             .map { $0.lowercased() }
             .filter { $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) } }

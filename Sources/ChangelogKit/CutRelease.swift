@@ -94,7 +94,7 @@ public struct CutRelease {
             return resolved
         }
         try checkClean(writing: [changelogFile] + versionFiles.map(\.path))
-        if let tag = history.tags.last(where: { $0.commitID == target && !$0.version.isPrerelease }) {
+        if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let (current, since) = try history.sincePreviousRelease(of: target)
@@ -102,7 +102,7 @@ public struct CutRelease {
         if patchOnly && !request.allowFeatures { try checkPatchesOnly(since, branch: head.branchName ?? "") }
         let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly)
         // A pre-release at HEAD may be promoted (1.1.0-rc.1 -> 1.1.0), not replaced by a lower one.
-        if let tag = history.tags.last(where: { $0.commitID == target && $0.version >= version }) {
+        if let tag = history.tags.last(where: { $0.isOn(target) && $0.version >= version }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let prefix = configuration.tagPrefix ?? history.tags.preferredPrefix

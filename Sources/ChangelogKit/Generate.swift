@@ -135,7 +135,7 @@ public struct Generate {
             version = try self.version(after: history.previousRelease(of: target), since: nil, target: target)
             let base = try history.resolve(from)
             // The compare link and JSON name a tag; a bare revision is shown as its short id.
-            previousName = history.tags.last { $0.commitID == base }?.name ?? String(base.hex.prefix(8))
+            previousName = history.tags.last { $0.isOn(base) }?.name ?? String(base.hex.prefix(8))
             commits = try history.commits(from: base, to: target)
         } else if case .exact(let exact) = request.version {
             // Regenerating a tagged release must start below it, not at its own tag.
@@ -151,7 +151,7 @@ public struct Generate {
         }
         let tagName = version.map { prefix + $0.description }
         // Regenerating a tagged release takes the tag's own date; a new version gets today's.
-        let existingTag = version.flatMap { v in history.tags.first { $0.version == v && $0.commitID == target } }
+        let existingTag = version.flatMap { v in history.tags.first { $0.version == v && $0.isOn(target) } }
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
         var plan = ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
                                head: version == nil ? request.to : nil, date: date.day, commits: commits)

@@ -9,9 +9,10 @@ public final class History {
     /// Version tags in ascending version order.
     public let tags: [VersionTag]
 
-    public init(repository: Repository) throws(ChangelogError) {
+    /// `tagPrefix`, the configured one, names a release whose version is tagged in two spellings.
+    public init(repository: Repository, tagPrefix: String? = nil) throws(ChangelogError) {
         self.repository = repository
-        tags = try git { () throws(GitError) in try repository.versionTags() }
+        tags = try git { () throws(GitError) in try repository.versionTags(prefix: tagPrefix) }
     }
 
     /// The local branch a revision names: HEAD's branch for `HEAD`, the branch itself for a branch
@@ -27,29 +28,23 @@ public final class History {
         try git { () throws(GitError) in try repository.resolveCommit(revision) }
     }
 
-    /// The highest version tag reachable from `target` (or on it), considering only versions below
-    /// `limit` when one is given, so regenerating an already tagged release finds the one before.
-    ///
-    /// The walk stops at the first tagged commit on each path, as `git describe` does: a tag's
-    /// own ancestors carry lower versions, so the answer is on that frontier. The cost grows with
-    /// the commits since the last release, not with the history.
+    /// The highest version tag released into `target` (see `PreviousRelease`), considering only
+    /// versions below `limit` when one is given, so regenerating an already tagged release finds
+    /// the one before.
     public func previousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> VersionTag? {
         try previousRelease(of: target) { tag in limit.map { tag.version < $0 } ?? true }
     }
 
-    /// The highest version tag reachable from `target` among those `isEligible` accepts.
+    /// The highest version tag released into `target` among those `isEligible` accepts.
     public func previousRelease(of target: ObjectID, where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> VersionTag? {
-        try frontierWalk(of: target, where: isEligible).previous
+        try releaseRange(of: target, where: isEligible, needsCommits: false).previous?.tag
     }
 
-    /// The previous release of `target` (as `previousRelease`) and the commits since it, newest first.
+    /// The previous release of `target` (as `previousRelease`) and the commits since it, newest
+    /// first, without the copies of that release's own commits.
     public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (previous: VersionTag?, commits: [SourceCommit]) {
-        let walk = try frontierWalk(of: target) { tag in limit.map { tag.version < $0 } ?? true }
-        // The walk that found the release already lists the commits since it when one tag was on
-        // its frontier, the usual case; a merged maintenance branch puts several there, and then
-        // the range from the highest one needs a walk of its own.
-        if walk.frontierSize <= 1 { return (walk.previous, walk.commits.map(SourceCommit.init)) }
-        return (walk.previous, try commits(from: walk.previous?.commitID, to: target))
+        let (previous, commits) = try releaseRange(of: target) { tag in limit.map { tag.version < $0 } ?? true }
+        return (previous?.tag, commits)
     }
 
     /// A release tag of another branch as that branch saw it: its previous release and the commits
@@ -64,13 +59,14 @@ public final class History {
     }
 
     /// Walks from `target`, stopping at the first eligible tag on each path (and at `stop`).
-    private func frontierWalk(of target: ObjectID, stoppingAt stop: ObjectID? = nil,
+    func frontierWalk(of target: ObjectID, stoppingAt stop: ObjectID? = nil,
                               where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int, metStop: Bool) {
         // Indices, not tags: thousands of tag values copied into a dictionary cost more than the walk.
         var eligible: [ObjectID: Int] = [:]
         eligible.reserveCapacity(tags.count)
         for (index, tag) in tags.enumerated() where isEligible(tag) {
             eligible[tag.commitID] = index // ascending order: the highest tag on a commit wins
+            for other in tag.otherSpellings { eligible[other.commitID] = index }
         }
         if target == stop { return (nil, [], 0, true) }
         if let onTarget = eligible[target] { return (tags[onTarget], [], 1, false) }

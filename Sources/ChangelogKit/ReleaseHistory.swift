@@ -23,26 +23,53 @@ extension History {
     /// Reads every commit reachable from `head` once and assigns each to the lowest version tag
     /// that contains it (`git tag --merged head --contains <id>`, lowest version first).
     ///
-    /// One walk in git log's order (newest commit time first) reads the commits; the assignment and
-    /// the previous-release links are then computed in memory, so the cost is one read per commit
-    /// however many tags there are.
+    /// Releases tagged off this history whose branch came back to it (squash-merged, rebased:
+    /// see `PreviousRelease`) join it: their commits are read too and assigned the same way, and
+    /// the copies their homecoming made here are not listed again. A release merged back with its
+    /// own fixes picked from here leaves those picks' originals to it as well. The assignment and
+    /// the previous-release links are computed in memory: one read per commit, whatever the tags.
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
-        let graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
-        let commits = parallelMap(graph.commits, SourceCommit.init)
-        var tagsAt: [Int32: [Int]] = [:]
-        for (tagIndex, tag) in tags.enumerated() {
-            if let node = graph.index[tag.commitID] { tagsAt[node, default: []].append(tagIndex) }
+        var graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
+        var commits = parallelMap(graph.commits, SourceCommit.init)
+        let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
+        var copies: Set<String> = []
+        if !homecomings.isEmpty {
+            let known = graph.count
+            try git { () throws(GitError) in try graph.extend(with: homecomings.map(\.release.tag.commitID), from: repository) }
+            commits += parallelMap(Array(graph.commits[known...]), SourceCommit.init)
+            for homecoming in homecomings { copies.formUnion(homecoming.release.copies) }
         }
-        let reachableTags = tagsAt.values.flatMap { $0 }.sorted()
+        // A version tagged in two spellings is one release, on each commit a spelling names.
+        var tagsAt: [Int32: [Int]] = [:]
+        var reachableTags: [Int] = []
+        for (tagIndex, tag) in tags.enumerated() {
+            let nodes = ([tag.commitID] + tag.otherSpellings.map(\.commitID)).compactMap { graph.index[$0] }
+            for node in nodes where tagsAt[node]?.last != tagIndex { tagsAt[node, default: []].append(tagIndex) }
+            if graph.index[tag.commitID] != nil { reachableTags.append(tagIndex) }
+        }
+        // A release that came back counts as reached from its newest copy on: that commit's
+        // descendants start after it, as `previousRelease` finds for each of them.
+        var cameBackAt: [Int32: [Int]] = [:]
+        var position: [Int32: Int] = [:]
+        if !homecomings.isEmpty {
+            for (at, node) in graph.order.enumerated() { position[node] = at }
+        }
+        for homecoming in homecomings {
+            let nodes = homecoming.release.copies.compactMap { ObjectID(hex: $0).flatMap { graph.index[$0] } }
+            guard let newest = nodes.min(by: { position[$0]! < position[$1]! }),
+                  let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name }) else { continue }
+            cameBackAt[newest, default: []].append(tagIndex)
+        }
 
         // Lowest version first: each tag takes the commits no lower tag has taken.
         var owner = [Int32](repeating: -1, count: graph.count)
         var stack: [Int32] = []
         for tagIndex in reachableTags {
-            let start = graph.index[tags[tagIndex].commitID]!
-            guard owner[Int(start)] == -1 else { continue }
-            stack.append(start)
-            owner[Int(start)] = Int32(tagIndex)
+            let tag = tags[tagIndex]
+            for start in ([tag.commitID] + tag.otherSpellings.map(\.commitID)).compactMap({ graph.index[$0] }) where owner[Int(start)] == -1 {
+                stack.append(start)
+                owner[Int(start)] = Int32(tagIndex)
+            }
             while let node = stack.popLast() {
                 for parent in graph.parents(of: node) where owner[Int(parent)] == -1 {
                     owner[Int(parent)] = Int32(tagIndex)
@@ -57,17 +84,19 @@ extension History {
             var best: Int32 = -1
             for parent in graph.parents(of: node) { best = max(best, highest[Int(parent)]) }
             if let here = tagsAt[node]?.last { best = max(best, Int32(here)) }
+            if let back = cameBackAt[node]?.max() { best = max(best, Int32(back)) }
             highest[Int(node)] = best
         }
 
-        var buckets: [Int32: [SourceCommit]] = [:]
-        for node in graph.order {
-            buckets[owner[Int(node)], default: []].append(commits[Int(node)])
+        var buckets: [Int32: [Int32]] = [:]
+        for node in graph.order where !copies.contains(commits[Int(node)].id) {
+            buckets[owner[Int(node)], default: []].append(node)
         }
         var entries: [ReleaseHistory.Entry] = []
-        if let unreleased = buckets[-1] {
+        if let unreleased = buckets[-1], graph.index[head] != nil {
             let previous = highest[0] >= 0 ? tags[Int(highest[0])] : nil
-            entries.append(.init(tag: nil, previous: previous, commits: unreleased, date: nil))
+            let kept = try withoutCopies(unreleased, owner: -1, owners: owner, after: previous, at: 0, graph: graph)
+            entries.append(.init(tag: nil, previous: previous, commits: kept.map { commits[Int($0)] }, date: nil))
         }
         for tagIndex in reachableTags.reversed() {
             let tag = tags[tagIndex]
@@ -76,10 +105,44 @@ extension History {
             for parent in graph.parents(of: node) { previous = max(previous, highest[Int(parent)]) }
             for other in tagsAt[node] ?? [] where other < tagIndex { previous = max(previous, Int32(other)) }
             let date = try self.date(of: tag, commit: graph.commits[Int(node)])
-            entries.append(.init(tag: tag, previous: previous >= 0 ? tags[Int(previous)] : nil,
-                                 commits: buckets[Int32(tagIndex)] ?? [], date: date))
+            let before = previous >= 0 ? tags[Int(previous)] : nil
+            let kept = try withoutCopies(buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
+                                         at: node, graph: graph)
+            entries.append(.init(tag: tag, previous: before, commits: kept.map { commits[Int($0)] }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         return ReleaseHistory(entries: entries, unreachableTags: unreachable)
+    }
+
+    /// The release's nodes without those that copy what `previous`'s branch shipped, when that
+    /// branch was merged in beside the release's first-parent line (`copiesOfMergedRelease`).
+    /// The common case, `previous` on that line, is told from the graph without reading anything.
+    private func withoutCopies(_ nodes: [Int32], owner: Int32, owners: [Int32], after previous: VersionTag?, at target: Int32,
+                               graph: CommitGraph) throws(ChangelogError) -> [Int32] {
+        guard let previous, !nodes.isEmpty else { return nodes }
+        var line = target
+        while owners[Int(line)] == owner, let parent = graph.parents(of: line).first { line = parent }
+        if graph.commits[Int(line)].id == previous.commitID || owners[Int(line)] == owner { return nodes }
+        let range = nodes.map { graph.commits[Int($0)] }
+        let copies = try copiesOfMergedRelease(previous, range: range, target: graph.commits[Int(target)].id)
+        return copies.isEmpty ? nodes : nodes.filter { !copies.contains(graph.commits[Int($0)].id.hex) }
+    }
+
+    /// The version tags off `head`'s history whose releases came back to it, highest first; a
+    /// lower tag on the same branch comes with the higher one and is not tried on its own.
+    private func releasesThatCameBack(into head: ObjectID, graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError) -> [Homecoming] {
+        let unreachable = tags.filter { graph.index[$0.commitID] == nil }
+        guard !unreachable.isEmpty else { return [] }
+        let index = ReleaseCopyIndex(commits)
+        var found: [Homecoming] = []
+        var brought: Set<String> = []
+        for tag in unreachable.reversed() where !brought.contains(tag.commitID.hex) {
+            let tip = SourceCommit(try git { () throws(GitError) in try repository.commit(tag.commitID) })
+            guard tip.parentCount > 1 || index.mayHoldCopy(of: tip, version: tag.version),
+                  let homecoming = try homecoming(of: tag, into: head), !homecoming.releaseSide.isEmpty else { continue }
+            found.append(homecoming)
+            brought.formUnion(homecoming.releaseSide.map(\.id))
+        }
+        return found
     }
 }

@@ -10,12 +10,21 @@ public struct VersionTag: Sendable {
     public var commitID: ObjectID
     /// The tag as git has it, for reading its annotation when a date is needed.
     public var tag: Tag
+    /// The same version's other spellings (`v0.9.2` beside `0.9.2`): one release, whichever
+    /// commit each names, so reaching any of them reaches the release.
+    public var otherSpellings: [Tag] = []
+
+    /// True when this release is tagged on `commit`, in any spelling.
+    public func isOn(_ commit: ObjectID) -> Bool {
+        commitID == commit || otherSpellings.contains { $0.commitID == commit }
+    }
 }
 
 extension Repository {
     /// Every tag that is a semantic version, ordered by version; other tags are ignored.
-    /// When two tags spell the same version (`v1.2.0` and `1.2.0`), the `v` one is kept.
-    func versionTags() throws(GitError) -> [VersionTag] {
+    /// When two tags spell the same version (`v1.2.0` and `1.2.0`), they are one release named by
+    /// the spelling `prefix` gives, else by the prefix most version tags use (`v` on a tie).
+    func versionTags(prefix preferred: String? = nil) throws(GitError) -> [VersionTag] {
         var candidates: [VersionTag] = []
         for tag in try tags() {
             guard let (version, prefix) = SemanticVersion.parseTag(tag.name) else { continue }
@@ -32,16 +41,22 @@ extension Repository {
             if y < x { return false }
             return candidates[a].name < candidates[b].name
         }
+        let bare = candidates.count { $0.prefix.isEmpty }
+        let winner = preferred ?? (bare > candidates.count - bare ? "" : "v")
         var result: [VersionTag] = []
         result.reserveCapacity(order.count)
         for index in order {
-            let candidate = candidates[index]
-            // Two spellings of one version (`v1.2.0` and `1.2.0`): the `v` one is kept.
-            if let last = result.last, last.version == candidate.version {
-                if last.prefix != "v" && candidate.prefix == "v" { result[result.count - 1] = candidate }
+            var candidate = candidates[index]
+            guard let last = result.last, last.version == candidate.version else {
+                result.append(candidate)
                 continue
             }
-            result.append(candidate)
+            if last.prefix != winner && candidate.prefix == winner {
+                candidate.otherSpellings = last.otherSpellings + [last.tag]
+                result[result.count - 1] = candidate
+            } else {
+                result[result.count - 1].otherSpellings.append(candidate.tag)
+            }
         }
         return result
     }

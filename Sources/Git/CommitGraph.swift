@@ -1,5 +1,6 @@
-/// Every commit reachable from one head, read once each, with parent links as indices: the
-/// in-memory history that whole-history questions (`--all`) are answered from.
+/// Every commit reachable from a head (and from the heads it is extended with), read once each,
+/// with parent links as indices: the in-memory history that whole-history questions (`--all`)
+/// are answered from.
 public struct CommitGraph {
     /// Node of each commit id.
     public private(set) var index: [ObjectID: Int32] = [:]
@@ -14,8 +15,37 @@ public struct CommitGraph {
     /// Reads the history (`git_commit_lookup` once per commit). In a shallow clone the whole history
     /// is not there, which is an error that says how to fetch it.
     public init(repository: Repository, head: ObjectID) throws(GitError) {
+        order = try read([head], from: repository)
+        parentIndices = commits.map { $0.parentIDs.map { index[$0]! } }
+    }
+
+    /// Adds the commits reachable from `heads` that the graph does not hold yet, each read once;
+    /// the new nodes come after the existing ones, and `order` stays newest commit time first.
+    public mutating func extend(with heads: [ObjectID], from repository: Repository) throws(GitError) {
+        let first = commits.count
+        let added = try read(heads.filter { index[$0] == nil }, from: repository)
+        guard !added.isEmpty else { return }
+        for node in first..<commits.count { parentIndices.append(commits[node].parentIDs.map { index[$0]! }) }
+        // Both orders are newest first: merge them by commit time, existing nodes first on ties.
+        var merged: [Int32] = []
+        merged.reserveCapacity(order.count + added.count)
+        var a = 0, b = 0
+        while a < order.count || b < added.count {
+            if b == added.count || (a < order.count && commits[Int(order[a])].committerTime >= commits[Int(added[b])].committerTime) {
+                merged.append(order[a]); a += 1
+            } else {
+                merged.append(added[b]); b += 1
+            }
+        }
+        order = merged
+    }
+
+    /// Reads every commit reachable from `heads` not in the graph yet, in date order, and returns
+    /// the new nodes in that order.
+    private mutating func read(_ heads: [ObjectID], from repository: Repository) throws(GitError) -> [Int32] {
         let shallow = repository.shallowRoots()
         var queue = DateQueue()
+        var visited: [Int32] = []
         func add(_ id: ObjectID) throws(GitError) {
             let commit = try repository.commit(id)
             if shallow.contains(id) && !commit.parentIDs.isEmpty {
@@ -26,14 +56,14 @@ public struct CommitGraph {
             commits.append(commit)
             queue.push(time: commit.committerTime, node: node)
         }
-        try add(head)
+        for head in heads where index[head] == nil { try add(head) }
         while let node = queue.pop() {
-            order.append(Int32(node))
+            visited.append(Int32(node))
             for parent in commits[node].parentIDs where index[parent] == nil {
                 try add(parent)
             }
         }
-        parentIndices = commits.map { $0.parentIDs.map { index[$0]! } }
+        return visited
     }
 
     public func parents(of node: Int32) -> [Int32] { parentIndices[Int(node)] }

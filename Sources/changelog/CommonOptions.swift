@@ -14,7 +14,7 @@ struct RepositoryOptions: ParsableArguments {
     /// Opens the repository and its configuration.
     func open() throws(ChangelogError) -> (History, Configuration) {
         let (repository, configuration) = try openRepository()
-        return (try History(repository: repository), configuration)
+        return (try History(repository: repository, tagPrefix: configuration.tagPrefix), configuration)
     }
 
     /// The configuration alone: the repository's when one is there, else the defaults (a

@@ -64,10 +64,19 @@ import Testing
         ])
     }
 
-    @Test func theSameVersionTaggedTwiceKeepsTheVSpelling() throws {
+    /// One release, named as the configured prefix says, else as most version tags are spelled
+    /// (`v` on a tie); the other spelling stays attached to it.
+    @Test func theSameVersionTaggedTwiceTakesTheProjectsSpelling() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.build(text: "commit feat: one\ntag 1.0.0\ntag v1.0.0\ncommit fix: two\ntag 1.0.1\n")
-        let history = try History(repository: Repository(discoveringFrom: sandbox.root + "/repo"))
-        #expect(history.tags.map(\.name) == ["v1.0.0", "1.0.1"])
+        let repository = try Repository(discoveringFrom: sandbox.root + "/repo")
+        let history = try History(repository: repository)
+        #expect(history.tags.map(\.name) == ["1.0.0", "1.0.1"])
+        #expect(history.tags.first?.otherSpellings.map(\.name) == ["v1.0.0"])
+        #expect(try History(repository: repository, tagPrefix: "v").tags.map(\.name) == ["v1.0.0", "1.0.1"])
+
+        let tie = try Sandbox()
+        _ = try tie.build(text: "commit feat: one\ntag 1.0.0\ntag v1.0.0\n")
+        #expect(try History(repository: Repository(discoveringFrom: tie.root + "/repo")).tags.map(\.name) == ["v1.0.0"])
     }
 }

@@ -19,6 +19,8 @@ import Git
 /// merge feature Merge pull request #5 from acme/feature
 /// cherry-pick parser -x                    # re-applies that commit's change; -x adds git's trailer
 /// cherry-pick parser --edited               # the change as a conflict resolution altered it (a new patch-id)
+/// squash release/0.23 chore: tag 0.23.3 (#45) # one commit with all that branch changed since the fork
+/// rebase release/0.23                         # that branch's own commits copied here, authors and dates kept
 /// ```
 public struct FixtureHistory {
     public enum Step: Equatable {
@@ -29,6 +31,8 @@ public struct FixtureHistory {
         case checkout(String)
         case merge(branch: String, message: String?)
         case cherryPick(label: String, recordOrigin: Bool, edited: Bool)
+        case squash(branch: String, message: String)
+        case rebase(branch: String)
     }
 
     public var author = Signature(name: "Ada Lovelace", email: "ada@example.com", time: 0, offsetMinutes: 0)
@@ -95,6 +99,11 @@ public struct FixtureHistory {
             case "merge":
                 let (branch, message) = Self.split(argument)
                 steps.append(.merge(branch: branch, message: message.isEmpty ? nil : message))
+            case "squash":
+                let (branch, message) = Self.split(argument)
+                guard !message.isEmpty else { throw SyntaxError(line: number + 1, message: "squash needs a branch and a message") }
+                steps.append(.squash(branch: branch, message: message))
+            case "rebase": steps.append(.rebase(branch: argument))
             case "cherry-pick":
                 var words = argument.split(separator: " ").map(String.init)
                 let record = words.contains("-x"), edited = words.contains("--edited")
@@ -166,6 +175,9 @@ extension FixtureHistory {
         var tips: [String: ObjectID] = [:]
         var files: [String: [String: [UInt8]]] = ["main": [:]]
         var changes: [ObjectID: (path: String, contents: [UInt8])] = [:]
+        // Each branch's commits in creation order, and who wrote each one when: what a rebase copies.
+        var made: [String: [ObjectID]] = ["main": []]
+        var authored: [ObjectID: (message: String, author: Signature)] = [:]
         var labels: [String: ObjectID] = [:]
         var commits: [ObjectID] = []
         var clock = start
@@ -182,13 +194,16 @@ extension FixtureHistory {
             }
             return result.hasSuffix("\n") ? result : result + "\n"
         }
-        func commit(message: String, parents: [ObjectID], change: [(String, [UInt8])]) throws -> ObjectID {
+        func commit(message: String, parents: [ObjectID], change: [(String, [UInt8])], author: Signature? = nil) throws -> ObjectID {
             for (path, contents) in change { files[branch, default: [:]][path] = contents }
             let tree = try repository.writeTree(base: parents.first, changes: change.map { ($0.0, Optional($0.1)) })
-            let id = try repository.writeCommit(tree: tree, parents: parents, message: expand(message),
-                                                author: signature(), committer: signature(), updating: "refs/heads/\(branch)")
+            let text = author == nil ? expand(message) : message
+            let id = try repository.writeCommit(tree: tree, parents: parents, message: text,
+                                                author: author ?? signature(), committer: signature(), updating: "refs/heads/\(branch)")
             tips[branch] = id
             commits.append(id)
+            made[branch, default: []].append(id)
+            authored[id] = (text, author ?? signature())
             clock += step
             return id
         }
@@ -213,6 +228,7 @@ extension FixtureHistory {
                 try repository.setReference("refs/heads/\(name)", to: tip)
                 tips[name] = tip
                 files[name] = files[branch]
+                made[name] = made[branch]
             case .checkout(let name):
                 guard tips[name] != nil else { throw SyntaxError(line: 0, message: "checkout of unknown branch \(name)") }
                 branch = name
@@ -221,6 +237,19 @@ extension FixtureHistory {
                 guard let ours = tips[branch], let theirs = tips[other] else { throw SyntaxError(line: 0, message: "merge of unknown branch \(other)") }
                 let incoming = (files[other] ?? [:]).filter { files[branch]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
                 _ = try commit(message: message ?? "Merge branch '\(other)'", parents: [ours, theirs], change: incoming.map { ($0.key, $0.value) })
+            case .squash(let other, let message):
+                guard let ours = tips[branch], tips[other] != nil else { throw SyntaxError(line: 0, message: "squash of unknown branch \(other)") }
+                let incoming = (files[other] ?? [:]).filter { files[branch]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
+                _ = try commit(message: message, parents: [ours], change: incoming.map { ($0.key, $0.value) })
+            case .rebase(let other):
+                guard tips[other] != nil else { throw SyntaxError(line: 0, message: "rebase of unknown branch \(other)") }
+                let here = Set(made[branch] ?? [])
+                for id in made[other] ?? [] where !here.contains(id) {
+                    guard let change = changes[id], let original = authored[id] else { continue }
+                    let copy = try commit(message: original.message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, change.contents)],
+                                          author: original.author)
+                    changes[copy] = change
+                }
             case .cherryPick(let label, let recordOrigin, let edited):
                 guard let picked = labels[label], let change = changes[picked] else { throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)") }
                 var message = try repository.commit(picked).message

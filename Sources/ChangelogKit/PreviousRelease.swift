@@ -1,0 +1,167 @@
+import ChangelogCore
+import Git
+
+/// The release a new section starts after, and how that release came into the target branch.
+///
+/// A version tag is released into a target when the target reaches it, or when its release came
+/// back without the tag: every commit the release branch made since it forked from the target has
+/// a copy on the target after the fork point (a cherry-pick, a rebase, or one squash merge of the
+/// whole branch). docs/ranges.md describes the rule and how copies are recognised.
+public struct PreviousRelease {
+    public var tag: VersionTag
+    /// Where the target's new commits begin: the tag's commit when the target reaches it, else the
+    /// point where the release's branch forked from the target.
+    public var base: ObjectID
+    /// Commits of the target after `base` that carry the release's own changes (the squash merge of
+    /// its branch, rebased or cherry-picked copies): they shipped in this release, not the next.
+    public var copies: Set<String>
+}
+
+/// A release tagged off the target's history that came back to it, with both sides of the fork.
+struct Homecoming {
+    var release: PreviousRelease
+    /// The release branch's commits since the fork point, newest first.
+    var releaseSide: [SourceCommit]
+    /// The target's commits since the fork point, newest first, copies included.
+    var targetSide: [SourceCommit]
+}
+
+extension History {
+    /// The highest version tag among those `isEligible` accepts that is released into `target`,
+    /// and the commits since it, newest first, without the copies of that release's own commits.
+    ///
+    /// The reachable candidate comes from one walk that stops at the first eligible tag on each
+    /// path (as `git describe`); higher tags the walk did not reach are tried highest first, and a
+    /// tag whose commit left no trace in that walk (`ReleaseCopyIndex`) costs one commit read.
+    func releaseRange(of target: ObjectID, where isEligible: (VersionTag) -> Bool,
+                      needsCommits: Bool = true) throws(ChangelogError) -> (previous: PreviousRelease?, commits: [SourceCommit]) {
+        let walk = try frontierWalk(of: target, where: isEligible)
+        let floor = walk.previous?.version
+        var candidates: [VersionTag] = []
+        for tag in tags.reversed() {
+            if let floor, tag.version <= floor { break }
+            if isEligible(tag) { candidates.append(tag) }
+        }
+        var walked: [SourceCommit]?
+        if !candidates.isEmpty {
+            let commits = walk.commits.map(SourceCommit.init)
+            walked = commits
+            let index = ReleaseCopyIndex(commits)
+            for tag in candidates {
+                let tip = SourceCommit(try git { () throws(GitError) in try repository.commit(tag.commitID) })
+                guard tip.parentCount > 1 || index.mayHoldCopy(of: tip, version: tag.version) else { continue }
+                if let found = try homecoming(of: tag, into: target) {
+                    return (found.release, found.targetSide.filter { !found.release.copies.contains($0.id) })
+                }
+            }
+        }
+        guard let previous = walk.previous else {
+            return (nil, needsCommits ? walked ?? walk.commits.map(SourceCommit.init) : [])
+        }
+        var release = PreviousRelease(tag: previous, base: previous.commitID, copies: [])
+        guard needsCommits else { return (release, []) }
+        // A merged maintenance branch puts several tags on the frontier; the range from the highest
+        // one then needs a walk of its own.
+        let range = walk.frontierSize <= 1 ? walk.commits
+            : try git { () throws(GitError) in try repository.walk(including: [target], excluding: [previous.commitID]) }
+        release.copies = try copiesOfMergedRelease(previous, range: range, target: target)
+        let commits = walk.frontierSize <= 1 ? walked ?? range.map(SourceCommit.init) : range.map(SourceCommit.init)
+        return (release, release.copies.isEmpty ? commits : commits.filter { !release.copies.contains($0.id) })
+    }
+
+    /// The commits of `range` (`release..target`) that copy changes the release's branch made:
+    /// for a release branch merged back, the fixes first made on the target and cherry-picked into
+    /// it. The branch's side is what the release reaches and the target's first-parent line
+    /// does not; a release on that line has no side, and nothing is compared.
+    func copiesOfMergedRelease(_ release: VersionTag, range: [Commit], target: ObjectID) throws(ChangelogError) -> Set<String> {
+        var byID: [ObjectID: Commit] = [:]
+        byID.reserveCapacity(range.count)
+        for commit in range { byID[commit.id] = commit }
+        var line = target
+        while let commit = byID[line] {
+            guard let parent = commit.parentIDs.first else { return [] }
+            line = parent
+        }
+        guard line != release.commitID else { return [] }
+        let side = try commits(from: line, to: release.commitID)
+        guard !side.isEmpty else { return [] }
+        var matcher = ChangeMatcher(repository: repository)
+        return Set(try matcher.copies(of: side, among: range.map(SourceCommit.init)).keys)
+    }
+
+    /// `tag` as released into `target` without being reachable from it, with the target's commits
+    /// since the fork point (newest first); nil when some change of the release never came back.
+    /// A tag the target does reach after all (behind a lower tag) is returned as reachable.
+    func homecoming(of tag: VersionTag, into target: ObjectID) throws(ChangelogError) -> Homecoming? {
+        guard let fork = try git({ () throws(GitError) in try repository.mergeBase(tag.commitID, target) }) else { return nil }
+        if fork == tag.commitID {
+            let range = try commits(from: fork, to: target)
+            return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: []), releaseSide: [], targetSide: range)
+        }
+        let releaseSide = try commits(from: fork, to: tag.commitID)
+        guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
+        let targetSide = try commits(from: fork, to: target)
+        var matcher = ChangeMatcher(repository: repository)
+        let found = try matcher.copies(of: releaseSide, among: targetSide)
+        var copies = Set(found.keys)
+        let covered = Set(found.values.map(\.id))
+        // Coming back is a move from the branch to the target: a fix made on the target and picked
+        // into a maintenance branch has its equivalent here too, but as the original, made before.
+        let originals = Set(ChangeMatcher.origins(of: last).dropFirst())
+        var cameBack = false
+        for (copy, original) in found where original.id == last.id && !originals.contains(copy) {
+            if try committerTime(copy) >= committerTime(last.id) { cameBack = true; break }
+        }
+        if !cameBack || releaseSide.contains(where: { $0.parentCount <= 1 && !covered.contains($0.id) }) {
+            guard let squash = try squashMerge(of: tag, releaseSide: releaseSide, fork: fork, among: targetSide) else { return nil }
+            copies.insert(squash)
+            cameBack = true
+        }
+        return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: copies), releaseSide: releaseSide, targetSide: targetSide)
+    }
+
+    private func committerTime(_ id: String) throws(ChangelogError) -> Int64 {
+        guard let oid = ObjectID(hex: id) else { return 0 }
+        return try git { () throws(GitError) in try repository.commit(oid).committerTime }
+    }
+
+    /// The commit of `candidates` that squash-merged the release's branch: made after the release,
+    /// its message names it (the branch's last commit subject, as forges write a squash, or the
+    /// version), and it brings every path the branch changed to the release's content, except paths the target had
+    /// changed itself since the fork, where a merge may have resolved both changes together.
+    private func squashMerge(of tag: VersionTag, releaseSide: [SourceCommit], fork: ObjectID,
+                             among candidates: [SourceCommit]) throws(ChangelogError) -> String? {
+        guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
+        let named = candidates.filter { commit in
+            commit.parentCount == 1 && ReleaseCopyIndex.message(commit.message, names: last.subjectLine, version: tag.version)
+        }
+        guard !named.isEmpty else { return nil }
+        return try git { () throws(GitError) -> String? in
+            let paths = try repository.changedPaths(from: fork, to: tag.commitID)
+            let atFork = try repository.entries(of: fork, at: paths)
+            let atRelease = try repository.entries(of: tag.commitID, at: paths)
+            let released = try repository.commit(tag.commitID).committerTime
+            for commit in named {
+                // A squash merge brings the release back: it is made after it.
+                guard let id = ObjectID(hex: commit.id) else { continue }
+                let squash = try repository.commit(id)
+                guard squash.committerTime >= released, let parent = squash.parentIDs.first else { continue }
+                let after = try repository.entries(of: id, at: paths)
+                let before = try repository.entries(of: parent, at: paths)
+                var brought = false
+                var matches = true
+                for index in paths.indices where after[index] != atRelease[index] {
+                    // The target changed this path on its own: a resolution of both changes is fine.
+                    if before[index] != atFork[index] { continue }
+                    matches = false
+                    break
+                }
+                for index in paths.indices where after[index] == atRelease[index] && before[index] != atRelease[index] {
+                    brought = true
+                }
+                if matches && brought { return commit.id }
+            }
+            return nil
+        }
+    }
+}

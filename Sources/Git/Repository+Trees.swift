@@ -1,0 +1,50 @@
+import Clibgit2
+
+extension Repository {
+    /// The paths whose entries differ between two commits' trees (`git_diff_tree_to_tree`), sorted:
+    /// what a whole branch changed since its fork point, as one squash merge would carry it.
+    public func changedPaths(from base: ObjectID, to target: ObjectID) throws(GitError) -> [String] {
+        try withTree(of: base) { (old: OpaquePointer) throws(GitError) -> [String] in
+            try withTree(of: target) { (new: OpaquePointer) throws(GitError) -> [String] in
+                var diff: OpaquePointer?
+                try check(git_diff_tree_to_tree(&diff, pointer, old, new, nil), "\(base.hex)..\(target.hex)")
+                defer { git_diff_free(diff) }
+                var paths: [String] = []
+                for index in 0..<git_diff_num_deltas(diff) {
+                    guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+                    paths.append(decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                }
+                return paths.sorted()
+            }
+        }
+    }
+
+    /// The object at each of `paths` in a commit's tree (`git_tree_entry_bypath`); nil where the
+    /// path does not exist. Comparing these ids tells whether two commits hold the same content.
+    public func entries(of commit: ObjectID, at paths: [String]) throws(GitError) -> [ObjectID?] {
+        try withTree(of: commit) { (tree: OpaquePointer) throws(GitError) -> [ObjectID?] in
+            var ids: [ObjectID?] = []
+            ids.reserveCapacity(paths.count)
+            for path in paths {
+                var entry: OpaquePointer?
+                let result = git_tree_entry_bypath(&entry, tree, path)
+                if result == GIT_ENOTFOUND.rawValue { ids.append(nil); continue }
+                try check(result, "\(commit.hex):\(path)")
+                defer { git_tree_entry_free(entry) }
+                ids.append(git_tree_entry_id(entry).map { ObjectID($0) })
+            }
+            return ids
+        }
+    }
+
+    private func withTree<T>(of commitID: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
+        var oid = commitID.oid
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, pointer, &oid), commitID.hex)
+        defer { git_commit_free(commit) }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commit), commitID.hex)
+        defer { git_tree_free(tree) }
+        return try body(tree!)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import FixtureSupport
+import Testing
+
+/// `Fixtures/release-branch.history` with release/0.23 brought back to main in each way real
+/// projects do it. Whatever the way, main's previous release is 0.23.1, its next section lists
+/// only what 0.23.x did not ship, and `--all` lists every change once.
+@Suite struct ReleaseBranchTests {
+    enum Homecoming: String, CaseIterable, CustomTestStringConvertible {
+        case merged = "merge release/0.23 Merge pull request #45 from acme/release/0.23"
+        case squashed = "squash release/0.23 chore: tag 0.23.1 (#45)"
+        case rebased = "rebase release/0.23"
+
+        var testDescription: String { String(rawValue.prefix { $0 != " " }) }
+    }
+
+    private func build(_ way: Homecoming?) throws -> (Sandbox, BuiltFixture) {
+        let sandbox = try Sandbox()
+        var text = try Sandbox.fixture("release-branch.history")
+        if let way { text += way.rawValue + "\n" }
+        text += "commit fix(ui): contrast\nlabel contrast\n"
+        let fixture = try sandbox.build(text: text)
+        return (sandbox, fixture)
+    }
+
+    private func json(_ result: Sandbox.Result) throws -> [String: Any] {
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+    }
+
+    /// Each release's version and subjects (`type: subject`), newest first.
+    private func releases(_ result: Sandbox.Result) throws -> [(version: String, previous: String, subjects: [String])] {
+        let object = try json(result)
+        return (object["releases"] as? [[String: Any]] ?? []).map { release in
+            let subjects = (release["sections"] as? [[String: Any]] ?? []).flatMap { section in
+                (section["commits"] as? [[String: Any]] ?? []).map { "\($0["type"]!): \($0["subject"]!)" }
+            }
+            return (release["version"] as? String ?? "-", release["previousTag"] as? String ?? "-", subjects)
+        }
+    }
+
+    @Test(arguments: Homecoming.allCases)
+    func nextStartsAfterTheReleaseThatCameBack(_ way: Homecoming) throws {
+        let (sandbox, _) = try build(way)
+        let next = try json(sandbox.changelog("next", "--format", "json"))
+        #expect(next["currentTag"] as? String == "0.23.1")
+        #expect(next["next"] as? String == "0.24.0")
+        let drivers = (next["commits"] as? [[String: Any]] ?? []).map { "\($0["type"]!): \($0["subject"]!)" }
+        #expect(drivers == ["feat: themes"])
+    }
+
+    @Test(arguments: Homecoming.allCases)
+    func theNewSectionListsOnlyWhatTheReleaseDidNotShip(_ way: Homecoming) throws {
+        let (sandbox, _) = try build(way)
+        let section = try releases(sandbox.changelog("--setversion", "0.24.0", "-T", "json"))
+        #expect(section.count == 1)
+        #expect(section.first?.previous == "0.23.1")
+        #expect(section.first?.subjects == ["feat: themes", "fix: contrast"])
+        let markdown = try sandbox.changelog("--setversion", "0.24.0")
+        #expect(markdown.stdout.contains("(https://github.com/acme/gadget/compare/0.23.1...0.24.0)"), "\(markdown.stdout)")
+    }
+
+    /// Every change once, in the lowest release that shipped it, and each release's section the
+    /// same as `--setversion V --to V` and `notes V` make it.
+    @Test(arguments: Homecoming.allCases)
+    func theWholeHistoryListsEachChangeOnce(_ way: Homecoming) throws {
+        let (sandbox, _) = try build(way)
+        let all = try releases(sandbox.changelog("--all", "--setversion", "0.24.0", "-T", "json"))
+        #expect(all.map(\.version) == ["0.24.0", "0.23.1", "0.23.0", "0.22.2"])
+        #expect(all.map(\.previous) == ["0.23.1", "0.23.0", "0.22.2", "-"])
+        #expect(all.map(\.subjects) == [
+            ["feat: themes", "fix: contrast"],
+            ["fix: a leak in the cache"],
+            ["feat: stream responses", "fix: retry on 503", "fix: exit 1 on bad flags"],
+            ["feat: the gadget"],
+        ])
+        for release in all.dropFirst() {
+            let single = try releases(sandbox.changelog("--setversion", release.version, "--to", release.version, "-T", "json"))
+            #expect(single.first?.subjects == release.subjects, "\(release.version)")
+            #expect(single.first?.previous == release.previous, "\(release.version)")
+            let notes = try releases(sandbox.changelog("notes", release.version, "-T", "json"))
+            #expect(notes.first?.subjects == release.subjects, "\(release.version)")
+        }
+    }
+
+    /// The git command line as the oracle: every feat, fix and perf change of main and the release
+    /// branch (by its header: a copy keeps it) is listed by `--all` exactly once.
+    @Test(arguments: [Homecoming?.none] + Homecoming.allCases.map(Optional.some))
+    func everyChangeOfTheCombinedHistoryIsListedOnce(_ way: Homecoming?) throws {
+        let (sandbox, _) = try build(way)
+        let log = try sandbox.git("log", "--format=%s", "HEAD", "release/0.23")
+        let headers = Set(log.split(separator: "\n").map(String.init).filter { header in
+            ["feat", "fix", "perf"].contains { header.hasPrefix($0 + ":") || header.hasPrefix($0 + "(") }
+        })
+        let all = try json(sandbox.changelog("--all", "--setversion", "0.24.0", "-T", "json"))
+        let listed = (all["releases"] as? [[String: Any]] ?? []).flatMap { release in
+            (release["sections"] as? [[String: Any]] ?? []).flatMap { section in
+                (section["commits"] as? [[String: Any]] ?? []).map { commit in
+                    "\(commit["type"]!)" + ((commit["scope"] as? String).map { "(\($0))" } ?? "") + ": \(commit["subject"]!)"
+                }
+            }
+        }
+        #expect(listed.sorted() == headers.sorted())
+    }
+
+    /// A release branch never merged back is a maintenance line: main's previous release stays
+    /// 0.22.2, and what 0.23.0 and 0.23.1 shipped first is left to them (`backports = "omit"`).
+    @Test func aBranchNeverMergedIsNotReleasedIntoMain() throws {
+        let (sandbox, _) = try build(nil)
+        let next = try json(sandbox.changelog("next", "--format", "json"))
+        #expect(next["currentTag"] as? String == "0.22.2")
+        let section = try releases(sandbox.changelog("--setversion", "0.24.0", "-T", "json"))
+        #expect(section.first?.previous == "0.22.2")
+        #expect(section.first?.subjects == ["feat: themes", "fix: contrast"])
+    }
+}

@@ -6,34 +6,41 @@
 ///
 /// It answers cheaply whether a release tagged on another branch may have come back to this one,
 /// before anything costlier (a merge base, diffs) is computed: a release whose tagged commit left
-/// no such trace here did not come back.
+/// no such trace here, committed after it, did not come back. Each trace keeps the latest commit
+/// time it was seen at: a fix picked from here into a maintenance branch shares its author and
+/// subject with the original here, but the original was committed before the pick.
 public struct ReleaseCopyIndex {
-    private var origins: Set<String> = []
-    private var identities: Set<Identity> = []
-    private var subjects: Set<Substring> = []
-    private var versions: Set<SemanticVersion> = []
+    private var origins: [String: Int64] = [:]
+    private var identities: [Identity: Int64] = [:]
+    private var subjects: [Substring: Int64] = [:]
+    private var versions: [SemanticVersion: Int64] = [:]
 
-    public init(_ commits: [SourceCommit]) {
-        for commit in commits {
-            origins.insert(commit.id)
-            for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { origins.insert(origin.lowercased()) }
-            identities.insert(Identity(commit))
+    /// `committed[i]` is when `commits[i]` was committed (committer time, seconds since 1970).
+    public init(_ commits: [SourceCommit], committed: [Int64]) {
+        func note<Key: Hashable>(_ table: inout [Key: Int64], _ key: Key, _ time: Int64) {
+            if table[key].map({ $0 < time }) ?? true { table[key] = time }
+        }
+        for (commit, time) in zip(commits, committed) {
+            for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { note(&origins, origin.lowercased(), time) }
+            note(&identities, Identity(commit), time)
             let subject = Self.key(commit.subjectLine)
-            subjects.insert(subject)
+            note(&subjects, subject, time)
             for line in commit.message.split(separator: "\n").dropFirst() {
-                if let item = Self.listItem(line) { subjects.insert(Self.key(item)) }
+                if let item = Self.listItem(line) { note(&subjects, Self.key(item), time) }
             }
             for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) {
-                if let (version, _) = SemanticVersion.parseTag(word) { versions.insert(version) }
+                if let (version, _) = SemanticVersion.parseTag(word) { note(&versions, version, time) }
             }
         }
     }
 
-    /// True when some commit here could be a copy of `commit`, the commit a release's tag names.
-    public func mayHoldCopy(of commit: SourceCommit, version: SemanticVersion) -> Bool {
-        if origins.contains(commit.id) || identities.contains(Identity(commit)) || versions.contains(version) { return true }
-        if subjects.contains(Self.key(commit.subjectLine)) { return true }
-        return CommitMessageParser.cherryPickedFrom(in: commit.message).contains { origins.contains($0.lowercased()) }
+    /// True when some commit here, committed no earlier than `committed`, could be a copy of
+    /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
+    /// author, date and subject, its subject (as a squash merge), or names `version`.
+    public func mayHoldCopy(of commit: SourceCommit, committed: Int64, version: SemanticVersion) -> Bool {
+        func after(_ time: Int64?) -> Bool { time.map { $0 >= committed } ?? false }
+        return after(origins[commit.id]) || after(identities[Identity(commit)]) || after(versions[version])
+            || after(subjects[Self.key(commit.subjectLine)])
     }
 
     /// True when `message` names the release whose tagged commit has `subject`: as a squash merge

@@ -46,10 +46,12 @@ extension History {
         if !candidates.isEmpty {
             let commits = walk.commits.map(SourceCommit.init)
             walked = commits
-            let index = ReleaseCopyIndex(commits)
+            let index = ReleaseCopyIndex(commits, committed: walk.commits.map(\.committerTime))
             for tag in candidates {
-                let tip = SourceCommit(try git { () throws(GitError) in try repository.commit(tag.commitID) })
-                guard tip.parentCount > 1 || index.mayHoldCopy(of: tip, version: tag.version) else { continue }
+                let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
+                guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version) else {
+                    continue
+                }
                 if let found = try homecoming(of: tag, into: target) {
                     return (found.release, found.targetSide.filter { !found.release.copies.contains($0.id) })
                 }

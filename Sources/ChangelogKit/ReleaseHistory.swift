@@ -133,12 +133,12 @@ extension History {
     private func releasesThatCameBack(into head: ObjectID, graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError) -> [Homecoming] {
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         guard !unreachable.isEmpty else { return [] }
-        let index = ReleaseCopyIndex(commits)
+        let index = ReleaseCopyIndex(commits, committed: graph.commits.map(\.committerTime))
         var found: [Homecoming] = []
         var brought: Set<String> = []
         for tag in unreachable.reversed() where !brought.contains(tag.commitID.hex) {
-            let tip = SourceCommit(try git { () throws(GitError) in try repository.commit(tag.commitID) })
-            guard tip.parentCount > 1 || index.mayHoldCopy(of: tip, version: tag.version),
+            let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
+            guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version),
                   let homecoming = try homecoming(of: tag, into: head), !homecoming.releaseSide.isEmpty else { continue }
             found.append(homecoming)
             brought.formUnion(homecoming.releaseSide.map(\.id))

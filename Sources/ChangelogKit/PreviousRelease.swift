@@ -66,16 +66,18 @@ extension History {
         // one then needs a walk of its own.
         let range = walk.frontierSize <= 1 ? walk.commits
             : try git { () throws(GitError) in try repository.walk(including: [target], excluding: [previous.commitID]) }
-        release.copies = try copiesOfMergedRelease(previous, range: range, target: target)
         let commits = walk.frontierSize <= 1 ? walked ?? range.map(SourceCommit.init) : range.map(SourceCommit.init)
+        release.copies = try copiesOfMergedRelease(previous, range: range, sources: commits, target: target)
         return (release, release.copies.isEmpty ? commits : commits.filter { !release.copies.contains($0.id) })
     }
 
     /// The commits of `range` (`release..target`) that copy changes the release's branch made:
     /// for a release branch merged back, the fixes first made on the target and cherry-picked into
     /// it. The branch's side is what the release reaches and the target's first-parent line
-    /// does not; a release on that line has no side, and nothing is compared.
-    func copiesOfMergedRelease(_ release: VersionTag, range: [Commit], target: ObjectID) throws(ChangelogError) -> Set<String> {
+    /// does not; a release on that line has no side, and nothing is compared. `sources` are the
+    /// range's commits as converted already.
+    func copiesOfMergedRelease(_ release: VersionTag, range: [Commit], sources: [SourceCommit],
+                               target: ObjectID) throws(ChangelogError) -> Set<String> {
         var byID: [ObjectID: Commit] = [:]
         byID.reserveCapacity(range.count)
         for commit in range { byID[commit.id] = commit }
@@ -88,7 +90,7 @@ extension History {
         let side = try commits(from: line, to: release.commitID)
         guard !side.isEmpty else { return [] }
         var matcher = ChangeMatcher(repository: repository)
-        return Set(try matcher.copies(of: side, among: range.map(SourceCommit.init)).keys)
+        return Set(try matcher.copies(of: side, among: sources).keys)
     }
 
     /// `tag` as released into `target` without being reachable from it, with the target's commits

@@ -95,7 +95,7 @@ extension History {
         var entries: [ReleaseHistory.Entry] = []
         if let unreleased = buckets[-1], graph.index[head] != nil {
             let previous = highest[0] >= 0 ? tags[Int(highest[0])] : nil
-            let kept = try withoutCopies(unreleased, owner: -1, owners: owner, after: previous, at: 0, graph: graph)
+            let kept = try withoutCopies(unreleased, owner: -1, owners: owner, after: previous, at: 0, graph: graph, commits: commits)
             entries.append(.init(tag: nil, previous: previous, commits: kept.map { commits[Int($0)] }, date: nil))
         }
         for tagIndex in reachableTags.reversed() {
@@ -107,7 +107,7 @@ extension History {
             let date = try self.date(of: tag, commit: graph.commits[Int(node)])
             let before = previous >= 0 ? tags[Int(previous)] : nil
             let kept = try withoutCopies(buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
-                                         at: node, graph: graph)
+                                         at: node, graph: graph, commits: commits)
             entries.append(.init(tag: tag, previous: before, commits: kept.map { commits[Int($0)] }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
@@ -118,14 +118,14 @@ extension History {
     /// branch was merged in beside the release's first-parent line (`copiesOfMergedRelease`).
     /// The common case, `previous` on that line, is told from the graph without reading anything.
     private func withoutCopies(_ nodes: [Int32], owner: Int32, owners: [Int32], after previous: VersionTag?, at target: Int32,
-                               graph: CommitGraph) throws(ChangelogError) -> [Int32] {
+                               graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError) -> [Int32] {
         guard let previous, !nodes.isEmpty else { return nodes }
         var line = target
         while owners[Int(line)] == owner, let parent = graph.parents(of: line).first { line = parent }
         if graph.commits[Int(line)].id == previous.commitID || owners[Int(line)] == owner { return nodes }
-        let range = nodes.map { graph.commits[Int($0)] }
-        let copies = try copiesOfMergedRelease(previous, range: range, target: graph.commits[Int(target)].id)
-        return copies.isEmpty ? nodes : nodes.filter { !copies.contains(graph.commits[Int($0)].id.hex) }
+        let copies = try copiesOfMergedRelease(previous, range: nodes.map { graph.commits[Int($0)] }, sources: nodes.map { commits[Int($0)] },
+                                               target: graph.commits[Int(target)].id)
+        return copies.isEmpty ? nodes : nodes.filter { !copies.contains(commits[Int($0)].id) }
     }
 
     /// The version tags off `head`'s history whose releases came back to it, highest first; a

@@ -8,8 +8,10 @@ struct NextCommand: ParsableCommand {
         abstract: "Print the next version the commits since the last release call for.",
         discussion: """
         breaking -> major, feat -> minor, fix and perf -> patch (on 0.x a breaking change bumps the \
-        minor number). Prints the version without the tag prefix. Exits with status 3 and prints \
-        nothing when no commit warrants a release.
+        minor number). On a maintenance branch ([branches] patch-only) named for a version line \
+        (release/0.24) the version stays on that line; on other maintenance branches it is a patch. \
+        Prints the version without the tag prefix. Exits with status 3 and prints nothing when no \
+        commit warrants a release.
         """
     )
 

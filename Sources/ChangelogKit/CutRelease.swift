@@ -232,7 +232,8 @@ public struct CutRelease {
     /// A patch-only branch ships fixes: a feature or breaking change there is usually a pick that
     /// went to the wrong branch, so it stops the release until the user says otherwise.
     /// So does a version line once it has a release, and before, anything that would leave it.
-    private func checkPatchesOnly(_ since: [SourceCommit], current: VersionTag?, line: VersionLine?, branch: String) throws(ChangelogError) {
+    private func checkPatchesOnly(_ since: [SourceCommit], current: VersionTag?, line: VersionLine?,
+                                  branch: String) throws(ChangelogError) {
         let policy = configuration.bump
         let shipping = since.map(ParsedCommit.init).withoutCancelledReverts
         let held = try line.map { line throws(ChangelogError) in

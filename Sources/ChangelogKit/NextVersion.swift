@@ -66,8 +66,8 @@ extension History {
                 guard let placed = line.place(next, after: current.version) else { throw Self.offTheLine(next, line: line) }
                 next = placed
             }
-            var suggestion = VersionSuggestion(current: current, next: next, tagPrefix: prefix,
-                                               bump: Self.kind(from: current.version, stable: stable?.version, to: next), drivers: [], commits: commits)
+            let bump = Self.kind(from: current.version, stable: stable?.version, to: next)
+            var suggestion = VersionSuggestion(current: current, next: next, tagPrefix: prefix, bump: bump, drivers: [], commits: commits)
             suggestion.line = line
             return suggestion
         }
@@ -89,7 +89,8 @@ extension History {
         var skipped: [VersionTag] = []
         let released = current.flatMap { $0.version.isPrerelease ? nil : $0.version }
         // On a version line the next free number is the next patch: the line is all there is.
-        if let bumpLevel = line != nil ? BumpLevel.patch : Self.level(from: next.isPrerelease ? stable?.version ?? released : released, to: next.release) {
+        let from = next.isPrerelease ? stable?.version ?? released : released
+        if let bumpLevel = line != nil ? BumpLevel.patch : Self.level(from: from, to: next.release) {
             while let taken = tags.first(where: { $0.version == next.release }) {
                 skipped.append(taken)
                 let moved = next.release.bumped(bumpLevel)
@@ -117,9 +118,10 @@ extension History {
     /// The commits that ask for more than `line` allows after `current`, and the bump it allows;
     /// measured as the policy measures them (on 0.x a breaking change is a minor bump).
     static func heldBack(_ commits: [ParsedCommit], current: SemanticVersion?, line: VersionLine,
-                                 policy: VersionPolicy) throws(ChangelogError) -> (commits: [ParsedCommit], cap: BumpLevel) {
+                         policy: VersionPolicy) throws(ChangelogError) -> (commits: [ParsedCommit], cap: BumpLevel) {
         guard let cap = line.allowedBump(after: current) else {
-            throw ChangelogError("this branch's name carries the \(line) line, but its latest release \(current?.description ?? "") is above it; release from a branch of that release's line")
+            let latest = current?.description ?? ""
+            throw ChangelogError("this branch carries the version line \(line), but its latest release \(latest) is above the line; release from a branch of \(latest)'s line")
         }
         let base = current?.release ?? line.first
         let held = commits.filter { commit in commit.entry.map { policy.effective(policy.bump(for: $0), on: base) > cap } ?? false }

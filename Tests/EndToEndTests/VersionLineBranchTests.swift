@@ -139,7 +139,8 @@ import Testing
         let next = try sandbox.changelog("next")
         #expect(next.status == 2)
         #expect(next.stdout == "")
-        #expect(next.stderr == "changelog: error: this branch's name carries the 0.24 line, but its latest release 0.25.0 is above it; release from a branch of that release's line\n")
+        #expect(next.stderr == "changelog: error: this branch carries the version line 0.24, but its latest release 0.25.0 is above the line; "
+            + "release from a branch of 0.25.0's line\n")
     }
 
     @Test func aPatchOnlyBranchWithoutAVersionStaysPatchOnlyWithOneSummaryLine() throws {

@@ -10,7 +10,8 @@ public struct ReleaseRequest {
     public var sign: Bool?
     public var allowDirty = false
     public var allowDetached = false
-    /// Release feat and breaking commits from a patch-only branch (as a patch).
+    /// On a maintenance branch, release what it refuses: feat and breaking commits (as a patch, or on
+    /// its version line), and a VERSION off its version line.
     public var allowFeatures = false
     public var dryRun = false
     /// The release date written in CHANGELOG.md.
@@ -101,9 +102,10 @@ public struct CutRelease {
         // A branch named for a version line (release/0.24) releases on that line; other patch-only ones patches.
         let line = configuration.branches.line(of: head.branchName)
         let patchOnly = line == nil && configuration.branches.isPatchOnly(head.branchName)
-        if let line, let version = request.version, !line.contains(version) {
-            throw ChangelogError("\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; release \(version) from another branch, or choose a \(line).z version")
+        if let line, let version = request.version, !line.contains(version), !request.allowFeatures {
+            throw ChangelogError("\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway")
         }
+        // An explicit version off the line, allowed above, is the user's: the commits are theirs too.
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
         }

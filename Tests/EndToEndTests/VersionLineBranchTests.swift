@@ -82,15 +82,21 @@ import Testing
 
     @Test func anExplicitVersionOffTheLineIsRefused() throws {
         let sandbox = try releaseBranch()
-        for arguments in [["release", "0.25.0"], ["release", "0.25.0", "--allow-features"], ["release", "0.23.4"]] {
-            let result = try sandbox.changelog(arguments)
+        for version in ["0.25.0", "0.23.4", "1.0.0"] {
+            let result = try sandbox.changelog("release", version, "--dry-run")
             #expect(result.status == 2)
-            let version = arguments[1]
-            #expect(result.stderr == "changelog: error: release/0.24 carries the version line 0.24, and \(version) is not on it; release \(version) from another branch, or choose a 0.24.z version\n")
+            #expect(result.stdout == "")
+            #expect(result.stderr == "changelog: error: release/0.24 carries the version line 0.24, and \(version) is not on it; "
+                + "choose a 0.24.z version, release \(version) from another branch, or pass --allow-features to release it here anyway\n")
         }
         #expect(try sandbox.git("tag", "--list") == "v0.23.3\n")
+        #expect(try sandbox.changelog("release", "0.24.2", "--dry-run").status == 0, "any version on the line")
+        let anyway = try sandbox.changelog("release", "0.25.0", "--allow-features", "--dry-run")
+        #expect(anyway.status == 0, "\(anyway.stderr)")
+        #expect(anyway.stdout.hasPrefix("dry run: release 0.25.0 (after v0.23.3)"))
         let onTheLine = try sandbox.changelog("release", "0.24.0")
         #expect(onTheLine.status == 0, "\(onTheLine.stderr)")
+        #expect(try sandbox.git("tag", "--list") == "v0.23.3\nv0.24.0\n")
     }
 
     @Test func aBreakingChangeAboveTheLineIsCappedAtItsFirstRelease() throws {

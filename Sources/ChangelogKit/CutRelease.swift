@@ -105,7 +105,6 @@ public struct CutRelease {
         if let line, let version = request.version, !line.contains(version), !request.allowFeatures {
             throw ChangelogError("\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway")
         }
-        // An explicit version off the line, allowed above, is the user's: the commits are theirs too.
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
         }

@@ -2,7 +2,7 @@
 /// treats changes that a maintenance release shipped first.
 ///
 ///     [branches]
-///     patch-only = ["*-stable", "release/*", "maintenance/*"]
+///     patch-only = ["*-stable", "release/*", "release-*.*", "*.x", "maintenance/*"]
 ///     backports = "omit"    # or "mark", "keep"
 public struct BranchSettings: Sendable, Equatable {
     /// What main's release does with a change that an earlier maintenance release already shipped.
@@ -15,16 +15,24 @@ public struct BranchSettings: Sendable, Equatable {
         case keep
     }
 
-    /// Glob patterns (`*` any run of characters, `?` one) of branches where releases are patches only.
-    public var patchOnly = ["*-stable", "release/*", "maintenance/*"]
+    /// Glob patterns (`*` any run of characters, `?` one) of maintenance branches: those whose name
+    /// carries a version line (`release/0.24`) release on that line, the others patches only.
+    public var patchOnly = ["*-stable", "release/*", "release-*.*", "*.x", "maintenance/*"]
     public var backports = BackportMode.omit
 
     public init() {}
 
-    /// True when `branch` (a short name such as `1-3-stable`) is a maintenance line.
+    /// True when `branch` (a short name such as `1-3-stable`) is a maintenance branch.
     public func isPatchOnly(_ branch: String?) -> Bool {
         guard let branch else { return false }
         return patchOnly.contains { Self.glob($0, matches: branch) }
+    }
+
+    /// The version line of a maintenance branch whose name carries one (`release/0.24`, `1-3-stable`);
+    /// nil for other branches, so `patch-only = []` turns lines off too.
+    public func line(of branch: String?) -> VersionLine? {
+        guard let branch, isPatchOnly(branch) else { return nil }
+        return VersionLine(branch: branch)
     }
 
     /// fnmatch without flags: `*` crosses `/`, so `*-stable` also matches `team/1-3-stable`.

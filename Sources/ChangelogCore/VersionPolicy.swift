@@ -47,31 +47,37 @@ public struct VersionPolicy: Sendable, Equatable {
 
     /// The next version after `latest` (the highest version tag, possibly a pre-release) given the
     /// bump its new commits ask for. `stable` is the highest release that is not a pre-release: a
-    /// pre-release line is always measured from it. Returns nil when the bump is `.none`.
+    /// pre-release line is measured from it. Without one (only pre-releases so far) the line's own
+    /// release version is the base, so `0.1.1-rc.1` + feat moves to the 0.2.0 line, never back to 0.1.0.
+    /// Returns nil when the bump is `.none`.
     public func next(latest: SemanticVersion?, stable: SemanticVersion?, bump: BumpLevel, prerelease: String? = nil) -> SemanticVersion? {
         guard let latest else {
             return prerelease.map { Self.start(initial, line: $0) } ?? initial
         }
         guard bump != .none else { return nil }
-        let base = stable ?? SemanticVersion(major: 0, minor: 0, patch: 0)
-        let level = effective(bump, on: base)
-        if latest.isPrerelease {
-            let line = latest.release
-            let fits = level <= Self.level(of: line) && base < line
-            guard let prerelease else { return fits ? line : base.bumped(level) }
-            if fits {
-                if let number = Self.number(of: latest, line: prerelease) {
-                    return SemanticVersion(major: line.major, minor: line.minor, patch: line.patch, prerelease: [prerelease, String(number + 1)])
-                }
-                return Self.start(line, line: prerelease)
-            }
-            return Self.start(base.bumped(level), line: prerelease)
+        guard latest.isPrerelease else {
+            let target = latest.bumped(effective(bump, on: latest))
+            return prerelease.map { Self.start(target, line: $0) } ?? target
         }
-        let target = latest.bumped(effective(bump, on: latest))
-        return prerelease.map { Self.start(target, line: $0) } ?? target
+        let line = latest.release
+        let base = stable.flatMap { $0 < line ? $0 : nil } ?? line
+        let level = effective(bump, on: base)
+        let fits = level <= Self.level(of: line)
+        var target = line
+        if !fits {
+            // A higher line; from the stable release when that lands above this line, else from the line itself.
+            let fromBase = base.bumped(level)
+            target = fromBase > line ? fromBase : line.bumped(level)
+        }
+        guard let prerelease else { return target }
+        if fits, let number = Self.number(of: latest, line: prerelease) {
+            return SemanticVersion(major: line.major, minor: line.minor, patch: line.patch, prerelease: [prerelease, String(number + 1)])
+        }
+        return Self.start(target, line: prerelease)
     }
 
-    private func effective(_ bump: BumpLevel, on version: SemanticVersion) -> BumpLevel {
+    /// What `bump` amounts to from `version`: on 0.x a breaking change is a minor bump (as configured).
+    public func effective(_ bump: BumpLevel, on version: SemanticVersion) -> BumpLevel {
         if version.major == 0 && bump == .major && breakingBumpsMinorBelowOne { return .minor }
         return bump
     }

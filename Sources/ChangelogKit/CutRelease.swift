@@ -10,7 +10,8 @@ public struct ReleaseRequest {
     public var sign: Bool?
     public var allowDirty = false
     public var allowDetached = false
-    /// Release feat and breaking commits from a patch-only branch (as a patch).
+    /// On a maintenance branch, release what it refuses: feat and breaking commits (as a patch, or on
+    /// its version line), and a VERSION off its version line.
     public var allowFeatures = false
     public var dryRun = false
     /// The release date written in CHANGELOG.md.
@@ -98,9 +99,16 @@ public struct CutRelease {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let (current, since) = try history.sincePreviousRelease(of: target)
-        let patchOnly = configuration.branches.isPatchOnly(head.branchName)
-        if patchOnly && !request.allowFeatures { try checkPatchesOnly(since, branch: head.branchName ?? "") }
-        let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly)
+        // A branch named for a version line (release/0.24) releases on that line; other patch-only ones patches.
+        let line = configuration.branches.line(of: head.branchName)
+        let patchOnly = line == nil && configuration.branches.isPatchOnly(head.branchName)
+        if let line, let version = request.version, !line.contains(version), !request.allowFeatures {
+            throw ChangelogError("\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway")
+        }
+        if (patchOnly || line != nil) && !request.allowFeatures {
+            try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
+        }
+        let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly, line: line)
         // A pre-release at HEAD may be promoted (1.1.0-rc.1 -> 1.1.0), not replaced by a lower one.
         if let tag = history.tags.last(where: { $0.isOn(target) && $0.version >= version }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
@@ -224,18 +232,25 @@ public struct CutRelease {
 
     /// A patch-only branch ships fixes: a feature or breaking change there is usually a pick that
     /// went to the wrong branch, so it stops the release until the user says otherwise.
-    private func checkPatchesOnly(_ since: [SourceCommit], branch: String) throws(ChangelogError) {
+    /// So does a version line once it has a release, and before, anything that would leave it.
+    private func checkPatchesOnly(_ since: [SourceCommit], current: VersionTag?, line: VersionLine?,
+                                  branch: String) throws(ChangelogError) {
         let policy = configuration.bump
-        let held = since.map(ParsedCommit.init).withoutCancelledReverts.filter { commit in
-            commit.entry.map { policy.bump(for: $0) > .patch } ?? false
-        }
+        let shipping = since.map(ParsedCommit.init).withoutCancelledReverts
+        let held = try line.map { line throws(ChangelogError) in
+            try History.heldBack(shipping, current: current?.version, line: line, policy: policy).commits
+        } ?? shipping.filter { commit in commit.entry.map { policy.bump(for: $0) > .patch } ?? false }
         guard !held.isEmpty else { return }
-        let listed = held.prefix(3).map { "\($0.commit.shortID) '\($0.commit.subjectLine)'" }.joined(separator: ", ")
-        let more = held.count > 3 ? " and \(held.count - 3) more" : ""
-        throw ChangelogError("\(branch) is a patch-only branch ([branches] patch-only), but \(held.count == 1 ? "a commit asks" : "\(held.count) commits ask") for more than a patch: \(listed)\(more); move \(held.count == 1 ? "it" : "them") off the branch, or pass --allow-features to release \(held.count == 1 ? "it" : "them") in a patch release")
+        let them = held.count == 1 ? "it" : "them"
+        let asked = held.count == 1 ? "a commit asks" : "\(held.count) commits ask"
+        if let line {
+            throw ChangelogError("\(branch) carries the version line \(line), but \(asked) for more than the line allows: \(held.summary); move \(them) off the branch, or pass --allow-features to release \(them) on the line")
+        }
+        throw ChangelogError("\(branch) is a patch-only branch ([branches] patch-only), but \(asked) for more than a patch: \(held.summary); move \(them) off the branch, or pass --allow-features to release \(them) in a patch release")
     }
 
-    private func chooseVersion(current: VersionTag?, since: [SourceCommit], target: ObjectID, patchOnly: Bool) throws(ChangelogError) -> SemanticVersion {
+    private func chooseVersion(current: VersionTag?, since: [SourceCommit], target: ObjectID, patchOnly: Bool,
+                               line: VersionLine?) throws(ChangelogError) -> SemanticVersion {
         if let version = request.version {
             if let current, version <= current.version {
                 throw ChangelogError("\(version) is not greater than the current version \(current.version) (\(current.name)); choose a higher version, or omit it to release the suggested one")
@@ -244,7 +259,7 @@ public struct CutRelease {
         }
         let suggestion = try history.suggestVersion(at: target, current: current, since: since, policy: configuration.bump,
                                                     prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
-                                                    patchOnly: patchOnly)
+                                                    patchOnly: patchOnly, line: line)
         guard let next = suggestion.next else {
             let count = since.count
             let base = current.map { "since \($0.name)" } ?? "yet"

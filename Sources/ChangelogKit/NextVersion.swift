@@ -13,8 +13,10 @@ public struct VersionSuggestion {
     public var drivers: [ParsedCommit]
     /// Every commit since `current`, newest first.
     public var commits: [ParsedCommit]
-    /// On a patch-only branch: the feat and breaking commits that would have bumped higher.
+    /// On a patch-only branch or a version line: the commits that would have bumped higher.
     public var heldBack: [ParsedCommit] = []
+    /// The version line the branch's name carries, which bounded `next`.
+    public var line: VersionLine?
     /// Versions the policy asked for first, passed over because other branches had tagged them.
     public var skipped: [VersionTag] = []
 
@@ -28,25 +30,30 @@ public struct VersionSuggestion {
 extension History {
     /// `changelog next`: DESIGN.md's version policy applied to the commits since the latest version
     /// tag reachable from `target`. `generate --bump` and `release` use this same computation.
-    /// On a patch-only branch (`patchOnly`) the bump never goes above patch; the commits that asked
-    /// for more are returned in `heldBack`.
+    /// On a patch-only branch (`patchOnly`) the bump never goes above patch; on a branch that carries
+    /// a version line (`line`) the version stays on the line. The commits that asked for more are
+    /// returned in `heldBack`.
     public func suggestVersion(at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?,
-                               patchOnly: Bool = false) throws(ChangelogError) -> VersionSuggestion {
+                               patchOnly: Bool = false, line: VersionLine? = nil) throws(ChangelogError) -> VersionSuggestion {
         let (current, since) = try sincePreviousRelease(of: target)
         return try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: prerelease,
-                                  tagPrefix: tagPrefix, patchOnly: patchOnly)
+                                  tagPrefix: tagPrefix, patchOnly: patchOnly, line: line)
     }
 
     /// The same, for a caller that already walked from `current` to `target`.
     public func suggestVersion(at target: ObjectID, current: VersionTag?, since: [SourceCommit], policy: VersionPolicy,
-                               prerelease: String?, tagPrefix: String?, patchOnly: Bool = false) throws(ChangelogError) -> VersionSuggestion {
+                               prerelease: String?, tagPrefix: String?, patchOnly: Bool = false,
+                               line: VersionLine? = nil) throws(ChangelogError) -> VersionSuggestion {
         let stable = try previousStableRelease(of: target, latest: current)
         let commits = since.map(ParsedCommit.init)
         // A feature reverted before it shipped must not bump the version, as it is not listed either.
         let shipping = commits.withoutCancelledReverts
         var level = policy.bump(for: shipping)
         var heldBack: [ParsedCommit] = []
-        if patchOnly, current != nil, level > .patch {
+        if let line {
+            let held = try Self.heldBack(shipping, current: current?.version, line: line, policy: policy)
+            if !held.commits.isEmpty { (heldBack, level) = (held.commits, held.cap) }
+        } else if patchOnly, current != nil, level > .patch {
             heldBack = shipping.filter { commit in commit.entry.map { policy.bump(for: $0) > .patch } ?? false }
             level = .patch
         }
@@ -54,21 +61,36 @@ extension History {
         // A pre-release line can be released as it stands (rc -> final) when nothing after it asks
         // for more: no commit at all, or only commits that bump nothing (docs, chores).
         if let current, current.version.isPrerelease, prerelease == nil, level == .none {
-            let next = current.version.release
-            return VersionSuggestion(current: current, next: next, tagPrefix: prefix,
-                                     bump: Self.kind(from: current.version, stable: stable?.version, to: next), drivers: [], commits: commits)
+            var next = current.version.release
+            if let line {
+                guard let placed = line.place(next, after: current.version) else { throw Self.offTheLine(next, line: line) }
+                next = placed
+            }
+            let bump = Self.kind(from: current.version, stable: stable?.version, to: next)
+            var suggestion = VersionSuggestion(current: current, next: next, tagPrefix: prefix, bump: bump, drivers: [], commits: commits)
+            suggestion.line = line
+            return suggestion
         }
         // Before the first release the initial version is due whatever the commits say.
         guard !commits.isEmpty || current == nil,
               var next = policy.next(latest: current?.version, stable: stable?.version, bump: level, prerelease: prerelease) else {
-            return VersionSuggestion(current: current, next: nil, tagPrefix: prefix, bump: .none, drivers: [], commits: commits)
+            var suggestion = VersionSuggestion(current: current, next: nil, tagPrefix: prefix, bump: .none, drivers: [], commits: commits)
+            suggestion.line = line
+            return suggestion
+        }
+        if let line {
+            // Capped at what the line allows, so short of it at worst: a jump into the line.
+            guard let placed = line.place(next, after: current?.version) else { throw Self.offTheLine(next, line: line) }
+            next = placed
         }
         // A maintenance branch may have taken the number already (main's 1.3.1 when 1-3-stable
         // released it): a version is never released twice, so the line moves on past it. A
         // pre-release line whose release is taken would lead to it again, so it starts above it.
         var skipped: [VersionTag] = []
         let released = current.flatMap { $0.version.isPrerelease ? nil : $0.version }
-        if let bumpLevel = Self.level(from: next.isPrerelease ? stable?.version ?? released : released, to: next.release) {
+        // On a version line the next free number is the next patch: the line is all there is.
+        let from = next.isPrerelease ? stable?.version ?? released : released
+        if let bumpLevel = line != nil ? BumpLevel.patch : Self.level(from: from, to: next.release) {
             while let taken = tags.first(where: { $0.version == next.release }) {
                 skipped.append(taken)
                 let moved = next.release.bumped(bumpLevel)
@@ -77,7 +99,8 @@ extension History {
         }
         if let current, next <= current.version {
             // Switching to an identifier that sorts lower (rc -> beta) would go backwards.
-            throw ChangelogError("--prerelease \(prerelease ?? "") would give \(next), which does not come after \(current.version); continue the \(current.version.prerelease.first ?? "current") line or release it")
+            let cause = prerelease.map { "--prerelease \($0) would give \(next)" } ?? "the next version would be \(next)"
+            throw ChangelogError("\(cause), which does not come after \(current.version); continue the \(current.version.prerelease.first ?? "current") line or release it")
         }
         let drivers = shipping.filter { commit in
             guard let entry = commit.entry, case .conventional = commit.message else { return false }
@@ -88,7 +111,25 @@ extension History {
                                            bump: Self.kind(from: current?.version, stable: stable?.version, to: next), drivers: drivers, commits: commits)
         suggestion.heldBack = heldBack
         suggestion.skipped = skipped
+        suggestion.line = line
         return suggestion
+    }
+
+    /// The commits that ask for more than `line` allows after `current`, and the bump it allows;
+    /// measured as the policy measures them (on 0.x a breaking change is a minor bump).
+    static func heldBack(_ commits: [ParsedCommit], current: SemanticVersion?, line: VersionLine,
+                         policy: VersionPolicy) throws(ChangelogError) -> (commits: [ParsedCommit], cap: BumpLevel) {
+        guard let cap = line.allowedBump(after: current) else {
+            let latest = current?.description ?? ""
+            throw ChangelogError("this branch carries the version line \(line), but its latest release \(latest) is above the line; release from a branch of \(latest)'s line")
+        }
+        let base = current?.release ?? line.first
+        let held = commits.filter { commit in commit.entry.map { policy.effective(policy.bump(for: $0), on: base) > cap } ?? false }
+        return (held, cap)
+    }
+
+    private static func offTheLine(_ next: SemanticVersion, line: VersionLine) -> ChangelogError {
+        ChangelogError("the next version, \(next), is not on the branch's \(line) line; release it from another branch, or pass a \(line).z version")
     }
 
     /// Which number moved from `current` to a release `next`, for stepping past taken versions.
@@ -111,5 +152,13 @@ extension History {
         if next.major != base.major { return .major }
         if next.minor != base.minor { return .minor }
         return .patch
+    }
+}
+
+extension [ParsedCommit] {
+    /// The first three as `id 'subject'`, then how many more: a warning about commits is one line.
+    public var summary: String {
+        let listed = prefix(3).map { "\($0.commit.shortID) '\($0.commit.subjectLine)'" }.joined(separator: ", ")
+        return count > 3 ? "\(listed) and \(count - 3) more" : listed
     }
 }

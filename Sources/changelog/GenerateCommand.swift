@@ -124,7 +124,12 @@ struct GenerateCommand: ParsableCommand {
             request.layout = configuration.layout
             request.policy = configuration.bump
             request.backports = configuration.branches.backports
-            request.patchOnly = configuration.branches.isPatchOnly(history.branch(of: to))
+            let branch = history.branch(of: to)
+            if let line = configuration.branches.line(of: branch) {
+                try bound(&request, to: line, history: history, configuration: configuration)
+            } else {
+                request.patchOnly = configuration.branches.isPatchOnly(branch)
+            }
             request.dryRun = dryRun
 
             let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)
@@ -134,6 +139,21 @@ struct GenerateCommand: ParsableCommand {
                 Terminal.note("wrote \(outcome.releases.joined(separator: ", ")) to \(file)")
             }
         }
+    }
+
+    /// On a branch named for a version line, `--bump` suggests what `changelog next` does there, on
+    /// the line; once the line has a release, Unreleased is bounded as on a patch-only branch.
+    private func bound(_ request: inout GenerateRequest, to line: VersionLine, history: History,
+                       configuration: Configuration) throws(ChangelogError) {
+        if history.repository.isHeadUnborn && to == "HEAD" { return }
+        let target = try history.resolve(to)
+        let current = try history.previousRelease(of: target)
+        request.patchOnly = line.allowedBump(after: current?.version) == .patch
+        guard request.version == .suggested else { return }
+        let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: nil,
+                                                    tagPrefix: configuration.tagPrefix, line: line)
+        // Nothing to release: Generate says so, as it does elsewhere.
+        if let next = suggestion.next { request.version = .exact(next) }
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {

@@ -8,8 +8,10 @@ struct NextCommand: ParsableCommand {
         abstract: "Print the next version the commits since the last release call for.",
         discussion: """
         breaking -> major, feat -> minor, fix and perf -> patch (on 0.x a breaking change bumps the \
-        minor number). Prints the version without the tag prefix. Exits with status 3 and prints \
-        nothing when no commit warrants a release.
+        minor number). On a maintenance branch ([branches] patch-only) named for a version line \
+        (release/0.24) the version stays on that line; on other maintenance branches it is a patch. \
+        Prints the version without the tag prefix. Exits with status 3 and prints nothing when no \
+        commit warrants a release.
         """
     )
 
@@ -32,6 +34,20 @@ struct NextCommand: ParsableCommand {
         }
     }
 
+    /// One line on what bounded the version: the branch's version line, or its patch-only rule
+    /// when commits asked for more. However many commits did, the line names three.
+    static func bounds(of suggestion: VersionSuggestion, branch: String) -> (warns: Bool, text: String)? {
+        let held = suggestion.heldBack
+        let asked = "\(held.count == 1 ? "1 commit asks" : "\(held.count) commits ask")"
+        if let line = suggestion.line {
+            let start = "\(branch) carries the version line \(line)"
+            if held.isEmpty { return (false, "\(start): releases there are \(line).z") }
+            return (true, "\(start): \(asked) for more than the line allows: \(held.summary); the version stays on the line")
+        }
+        guard !held.isEmpty else { return nil }
+        return (true, "\(asked) for more than a patch, but \(branch) is patch-only ([branches] patch-only): \(held.summary); the version stays a patch")
+    }
+
     static func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } && !text.allSatisfy(\.isNumber)
     }
@@ -44,11 +60,12 @@ struct NextCommand: ParsableCommand {
             }
             let target = try history.resolve(to)
             let branch = history.branch(of: to)
+            let line = configuration.branches.line(of: branch)
             let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: prerelease,
                                                         tagPrefix: configuration.tagPrefix,
-                                                        patchOnly: configuration.branches.isPatchOnly(branch))
-            for held in suggestion.heldBack {
-                Terminal.warning("\(held.commit.shortID) '\(held.commit.subjectLine)' asks for more than a patch, but \(branch ?? "this branch") is patch-only ([branches] patch-only); the version stays a patch")
+                                                        patchOnly: line == nil && configuration.branches.isPatchOnly(branch), line: line)
+            if suggestion.next != nil, let bounds = Self.bounds(of: suggestion, branch: branch ?? "this branch") {
+                if bounds.warns { Terminal.warning(bounds.text) } else { Terminal.note(bounds.text) }
             }
             switch format {
             case .json: Terminal.write(NextReport.json(suggestion))

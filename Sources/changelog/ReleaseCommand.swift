@@ -30,7 +30,7 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(help: "Release from a detached HEAD.")
     var allowDetached = false
 
-    @Flag(help: "On a patch-only branch, release feat and breaking commits anyway (as a patch).")
+    @Flag(help: "On a maintenance branch, release feat and breaking commits anyway (as a patch, or on its version line), or a VERSION off its line.")
     var allowFeatures = false
 
     @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))

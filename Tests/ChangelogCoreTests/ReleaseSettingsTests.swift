@@ -117,6 +117,22 @@ import Testing
         #expect(BranchSettings.glob("*", matches: "") && BranchSettings.glob("a*b*c", matches: "aXbYbZc"))
     }
 
+    @Test func versionLinesOfMaintenanceBranches() throws {
+        let settings = BranchSettings()
+        for (branch, line) in [("release/0.24", "0.24"), ("release-1.3", "1.3"), ("1-3-stable", "1.3"), ("v1.3.x", "1.3"),
+                               ("1.3.x", "1.3"), ("release/v2.1", "2.1")] {
+            #expect(settings.isPatchOnly(branch), "\(branch)")
+            #expect(settings.line(of: branch)?.description == line, "\(branch)")
+        }
+        // Maintenance branches without a version in the name stay patch-only; other branches have no line.
+        #expect(settings.isPatchOnly("maintenance/lts") && settings.line(of: "maintenance/lts") == nil)
+        #expect(!settings.isPatchOnly("release-notes") && !settings.isPatchOnly("0.24"))
+        #expect(settings.line(of: "0.24") == nil && settings.line(of: "main") == nil && settings.line(of: nil) == nil)
+        var none = BranchSettings()
+        none.patchOnly = []
+        #expect(none.line(of: "release/0.24") == nil)
+    }
+
     @Test func readFromTheConfiguration() throws {
         let configuration = try Configuration.parse("[branches]\npatch-only = [\"lts/*\"]\nbackports = \"mark\"\n", file: ".changelog.toml", flavor: .changelog)
         #expect(configuration.branches.patchOnly == ["lts/*"])

@@ -172,6 +172,19 @@ struct VersionPolicyTests {
         // only pre-releases so far: measured from 0.0.0
         NextVersionCase("0.1.0-rc.1", stable: nil, .patch, "rc", "0.1.0-rc.2"),
         NextVersionCase("0.1.0-rc.1", stable: nil, .major, "0.1.0"),
+        // only pre-releases: a bump larger than the line starts the next line above the line's own version
+        NextVersionCase("0.1.1-rc.1", stable: nil, .minor, "rc", "0.2.0-rc.1"),
+        NextVersionCase("0.1.1-rc.1", stable: nil, .minor, "0.2.0"),
+        NextVersionCase("0.1.1-rc.1", stable: nil, .major, "rc", "0.2.0-rc.1"),
+        NextVersionCase("0.1.1-rc.1", stable: nil, .patch, "rc", "0.1.1-rc.2"),
+        NextVersionCase("0.1.1-rc.1", stable: nil, .patch, "0.1.1"),
+        NextVersionCase("1.3.0-rc.2", stable: nil, .major, "2.0.0"),
+        NextVersionCase("1.3.0-rc.2", stable: nil, .major, "rc", "2.0.0-rc.1"),
+        NextVersionCase("1.3.0-rc.2", stable: nil, .minor, "rc", "1.3.0-rc.3"),
+        NextVersionCase("1.3.0-rc.2", stable: nil, .minor, "1.3.0"),
+        NextVersionCase("2.0.0-beta.1", stable: nil, .major, "rc", "2.0.0-rc.1"),
+        // a stable release far below a line: the higher line is still above the line
+        NextVersionCase("2.1.0-rc.1", stable: "1.2.3", .major, "3.0.0"),
     ])
     func next(_ c: NextVersionCase) {
         let result = policy.next(latest: version(c.latest), stable: version(c.stable), bump: c.bump, prerelease: c.prerelease)

@@ -103,7 +103,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == "1.3.3\n")
         let pick = try sandbox.git("rev-parse", "--short=8", "HEAD").trimmingCharacters(in: .newlines)
-        #expect(result.stderr == "changelog: warning: \(pick) 'feat(ui): dark mode' asks for more than a patch, but 1-3-stable is patch-only ([branches] patch-only); the version stays a patch\n")
+        #expect(result.stderr == "changelog: warning: 1-3-stable carries the version line 1.3: 1 commit asks for more than the line allows: \(pick) 'feat(ui): dark mode'; the version stays on the line\n")
         // Elsewhere the same commits make a minor release; 1.4.0 is main's already, so the line moves past it.
         try sandbox.write("repo/.changelog.toml", "[branches]\npatch-only = [\"release/*\"]\n")
         let elsewhere = try sandbox.changelog("next")
@@ -117,7 +117,7 @@ import Testing
         let refused = try sandbox.changelog("release")
         #expect(refused.status == 2)
         let pick = try sandbox.git("rev-parse", "--short=8", "HEAD").trimmingCharacters(in: .newlines)
-        #expect(refused.stderr == "changelog: error: 1-3-stable is a patch-only branch ([branches] patch-only), but a commit asks for more than a patch: \(pick) 'feat(ui): dark mode'; move it off the branch, or pass --allow-features to release it in a patch release\n")
+        #expect(refused.stderr == "changelog: error: 1-3-stable carries the version line 1.3, but a commit asks for more than the line allows: \(pick) 'feat(ui): dark mode'; move it off the branch, or pass --allow-features to release it on the line\n")
         #expect(try sandbox.git("log", "--oneline", "--all") + sandbox.git("tag") == before)
         let allowed = try sandbox.changelog("release", "--allow-features")
         #expect(allowed.status == 0, "\(allowed.stderr)")

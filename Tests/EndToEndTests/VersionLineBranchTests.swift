@@ -198,6 +198,27 @@ import Testing
         #expect(try sandbox.changelog("next", "--prerelease", "rc").stdout == "2.0.0-rc.1\n")
     }
 
+    /// The sections agree with `next`: each pre-release is a release of its own, and the next one
+    /// starts after the highest.
+    @Test func sectionsOfAPrereleaseOnlyHistory() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(text: "remote origin git@github.com:acme/rc.git\ncommit fix: base\ntag v0.1.0-rc.1\ncommit fix: one\n"
+                                  + "tag v0.1.1-rc.1\ncommit feat: new\n")
+        let all = try sandbox.changelog("--all", "--bump", "-T", "json")
+        #expect(all.status == 0, "\(all.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: all.stdoutBytes) as? [String: Any])
+        let releases = try #require(object["releases"] as? [[String: Any]])
+        #expect(releases.map { $0["tag"] as? String } == ["v0.2.0", "v0.1.1-rc.1", "v0.1.0-rc.1"])
+        #expect(releases.map { $0["previousTag"] as? String } == ["v0.1.1-rc.1", "v0.1.0-rc.1", nil])
+        let section = try sandbox.changelog("--setversion", "0.2.0-rc.1")
+        #expect(section.stdout.hasPrefix("<a name=\"0.2.0-rc.1\"></a>\n## [0.2.0-rc.1](https://github.com/acme/rc/compare/v0.1.1-rc.1...v0.2.0-rc.1)"),
+                "\(section.stdout)")
+        let notes = try sandbox.changelog("notes", "0.1.1-rc.1")
+        #expect(notes.status == 0, "\(notes.stderr)")
+        #expect(notes.stdout.contains("* one (["), "\(notes.stdout)")
+        #expect(!notes.stdout.contains("base"))
+    }
+
     @Test func noErrorNamesAnEmptyIdentifier() throws {
         // Once "--prerelease  would give 2.0.0": a stable release far below a pre-release line.
         let sandbox = try Sandbox()

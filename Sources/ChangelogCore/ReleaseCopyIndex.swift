@@ -10,26 +10,32 @@
 /// time it was seen at: a fix picked from here into a maintenance branch shares its author and
 /// subject with the original here, but the original was committed before the pick.
 public struct ReleaseCopyIndex {
-    private var origins: [String: Int64] = [:]
-    private var identities: [Identity: Int64] = [:]
-    private var subjects: [Substring: Int64] = [:]
-    private var versions: [SemanticVersion: Int64] = [:]
+    /// Positions in the indexed commits, by what a copy keeps.
+    private var origins: [String: [Int32]] = [:]
+    private var identities: [Identity: [Int32]] = [:]
+    private var subjects: [Substring: [Int32]] = [:]
+    private var versions: [SemanticVersion: [Int32]] = [:]
+    private let committed: [Int64]
 
     /// `committed[i]` is when `commits[i]` was committed (committer time, seconds since 1970).
     public init(_ commits: [SourceCommit], committed: [Int64]) {
-        func note<Key: Hashable>(_ table: inout [Key: Int64], _ key: Key, _ time: Int64) {
-            if table[key].map({ $0 < time }) ?? true { table[key] = time }
-        }
-        for (commit, time) in zip(commits, committed) {
-            for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { note(&origins, origin.lowercased(), time) }
-            note(&identities, Identity(commit), time)
-            let subject = Self.key(commit.subjectLine)
-            note(&subjects, subject, time)
-            for line in commit.message.split(separator: "\n").dropFirst() {
-                if let item = Self.listItem(line) { note(&subjects, Self.key(item), time) }
+        self.committed = committed
+        for (position, commit) in commits.enumerated() {
+            let at = Int32(position)
+            // Most messages have no cherry-pick line: look for its words before parsing.
+            if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
+                for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { origins[origin.lowercased(), default: []].append(at) }
             }
-            for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) {
-                if let (version, _) = SemanticVersion.parseTag(word) { note(&versions, version, time) }
+            identities[Identity(commit), default: []].append(at)
+            let subject = Self.key(commit.subjectLine)
+            subjects[subject, default: []].append(at)
+            if commit.message.utf8.contains(0x0A) {
+                for line in commit.message.split(separator: "\n").dropFirst() {
+                    if let item = Self.listItem(line) { subjects[Self.key(item), default: []].append(at) }
+                }
+            }
+            for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
+                if let (version, _) = SemanticVersion.parseTag(word) { versions[version, default: []].append(at) }
             }
         }
     }
@@ -37,10 +43,24 @@ public struct ReleaseCopyIndex {
     /// True when some commit here, committed no earlier than `committed`, could be a copy of
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
     /// author, date and subject, its subject (as a squash merge), or names `version`.
-    public func mayHoldCopy(of commit: SourceCommit, committed: Int64, version: SemanticVersion) -> Bool {
-        func after(_ time: Int64?) -> Bool { time.map { $0 >= committed } ?? false }
-        return after(origins[commit.id]) || after(identities[Identity(commit)]) || after(versions[version])
-            || after(subjects[Self.key(commit.subjectLine)])
+    public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
+        let traces = [origins[commit.id], identities[Identity(commit)], versions[version], subjects[Self.key(commit.subjectLine)]]
+        return traces.contains { positions in positions?.contains { committed[Int($0)] >= time } ?? false }
+    }
+
+    /// The positions of the commits that could copy one of `branch`'s commits (a cherry-pick line
+    /// naming it or its original, its author, date and subject, or its subject), or squash-merge
+    /// the release of `version`: what `ChangeMatcher` then compares, instead of a whole history.
+    /// The originals that `branch`'s cherry-pick lines name are the caller's to add.
+    public func candidates(copying branch: [SourceCommit], version: SemanticVersion) -> Set<Int32> {
+        var found = Set(versions[version] ?? [])
+        for commit in branch {
+            found.formUnion(origins[commit.id] ?? [])
+            for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { found.formUnion(origins[origin.lowercased()] ?? []) }
+            found.formUnion(identities[Identity(commit)] ?? [])
+            found.formUnion(subjects[Self.key(commit.subjectLine)] ?? [])
+        }
+        return found
     }
 
     /// True when `message` names the release whose tagged commit has `subject`: as a squash merge

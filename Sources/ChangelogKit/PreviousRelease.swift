@@ -103,10 +103,21 @@ extension History {
             return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: []), releaseSide: [], targetSide: range)
         }
         let releaseSide = try commits(from: fork, to: tag.commitID)
-        guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         let targetSide = try commits(from: fork, to: target)
+        guard let copies = try copiesIfCameBack(tag, fork: fork, releaseSide: releaseSide, candidates: targetSide) else { return nil }
+        return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: copies), releaseSide: releaseSide, targetSide: targetSide)
+    }
+
+    /// The rule of `PreviousRelease` applied to one release: every non-merge commit of the release
+    /// branch since `fork` has a copy among `candidates` (the target's commits since the fork, or
+    /// those of them that could be copies), and the tagged commit's copy came after it (or one
+    /// squash merge brings the whole branch). The copies on the target side; nil when it did not
+    /// come back.
+    func copiesIfCameBack(_ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
+                          candidates: [SourceCommit]) throws(ChangelogError) -> Set<String>? {
+        guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         var matcher = ChangeMatcher(repository: repository)
-        let found = try matcher.copies(of: releaseSide, among: targetSide)
+        let found = try matcher.copies(of: releaseSide, among: candidates)
         var copies = Set(found.keys)
         let covered = Set(found.values.map(\.id))
         // Coming back is a move from the branch to the target: a fix made on the target and picked
@@ -117,11 +128,10 @@ extension History {
             if try committerTime(copy) >= committerTime(last.id) { cameBack = true; break }
         }
         if !cameBack || releaseSide.contains(where: { $0.parentCount <= 1 && !covered.contains($0.id) }) {
-            guard let squash = try squashMerge(of: tag, releaseSide: releaseSide, fork: fork, among: targetSide) else { return nil }
+            guard let squash = try squashMerge(of: tag, releaseSide: releaseSide, fork: fork, among: candidates) else { return nil }
             copies.insert(squash)
-            cameBack = true
         }
-        return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: copies), releaseSide: releaseSide, targetSide: targetSide)
+        return copies
     }
 
     private func committerTime(_ id: String) throws(ChangelogError) -> Int64 {

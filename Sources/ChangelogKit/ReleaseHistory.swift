@@ -130,19 +130,80 @@ extension History {
 
     /// The version tags off `head`'s history whose releases came back to it, highest first; a
     /// lower tag on the same branch comes with the higher one and is not tried on its own.
+    ///
+    /// The rule is `PreviousRelease`'s, but the target's side is never walked: the graph holds
+    /// it, `ReleaseCopyIndex` names the commits that could be copies, generations tell which of
+    /// them come after the fork point, and only the originals of fixes picked into the branch
+    /// (written between the fork and the release) are compared by patch. A history with many
+    /// release branches costs the branches, not the history once per branch.
     private func releasesThatCameBack(into head: ObjectID, graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError) -> [Homecoming] {
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         guard !unreachable.isEmpty else { return [] }
         let index = ReleaseCopyIndex(commits, committed: graph.commits.map(\.committerTime))
+        var generation: [Int32] = []
+        var byTime: [Int32] = []
         var found: [Homecoming] = []
-        var brought: Set<String> = []
-        for tag in unreachable.reversed() where !brought.contains(tag.commitID.hex) {
+        var brought: Set<ObjectID> = []
+        for tag in unreachable.reversed() where !brought.contains(tag.commitID) {
             let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
-            guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version),
-                  let homecoming = try homecoming(of: tag, into: head), !homecoming.releaseSide.isEmpty else { continue }
-            found.append(homecoming)
-            brought.formUnion(homecoming.releaseSide.map(\.id))
+            guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version) else {
+                continue
+            }
+            // The release's side: the commits this history lacks, read until the walk meets it.
+            var forks: [Int32] = []
+            let side = try git { () throws(GitError) in
+                try repository.walk(including: [tag.commitID]) { id in
+                    guard let node = graph.index[id] else { return false }
+                    forks.append(node)
+                    return true
+                }
+            }
+            guard !side.isEmpty, !forks.isEmpty else { continue }
+            if generation.isEmpty {
+                generation = graph.generations()
+                byTime = graph.order.sorted { graph.commits[Int($0)].committerTime < graph.commits[Int($1)].committerTime }
+            }
+            let releaseSide = side.map(SourceCommit.init)
+            var candidates = index.candidates(copying: releaseSide, version: tag.version)
+            for commit in releaseSide {
+                for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
+                    if let id = ObjectID(hex: origin.lowercased()), let node = graph.index[id] { candidates.insert(node) }
+                }
+            }
+            // A fix picked into the branch was made here before the pick, after the fork.
+            let fork = forks.max { generation[Int($0)] < generation[Int($1)] }!
+            let from = graph.commits[Int(fork)].committerTime
+            let start = byTime.partitionPoint { graph.commits[Int($0)].committerTime < from }
+            for node in byTime[start...].prefix(while: { graph.commits[Int($0)].committerTime <= tip.committerTime }) {
+                candidates.insert(node)
+            }
+            let afterFork = candidates.filter { node in !forks.contains { graph.reaches(node, from: $0, generation: generation) } }
+            let forkID = graph.commits[Int(fork)].id
+            guard let copies = try copiesIfCameBack(tag, fork: forkID, releaseSide: releaseSide,
+                                                    candidates: afterFork.sorted().map { commits[Int($0)] }) else { continue }
+            found.append(Homecoming(release: PreviousRelease(tag: tag, base: forkID, copies: copies), releaseSide: releaseSide, targetSide: []))
+            brought.formUnion(side.map(\.id))
         }
         return found
+    }
+}
+
+private extension Collection {
+    /// The index of the first element for which `isBefore` is false, in a collection where it is
+    /// true for a prefix: a binary search.
+    func partitionPoint(_ isBefore: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = distance(from: startIndex, to: endIndex)
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if isBefore(self[middle]) {
+                low = index(after: middle)
+                count -= half + 1
+            } else {
+                count = half
+            }
+        }
+        return low
     }
 }

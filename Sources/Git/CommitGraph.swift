@@ -68,6 +68,36 @@ public struct CommitGraph {
 
     public func parents(of node: Int32) -> [Int32] { parentIndices[Int(node)] }
 
+    /// Each node's generation: 1 for a root, else one more than its highest parent. A commit
+    /// whose generation is above another's cannot be its ancestor, which answers most
+    /// "is this before the fork point?" questions without a search.
+    public func generations(_ parentsFirst: [Int32]? = nil) -> [Int32] {
+        var generation = [Int32](repeating: 0, count: count)
+        for node in parentsFirst ?? parentsFirstOrder() {
+            var highest: Int32 = 0
+            for parent in parentIndices[Int(node)] { highest = max(highest, generation[Int(parent)]) }
+            generation[Int(node)] = highest + 1
+        }
+        return generation
+    }
+
+    /// True when `node` is `ancestor` or reaches it. `generation` (from `generations()`) bounds the
+    /// search to commits that could lie between them.
+    public func reaches(_ ancestor: Int32, from node: Int32, generation: [Int32]) -> Bool {
+        if node == ancestor { return true }
+        let floor = generation[Int(ancestor)]
+        guard generation[Int(node)] > floor else { return false }
+        var seen: Set<Int32> = [node]
+        var stack = [node]
+        while let next = stack.popLast() {
+            for parent in parentIndices[Int(next)] where parent == ancestor || (generation[Int(parent)] > floor && seen.insert(parent).inserted) {
+                if parent == ancestor { return true }
+                stack.append(parent)
+            }
+        }
+        return false
+    }
+
     /// A topological order with every parent before its children (Kahn's algorithm on child counts),
     /// correct even when commit times are skewed.
     public func parentsFirstOrder() -> [Int32] {

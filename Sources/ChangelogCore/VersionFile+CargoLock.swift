@@ -139,7 +139,7 @@ public enum CargoLock {
                 let trimmed = line.drop(while: { $0 == 0x20 || $0 == 0x09 })
                 if trimmed.first == UInt8(ascii: "]") {
                     inDependencies = false
-                } else if let content = quoted(trimmed), content.upperBound + 1 < end ? b[content.upperBound + 1] == UInt8(ascii: ",") : true {
+                } else if let content = quoted(trimmed), content.upperBound + 1 == end || b[content.upperBound + 1] == UInt8(ascii: ",") {
                     entries[entries.count - 1].references.append(content)
                 } else if !trimmed.isEmpty {
                     throw unexpected()

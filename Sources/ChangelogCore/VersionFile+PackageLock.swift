@@ -33,11 +33,14 @@ public enum PackageLock {
         } catch {
             throw VersionFileError(path: path, message: "after writing \(version) the file no longer reads: \(error.message)")
         }
-        let shift = { (range: Range<Int>) in range.lowerBound + ranges.filter { $0.lowerBound < range.lowerBound }.count * (new.count - range.count) }
+        let shift = { (range: Range<Int>) in
+            range.lowerBound + ranges.filter { $0.lowerBound < range.lowerBound }.reduce(0) { $0 + new.count - $1.count }
+        }
         for (before, after) in zip([located.version, located.rootVersion], [readBack.version, readBack.rootVersion]) {
             guard let before else { continue }
             guard let after, after.lowerBound == shift(before), result[after].elementsEqual(new) else {
-                throw VersionFileError(path: path, message: "after writing \(version) the versions read back differently; update it with npm instead")
+                throw VersionFileError(
+                    path: path, message: "after writing \(version) the versions read back differently; update it with npm instead")
             }
         }
         return (result, previous)

@@ -54,7 +54,8 @@ struct LockFiles {
                     let names = try cargoPackages(CargoManifest(manifest, path: file.path), at: file.path)
                     let result = try CargoLock.updating(bytes, path: path, packages: names, to: version)
                     let previous = result.changes.map(\.previous)
-                    let from = Set(previous).count == 1 ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
+                    let from = Set(previous).count == 1
+                        ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
                     updated = result.bytes
                     summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
                 }
@@ -117,7 +118,8 @@ struct LockFiles {
                     candidates = candidates.map { $0.isEmpty ? component : $0 + "/" + component }
                 }
             }
-            for candidate in candidates where !found.contains(candidate) && !excluded.contains(where: { candidate == $0 || candidate.hasPrefix($0 + "/") }) {
+            let isExcluded = { (candidate: String) in excluded.contains { candidate == $0 || candidate.hasPrefix($0 + "/") } }
+            for candidate in candidates where !found.contains(candidate) && !isExcluded(candidate) {
                 var info = stat()
                 let manifestPath = root + (candidate.isEmpty ? "" : candidate + "/") + "Cargo.toml"
                 if stat(manifestPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { found.append(candidate) }

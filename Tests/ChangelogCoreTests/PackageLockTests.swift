@@ -77,6 +77,16 @@ struct PackageLockTests {
         }
     }
 
+    @Test("Versions of different lengths that disagree both take the new one")
+    func staleRootEntry() throws {
+        let lock = Self.lockV3.replacingFirst("\"name\": \"widget\",\n      \"version\": \"1.0.0\"",
+                                              with: "\"name\": \"widget\",\n      \"version\": \"0.10.0-dev\"")
+        let result = try update(lock, to: "1.1.0-rc.1")
+        #expect(result.text == lock.replacingFirst("\"version\": \"1.0.0\",\n  \"lockfileVersion\"", with: "\"version\": \"1.1.0-rc.1\",\n  \"lockfileVersion\"")
+            .replacingFirst("\"version\": \"0.10.0-dev\"", with: "\"version\": \"1.1.0-rc.1\""))
+        #expect(result.previous == "1.0.0")
+    }
+
     @Test("v1: the top-level version only; tabs, no final newline and a BOM are kept")
     func version1() throws {
         let lock = "\u{FEFF}{\n\t\"name\": \"widget\",\n\t\"lockfileVersion\": 1,\n\t\"dependencies\": {\n\t\t\"left-pad\": {\n"

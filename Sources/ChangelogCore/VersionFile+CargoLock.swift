@@ -80,20 +80,19 @@ public enum CargoLock {
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             result.replaceSubrange(edit.range, with: edit.bytes)
         }
-        try verify(result, original: text, bytes: bytes, targets: targets, references: references, version: version, path: path)
+        try verify(result, expected: root, targets: targets, references: references, version: version, path: path)
         return (result, changes)
     }
 
-    /// The original document with the intended changes made through TOMLKit must equal the edited
-    /// file as TOMLKit reads it.
+    /// The original document (`expected`, changed here) with the intended changes made through
+    /// TOMLKit must equal the edited file as TOMLKit reads it.
     private static func verify(
-        _ result: [UInt8], original: String, bytes: [UInt8], targets: [Int], references: [String: [UInt8]],
+        _ result: [UInt8], expected: TOMLTable, targets: [Int], references: [String: [UInt8]],
         version: SemanticVersion, path: String
     ) throws(VersionFileError) {
         let failure = VersionFileError(
             path: path,
             message: "after writing \(version) the lock file no longer reads as expected; update it with cargo instead")
-        let expected = try TOMLVersionLocator.parse(original, bytes: bytes, path: path)
         let read: TOMLTable
         do {
             read = try TOMLVersionLocator.parse(try VersionFile.utf8Text(result, path: path), bytes: result, path: path)

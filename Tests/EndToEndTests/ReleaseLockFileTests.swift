@@ -123,6 +123,12 @@ import Testing
 
         // Cargo itself, when installed, accepts the lock file as it stands: --locked refuses one it would change.
         try Self.expectCargoAcceptsTheLock(scene)
+        // npm ci does not compare the root's version, so node's own JSON parser reads both files instead.
+        if let node = Self.executable("node") {
+            let script = #"const l = require("./package-lock.json"), p = require("./package.json"); "#
+                + #"process.exit(l.version === p.version && l.packages[""].version === p.version && p.version === "2.0.0" ? 0 : 1)"#
+            #expect(try scene.sandbox.run(node, ["-e", script], in: scene.repo).status == 0)
+        }
     }
 
     @Test func aDryRunNamesTheLockFilesAndWritesNothing() throws {
@@ -171,9 +177,7 @@ import Testing
     /// cargo is not installed (or rustup has no toolchain). The sandbox's HOME hides rustup's own.
     static func expectCargoAcceptsTheLock(_ scene: ReleaseScene, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = environment["PATH"] ?? ""
-        guard let cargo = path.split(separator: ":").map({ "\($0)/cargo" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else { return }
+        guard let cargo = executable("cargo") else { return }
         let home = environment["HOME"] ?? "/"
         let toolchain = ["RUSTUP_HOME": environment["RUSTUP_HOME"] ?? home + "/.rustup",
                          "CARGO_HOME": environment["CARGO_HOME"] ?? home + "/.cargo"]
@@ -181,5 +185,11 @@ import Testing
         let check = try scene.sandbox.run(cargo, ["metadata", "--locked", "--offline", "--format-version", "1", "--no-deps"],
                                           in: scene.repo, environment: toolchain)
         #expect(check.status == 0, "\(check.stderr)", sourceLocation: sourceLocation)
+    }
+
+    /// `name` on PATH, if installed.
+    static func executable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

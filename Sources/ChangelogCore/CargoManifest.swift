@@ -13,12 +13,18 @@ public struct CargoManifest: Sendable, Equatable {
     /// Whether the version a release writes here is `[workspace.package] version`, shared by the
     /// packages that inherit it, rather than the own version of `[package]`.
     public var versionsWorkspace: Bool
+    /// The file has a `[workspace]` table: it is the root of a workspace.
+    public var isWorkspace: Bool
     /// `[workspace] members` and `exclude`, as written (paths or glob patterns, relative to this file).
     public var members: [String]
     public var exclude: [String]
 
-    public init(packageName: String?, inheritsVersion: Bool, versionsWorkspace: Bool, members: [String] = [], exclude: [String] = []) {
+    public init(
+        packageName: String?, inheritsVersion: Bool, versionsWorkspace: Bool, isWorkspace: Bool = false,
+        members: [String] = [], exclude: [String] = []
+    ) {
         self.packageName = packageName
+        self.isWorkspace = isWorkspace
         self.inheritsVersion = inheritsVersion
         self.versionsWorkspace = versionsWorkspace
         self.members = members
@@ -38,6 +44,7 @@ public struct CargoManifest: Sendable, Equatable {
         let hasWorkspaceVersion = workspace?["package"]?.table?["version"] != nil
         // The same choice TOMLVersionLocator.cargo makes for the version it edits.
         versionsWorkspace = hasWorkspaceVersion && (package == nil || inheritsVersion)
+        isWorkspace = workspace != nil
         func strings(_ key: String) throws(VersionFileError) -> [String] {
             guard let value = workspace?[key] else { return [] }
             guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {

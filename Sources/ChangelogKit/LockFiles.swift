@@ -30,44 +30,73 @@ struct LockFiles {
     func paths() throws(ChangelogError) -> [String] {
         var paths: [String] = []
         for file in files {
-            if let path = try lockPath(of: file) { paths.append(path) }
+            if let lock = try lock(of: file), !paths.contains(lock.path) { paths.append(lock.path) }
         }
         return paths
     }
 
     /// The new contents of every lock file that needs one, all read and checked before anything is written.
     func changes(to version: SemanticVersion) throws(ChangelogError) -> [Change] {
-        var changes: [Change] = []
+        // Several listed manifests may share one Cargo.lock: each lock is edited once, for all of them.
+        var locks: [(path: String, bytes: [UInt8], cargoPackages: [String]?)] = []
         for file in files {
-            guard let path = try lockPath(of: file) else { continue }
-            if files.contains(where: { $0.path == path }) {
-                throw ChangelogError("[release] files lists \(path), which follows \(file.path) by itself; remove it from the list")
+            guard let lock = try lock(of: file) else { continue }
+            if files.contains(where: { $0.path == lock.path }) {
+                throw ChangelogError("[release] files lists \(lock.path), which follows \(file.path) by itself; remove it from the list")
             }
-            guard let bytes = try AtomicFile.read(root + path), let manifest = try AtomicFile.read(root + file.path) else { continue }
+            guard let bytes = try AtomicFile.read(root + lock.path), let manifest = try AtomicFile.read(root + file.path) else { continue }
+            var names: [String]? = nil
+            if file.format == .cargoToml {
+                let parsed = try wrap { () throws(VersionFileError) in try CargoManifest(manifest, path: file.path) }
+                if let workspace = lock.workspace {
+                    // The workspace's own entry, when listed, already counts its listed members.
+                    if files.contains(where: { $0.path == workspace }) { continue }
+                    names = parsed.packageName.map { [$0] } ?? []
+                } else {
+                    names = try wrap { () throws(VersionFileError) in try cargoPackages(parsed, at: file.path) }
+                }
+            }
+            if let index = locks.firstIndex(where: { $0.path == lock.path }) {
+                let known = locks[index].cargoPackages ?? []
+                locks[index].cargoPackages = known + (names ?? []).filter { !known.contains($0) }
+            } else {
+                locks.append((lock.path, bytes, names))
+            }
+        }
+        var changes: [Change] = []
+        for lock in locks {
             let updated: [UInt8]
             let summary: String
-            do {
-                if file.format == .packageJSON {
-                    let result = try PackageLock.updating(bytes, path: path, to: version)
-                    (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")
-                } else {
-                    let names = try cargoPackages(CargoManifest(manifest, path: file.path), at: file.path)
-                    let result = try CargoLock.updating(bytes, path: path, packages: names, to: version)
-                    let previous = result.changes.map(\.previous)
-                    let from = Set(previous).count == 1
-                        ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
-                    updated = result.bytes
-                    summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
+            if let names = lock.cargoPackages {
+                let result = try wrap { () throws(VersionFileError) in
+                    try CargoLock.updating(lock.bytes, path: lock.path, packages: names, to: version)
                 }
-            } catch {
-                throw ChangelogError(error.description)
+                let previous = result.changes.map(\.previous)
+                let from = Set(previous).count == 1
+                    ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
+                updated = result.bytes
+                summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
+            } else {
+                let result = try wrap { () throws(VersionFileError) in try PackageLock.updating(lock.bytes, path: lock.path, to: version) }
+                (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")
             }
-            if updated != bytes { changes.append(Change(path: path, contents: updated, summary: summary)) }
+            if updated != lock.bytes { changes.append(Change(path: lock.path, contents: updated, summary: summary)) }
         }
         return changes
     }
 
-    private func lockPath(of file: VersionFile) throws(ChangelogError) -> String? {
+    private func wrap<T>(_ body: () throws(VersionFileError) -> T) throws(ChangelogError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ChangelogError(error.description)
+        }
+    }
+
+    /// The lock file that follows `file`: the one beside it, else, for a crate of a workspace
+    /// (found as cargo does, by the first `[workspace]` above it that lists it as a member), the
+    /// workspace's, with that workspace's Cargo.toml.
+    private func lock(of file: VersionFile) throws(ChangelogError) -> (path: String, workspace: String?)? {
         let name: String
         switch file.format {
         case .cargoToml: name = "Cargo.lock"
@@ -75,7 +104,27 @@ struct LockFiles {
         default: return nil
         }
         let directory = Self.directory(of: file.path)
-        return try WorkingTreePath.resolve(directory.isEmpty ? name : directory + "/" + name, root: root)
+        let beside = try WorkingTreePath.resolve(directory.isEmpty ? name : directory + "/" + name, root: root)
+        guard file.format == .cargoToml, access(root + beside, F_OK) != 0, let workspace = workspaceManifest(of: file.path) else {
+            return (beside, nil)
+        }
+        let workspaceDirectory = Self.directory(of: workspace)
+        return (try WorkingTreePath.resolve(workspaceDirectory.isEmpty ? name : workspaceDirectory + "/" + name, root: root), workspace)
+    }
+
+    /// The Cargo.toml of the workspace the crate at `path` is a member of, if any.
+    private func workspaceManifest(of path: String) -> String? {
+        let crate = Self.directory(of: path)
+        var directory = crate
+        while !directory.isEmpty {
+            directory = Self.directory(of: directory)
+            let candidate = directory.isEmpty ? "Cargo.toml" : directory + "/Cargo.toml"
+            guard let bytes = try? AtomicFile.read(root + candidate), let manifest = try? CargoManifest(bytes, path: candidate),
+                manifest.isWorkspace
+            else { continue }
+            return memberDirectories(manifest, in: directory).contains(crate) ? candidate : nil
+        }
+        return nil
     }
 
     /// The packages whose lock entries take the version the release writes into `manifest`.

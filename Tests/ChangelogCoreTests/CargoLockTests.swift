@@ -170,7 +170,7 @@ struct CargoLockTests {
             version.workspace = true
 
             """.utf8), path: "Cargo.toml")
-        #expect(root == CargoManifest(packageName: "widget", inheritsVersion: true, versionsWorkspace: true,
+        #expect(root == CargoManifest(packageName: "widget", inheritsVersion: true, versionsWorkspace: true, isWorkspace: true,
                                       members: ["crates/*", "tools/gen"], exclude: ["crates/legacy"]))
         let inherits = CargoManifest(packageName: "widget-core", inheritsVersion: true, versionsWorkspace: false)
         let ownVersion = CargoManifest(packageName: "widget-gen", inheritsVersion: false, versionsWorkspace: false)

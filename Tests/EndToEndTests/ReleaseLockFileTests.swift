@@ -154,6 +154,28 @@ import Testing
         try Self.expectCargoAcceptsTheLock(scene)
     }
 
+    @Test func aCrateListedAloneUpdatesItsWorkspacesLockFile() throws {
+        let scene = try Self.scene(files: #"["crates/cli/Cargo.toml"]"#)
+        let result = try scene.changelog("release", "1.1.0")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  updated Cargo.lock: 0.1.0 -> 1.1.0 (widget-cli)\n"), "\(result.stdout)")
+        #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\nCargo.lock\ncrates/cli/Cargo.toml\n")
+        let lock = Self.cargoLock.replacingOccurrences(of: "name = \"widget-cli\"\nversion = \"0.1.0\"", with: "name = \"widget-cli\"\nversion = \"1.1.0\"")
+        #expect(lock != Self.cargoLock)
+        #expect(try scene.git("show", "HEAD:Cargo.lock") == lock)
+        try Self.expectCargoAcceptsTheLock(scene)
+
+        // An excluded crate is no member: the workspace's lock does not follow it.
+        _ = try scene.git("rm", "-q", "--cached", "crates/legacy/Cargo.toml")
+        try scene.sandbox.write("repo/crates/legacy/Cargo.toml", "[package]\nname = \"widget-legacy\"\nversion = \"0.1.0\"\n")
+        try scene.sandbox.write("repo/.changelog.toml", "[release]\nfiles = [\"crates/legacy/Cargo.toml\"]\n")
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "fix: legacy crate on its own")
+        let legacy = try scene.changelog("release", "1.1.1")
+        #expect(legacy.status == 0, "\(legacy.stderr)")
+        #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\ncrates/legacy/Cargo.toml\n")
+    }
+
     @Test func aStaleLockFileStopsTheReleaseBeforeAnythingIsWritten() throws {
         let scene = try Self.scene()
         try scene.sandbox.write("repo/Cargo.lock", Self.cargoLock.replacingOccurrences(of: "name = \"widget-core\"", with: "name = \"widget-base\""))

@@ -90,7 +90,7 @@ public enum PackageLock {
             guard i == b.count else { throw invalid("more content after the top-level object") }
         }
 
-        /// One value; `at` is its member path while it is one the release cares about (depth 3 at most).
+        /// One value; `at` is its member path while it leads to one the release cares about.
         mutating func value(at keys: [String]?, into located: inout Located) throws(VersionFileError) {
             skipBlanks()
             guard i < b.count else { throw invalid("the file ends inside a value") }
@@ -107,10 +107,15 @@ public enum PackageLock {
                     while true {
                         skipBlanks()
                         guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw invalid("a member name is expected") }
-                        let name = try string()
-                        let key = String(decoding: name.decoded, as: UTF8.self)
-                        let tracked = keys.flatMap { $0.count < 3 ? $0 + [key] : nil }
-                        if tracked != nil, !seen.insert(key).inserted { throw invalid("the member \"\(key)\" appears twice") }
+                        // Only the objects on the way to the edited members need their names decoded.
+                        let track = keys.map { $0.isEmpty || $0 == ["packages"] || $0 == ["packages", ""] } ?? false
+                        let name = try string(decoding: track)
+                        var tracked: [String]?
+                        if track, let keys {
+                            let key = String(decoding: name.decoded, as: UTF8.self)
+                            guard seen.insert(key).inserted else { throw invalid("the member \"\(key)\" appears twice") }
+                            tracked = keys + [key]
+                        }
                         skipBlanks()
                         guard i < b.count, b[i] == UInt8(ascii: ":") else { throw invalid("a member name without ':'") }
                         i += 1
@@ -177,8 +182,10 @@ public enum PackageLock {
             keys == ["version"] ? "the top-level \"version\"" : "packages[\"\"].version"
         }
 
-        /// A string starting at `i`: its content range, whether it has escapes, and its decoded bytes.
-        mutating func string() throws(VersionFileError) -> (range: Range<Int>, escaped: Bool, decoded: [UInt8]) {
+        /// A string starting at `i`: its content range, whether it has escapes, and its bytes decoded
+        /// (only with `decoding`, apart from escapes).
+        mutating func string(decoding: Bool = false) throws(VersionFileError)
+            -> (range: Range<Int>, escaped: Bool, decoded: [UInt8]) {
             i += 1
             let start = i
             var decoded: [UInt8] = []
@@ -213,7 +220,7 @@ public enum PackageLock {
                         throw invalid("a bad escape")
                     }
                 } else {
-                    decoded.append(c)
+                    if decoding { decoded.append(c) }
                     i += 1
                 }
             }

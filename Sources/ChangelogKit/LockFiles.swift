@@ -7,7 +7,8 @@ import ChangelogCore
 
 /// The lock files a release keeps in step with the manifests in `[release] files`, so that
 /// `cargo build --locked` and `npm ci` still work on the release commit: the Cargo.lock beside a
-/// listed Cargo.toml and the package-lock.json beside a listed package.json, when they exist.
+/// listed Cargo.toml (or, for a workspace member without one, its workspace's) and the
+/// package-lock.json beside a listed package.json, when they exist.
 ///
 /// Cargo.lock's entries for the packages whose version the release writes change: the manifest's own
 /// `[package]`, or for a `[workspace.package]` version every member that inherits it (members

@@ -56,7 +56,7 @@ enum TOMLVersionLocator {
         return try locate(["package", "version"], value: value, in: bytes, path: path)
     }
 
-    private static func parse(_ text: String, bytes: [UInt8], path: String) throws(VersionFileError) -> TOMLTable {
+    static func parse(_ text: String, bytes: [UInt8], path: String) throws(VersionFileError) -> TOMLTable {
         // TOMLKit hands the text to toml++ as a C string, which would silently end at a NUL.
         if let nul = bytes.firstIndex(of: 0) {
             throw VersionFileError(

@@ -94,7 +94,7 @@ public struct CutRelease {
             resolved.path = try WorkingTreePath.resolve(file.path, root: root)
             return resolved
         }
-        try checkClean(writing: [changelogFile] + versionFiles.map(\.path))
+        try checkClean(writing: [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths())
         if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
@@ -306,6 +306,10 @@ public struct CutRelease {
             guard updated != bytes else { continue }
             changes.append((file.path, updated))
             files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)"))
+        }
+        for lock in try LockFiles(files: versionFiles, root: root).changes(to: version) {
+            changes.append((lock.path, lock.contents))
+            files.append(.init(path: lock.path, summary: lock.summary))
         }
         return changes
     }

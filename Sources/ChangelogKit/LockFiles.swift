@@ -1,0 +1,211 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ChangelogCore
+
+/// The lock files a release keeps in step with the manifests in `[release] files`, so that
+/// `cargo build --locked` and `npm ci` still work on the release commit: the Cargo.lock beside a
+/// listed Cargo.toml (or, for a workspace member without one, its workspace's) and the
+/// package-lock.json beside a listed package.json, when they exist.
+///
+/// Cargo.lock's entries for the packages whose version the release writes change: the manifest's own
+/// `[package]`, or for a `[workspace.package]` version every member that inherits it (members
+/// found from `[workspace] members` and `exclude`, globs expanded per path component), plus any
+/// other listed Cargo.toml of a member.
+struct LockFiles {
+    struct Change {
+        /// Relative to the repository root.
+        var path: String
+        var contents: [UInt8]
+        var summary: String
+    }
+
+    /// Relative to the repository root, with symbolic links followed (`WorkingTreePath`).
+    let files: [VersionFile]
+    /// The working tree's root, ending in `/`.
+    let root: String
+
+    /// Every lock file the release may write, whether it exists or not, for the check for uncommitted changes.
+    func paths() throws(ChangelogError) -> [String] {
+        var paths: [String] = []
+        for file in files {
+            if let lock = try lock(of: file), !paths.contains(lock.path) { paths.append(lock.path) }
+        }
+        return paths
+    }
+
+    /// The new contents of every lock file that needs one, all read and checked before anything is written.
+    func changes(to version: SemanticVersion) throws(ChangelogError) -> [Change] {
+        // Several listed manifests may share one Cargo.lock: each lock is edited once, for all of them.
+        var locks: [(path: String, bytes: [UInt8], cargoPackages: [String]?)] = []
+        for file in files {
+            guard let lock = try lock(of: file) else { continue }
+            if files.contains(where: { $0.path == lock.path }) {
+                throw ChangelogError("[release] files lists \(lock.path), which follows \(file.path) by itself; remove it from the list")
+            }
+            guard let bytes = try AtomicFile.read(root + lock.path), let manifest = try AtomicFile.read(root + file.path) else { continue }
+            var names: [String]? = nil
+            if file.format == .cargoToml {
+                let parsed = try wrap { () throws(VersionFileError) in try CargoManifest(manifest, path: file.path) }
+                if let workspace = lock.workspace {
+                    // The workspace's own entry, when listed, already counts its listed members.
+                    if files.contains(where: { $0.path == workspace }) { continue }
+                    names = parsed.packageName.map { [$0] } ?? []
+                } else {
+                    names = try wrap { () throws(VersionFileError) in try cargoPackages(parsed, at: file.path) }
+                }
+            }
+            if let index = locks.firstIndex(where: { $0.path == lock.path }) {
+                let known = locks[index].cargoPackages ?? []
+                locks[index].cargoPackages = known + (names ?? []).filter { !known.contains($0) }
+            } else {
+                locks.append((lock.path, bytes, names))
+            }
+        }
+        var changes: [Change] = []
+        for lock in locks {
+            let updated: [UInt8]
+            let summary: String
+            if let names = lock.cargoPackages {
+                let result = try wrap { () throws(VersionFileError) in
+                    try CargoLock.updating(lock.bytes, path: lock.path, packages: names, to: version)
+                }
+                let previous = result.changes.map(\.previous)
+                let from = Set(previous).count == 1
+                    ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
+                updated = result.bytes
+                summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
+            } else {
+                let result = try wrap { () throws(VersionFileError) in try PackageLock.updating(lock.bytes, path: lock.path, to: version) }
+                (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")
+            }
+            if updated != lock.bytes { changes.append(Change(path: lock.path, contents: updated, summary: summary)) }
+        }
+        return changes
+    }
+
+    private func wrap<T>(_ body: () throws(VersionFileError) -> T) throws(ChangelogError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ChangelogError(error.description)
+        }
+    }
+
+    /// The lock file that follows `file`: the one beside it, else, for a crate of a workspace
+    /// (found as cargo does, by the first `[workspace]` above it that lists it as a member), the
+    /// workspace's, with that workspace's Cargo.toml.
+    private func lock(of file: VersionFile) throws(ChangelogError) -> (path: String, workspace: String?)? {
+        let name: String
+        switch file.format {
+        case .cargoToml: name = "Cargo.lock"
+        case .packageJSON: name = "package-lock.json"
+        default: return nil
+        }
+        let directory = Self.directory(of: file.path)
+        let beside = try WorkingTreePath.resolve(directory.isEmpty ? name : directory + "/" + name, root: root)
+        guard file.format == .cargoToml, access(root + beside, F_OK) != 0, let workspace = workspaceManifest(of: file.path) else {
+            return (beside, nil)
+        }
+        let workspaceDirectory = Self.directory(of: workspace)
+        return (try WorkingTreePath.resolve(workspaceDirectory.isEmpty ? name : workspaceDirectory + "/" + name, root: root), workspace)
+    }
+
+    /// The Cargo.toml of the workspace the crate at `path` is a member of, if any.
+    private func workspaceManifest(of path: String) -> String? {
+        let crate = Self.directory(of: path)
+        var directory = crate
+        while !directory.isEmpty {
+            directory = Self.directory(of: directory)
+            let candidate = directory.isEmpty ? "Cargo.toml" : directory + "/Cargo.toml"
+            guard let bytes = try? AtomicFile.read(root + candidate), let manifest = try? CargoManifest(bytes, path: candidate),
+                manifest.isWorkspace
+            else { continue }
+            return memberDirectories(manifest, in: directory).contains(crate) ? candidate : nil
+        }
+        return nil
+    }
+
+    /// The packages whose lock entries take the version the release writes into `manifest`.
+    private func cargoPackages(_ manifest: CargoManifest, at path: String) throws(VersionFileError) -> [String] {
+        let directory = Self.directory(of: path)
+        let members = memberDirectories(manifest, in: directory).filter { $0 != directory }
+        var manifests: [CargoManifest] = []
+        if manifest.versionsWorkspace {
+            for member in members {
+                let memberPath = member.isEmpty ? "Cargo.toml" : member + "/Cargo.toml"
+                guard let bytes = try? AtomicFile.read(root + memberPath) else {
+                    throw VersionFileError(path: memberPath, message: "cannot be read; a member of the workspace in \(path) must be")
+                }
+                manifests.append(try CargoManifest(bytes, path: memberPath))
+            }
+        }
+        var names = manifest.versionedPackages(members: manifests)
+        // A member listed in [release] files itself has its own version, which the release also writes.
+        for other in files where other.format == .cargoToml && other.path != path && members.contains(Self.directory(of: other.path)) {
+            guard let bytes = try? AtomicFile.read(root + other.path) else { continue }
+            if let name = try CargoManifest(bytes, path: other.path).packageName { names.append(name) }
+        }
+        return names
+    }
+
+    /// The member directories (relative to the repository root) that hold a Cargo.toml, as cargo
+    /// reads `members` and `exclude`: paths relative to the workspace, glob patterns per component.
+    private func memberDirectories(_ manifest: CargoManifest, in directory: String) -> [String] {
+        let excluded = manifest.exclude.compactMap { Self.normalise(directory, $0) }
+        var found: [String] = []
+        for pattern in manifest.members {
+            guard let normalised = Self.normalise(directory, pattern) else { continue }
+            var candidates = [""]
+            for component in normalised.split(separator: "/").map(String.init) {
+                if component.contains(where: { "*?[".contains($0) }) {
+                    candidates = candidates.flatMap { base in
+                        subdirectories(of: base).filter { fnmatch(component, $0, 0) == 0 }.map { base.isEmpty ? $0 : base + "/" + $0 }
+                    }
+                } else {
+                    candidates = candidates.map { $0.isEmpty ? component : $0 + "/" + component }
+                }
+            }
+            let isExcluded = { (candidate: String) in excluded.contains { candidate == $0 || candidate.hasPrefix($0 + "/") } }
+            for candidate in candidates where !found.contains(candidate) && !isExcluded(candidate) {
+                var info = stat()
+                let manifestPath = root + (candidate.isEmpty ? "" : candidate + "/") + "Cargo.toml"
+                if stat(manifestPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { found.append(candidate) }
+            }
+        }
+        return found
+    }
+
+    private func subdirectories(of path: String) -> [String] {
+        guard let handle = opendir(root + path) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var info = stat()
+            if stat(root + (path.isEmpty ? "" : path + "/") + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// `relative` joined to `directory`, without `.` and `..`; nil when it leaves the repository.
+    private static func normalise(_ directory: String, _ relative: String) -> String? {
+        var parts: [Substring] = []
+        for part in (directory + "/" + relative).split(separator: "/") where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func directory(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+    }
+}

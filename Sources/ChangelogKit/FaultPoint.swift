@@ -5,9 +5,10 @@ import Darwin
 #endif
 
 /// Test-only fault injection for the release: `CHANGELOG_FAULT=<step>:<action>` makes the named
-/// step (see `ReleaseTransaction`) end in a SIGKILL (`kill`), a signal the release must roll back
-/// on (`int`, `term`, `hup`), or a full disk (`enospc`: every write from then on fails, as on a
-/// real full disk, the undo's included). Unset, it costs one comparison per step.
+/// step (see `ReleaseTransaction`; `objects` and `journal` before it) end in a SIGKILL (`kill`), a
+/// signal the release must roll back on (`int`, `term`, `hup`), a pause until SIGCONT (`stop`, to
+/// hold the lock while another run starts), or a full disk (`enospc`: every write from then on
+/// fails, as on a real full disk, the undo's included). Unset, it costs one comparison per step.
 enum FaultPoint {
     private static let chosen: (step: String, action: String)? = {
         guard let value = getenv("CHANGELOG_FAULT").map({ String(cString: $0) }), let colon = value.lastIndex(of: ":") else { return nil }
@@ -28,6 +29,7 @@ enum FaultPoint {
         case "int": raise(SIGINT)
         case "term": raise(SIGTERM)
         case "hup": raise(SIGHUP)
+        case "stop": raise(SIGSTOP)
         case "enospc": diskFull.pointee = true
         default: break
         }

@@ -18,10 +18,18 @@ enum ReleaseSignals {
 
     static func install() {
         _ = received
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
         for number in [SIGINT, SIGTERM, SIGHUP] {
             // glibc's signal() has BSD semantics: the handler stays and interrupted calls restart.
-            _ = signal(number) { ReleaseSignals.received.pointee = $0 }
+            let previous = signal(number) { ReleaseSignals.received.pointee = $0 }
+            // A signal the caller ignores (nohup's SIGHUP) stays ignored.
+            if let previous, unsafeBitCast(previous, to: Int.self) == 1 /* SIG_IGN */ { _ = signal(number, SIG_IGN) }
+            sigaddset(&unblocked, number)
         }
+        // A parent may hand its blocked signals down (some process launchers do); they would then
+        // never reach the handler and a kill would go unnoticed.
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// The signal received since `install()`, if any.

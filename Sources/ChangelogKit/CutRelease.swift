@@ -169,7 +169,7 @@ public struct CutRelease {
         GitSettings.setFsync(true)
         var tip = target
         for (index, group) in groups.enumerated() {
-            tip = try git { () throws(GitError) in
+            tip = try objects { () throws(GitError) in
                 let tree = try repository.writeTree(base: tip, changes: group.changes.map { ($0.path, Optional($0.contents)) },
                                                     asWorkingFiles: true)
                 return try repository.writeCommit(tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
@@ -183,7 +183,7 @@ public struct CutRelease {
             let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
             tagBytes = text.signed(with: signature)
         }
-        let tagObject = try git { () throws(GitError) in try repository.writeTagObject(tagBytes) }
+        let tagObject = try objects { () throws(GitError) in try repository.writeTagObject(tagBytes) }
         FaultPoint.reached("objects")
         try ReleaseSignals.checkpoint("nothing was changed")
 
@@ -223,6 +223,15 @@ public struct CutRelease {
         return report
     }
 
+    /// Writes unreferenced objects: a failure (a full disk, say) leaves the repository as it was.
+    private func objects<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ChangelogError("cannot write the release's objects, so nothing was changed: \(error.description)")
+        }
+    }
+
     // MARK: - Preflight
 
     private func checkHead(_ head: HeadState) throws(ChangelogError) -> ObjectID {
@@ -243,7 +252,7 @@ public struct CutRelease {
             var info = stat()
             guard stat(root + path, &info) == 0 else { continue }
             if access(root + path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
-                throw ChangelogError("\(path) is read-only; make it writable (chmod u+w \(path)) to release, or leave it out of the release")
+                throw ChangelogError("\(path) is read-only; make it writable (chmod u+w \(path)) before releasing")
             }
         }
     }

@@ -119,11 +119,13 @@ struct ReleaseJournal: Equatable {
             guard rename(temporary, directory) == 0 else {
                 throw ChangelogError("cannot create \(directory): \(AtomicFile.describe(errno))")
             }
+            try Self.syncDirectory(gitDirectory)
         } catch {
             Self.removeTree(temporary)
+            // Renamed but not known to be on disk: not a journal to rely on, and nothing changed yet.
+            Self.removeTree(directory)
             throw ChangelogError("cannot save the release journal, so nothing was changed: \(error.message)")
         }
-        try Self.syncDirectory(gitDirectory)
     }
 
     /// Ends the pending state in one rename, then deletes what was renamed.
@@ -135,7 +137,8 @@ struct ReleaseJournal: Equatable {
             if errno == ENOENT { return }
             throw ChangelogError("cannot remove the release journal \(directory): \(AtomicFile.describe(errno))")
         }
-        try syncDirectory(gitDirectory)
+        // The rename is what ends the pending state; a failed flush only makes it less durable.
+        try? syncDirectory(gitDirectory)
         removeTree(trash)
     }
 

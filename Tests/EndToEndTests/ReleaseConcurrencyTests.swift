@@ -67,7 +67,9 @@ import Testing
             for (process, pipe) in zip(processes, pipes) where process.terminationStatus == 2 {
                 let line = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 let kind = line.contains("another changelog release is running") ? "lock"
-                    : line.contains("HEAD is already released as v2.0.0") ? "released" : line
+                    // Started after the winner ended: HEAD is released (or, read a moment
+                    // before, the tag it would make exists).
+                    : line.contains("HEAD is already released as v2.0.0") || line.contains("the tag v2.0.0 already exists") ? "released" : line
                 refusals[kind, default: 0] += 1
             }
         }

@@ -77,6 +77,45 @@ import Testing
         print("two releases at once, refusals: \(refusals)")
     }
 
+    /// kill -9 or SIGINT from outside at random instants, mid-step included: after kill -9 the
+    /// repository is untouched, released or pending (then settled by --abort or --continue in
+    /// turn); after SIGINT never pending, because the release rolls back.
+    @Test(arguments: [SIGKILL, SIGINT])
+    func signalsAtRandomInstantsLeaveOneOfThreeOutcomes(_ signal: Int32) throws {
+        var outcomes: [String: Int] = [:]
+        var generator = SystemRandomNumberGenerator()
+        // How long a whole release takes here, so the instants spread over all of it.
+        let timing = try ReleaseScene()
+        let started = DispatchTime.now()
+        #expect(try timing.changelog("release").status == 0)
+        let duration = UInt32((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000)
+        for round in 0..<16 {
+            let scene = try ReleaseScene()
+            let before = try scene.state()
+            let process = try start(scene, ["release"])
+            usleep(UInt32.random(in: 0...duration, using: &generator))
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            let outcome: String
+            if scene.isPending {
+                outcome = "pending"
+                #expect(signal == SIGKILL)
+                try scene.expectPendingRefusal()
+                let option = round % 2 == 0 ? "--abort" : "--continue"
+                #expect(try scene.changelog("release", option).status == 0)
+                if option == "--abort" { #expect(try scene.state() == before) } else { try scene.expectComplete() }
+            } else if (try? scene.git("rev-parse", "-q", "--verify", "refs/tags/v2.0.0")) != nil {
+                outcome = "complete"
+                try scene.expectComplete()
+            } else {
+                outcome = "untouched"
+                #expect(try scene.state() == before)
+            }
+            outcomes[outcome, default: 0] += 1
+        }
+        print("signal \(signal) at random instants: \(outcomes)")
+    }
+
     /// A lock left by a release killed with -9 is nobody's: the next run takes it over.
     @Test func aStaleLockIsTakenOver() throws {
         let scene = try ReleaseScene()

@@ -90,11 +90,13 @@ public struct CutRelease {
         guard let root = repository.workingDirectory else {
             throw ChangelogError("\(repository.gitDirectory) is a bare repository; release from a clone with a working tree")
         }
+        // A dry run changes nothing, so it needs no lock (and works in a read-only clone), but it
+        // too refuses while a release is pending: what it would show is not what would happen.
         let gitDirectory = repository.commonDirectory
-        let lock = try ReleaseLock(gitDirectory: gitDirectory)
-        defer { lock.release() }
+        let lock = request.dryRun ? nil : try ReleaseLock(gitDirectory: gitDirectory)
+        defer { lock?.release() }
         try PendingRelease.refuseIfPending(in: gitDirectory)
-        ReleaseJournal.removeLeftovers(in: gitDirectory)
+        if lock != nil { ReleaseJournal.removeLeftovers(in: gitDirectory) }
         let head = try git { () throws(GitError) in try repository.head() }
         let target = try checkHead(head)
         let changelogFile = try WorkingTreePath.resolve(request.changelogPath, root: root)
@@ -180,8 +182,14 @@ public struct CutRelease {
                            message: TagText.message(title: tagTitle, notes: notes))
         var tagBytes = text.payload
         if let signing {
-            let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
-            tagBytes = text.signed(with: signature)
+            do {
+                let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
+                tagBytes = text.signed(with: signature)
+            } catch {
+                // Ctrl-C reaches the signer too, which then fails: the interruption is the news.
+                try ReleaseSignals.checkpoint("nothing was changed")
+                throw error
+            }
         }
         let tagObject = try objects { () throws(GitError) in try repository.writeTagObject(tagBytes) }
         FaultPoint.reached("objects")

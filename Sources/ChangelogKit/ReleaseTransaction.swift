@@ -20,10 +20,10 @@ struct ReleaseTransaction {
 
     func complete(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
         for (offset, file) in journal.files.enumerated() {
+            try removeTemporary(of: file.path)
             if try AtomicFile.read(file.path) != file.new {
                 try FaultPoint.checkSpace(writing: file.name)
-                try AtomicFile.write(file.new, to: file.path)
-                try ReleaseJournal.syncDirectory(Self.directoryName(file.path))
+                try replace(file.path, with: file.new)
             }
             try checkpoint("file-\(offset + 1)")
         }
@@ -81,14 +81,15 @@ struct ReleaseTransaction {
             try checkpoint("undo-index")
         }
         for (offset, file) in journal.files.enumerated().reversed() {
+            try removeTemporary(of: file.path)
             if try AtomicFile.read(file.path) != file.old {
                 try FaultPoint.checkSpace(writing: file.name)
                 if let old = file.old {
                     try restore(old, to: file.path)
                 } else {
                     try AtomicFile.remove(file.path)
+                    try ReleaseJournal.syncDirectory(Self.directoryName(file.path))
                 }
-                try ReleaseJournal.syncDirectory(Self.directoryName(file.path))
             }
             try checkpoint("undo-file-\(offset + 1)")
         }
@@ -113,7 +114,7 @@ struct ReleaseTransaction {
         let lock = path + ".lock"
         let descriptor = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = errno == EEXIST ? "\(lock) exists; another git process may be running: wait for it, or remove the lock file if none is"
+            let reason = errno == EEXIST ? "'\(lock)' exists; another git process may be running: wait for it, or remove the lock file if none is"
                                          : AtomicFile.describe(errno)
             throw ChangelogError("cannot restore the index: \(reason)")
         }
@@ -132,13 +133,57 @@ struct ReleaseTransaction {
         }
     }
 
+    /// The temporary file a replacement of `path` writes first: one fixed name per file, so a
+    /// kill -9 halfway through a write leaves nothing that the next `--abort` or `--continue`
+    /// does not find and remove.
+    private static func temporary(of path: String) -> String {
+        let slash = path.lastIndex(of: "/")!
+        return String(path[...slash]) + "." + String(path[path.index(after: slash)...]) + ".changelog-release"
+    }
+
+    private func removeTemporary(of path: String) throws(ChangelogError) {
+        try AtomicFile.remove(Self.temporary(of: path))
+    }
+
+    /// Writes the whole new file beside the old one, flushes it, gives it the old file's
+    /// permissions and renames it over: a reader, or a crash, sees all old or all new.
+    private func replace(_ path: String, with bytes: [UInt8]) throws(ChangelogError) {
+        let temporary = Self.temporary(of: path)
+        var info = stat()
+        let mode: mode_t
+        if stat(path, &info) == 0 {
+            mode = info.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ChangelogError("cannot write \(temporary): \(AtomicFile.describe(errno))") }
+        var failure: ChangelogError?
+        do throws(ChangelogError) {
+            try ReleaseJournal.writeAll(bytes, to: descriptor, path: path)
+            if fchmod(descriptor, mode) != 0 { throw ChangelogError("cannot set permissions on \(temporary): \(AtomicFile.describe(errno))") }
+            if fsync(descriptor) != 0 { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno)) while flushing") }
+        } catch {
+            failure = error
+        }
+        close(descriptor)
+        if failure == nil && rename(temporary, path) != 0 { failure = ChangelogError("cannot replace \(path): \(AtomicFile.describe(errno))") }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        try ReleaseJournal.syncDirectory(Self.directoryName(path))
+    }
+
     /// Replaces a file atomically; on a disk too full for a second copy, overwrites it in place,
     /// where the old bytes fit in the blocks the new ones hold (a release only adds to its files).
     /// A crash halfway through leaves a torn file, but the journal keeps the old bytes until the
     /// undo is complete, so `--abort` mends it.
     private func restore(_ old: [UInt8], to path: String) throws(ChangelogError) {
         do {
-            try AtomicFile.write(old, to: path)
+            try replace(path, with: old)
         } catch {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw error }
@@ -148,7 +193,7 @@ struct ReleaseTransaction {
             } catch {
                 throw error
             }
-            guard ftruncate(descriptor, off_t(old.count)) == 0, fsync(descriptor) == 0 else {
+            guard ftruncate(descriptor, off_t(old.count)) == 0 && fsync(descriptor) == 0 else {
                 throw ChangelogError("cannot restore \(path): \(AtomicFile.describe(errno))")
             }
         }

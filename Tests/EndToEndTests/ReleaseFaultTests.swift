@@ -162,4 +162,34 @@ import Testing
         #expect(try settle(scene, "--continue").status == 0)
         #expect(try scene.git("describe", "--exact-match", "HEAD") == "v2.0.0\n")
     }
+
+    /// The lock and the journal are the repository's, shared by its worktrees: a release pending in
+    /// a linked worktree stops releases in the main one too, and is settled from either.
+    @Test func aPendingReleaseInALinkedWorktreeIsTheRepositorys() throws {
+        let scene = try ReleaseScene()
+        _ = try scene.git("worktree", "add", "-q", "-b", "next", scene.sandbox.root + "/linked")
+        var linked = scene
+        linked.directory = "linked"
+        let before = try linked.state()
+        #expect(try linked.changelog("release", environment: ["CHANGELOG_FAULT": "file-2:kill"]).status == SIGKILL)
+        #expect(FileManager.default.fileExists(atPath: scene.repo + "/.git/changelog-release"))
+        let refused = try scene.changelog("release")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("the release of 2.0.0 was interrupted and is pending"))
+        let aborted = try scene.changelog("release", "--abort")
+        #expect(aborted.status == 0, "\(aborted.stderr)")
+        #expect(aborted.stdout.hasSuffix("next as before it, no tag v2.0.0\n"))
+        #expect(try linked.state() == before)
+    }
+
+    @Test func abortAndContinueTakeNoOtherOption() throws {
+        let scene = try ReleaseScene()
+        for arguments in [["release", "--abort", "2.0.0"], ["release", "--continue", "--dry-run"], ["release", "--abort", "--continue"]] {
+            let result = try scene.sandbox.run(Sandbox.changelogBinary, arguments, in: scene.repo)
+            #expect(result.status == 64, "\(arguments)")
+        }
+        let nothing = try scene.changelog("release", "--continue")
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr == "changelog: error: no release is pending in this repository; there is nothing to continue or abort\n")
+    }
 }

@@ -201,7 +201,9 @@ public struct CutRelease {
         let indexPath = try git { () throws(GitError) in try repository.indexPath() }
         var reference: ReleaseJournal.Reference?
         if tip != target {
-            if case .branch(let name, _) = head { reference = .init(name: name, old: target, new: tip) } else { reference = .init(name: "HEAD", old: target, new: tip) }
+            var name = "HEAD"
+            if case .branch(let branch, _) = head { name = branch }
+            reference = .init(name: name, old: target, new: tip)
         }
         let journal = ReleaseJournal(
             version: version.description, tagName: tagName, tagObject: tagObject, reference: reference, indexPath: indexPath,

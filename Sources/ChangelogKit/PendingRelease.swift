@@ -19,7 +19,8 @@ public struct PendingRelease {
                 }
             } catch {
                 if ReleaseSignals.pending != nil { throw error }
-                throw ChangelogError("the release of \(journal.version) could not be finished: \(error.message); fix that and run `changelog release --continue` again, or `changelog release --abort`")
+                throw ChangelogError("the release of \(journal.version) could not be finished: \(error.message); "
+                                     + "fix that and run `changelog release --continue` again, or `changelog release --abort`")
             }
             return "released \(journal.version): finished the pending release\n  tagged \(journal.tagName)\n\nnext: \(journal.pushCommand)\n"
         }
@@ -32,7 +33,8 @@ public struct PendingRelease {
             do throws(ChangelogError) {
                 try transaction.undo { step in FaultPoint.reached(step) }
             } catch {
-                throw ChangelogError("the release of \(journal.version) could not be undone: \(error.message); fix that and run `changelog release --abort` again")
+                throw ChangelogError("the release of \(journal.version) could not be undone: \(error.message); "
+                                     + "fix that and run `changelog release --abort` again")
             }
             let branch = journal.reference.map { $0.name.hasPrefix("refs/heads/") ? String($0.name.dropFirst(11)) : $0.name }
             let restored = journal.files.map(\.name) + (journal.files.isEmpty ? [] : ["the index"]) + (branch.map { [$0] } ?? [])
@@ -77,7 +79,8 @@ public struct PendingRelease {
             try transaction.undo { step in FaultPoint.reached(step) }
             try ReleaseJournal.remove(from: gitDirectory)
         } catch {
-            return ChangelogError("the release of \(version) failed (\(cause)) and could not be undone (\(error.message)); it is pending: \(howToSettle)",
+            return ChangelogError("the release of \(version) failed (\(cause)) and could not be undone (\(error.message)); "
+                                  + "it is pending: \(howToSettle)",
                                   exitCode: exitCode)
         }
         if let signal { return ReleaseSignals.interruption(signal, "the release of \(version) was undone") }

@@ -57,7 +57,8 @@ struct ReleaseJournal: Equatable {
         let directory = gitDirectory + name
         guard exists(in: gitDirectory) else { return nil }
         func damaged(_ why: String) -> ChangelogError {
-            ChangelogError("the journal of a pending release, \(directory), is damaged (\(why)); if the files, branch and tags are as you want them, remove it (rm -r \(directory))")
+            ChangelogError("the journal of a pending release, \(directory), is damaged (\(why)); "
+                           + "if the files, branch and tags are as you want them, remove it (rm -r \(directory))")
         }
         guard let text = try AtomicFile.read(directory + "/state") else { throw damaged("no state file") }
         func contents(_ file: String) throws(ChangelogError) -> [UInt8] {

@@ -36,7 +36,9 @@ final class ReleaseLock {
                 if !(created && code != EWOULDBLOCK) {
                     let holder = Self.holder(descriptor)
                     close(descriptor)
-                    throw ChangelogError("another changelog release is running in this repository\(holder.map { " (process \($0))" } ?? ""); wait for it to finish, then run the command again")
+                    let process = holder.map { " (process \($0))" } ?? ""
+                    throw ChangelogError("another changelog release is running in this repository\(process); "
+                                         + "wait for it to finish, then run the command again")
                 }
             }
             var opened = stat(), current = stat()

@@ -36,7 +36,7 @@ struct ReleaseTransaction {
         if let reference = journal.reference {
             let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
             if current != reference.new {
-                guard current == reference.old else { throw moved(reference.name, to: current) }
+                guard current == reference.old else { throw moved(reference, to: current) }
                 try FaultPoint.checkSpace(writing: reference.name)
                 try git { () throws(GitError) in
                     try repository.moveReference(reference.name, to: reference.new, expecting: reference.old,
@@ -48,7 +48,8 @@ struct ReleaseTransaction {
         let tag = try git { () throws(GitError) in try repository.referenceTarget(tagReference) }
         if tag != journal.tagObject {
             guard tag == nil else {
-                throw ChangelogError("the tag \(journal.tagName) was created by someone else meanwhile; delete it (git tag -d \(journal.tagName)) and run `changelog release --continue`, or run `changelog release --abort`")
+                throw ChangelogError("the tag \(journal.tagName) was created by someone else meanwhile; delete it (git tag -d \(journal.tagName)) "
+                                     + "and run `changelog release --continue`, or run `changelog release --abort`")
             }
             try FaultPoint.checkSpace(writing: tagReference)
             try git { () throws(GitError) in
@@ -67,7 +68,7 @@ struct ReleaseTransaction {
         if let reference = journal.reference {
             let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
             if current != reference.old {
-                guard current == reference.new else { throw moved(reference.name, to: current) }
+                guard current == reference.new else { throw moved(reference, to: current) }
                 try FaultPoint.checkSpace(writing: reference.name)
                 try git { () throws(GitError) in
                     try repository.moveReference(reference.name, to: reference.old, expecting: reference.new,
@@ -95,9 +96,11 @@ struct ReleaseTransaction {
         }
     }
 
-    private func moved(_ name: String, to current: ObjectID?) -> ChangelogError {
+    private func moved(_ reference: ReleaseJournal.Reference, to current: ObjectID?) -> ChangelogError {
         let now = current.map { "to \($0.hex.prefix(8))" } ?? "away"
-        return ChangelogError("\(name) was moved \(now) by someone else while the release was pending; put it back (git update-ref \(name) <commit>) or remove the journal (\(ReleaseJournal.name) in the git directory) once the repository is as you want it")
+        return ChangelogError("\(reference.name) was moved \(now) by someone else while the release was pending; it was at "
+                              + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it: "
+                              + "move it to one of them (git update-ref \(reference.name) <commit>) and run the command again")
     }
 
     /// Puts the old index back through git's own `index.lock`, so a git command running meanwhile

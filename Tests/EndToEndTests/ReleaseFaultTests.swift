@@ -192,4 +192,34 @@ import Testing
         #expect(nothing.status == 2)
         #expect(nothing.stderr == "changelog: error: no release is pending in this repository; there is nothing to continue or abort\n")
     }
+
+    /// Settling never overwrites what someone else did meanwhile: a moved branch stops both ways
+    /// until it is put where the journal expects it; a tag of the same name made by someone else
+    /// stops --continue, and --abort leaves it alone.
+    @Test func settlingRespectsChangesMadeMeanwhile() throws {
+        let scene = try ReleaseScene()
+        let before = try scene.state()
+        let old = try scene.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
+        #expect(try scene.changelog("release", environment: ["CHANGELOG_FAULT": "index:kill"]).status == SIGKILL)
+        let other = try scene.git("commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "fix: meanwhile").trimmingCharacters(in: .newlines)
+        _ = try scene.git("update-ref", "refs/heads/main", other)
+        for option in ["--continue", "--abort"] {
+            let result = try scene.changelog("release", option)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("changelog: error: "))
+            #expect(result.stderr.contains("refs/heads/main was moved to \(other.prefix(8)) by someone else while the release was pending; it was at \(old.prefix(8)) before the release"),
+                    "\(result.stderr)")
+            #expect(scene.isPending)
+        }
+        _ = try scene.git("update-ref", "refs/heads/main", old)
+        _ = try scene.git("tag", "v2.0.0", other)
+        let refused = try scene.changelog("release", "--continue")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("the tag v2.0.0 was created by someone else meanwhile"), "\(refused.stderr)")
+        let aborted = try scene.changelog("release", "--abort")
+        #expect(aborted.status == 0, "\(aborted.stderr)")
+        #expect(try scene.git("rev-parse", "v2.0.0") == other + "\n")
+        _ = try scene.git("tag", "-d", "v2.0.0")
+        #expect(try scene.state() == before)
+    }
 }

@@ -203,7 +203,7 @@ public struct CutRelease {
         if tip != target {
             var name = "HEAD"
             if case .branch(let branch, _) = head { name = branch }
-            reference = .init(name: name, old: target, new: tip)
+            reference = .init(name: name, old: target, new: tip, logMessage: "commit: \(message)")
         }
         let journal = ReleaseJournal(
             version: version.description, tagName: tagName, tagObject: tagObject, reference: reference, indexPath: indexPath,

@@ -28,6 +28,8 @@ struct ReleaseJournal: Equatable {
         var name: String
         var old: ObjectID
         var new: ObjectID
+        /// The reflog entry of the move, as git writes it for a commit (`commit: <subject>`).
+        var logMessage: String
     }
 
     var version: String
@@ -78,9 +80,9 @@ struct ReleaseJournal: Equatable {
             case ("tag", 3):
                 guard let id = ObjectID(hex: fields[2]) else { throw damaged("bad tag id") }
                 tag = (fields[1], id)
-            case ("reference", 4):
+            case ("reference", 5):
                 guard let old = ObjectID(hex: fields[2]), let new = ObjectID(hex: fields[3]) else { throw damaged("bad reference ids") }
-                reference = Reference(name: fields[1], old: old, new: new)
+                reference = Reference(name: fields[1], old: old, new: new, logMessage: fields[4])
             case ("index", 3): index = (fields[1], fields[2] == "saved")
             case ("file", 4):
                 let number = files.count + 1
@@ -107,7 +109,9 @@ struct ReleaseJournal: Equatable {
             }
             var lines = [Self.header, Self.line("version", version), Self.line("push", pushCommand),
                          Self.line("tag", tagName, tagObject.hex)]
-            if let reference { lines.append(Self.line("reference", reference.name, reference.old.hex, reference.new.hex)) }
+            if let reference {
+                lines.append(Self.line("reference", reference.name, reference.old.hex, reference.new.hex, reference.logMessage))
+            }
             lines.append(Self.line("index", indexPath, index == nil ? "none" : "saved"))
             if let index { try Self.writeDurably(index, to: temporary + "/index.old") }
             for (offset, file) in files.enumerated() {

@@ -40,7 +40,7 @@ struct ReleaseTransaction {
                 try FaultPoint.checkSpace(writing: reference.name)
                 try git { () throws(GitError) in
                     try repository.moveReference(reference.name, to: reference.new, expecting: reference.old,
-                                                 logMessage: "commit: release \(journal.version)")
+                                                 logMessage: reference.logMessage)
                 }
             }
             try checkpoint("branch")

@@ -19,7 +19,7 @@ import Testing
         let two = try #require(ObjectID(hex: String(repeating: "b2", count: 20)))
         let journal = ReleaseJournal(
             version: "2.0.0-rc.1", tagName: "v2.0.0-rc.1", tagObject: two,
-            reference: .init(name: "refs/heads/fix\\tab", old: one, new: two),
+            reference: .init(name: "refs/heads/fix\\tab", old: one, new: two, logMessage: "commit: chore(release): v2.0.0-rc.1\twith a tab"),
             indexPath: git + "index", index: [0, 1, 2, 255],
             files: [.init(path: "/w/odd\tname\nwith\\escapes\r.md", name: "odd\tname\nwith\\escapes\r.md", old: nil, new: Array("new\n".utf8)),
                     .init(path: "/w/VERSION", name: "VERSION", old: [], new: Array("2.0.0\n".utf8))],

@@ -55,6 +55,7 @@ import Testing
         #expect(continued.status == 0, "\(continued.stderr)")
         #expect(continued.stdout == "released 2.0.0: finished the pending release\n  tagged v2.0.0\n\nnext: git push --follow-tags origin main\n")
         try scene.expectComplete()
+        #expect(try scene.git("reflog", "-1", "--format=%gs", "main") == "commit: chore: tag 2.0.0\n")
         // The tag carries the notes, as an uninterrupted release's does.
         #expect(try scene.git("cat-file", "tag", "v2.0.0").contains("\n\nRelease 2.0.0\n\n#### Breaking Changes\n"))
         let after = try scene.state()

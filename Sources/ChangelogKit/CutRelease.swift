@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ChangelogCore
 import Git
 
@@ -86,6 +91,13 @@ public struct CutRelease {
         guard let root = repository.workingDirectory else {
             throw ChangelogError("\(repository.gitDirectory) is a bare repository; release from a clone with a working tree")
         }
+        // A dry run changes nothing, so it needs no lock (and works in a read-only clone), but it
+        // too refuses while a release is pending: what it would show is not what would happen.
+        let gitDirectory = repository.commonDirectory
+        let lock = request.dryRun ? nil : try ReleaseLock(gitDirectory: gitDirectory)
+        defer { lock?.release() }
+        try PendingRelease.refuseIfPending(in: gitDirectory)
+        if lock != nil { ReleaseJournal.removeLeftovers(in: gitDirectory) }
         let head = try git { () throws(GitError) in try repository.head() }
         let target = try checkHead(head)
         let changelogFile = try WorkingTreePath.resolve(request.changelogPath, root: root)
@@ -94,7 +106,9 @@ public struct CutRelease {
             resolved.path = try WorkingTreePath.resolve(file.path, root: root)
             return resolved
         }
-        try checkClean(writing: [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths())
+        let written = [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths()
+        try checkClean(writing: written)
+        try checkWritable(written, root: root)
         if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
@@ -157,10 +171,16 @@ public struct CutRelease {
             pushCommand: try pushCommand(branch: head.branchName, tagName: tagName), dryRun: request.dryRun)
         if request.dryRun { return report }
 
-        // Objects first: nothing refers to them until the references move.
+        // Signals are recorded from here on, so that once the release has begun changing things
+        // it rolls back instead of stopping halfway.
+        ReleaseSignals.install()
+
+        // Objects first: nothing refers to them until the references move. Flushed, as everything
+        // the release writes into the git directory, before the journal that names them.
+        GitSettings.setFsync(true)
         var tip = target
         for (index, group) in groups.enumerated() {
-            tip = try git { () throws(GitError) in
+            tip = try objects { () throws(GitError) in
                 let tree = try repository.writeTree(base: tip, changes: group.changes.map { ($0.path, Optional($0.contents)) },
                                                     asWorkingFiles: true)
                 return try repository.writeCommit(tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
@@ -171,35 +191,64 @@ public struct CutRelease {
                            message: TagText.message(title: tagTitle, notes: notes))
         var tagBytes = text.payload
         if let signing {
-            let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
-            tagBytes = text.signed(with: signature)
+            do {
+                let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
+                tagBytes = text.signed(with: signature)
+            } catch {
+                // Ctrl-C reaches the signer too, which then fails: the interruption is the news.
+                try ReleaseSignals.checkpoint("nothing was changed")
+                throw error
+            }
         }
+        let tagObject = try objects { () throws(GitError) in try repository.writeTagObject(tagBytes) }
+        FaultPoint.reached("objects")
+        try ReleaseSignals.checkpoint("nothing was changed")
 
-        // Then the visible changes, undone in reverse order if any fails.
-        var transaction = ReleaseTransaction(repository: repository)
-        do throws(ChangelogError) {
-            let changed = groups.flatMap(\.changes)
-            for change in changed {
-                try transaction.write(change.contents, to: root + change.path)
-            }
-            if !changed.isEmpty {
-                try transaction.snapshot(try git { () throws(GitError) in try repository.indexPath() })
-                try git { () throws(GitError) in try repository.stage(changed.map(\.path)) }
-            }
-            if tip != target {
-                let reference: String
-                if case .branch(let name, _) = head { reference = name } else { reference = "HEAD" }
-                try transaction.moveReference(reference, from: target, to: tip, logMessage: "commit: \(message)")
-            }
-            report.tagID = try transaction.createTag(tagBytes, name: tagName).hex
-        } catch {
-            let leftovers = transaction.rollBack()
-            if leftovers.isEmpty {
-                throw ChangelogError("the release of \(version) failed and was undone: \(error.message)")
-            }
-            throw ChangelogError("the release of \(version) failed (\(error.message)) and could not be fully undone: \(leftovers.joined(separator: "; ")); check `git status` and `git log`")
+        // Then the journal, and only then the visible changes: from here a crash leaves a pending
+        // release that `--abort` or `--continue` settles.
+        let changed = groups.flatMap(\.changes)
+        let indexPath = try git { () throws(GitError) in try repository.indexPath() }
+        var reference: ReleaseJournal.Reference?
+        if tip != target {
+            var name = "HEAD"
+            if case .branch(let branch, _) = head { name = branch }
+            reference = .init(name: name, old: target, new: tip, logMessage: "commit: \(message)")
         }
+        let journal = ReleaseJournal(
+            version: version.description, tagName: tagName, tagObject: tagObject, reference: reference, indexPath: indexPath,
+            index: changed.isEmpty ? nil : try AtomicFile.read(indexPath),
+            files: try changed.map { change throws(ChangelogError) in
+                .init(path: root + change.path, name: change.path, old: try AtomicFile.read(root + change.path), new: change.contents)
+            },
+            pushCommand: report.pushCommand)
+        try journal.save(in: gitDirectory)
+        FaultPoint.reached("journal")
+        let transaction = ReleaseTransaction(repository: repository, journal: journal)
+        do throws(ChangelogError) {
+            try ReleaseSignals.checkpoint("")
+            try transaction.complete { step throws(ChangelogError) in
+                FaultPoint.reached(step)
+                try ReleaseSignals.checkpoint("")
+            }
+        } catch {
+            throw PendingRelease.rollBack(transaction, in: gitDirectory, after: error)
+        }
+        do throws(ChangelogError) {
+            try ReleaseJournal.remove(from: gitDirectory)
+        } catch {
+            throw ChangelogError("\(version) was released, but \(error.message); run `changelog release --continue` to finish")
+        }
+        report.tagID = tagObject.hex
         return report
+    }
+
+    /// Writes unreferenced objects: a failure (a full disk, say) leaves the repository as it was.
+    private func objects<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ChangelogError("cannot write the release's objects, so nothing was changed: \(error.description)")
+        }
     }
 
     // MARK: - Preflight
@@ -212,6 +261,18 @@ public struct CutRelease {
             throw ChangelogError("HEAD is detached at \(id.hex.prefix(8)); check out the branch to release (git switch <branch>), or pass --allow-detached")
         case .detached(let id), .branch(_, let id):
             return id
+        }
+    }
+
+    /// A read-only file stops the release before anything changes, as it stops `-C`; its mode is
+    /// read too, because root may write any file whatever its mode says.
+    private func checkWritable(_ paths: [String], root: String) throws(ChangelogError) {
+        for path in paths {
+            var info = stat()
+            guard stat(root + path, &info) == 0 else { continue }
+            if access(root + path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+                throw ChangelogError("\(path) is read-only; make it writable (chmod u+w \(path)) before releasing")
+            }
         }
     }
 
@@ -302,6 +363,9 @@ public struct CutRelease {
                 updated = try file.updating(bytes, to: version)
             } catch {
                 throw ChangelogError(error.description)
+            }
+            if let found = SemanticVersion(old) ?? SemanticVersion.parseTag(old)?.version, found > version {
+                throw ChangelogError("\(file.path) holds \(found), above the \(version) being released; a release never moves a version file backwards: release a higher version, or fix \(file.path)")
             }
             guard updated != bytes else { continue }
             changes.append((file.path, updated))

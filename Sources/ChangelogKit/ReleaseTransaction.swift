@@ -1,70 +1,209 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Git
 
-/// The visible changes a release makes, each with how to take it back: if a later step fails, the
-/// repository returns to where it started (files, index, branch and tags), newest change undone first.
+/// Carries a journaled release to its final state (`complete`) or back to the state before it
+/// (`undo`). Every step first looks at what is there and does only what is missing, so running
+/// either again after a crash, at any point, converges on the same end.
+///
+/// The steps, each followed by a call to `checkpoint` with its name (a fault point in tests):
+/// `file-1` … `file-N`, `index`, `branch`, `tag` forward; `undo-tag`, `undo-branch`, `undo-index`,
+/// `undo-file-N` … `undo-file-1` back.
 struct ReleaseTransaction {
-    private enum Change {
-        /// A working-tree file and its bytes before (nil: it did not exist).
-        case file(path: String, original: [UInt8]?)
-        /// A reference moved from `original` to `current`.
-        case reference(name: String, original: ObjectID, current: ObjectID)
-        /// A reference that did not exist before.
-        case created(name: String)
-    }
-
-    private var changes: [Change] = []
     let repository: Repository
+    let journal: ReleaseJournal
 
-    init(repository: Repository) {
-        self.repository = repository
-    }
+    private var tagReference: String { "refs/tags/\(journal.tagName)" }
 
-    /// Replaces a file atomically, remembering what it held.
-    mutating func write(_ bytes: [UInt8], to path: String) throws(ChangelogError) {
-        let original = try AtomicFile.read(path)
-        try AtomicFile.write(bytes, to: path)
-        changes.append(.file(path: path, original: original))
-    }
-
-    /// Remembers a file (the index) before something else rewrites it.
-    mutating func snapshot(_ path: String) throws(ChangelogError) {
-        changes.append(.file(path: path, original: try AtomicFile.read(path)))
-    }
-
-    mutating func moveReference(_ name: String, from original: ObjectID, to target: ObjectID, logMessage: String) throws(ChangelogError) {
-        try git { () throws(GitError) in
-            try repository.moveReference(name, to: target, expecting: original, logMessage: logMessage)
+    func complete(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
+        for (offset, file) in journal.files.enumerated() {
+            try removeTemporary(of: file.path)
+            if try AtomicFile.read(file.path) != file.new {
+                try FaultPoint.checkSpace(writing: file.name)
+                try replace(file.path, with: file.new)
+            }
+            try checkpoint("file-\(offset + 1)")
         }
-        changes.append(.reference(name: name, original: original, current: target))
-    }
-
-    mutating func createTag(_ text: [UInt8], name: String) throws(ChangelogError) -> ObjectID {
-        let id = try git { () throws(GitError) in try repository.createTag(fromText: text, name: name) }
-        changes.append(.created(name: "refs/tags/\(name)"))
-        return id
-    }
-
-    /// Undoes every recorded change, newest first, and says which could not be undone.
-    func rollBack() -> [String] {
-        var failures: [String] = []
-        for change in changes.reversed() {
-            do throws(ChangelogError) {
-                switch change {
-                case .file(let path, let original?):
-                    try AtomicFile.write(original, to: path)
-                case .file(let path, nil):
-                    try AtomicFile.remove(path)
-                case .reference(let name, let original, let current):
-                    try git { () throws(GitError) in
-                        try repository.moveReference(name, to: original, expecting: current, logMessage: "changelog: undo a failed release")
-                    }
-                case .created(let name):
-                    try git { () throws(GitError) in try repository.deleteReference(name) }
+        if !journal.files.isEmpty {
+            // Staging what the working tree holds is the same whether or not it was done before.
+            try FaultPoint.checkSpace(writing: "the index")
+            try git { () throws(GitError) in try repository.stage(journal.files.map(\.name)) }
+            try checkpoint("index")
+        }
+        if let reference = journal.reference {
+            let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
+            if current != reference.new {
+                guard current == reference.old else { throw moved(reference, to: current) }
+                try FaultPoint.checkSpace(writing: reference.name)
+                try git { () throws(GitError) in
+                    try repository.moveReference(reference.name, to: reference.new, expecting: reference.old,
+                                                 logMessage: reference.logMessage)
                 }
-            } catch {
-                failures.append(error.message)
+            }
+            try checkpoint("branch")
+        }
+        let tag = try git { () throws(GitError) in try repository.referenceTarget(tagReference) }
+        if tag != journal.tagObject {
+            guard tag == nil else {
+                throw ChangelogError("the tag \(journal.tagName) was created by someone else meanwhile; delete it (git tag -d \(journal.tagName)) "
+                                     + "and run `changelog release --continue`, or run `changelog release --abort`")
+            }
+            try FaultPoint.checkSpace(writing: tagReference)
+            try git { () throws(GitError) in
+                try repository.moveReference(tagReference, to: journal.tagObject, expecting: nil, logMessage: "changelog: release \(journal.version)")
             }
         }
-        return failures
+        try checkpoint("tag")
+    }
+
+    func undo(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
+        if try git({ () throws(GitError) in try repository.referenceTarget(tagReference) }) == journal.tagObject {
+            try FaultPoint.checkSpace(writing: tagReference)
+            try git { () throws(GitError) in _ = try repository.deleteReference(tagReference, expecting: journal.tagObject) }
+        }
+        try checkpoint("undo-tag")
+        if let reference = journal.reference {
+            let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
+            if current != reference.old {
+                guard current == reference.new else { throw moved(reference, to: current) }
+                try FaultPoint.checkSpace(writing: reference.name)
+                try git { () throws(GitError) in
+                    try repository.moveReference(reference.name, to: reference.old, expecting: reference.new,
+                                                 logMessage: "changelog: undo the release of \(journal.version)")
+                }
+            }
+            try checkpoint("undo-branch")
+        }
+        if !journal.files.isEmpty {
+            try restoreIndex()
+            try checkpoint("undo-index")
+        }
+        for (offset, file) in journal.files.enumerated().reversed() {
+            try removeTemporary(of: file.path)
+            if try AtomicFile.read(file.path) != file.old {
+                try FaultPoint.checkSpace(writing: file.name)
+                if let old = file.old {
+                    try restore(old, to: file.path)
+                } else {
+                    try AtomicFile.remove(file.path)
+                    try ReleaseJournal.syncDirectory(Self.directoryName(file.path))
+                }
+            }
+            try checkpoint("undo-file-\(offset + 1)")
+        }
+    }
+
+    private func moved(_ reference: ReleaseJournal.Reference, to current: ObjectID?) -> ChangelogError {
+        let now = current.map { "to \($0.hex.prefix(8))" } ?? "away"
+        return ChangelogError("\(reference.name) was moved \(now) by someone else while the release was pending; it was at "
+                              + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it: "
+                              + "move it to one of them (git update-ref \(reference.name) <commit>) and run the command again")
+    }
+
+    /// Puts the old index back through git's own `index.lock`, so a git command running meanwhile
+    /// is never overwritten; the bytes were saved in the journal before the release staged anything.
+    private func restoreIndex() throws(ChangelogError) {
+        let path = journal.indexPath
+        guard let old = journal.index else {
+            try FaultPoint.checkSpace(writing: path)
+            try AtomicFile.remove(path)
+            return
+        }
+        if try AtomicFile.read(path) == old { return }
+        try FaultPoint.checkSpace(writing: path)
+        let lock = path + ".lock"
+        let descriptor = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "'\(lock)' exists; another git process may be running: wait for it, or remove the lock file if none is"
+                                         : AtomicFile.describe(errno)
+            throw ChangelogError("cannot restore the index: \(reason)")
+        }
+        var failure: ChangelogError?
+        do throws(ChangelogError) {
+            try ReleaseJournal.writeAll(old, to: descriptor, path: lock)
+            if fsync(descriptor) != 0 { throw ChangelogError("cannot write \(lock): \(AtomicFile.describe(errno)) while flushing") }
+        } catch {
+            failure = error
+        }
+        close(descriptor)
+        if failure == nil && rename(lock, path) != 0 { failure = ChangelogError("cannot restore \(path): \(AtomicFile.describe(errno))") }
+        if let failure {
+            unlink(lock)
+            throw failure
+        }
+    }
+
+    /// The temporary file a replacement of `path` writes first: one fixed name per file, so a
+    /// kill -9 halfway through a write leaves nothing that the next `--abort` or `--continue`
+    /// does not find and remove.
+    private static func temporary(of path: String) -> String {
+        let slash = path.lastIndex(of: "/")!
+        return String(path[...slash]) + "." + String(path[path.index(after: slash)...]) + ".changelog-release"
+    }
+
+    private func removeTemporary(of path: String) throws(ChangelogError) {
+        try AtomicFile.remove(Self.temporary(of: path))
+    }
+
+    /// Writes the whole new file beside the old one, flushes it, gives it the old file's
+    /// permissions and renames it over: a reader, or a crash, sees all old or all new.
+    private func replace(_ path: String, with bytes: [UInt8]) throws(ChangelogError) {
+        let temporary = Self.temporary(of: path)
+        var info = stat()
+        let mode: mode_t
+        if stat(path, &info) == 0 {
+            mode = info.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ChangelogError("cannot write \(temporary): \(AtomicFile.describe(errno))") }
+        var failure: ChangelogError?
+        do throws(ChangelogError) {
+            try ReleaseJournal.writeAll(bytes, to: descriptor, path: path)
+            if fchmod(descriptor, mode) != 0 { throw ChangelogError("cannot set permissions on \(temporary): \(AtomicFile.describe(errno))") }
+            if fsync(descriptor) != 0 { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno)) while flushing") }
+        } catch {
+            failure = error
+        }
+        close(descriptor)
+        if failure == nil && rename(temporary, path) != 0 { failure = ChangelogError("cannot replace \(path): \(AtomicFile.describe(errno))") }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        try ReleaseJournal.syncDirectory(Self.directoryName(path))
+    }
+
+    /// Replaces a file atomically; on a disk too full for a second copy, overwrites it in place,
+    /// where the old bytes fit in the blocks the new ones hold (a release only adds to its files).
+    /// A crash halfway through leaves a torn file, but the journal keeps the old bytes until the
+    /// undo is complete, so `--abort` mends it.
+    private func restore(_ old: [UInt8], to path: String) throws(ChangelogError) {
+        do {
+            try replace(path, with: old)
+        } catch {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw error }
+            defer { close(descriptor) }
+            do throws(ChangelogError) {
+                try ReleaseJournal.writeAll(old, to: descriptor, path: path)
+            } catch {
+                throw error
+            }
+            guard ftruncate(descriptor, off_t(old.count)) == 0 && fsync(descriptor) == 0 else {
+                throw ChangelogError("cannot restore \(path): \(AtomicFile.describe(errno))")
+            }
+        }
+    }
+
+    private static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

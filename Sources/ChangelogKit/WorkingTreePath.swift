@@ -4,39 +4,90 @@ import Glibc
 import Darwin
 #endif
 
-/// A file a release writes, named as the index names it: relative to the working tree's root,
-/// without `./` or `..`, and with a symbolic link followed to the file it points at, because that
-/// file is the one written and so the one to commit.
-enum WorkingTreePath {
-    static func resolve(_ written: String, root: String) throws(ChangelogError) -> String {
+/// A file named by the configuration, which the repository's own authors wrote: it must stay inside
+/// the working tree however it gets there (`..`, a symbolic link, a committed link to a directory
+/// elsewhere), or a cloned repository could make the tool write anywhere the user can.
+public enum WorkingTreePath {
+    /// The file a release writes, named as the index names it: relative to the working tree's root,
+    /// without `./` or `..`, with every symbolic link followed, because the file at the end is the
+    /// one written and so the one to commit.
+    public static func resolve(_ written: String, root: String) throws(ChangelogError) -> String {
+        let (path, exists) = try locate(written, root: root)
+        var info = stat()
+        if !exists && lstat(root + normalized(written), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            throw ChangelogError("\(normalized(written)) is a symbolic link to a file that does not exist; fix or remove the link")
+        }
+        return path
+    }
+
+    /// Checks that a configured path leads inside the working tree, links included; the file itself
+    /// need not exist yet.
+    public static func checkInside(_ written: String, root: String) throws(ChangelogError) {
+        _ = try locate(written, root: root)
+    }
+
+    /// The real path relative to the root's real path, and whether a file is there.
+    private static func locate(_ written: String, root: String) throws(ChangelogError) -> (path: String, exists: Bool) {
+        if written.hasPrefix("/") { throw outside(written, leadsTo: written) }
+        let relative = normalized(written)
+        guard !relative.hasPrefix("../") && relative != ".." else { throw outside(written, leadsTo: nil) }
+        guard !relative.isEmpty else { throw ChangelogError("'\(written)' does not name a file; give a path such as CHANGELOG.md") }
+        guard let base = realPath(root) else { throw ChangelogError("cannot resolve the working tree \(root): \(AtomicFile.describe(errno))") }
+        let prefix = base == "/" ? "/" : base + "/"
+        var current = prefix + relative
+        // As many links as the kernel follows (MAXSYMLINKS on Linux).
+        for _ in 0..<40 {
+            let slash = current.lastIndex(of: "/")!
+            let name = String(current[current.index(after: slash)...])
+            let directory = slash == current.startIndex ? "/" : String(current[..<slash])
+            guard let realDirectory = realPath(directory) else {
+                if current == prefix + relative, let parent = relative.lastIndex(of: "/") {
+                    let missing = String(relative[..<parent])
+                    throw ChangelogError("the directory \(missing) of \(relative) does not exist; create it (mkdir -p \(missing)) or fix the path")
+                }
+                throw ChangelogError("\(relative) leads to \(current), whose directory does not exist; fix the path or the symbolic link")
+            }
+            guard realDirectory == base || realDirectory.hasPrefix(prefix) else {
+                throw outside(written, leadsTo: realDirectory + "/" + name)
+            }
+            guard name != "." && name != ".." && !name.isEmpty else {
+                throw ChangelogError("\(relative) leads to the directory \(realDirectory); name a file")
+            }
+            let candidate = (realDirectory == "/" ? "" : realDirectory) + "/" + name
+            var info = stat()
+            guard lstat(candidate, &info) == 0 else { return (String(candidate.dropFirst(prefix.count)), false) }
+            guard (info.st_mode & S_IFMT) == S_IFLNK else { return (String(candidate.dropFirst(prefix.count)), true) }
+            guard let target = linkTarget(candidate) else {
+                throw ChangelogError("cannot read the symbolic link \(candidate): \(AtomicFile.describe(errno))")
+            }
+            current = target.hasPrefix("/") ? target : realDirectory + "/" + target
+        }
+        throw ChangelogError("\(relative) goes through too many symbolic links; fix the links")
+    }
+
+    private static func outside(_ written: String, leadsTo target: String?) -> ChangelogError {
+        let via = target.map { " (it leads to \($0))" } ?? ""
+        return ChangelogError("\(written) is outside the repository\(via); a configured path must name a file inside the working tree")
+    }
+
+    /// `./` and `a/..` taken out as text; a leading `..` stays, to be refused.
+    private static func normalized(_ written: String) -> String {
         var parts: [Substring] = []
         for part in written.split(separator: "/") where part != "." {
-            if part == ".." {
-                guard !parts.isEmpty else {
-                    throw ChangelogError("\(written) is outside the repository; name a file inside it, relative to its root")
-                }
+            if part == ".." && !parts.isEmpty && parts.last != ".." {
                 parts.removeLast()
             } else {
                 parts.append(part)
             }
         }
-        guard !parts.isEmpty else { throw ChangelogError("'\(written)' does not name a file; give a path such as CHANGELOG.md") }
-        var path = parts.joined(separator: "/")
-        var info = stat()
-        if lstat(root + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let target = realPath(root + path), let base = realPath(root) else {
-                throw ChangelogError("\(path) is a symbolic link to a file that does not exist; fix or remove the link")
-            }
-            guard target.hasPrefix(base + "/") else {
-                throw ChangelogError("\(path) is a symbolic link to \(target), outside the repository; a release can only commit files inside it")
-            }
-            path = String(target.dropFirst(base.count + 1))
-        }
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
-        if !directory.isEmpty && (stat(root + directory, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR) {
-            throw ChangelogError("the directory \(directory) of \(path) does not exist; create it (mkdir -p \(directory)) or fix the path")
-        }
-        return path
+        return parts.joined(separator: "/")
+    }
+
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length >= 0 else { return nil }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func realPath(_ path: String) -> String? {

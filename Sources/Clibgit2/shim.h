@@ -19,6 +19,11 @@ static inline int changelog_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
+/* Makes libgit2 fsync objects, references and the index it writes (GIT_OPT_ENABLE_FSYNC_GITDIR). */
+static inline int changelog_git_enable_fsync(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
 static inline int changelog_git_set_search_path(int level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }

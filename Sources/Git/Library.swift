@@ -37,6 +37,14 @@ public enum GitSettings {
         _ = changelog_git_enable_strict_hash_verification(enabled ? 1 : 0)
     }
 
+    /// Makes libgit2 flush every object, reference and index it writes to disk before it returns
+    /// (`GIT_OPT_ENABLE_FSYNC_GITDIR`, git's `core.fsync`): a release journal that names an object
+    /// must never survive a power loss that the object itself did not.
+    public static func setFsync(_ enabled: Bool) {
+        Library.ensureInitialized()
+        _ = changelog_git_enable_fsync(enabled ? 1 : 0)
+    }
+
     /// Points libgit2's global, XDG and system configuration lookups at `path` (`GIT_OPT_SET_SEARCH_PATH`),
     /// so tests never read the machine's own git configuration.
     public static func setConfigSearchPath(_ path: String) {

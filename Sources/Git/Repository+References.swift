@@ -78,4 +78,23 @@ extension Repository {
         if result == GIT_ENOTFOUND.rawValue { return }
         try check(result, name)
     }
+
+    /// Deletes a reference only while it still names `expected` (`git_reference_lookup`,
+    /// `git_reference_delete`, which refuses a reference changed since it was read): undoing a
+    /// release never removes a tag someone else made. Returns false when the reference is missing
+    /// or names another object, and leaves it alone.
+    @discardableResult
+    public func deleteReference(_ name: String, expecting expected: ObjectID) throws(GitError) -> Bool {
+        var reference: OpaquePointer?
+        let found = git_reference_lookup(&reference, pointer, name)
+        if found == GIT_ENOTFOUND.rawValue { return false }
+        try check(found, name)
+        defer { git_reference_free(reference) }
+        guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
+              ObjectID(target) == expected else { return false }
+        let result = git_reference_delete(reference)
+        if result == GIT_EMODIFIED.rawValue { return false }
+        try check(result, name)
+        return true
+    }
 }

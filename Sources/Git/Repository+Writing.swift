@@ -135,6 +135,17 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// Writes a tag object from its full text, signature included, without creating a reference
+    /// (`git_odb_write`): a release stores it before anything visible changes and points
+    /// `refs/tags/<name>` at it last.
+    public func writeTagObject(_ text: [UInt8]) throws(GitError) -> ObjectID {
+        let database = try objectDatabase()
+        var oid = git_oid()
+        let result = text.withUnsafeBytes { git_odb_write(&oid, database, $0.baseAddress, $0.count, GIT_OBJECT_TAG) }
+        try check(result, "tag object")
+        return ObjectID(oid)
+    }
+
     /// Points a direct reference at `target` (`git_reference_create`), creating or moving it.
     public func setReference(_ name: String, to target: ObjectID, logMessage: String = "changelog") throws(GitError) {
         var oid = target.oid

@@ -27,6 +27,14 @@ struct RepositoryOptions: ParsableArguments {
     }
 
     private func openRepository() throws(ChangelogError) -> (Repository, Configuration) {
+        let repository = try repositoryOnly()
+        let configuration = try ConfigurationLoader.load(explicit: config, repositoryRoot: repository.workingDirectory)
+        return (repository, configuration)
+    }
+
+    /// The repository without its configuration: settling a pending release must work even when
+    /// the configuration has broken since.
+    func repositoryOnly() throws(ChangelogError) -> Repository {
         // A path the user names is trusted, as `safe.directory` would: CI containers often run as
         // root over a checkout owned by another user.
         if repositoryPath != nil { GitSettings.setOwnerValidation(false) }
@@ -42,8 +50,7 @@ struct RepositoryOptions: ParsableArguments {
         } catch {
             throw ChangelogError(error.description)
         }
-        let configuration = try ConfigurationLoader.load(explicit: config, repositoryRoot: repository.workingDirectory)
-        return (repository, configuration)
+        return repository
     }
 }
 

@@ -105,9 +105,13 @@ struct GenerateCommand: ParsableCommand {
                 request.infile = infile
                 request.outfile = outfile
             } else if request.format == .markdown, let file = configuration.changelog {
+                try checkInside(file, root: history.repository.workingDirectory)
                 request.infile = root + file
                 request.outfile = root + file
             } else if request.format == .markdown {
+                for file in [configuration.infile, configuration.outfile].compactMap({ $0 }) {
+                    try checkInside(file, root: history.repository.workingDirectory)
+                }
                 request.infile = configuration.infile.map { root + $0 }
                 request.outfile = configuration.outfile.map { root + $0 }
             }
@@ -154,6 +158,13 @@ struct GenerateCommand: ParsableCommand {
                                                     tagPrefix: configuration.tagPrefix, line: line)
         // Nothing to release: Generate says so, as it does elsewhere.
         if let next = suggestion.next { request.version = .exact(next) }
+    }
+
+    /// A configured path comes with the repository, so it must not lead out of it (`../x.md`, a
+    /// committed link to elsewhere); paths on the command line are the user's own.
+    private func checkInside(_ file: String, root: String?) throws(ChangelogError) {
+        guard let root else { return }
+        try WorkingTreePath.checkInside(file, root: root)
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {

@@ -11,7 +11,11 @@ struct ReleaseCommand: ParsableCommand {
         `changelog -C` does and the files listed under [release] files, commits them on the current \
         branch and tags the commit; the tag is signed when --sign is given or tag.gpgSign is set \
         (gpg.format openpgp or ssh, user.signingkey). All or nothing: a failing step puts files, \
-        index, branch and tags back as they were. Never pushes: prints the push command to run.
+        index, branch and tags back as they were, and so does SIGINT, SIGTERM or SIGHUP. After a \
+        crash or kill -9 the release is pending (its journal is in the git directory): every release \
+        refuses to start until `changelog release --continue` finishes it or `changelog release \
+        --abort` undoes it. One release at a time per repository. Never pushes: prints the push \
+        command to run.
         """
     )
 
@@ -44,7 +48,20 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(help: "Show every step and the release notes; change nothing.")
     var dryRun = false
 
+    @Flag(help: "Undo a pending (interrupted) release: files, index, branch and tags as before it.")
+    var abort = false
+
+    @Flag(name: .customLong("continue"), help: "Finish a pending (interrupted) release.")
+    var continueRelease = false
+
     func validate() throws {
+        if abort || continueRelease {
+            let option = abort ? "--abort" : "--continue"
+            if abort && continueRelease { throw ValidationError("--abort and --continue exclude each other; choose one") }
+            let others = version != nil || prerelease != nil || sign != nil || allowDirty || allowDetached || allowFeatures
+                || repository != nil || linkStyle != nil || dryRun || repositoryOptions.config != nil
+            if others { throw ValidationError("\(option) settles the pending release as it was planned; give it no other option but --repo") }
+        }
         if let version { _ = try versionArgument(version) }
         if version != nil && prerelease != nil {
             throw ValidationError("--prerelease chooses the version; drop it, or drop VERSION")
@@ -56,6 +73,11 @@ struct ReleaseCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
+            if abort || continueRelease {
+                let pending = PendingRelease(repository: try repositoryOptions.repositoryOnly())
+                Terminal.write(abort ? try pending.abort() : try pending.finish())
+                return
+            }
             let (history, configuration) = try repositoryOptions.open()
             var request = ReleaseRequest(today: Terminal.today(),
                                          links: linkContext(history, configuration, repository: repository, style: linkStyle))

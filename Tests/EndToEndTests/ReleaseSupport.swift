@@ -5,7 +5,12 @@ import Testing
 /// A widget repository ready to release: checked out, with version files committed.
 struct ReleaseScene {
     let sandbox: Sandbox
-    var repo: String { sandbox.root + "/repo" }
+    /// The repository, relative to the sandbox: `repo`, or a copy of it elsewhere.
+    var directory = "repo"
+    var repo: String { sandbox.root + "/" + directory }
+    /// A pending release's journal, which only `--continue` and `--abort` remove.
+    var journal: String { repo + "/.git/changelog-release" }
+    var isPending: Bool { FileManager.default.fileExists(atPath: journal) }
 
     static let packageJSON = """
         {
@@ -54,9 +59,37 @@ struct ReleaseScene {
          try git("tag", "--list"),
          try git("rev-parse", "HEAD"),
          try git("ls-files", "--stage"),
-         try sandbox.read("repo/CHANGELOG.md"),
-         try sandbox.read("repo/VERSION"),
-         try sandbox.read("repo/package.json")]
+         try sandbox.read(directory + "/CHANGELOG.md"),
+         try sandbox.read(directory + "/VERSION"),
+         try sandbox.read(directory + "/package.json")]
+    }
+
+    /// The release of 2.0.0 is all there, as git sees it: the annotated tag on a commit that holds
+    /// the new files, the branch on it, nothing left uncommitted, no journal, no broken object.
+    func expectComplete(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(!isPending, sourceLocation: sourceLocation)
+        #expect(try git("cat-file", "-t", "v2.0.0") == "tag\n", sourceLocation: sourceLocation)
+        #expect(try git("describe", "--exact-match", "HEAD") == "v2.0.0\n", sourceLocation: sourceLocation)
+        #expect(try git("rev-parse", "HEAD") == (try git("rev-parse", "main")), sourceLocation: sourceLocation)
+        #expect(try git("log", "-1", "--format=%s") == "chore: tag 2.0.0\n", sourceLocation: sourceLocation)
+        #expect(try git("status", "--porcelain") == "", sourceLocation: sourceLocation)
+        #expect(try git("show", "HEAD:VERSION") == "2.0.0\n", sourceLocation: sourceLocation)
+        #expect(try sandbox.read(directory + "/VERSION") == "2.0.0\n", sourceLocation: sourceLocation)
+        #expect(try sandbox.read(directory + "/CHANGELOG.md").components(separatedBy: "<a name=\"2.0.0\"></a>").count == 2,
+                sourceLocation: sourceLocation)
+        #expect(try git("fsck", "--no-dangling", "--no-progress") == "", sourceLocation: sourceLocation)
+    }
+
+    /// A pending release refuses every new one with one line that says how to settle it.
+    func expectPendingRefusal(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(isPending, sourceLocation: sourceLocation)
+        for arguments in [["release"], ["release", "--dry-run"], ["release", "3.0.0"]] {
+            let result = try sandbox.run(Sandbox.changelogBinary, arguments, in: repo)
+            #expect(result.status == 2, sourceLocation: sourceLocation)
+            #expect(result.stdout == "", sourceLocation: sourceLocation)
+            #expect(result.stderr == "changelog: error: the release of 2.0.0 was interrupted and is pending; run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n",
+                    "\(result.stderr)", sourceLocation: sourceLocation)
+        }
     }
 }
 

@@ -1,0 +1,89 @@
+import Git
+
+/// A release that a crash, a kill or a full disk left between its state before and after:
+/// `changelog release --continue` finishes it, `changelog release --abort` undoes it.
+public struct PendingRelease {
+    public let repository: Repository
+
+    public init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// Completes the pending release and says what it released, with what to run next.
+    public func finish() throws(ChangelogError) -> String {
+        try settle { journal, transaction throws(ChangelogError) in
+            do throws(ChangelogError) {
+                try transaction.complete { step throws(ChangelogError) in
+                    FaultPoint.reached(step)
+                    try ReleaseSignals.checkpoint("the release of \(journal.version) is still pending; \(Self.howToSettle)")
+                }
+            } catch {
+                if ReleaseSignals.pending != nil { throw error }
+                throw ChangelogError("the release of \(journal.version) could not be finished: \(error.message); "
+                                     + "fix that and run `changelog release --continue` again, or `changelog release --abort`")
+            }
+            return "released \(journal.version): finished the pending release\n  tagged \(journal.tagName)\n\nnext: \(journal.pushCommand)\n"
+        }
+    }
+
+    /// Puts files, index, branch and tags back as they were before the pending release.
+    public func abort() throws(ChangelogError) -> String {
+        try settle { journal, transaction throws(ChangelogError) in
+            // An undo runs to its end whatever signal comes: stopping it would only leave more to do.
+            do throws(ChangelogError) {
+                try transaction.undo { step in FaultPoint.reached(step) }
+            } catch {
+                throw ChangelogError("the release of \(journal.version) could not be undone: \(error.message); "
+                                     + "fix that and run `changelog release --abort` again")
+            }
+            let branch = journal.reference.map { $0.name.hasPrefix("refs/heads/") ? String($0.name.dropFirst(11)) : $0.name }
+            let restored = journal.files.map(\.name) + (journal.files.isEmpty ? [] : ["the index"]) + (branch.map { [$0] } ?? [])
+            let what = restored.isEmpty ? "" : "\(restored.joined(separator: ", ")) as before it, "
+            return "aborted the release of \(journal.version): \(what)no tag \(journal.tagName)\n"
+        }
+    }
+
+    private func settle(_ body: (ReleaseJournal, ReleaseTransaction) throws(ChangelogError) -> String) throws(ChangelogError) -> String {
+        ReleaseSignals.install()
+        let gitDirectory = repository.commonDirectory
+        let lock = try ReleaseLock(gitDirectory: gitDirectory)
+        defer { lock.release() }
+        ReleaseJournal.removeLeftovers(in: gitDirectory)
+        guard let journal = try ReleaseJournal.load(from: gitDirectory) else {
+            throw ChangelogError("no release is pending in this repository; there is nothing to continue or abort")
+        }
+        GitSettings.setFsync(true)
+        let summary = try body(journal, ReleaseTransaction(repository: repository, journal: journal))
+        try ReleaseJournal.remove(from: gitDirectory)
+        return summary
+    }
+
+    static let howToSettle = "run `changelog release --continue` to finish it, or `changelog release --abort` to undo it"
+
+    /// Every release refuses to start while another is pending: its journal would be lost, and
+    /// with it the only record of how to undo the half-made release.
+    static func refuseIfPending(in gitDirectory: String) throws(ChangelogError) {
+        guard ReleaseJournal.exists(in: gitDirectory) else { return }
+        let version = (try? ReleaseJournal.load(from: gitDirectory))??.version
+        throw ChangelogError("the release\(version.map { " of \($0)" } ?? "") was interrupted and is pending; \(howToSettle)")
+    }
+
+    /// Undoes a release whose completion failed or was interrupted. If the undo fails too (a disk
+    /// still full, a git lock), the journal stays and the error says how to settle it later.
+    static func rollBack(_ transaction: ReleaseTransaction, in gitDirectory: String, after failure: ChangelogError) -> ChangelogError {
+        let version = transaction.journal.version
+        let signal = ReleaseSignals.pending
+        let cause = signal.map { ReleaseSignals.name($0) } ?? failure.message
+        let exitCode = signal.map { 128 + $0 } ?? 2
+        do throws(ChangelogError) {
+            try transaction.undo { step in FaultPoint.reached(step) }
+            try ReleaseJournal.remove(from: gitDirectory)
+        } catch {
+            return ChangelogError("the release of \(version) failed (\(cause)) and could not be undone (\(error.message)); "
+                                  + "it is pending: \(howToSettle)",
+                                  exitCode: exitCode)
+        }
+        if let signal { return ReleaseSignals.interruption(signal, "the release of \(version) was undone") }
+        return ChangelogError("the release of \(version) failed and was undone: \(failure.message)")
+    }
+}

@@ -1,0 +1,237 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Git
+
+/// A release's state before and after, saved in the git directory (`changelog-release/`, as git
+/// keeps its sequencer state) and flushed to disk before the release's first visible change.
+/// While it exists the release is pending: `--abort` returns the repository to the state before,
+/// `--continue` carries it to the state after, whatever instant a crash stopped the release at.
+///
+/// The old and new bytes of every file, and the old index, are kept in the journal itself, so the
+/// way back needs nothing read from a working tree a crash may have left half changed.
+struct ReleaseJournal: Equatable {
+    struct File: Equatable {
+        /// Where it is written (absolute, symbolic links resolved).
+        var path: String
+        /// Relative to the working tree's root: how the index and the user name it.
+        var name: String
+        /// nil: the file did not exist.
+        var old: [UInt8]?
+        var new: [UInt8]
+    }
+
+    struct Reference: Equatable {
+        /// `refs/heads/<branch>`, or `HEAD` when it is detached.
+        var name: String
+        var old: ObjectID
+        var new: ObjectID
+        /// The reflog entry of the move, as git writes it for a commit (`commit: <subject>`).
+        var logMessage: String
+    }
+
+    var version: String
+    var tagName: String
+    /// The annotated tag object, already in the object database; `refs/tags/<tagName>` must not exist before.
+    var tagObject: ObjectID
+    /// nil when the release commits nothing and tags HEAD as it is.
+    var reference: Reference?
+    var indexPath: String
+    /// The index before the release; nil when there was none.
+    var index: [UInt8]?
+    var files: [File]
+    /// What to run next, as the release prints it.
+    var pushCommand: String
+
+    static let name = "changelog-release"
+    private static let header = "changelog release journal 1"
+
+    /// Whether a journal is there, without reading it.
+    static func exists(in gitDirectory: String) -> Bool {
+        var info = stat()
+        return lstat(gitDirectory + name, &info) == 0
+    }
+
+    /// The pending release, or nil when there is none.
+    static func load(from gitDirectory: String) throws(ChangelogError) -> ReleaseJournal? {
+        let directory = gitDirectory + name
+        guard exists(in: gitDirectory) else { return nil }
+        func damaged(_ why: String) -> ChangelogError {
+            ChangelogError("the journal of a pending release, \(directory), is damaged (\(why)); "
+                           + "if the files, branch and tags are as you want them, remove it (rm -r \(directory))")
+        }
+        guard let text = try AtomicFile.read(directory + "/state") else { throw damaged("no state file") }
+        func contents(_ file: String) throws(ChangelogError) -> [UInt8] {
+            guard let bytes = try AtomicFile.read(directory + "/" + file) else { throw damaged("\(file) is missing") }
+            return bytes
+        }
+        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first == Substring(header) else { throw damaged("unknown format") }
+        var version: String?, tag: (String, ObjectID)?, index: (String, Bool)?, push: String?
+        var reference: Reference?
+        var files: [File] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
+            switch (fields.first, fields.count) {
+            case ("version", 2): version = fields[1]
+            case ("push", 2): push = fields[1]
+            case ("tag", 3):
+                guard let id = ObjectID(hex: fields[2]) else { throw damaged("bad tag id") }
+                tag = (fields[1], id)
+            case ("reference", 5):
+                guard let old = ObjectID(hex: fields[2]), let new = ObjectID(hex: fields[3]) else { throw damaged("bad reference ids") }
+                reference = Reference(name: fields[1], old: old, new: new, logMessage: fields[4])
+            case ("index", 3): index = (fields[1], fields[2] == "saved")
+            case ("file", 4):
+                let number = files.count + 1
+                let old = fields[3] == "saved" ? try contents("file-\(number).old") : nil
+                files.append(File(path: fields[1], name: fields[2], old: old, new: try contents("file-\(number).new")))
+            default: throw damaged("unknown line '\(line)'")
+            }
+        }
+        guard let version, let tag, let index, let push else { throw damaged("incomplete") }
+        return ReleaseJournal(version: version, tagName: tag.0, tagObject: tag.1, reference: reference, indexPath: index.0,
+                              index: index.1 ? try contents("index.old") : nil, files: files, pushCommand: push)
+    }
+
+    /// Writes the journal into a temporary directory, flushes every byte, then renames it into
+    /// place and flushes the git directory: after a crash it is either all there or not at all.
+    func save(in gitDirectory: String) throws(ChangelogError) {
+        let directory = gitDirectory + Self.name
+        let temporary = directory + ".tmp"
+        Self.removeTree(temporary)
+        do throws(ChangelogError) {
+            try FaultPoint.checkSpace(writing: directory)
+            guard mkdir(temporary, 0o755) == 0 else {
+                throw ChangelogError("cannot create \(temporary): \(AtomicFile.describe(errno))")
+            }
+            var lines = [Self.header, Self.line("version", version), Self.line("push", pushCommand),
+                         Self.line("tag", tagName, tagObject.hex)]
+            if let reference {
+                lines.append(Self.line("reference", reference.name, reference.old.hex, reference.new.hex, reference.logMessage))
+            }
+            lines.append(Self.line("index", indexPath, index == nil ? "none" : "saved"))
+            if let index { try Self.writeDurably(index, to: temporary + "/index.old") }
+            for (offset, file) in files.enumerated() {
+                lines.append(Self.line("file", file.path, file.name, file.old == nil ? "none" : "saved"))
+                if let old = file.old { try Self.writeDurably(old, to: temporary + "/file-\(offset + 1).old") }
+                try Self.writeDurably(file.new, to: temporary + "/file-\(offset + 1).new")
+            }
+            try Self.writeDurably(Array((lines.joined(separator: "\n") + "\n").utf8), to: temporary + "/state")
+            try Self.syncDirectory(temporary)
+            guard rename(temporary, directory) == 0 else {
+                throw ChangelogError("cannot create \(directory): \(AtomicFile.describe(errno))")
+            }
+            try Self.syncDirectory(gitDirectory)
+        } catch {
+            Self.removeTree(temporary)
+            // Renamed but not known to be on disk: not a journal to rely on, and nothing changed yet.
+            Self.removeTree(directory)
+            throw ChangelogError("cannot save the release journal, so nothing was changed: \(error.message)")
+        }
+    }
+
+    /// Ends the pending state in one rename, then deletes what was renamed.
+    static func remove(from gitDirectory: String) throws(ChangelogError) {
+        let directory = gitDirectory + name
+        let trash = directory + ".trash"
+        removeTree(trash)
+        guard rename(directory, trash) == 0 else {
+            if errno == ENOENT { return }
+            throw ChangelogError("cannot remove the release journal \(directory): \(AtomicFile.describe(errno))")
+        }
+        // The rename is what ends the pending state; a failed flush only makes it less durable.
+        try? syncDirectory(gitDirectory)
+        removeTree(trash)
+    }
+
+    /// What a process killed while saving or removing a journal left behind; only its lock holder calls this.
+    static func removeLeftovers(in gitDirectory: String) {
+        removeTree(gitDirectory + name + ".tmp")
+        removeTree(gitDirectory + name + ".trash")
+    }
+
+    // MARK: - Files
+
+    /// Creates or replaces `path` with `bytes` and flushes them to disk.
+    static func writeDurably(_ bytes: [UInt8], to path: String) throws(ChangelogError) {
+        try FaultPoint.checkSpace(writing: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno))") }
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+        guard fsync(descriptor) == 0 else { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno)) while flushing") }
+    }
+
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(ChangelogError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno))")
+            }
+            offset += written
+        }
+    }
+
+    /// Flushes a directory's entries, so a rename in it survives a power loss.
+    static func syncDirectory(_ path: String) throws(ChangelogError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ChangelogError("cannot open \(path): \(AtomicFile.describe(errno))") }
+        defer { close(descriptor) }
+        // Some file systems cannot flush a directory (EINVAL); their renames are as durable as they get.
+        if fsync(descriptor) != 0 && errno != EINVAL {
+            throw ChangelogError("cannot flush \(path): \(AtomicFile.describe(errno))")
+        }
+    }
+
+    /// Removes a directory of plain files, as the journal is; a missing one is fine.
+    private static func removeTree(_ path: String) {
+        guard let stream = opendir(path) else { return }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(stream)
+        for name in names { unlink(path + "/" + name) }
+        rmdir(path)
+    }
+
+    // MARK: - Lines
+
+    private static func line(_ fields: String...) -> String {
+        fields.map { field in
+            var escaped = ""
+            for character in field {
+                switch character {
+                case "\\": escaped += "\\\\"
+                case "\t": escaped += "\\t"
+                case "\n": escaped += "\\n"
+                case "\r": escaped += "\\r"
+                default: escaped.append(character)
+                }
+            }
+            return escaped
+        }.joined(separator: "\t")
+    }
+
+    private static func unescape(_ field: Substring) -> String {
+        var text = ""
+        var escaping = false
+        for character in field {
+            if escaping {
+                text.append(character == "t" ? "\t" : character == "n" ? "\n" : character == "r" ? "\r" : character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                text.append(character)
+            }
+        }
+        return text
+    }
+}

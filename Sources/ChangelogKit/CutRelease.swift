@@ -106,7 +106,7 @@ public struct CutRelease {
             resolved.path = try WorkingTreePath.resolve(file.path, root: root)
             return resolved
         }
-        let written = [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths()
+        let written = try [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths()
         try checkClean(writing: written)
         try checkWritable(written, root: root)
         if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {

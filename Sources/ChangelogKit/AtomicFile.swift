@@ -213,7 +213,8 @@ public enum AtomicFile {
                 let length = readlink(current, &buffer, buffer.count - 1)
                 guard length >= 0 else { throw ChangelogError("cannot write \(path): \(describe(errno)); check the path") }
                 let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                current = link.hasPrefix("/") ? link : directoryName(current) + "/" + link
+                let directory = directoryName(current)
+                current = link.hasPrefix("/") || !current.contains("/") ? link : directory + "/" + link
             case S_IFREG:
                 return .file(current)
             case S_IFDIR:

@@ -62,6 +62,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: lock))
     }
 
+    @Test func theLockIsTakenOnASymlinksTarget() throws {
+        // As git locks the file a link leads to: writers through the link and to the file itself meet.
+        try sandbox.write("repo/docs/CHANGES.md", "# Changelog\n")
+        try FileManager.default.createSymbolicLink(atPath: repo + "/CHANGELOG.md", withDestinationPath: "docs/CHANGES.md")
+        let descriptor = open(repo + "/docs/CHANGES.md.lock", O_RDWR | O_CREAT | O_EXCL, 0o644)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        let result = try sandbox.changelogLimited(["--setversion", "1.1.0", "-C", "CHANGELOG.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "changelog: error: cannot write CHANGELOG.md: docs/CHANGES.md.lock exists, so another changelog run is "
+            + "writing it; run again when it is done, or remove docs/CHANGES.md.lock if no other run is going on\n")
+        #expect(try sandbox.read("repo/docs/CHANGES.md") == "# Changelog\n")
+    }
+
     @Test func aYoungLockWithoutHolderIsRespected() throws {
         // Made an instant ago by a run that has not taken its flock yet (or by a tool that never does).
         try sandbox.write("repo/CHANGELOG.md", "# Changelog\n")

@@ -182,4 +182,20 @@ import Testing
                                      in: repo)
         expectTooLarge(result, naming: "the standard input")
     }
+
+    @Test func aHugeVersionFileStopsTheReleaseNamingIt() throws {
+        let scene = try ReleaseScene()
+        let descriptor = open(scene.repo + "/VERSION", O_WRONLY | O_TRUNC)
+        try #require(descriptor >= 0)
+        #expect(ftruncate(descriptor, 65 << 20) == 0)
+        close(descriptor)
+        _ = try scene.git("commit", "-q", "-a", "-m", "build: a VERSION file gone wrong")
+        let head = try scene.git("rev-parse", "HEAD")
+        let result = try scene.changelog("release")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("changelog: error: cannot read \(scene.repo)/VERSION: it is larger than 64 MiB"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try scene.git("rev-parse", "HEAD") == head)
+        #expect(try scene.git("tag", "--list").split(separator: "\n").count == 3)
+    }
 }

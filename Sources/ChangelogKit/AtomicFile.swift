@@ -47,7 +47,8 @@ public enum AtomicFile {
     }
 
     private static func tooLarge(_ name: String, limit: Int) -> ChangelogError {
-        ChangelogError("cannot read \(name): it is larger than \(limit >> 20) MiB, far more than any changelog, configuration or message; check the path")
+        ChangelogError("cannot read \(name): it is larger than \(limit >> 20) MiB, "
+            + "far more than any changelog, configuration or message; check the path")
     }
 
     /// Checks, before any work is done, that `path` can be written: an existing file must be
@@ -91,9 +92,8 @@ public enum AtomicFile {
     /// someone else (git's index). `removingStaleLock`: see `FileLock` (never for git's own files).
     public static func write(_ bytes: [UInt8], to path: String, mode newMode: mode_t? = nil, locking: Bool = false,
                              removingStaleLock: Bool = false) throws(ChangelogError) {
-        _ = try update(path, mode: newMode, reading: false, locking: locking, removingStaleLock: removingStaleLock) { _ throws(ChangelogError) in
-            bytes
-        }
+        _ = try update(path, mode: newMode, reading: false, locking: locking,
+                       removingStaleLock: removingStaleLock) { _ throws(ChangelogError) in bytes }
     }
 
     /// What `update` did.

@@ -56,7 +56,8 @@ struct FileLock {
     }
 
     private static func busy(_ path: String, displayName: String) -> ChangelogError {
-        ChangelogError("cannot write \(displayName): \(path) exists, so another changelog run is writing it; run again when it is done, or remove \(path) if no other run is going on")
+        ChangelogError("cannot write \(displayName): \(path) exists, so another changelog run is writing it; "
+            + "run again when it is done, or remove \(path) if no other run is going on")
     }
 
     /// Removes the lock file at `path` when it is provably stale; true when the path may be free now.

@@ -65,7 +65,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Show what would be written; change nothing.")
     var dryRun = false
 
-    @Flag(help: "Regenerate sections of the changelog file that differ from what would be generated (edited by hand); without it they are kept.")
+    @Flag(help: "Regenerate sections of the changelog file that differ from what would be generated (edited by hand).")
     var force = false
 
     func validate() throws {
@@ -149,7 +149,8 @@ struct GenerateCommand: ParsableCommand {
     /// Names what was kept and how to regenerate it; with --all, how many.
     private func keptNote(_ kept: [String], file: String) -> String {
         if kept.count == 1 && !all {
-            return "kept the \(kept[0]) section of \(file) as it is: it differs from what would be generated (edited by hand?); --force regenerates it"
+            return "kept the \(kept[0]) section of \(file) as it is: it differs from what would be generated (edited by hand?); "
+                + "--force regenerates it"
         }
         let (count, verb, pronoun) = kept.count == 1 ? ("1 section", "differs", "it") : ("\(kept.count) sections", "differ", "them")
         return "kept \(count) of \(file) that \(verb) from what would be generated (edited by hand?): "

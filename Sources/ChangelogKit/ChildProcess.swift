@@ -330,7 +330,7 @@ public struct ChildProcess: Sendable {
 /// thread only (pthread_sigmask()) while the child is fed, so the write fails with EPIPE instead;
 /// a SIGPIPE left pending is taken back with sigtimedwait() before the mask is restored. SIGPIPE
 /// from a pipe write is sent to the writing thread, so no other thread sees it.
-private func withSIGPIPEBlocked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+func withSIGPIPEBlocked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
     var pipeSignal = sigset_t()
     sigemptyset(&pipeSignal)
     sigaddset(&pipeSignal, SIGPIPE)

@@ -34,6 +34,9 @@ public struct GenerateRequest {
     /// `--bump` on a patch-only branch stays a patch.
     public var patchOnly = false
     public var dryRun = false
+    /// Regenerate sections of the changelog file that differ from what would be generated (edited
+    /// by hand); without it they are kept.
+    public var force = false
     /// The release date for versions not tagged yet.
     public var today: Timestamp
 
@@ -54,18 +57,34 @@ public struct Generate {
 
     /// What the run did, for the command's closing message.
     public struct Outcome {
+        /// The releases written (or printed), newest first; not those kept as they were.
         public var releases: [String]
         public var wroteFile: String?
         public var byteCount: Int
+        /// Sections of the changelog file that differ from what would be generated (edited by
+        /// hand) and were kept, newest first.
+        public var kept: [String] = []
+        /// The file already held exactly the result: nothing was written.
+        public var unchanged = false
     }
 
     /// Runs the generation. Rendered text that goes to stdout is handed to `emit` as it is produced,
     /// so a whole-history JSON document is never held in memory twice.
     public func run(emit: (String) -> Void) throws(ChangelogError) -> Outcome {
         if let outfile = request.outfile, !request.dryRun { try AtomicFile.checkWritable(outfile) }
-        let existing: [UInt8]? = try request.infile.flatMap { path throws(ChangelogError) in try AtomicFile.read(path) }
-        if let infile = request.infile, existing == nil, infile != request.outfile {
-            throw ChangelogError("cannot read \(infile): no such file; check the path given to -i/--infile")
+        // Merging into the output file itself (-C, or an existing -o): the file is read under its
+        // lock, right before it is replaced, so a concurrent run's section is never lost. What is not
+        // a regular file (a FIFO, a device, /dev/stdout) is never read: the sections are written
+        // through it, as with -o alone.
+        let inPlace = request.infile != nil && request.infile == request.outfile
+        let replaceable = try request.outfile.map { path throws(ChangelogError) in try AtomicFile.isReplaceable(path) } ?? false
+        let infile = inPlace && !replaceable ? nil : request.infile
+        var existing: [UInt8]?
+        if let infile, !inPlace || request.dryRun {
+            existing = try AtomicFile.read(infile)
+            if existing == nil, !inPlace {
+                throw ChangelogError("cannot read \(infile): no such file; check the path given to -i/--infile")
+            }
         }
         let plans = try plan()
         let names = plans.map { $0.version?.description ?? "Unreleased" }
@@ -84,7 +103,7 @@ public struct Generate {
 
         let renderer = MarkdownRenderer(links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
                                         subtitle: request.subtitle, marksBackports: request.backports == .mark)
-        guard request.infile != nil else {
+        guard infile != nil else {
             var text = ""
             try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
                 if request.outfile == nil { emit(section) } else { text += section }
@@ -95,24 +114,52 @@ public struct Generate {
         var sections: [String] = []
         try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { sections.append($0) }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
-        let document = ChangelogDocument(bytes: existing ?? [])
-            .merging(zip(plans, sections).reversed().map { (text: $1, key: $0.key) })
-        if request.outfile == nil {
-            emit(String(decoding: document, as: UTF8.self))
-            return Outcome(releases: names, wroteFile: nil, byteCount: document.count)
+        let incoming = zip(plans, sections).reversed().map { (text: $1, key: $0.key) }
+        var keptKeys: [SectionKey] = []
+        func merged(_ existing: [UInt8]?) -> [UInt8] {
+            let result = ChangelogDocument(bytes: existing ?? []).merging(incoming, keepingEdited: !request.force)
+            keptKeys = result.kept
+            return result.bytes
         }
-        return try finish(document, names: names, preview: sections.joined(), emit: emit)
+        func outcome(_ bytes: [UInt8], file: String?) -> Outcome {
+            let kept = keptKeys.reversed().map(\.description)
+            return Outcome(releases: names.filter { !kept.contains($0) }, wroteFile: file, byteCount: bytes.count, kept: kept)
+        }
+        guard let outfile = request.outfile else {
+            let document = merged(existing)
+            emit(String(decoding: document, as: UTF8.self))
+            return outcome(document, file: nil)
+        }
+        if request.dryRun {
+            let document = merged(existing)
+            let written = zip(plans, sections).filter { plan, _ in !keptKeys.contains(plan.key) }.map(\.1)
+            emit(written.joined())
+            return outcome(document, file: nil)
+        }
+        if inPlace {
+            var document: [UInt8] = []
+            let done = try AtomicFile.update(outfile) { existing throws(ChangelogError) in
+                document = merged(existing)
+                return document
+            }
+            var result = outcome(document, file: done == .unchanged ? nil : outfile)
+            result.unchanged = done == .unchanged
+            return result
+        }
+        let document = merged(existing)
+        try AtomicFile.write(document, to: outfile, locking: true, removingStaleLock: true)
+        return outcome(document, file: outfile)
     }
 
-    /// Writes the result to the outfile; a dry run shows what would be written instead (the new
-    /// sections, not the whole file) and touches nothing.
-    private func finish(_ bytes: [UInt8], names: [String], preview: String? = nil, emit: (String) -> Void) throws(ChangelogError) -> Outcome {
+    /// Writes the result to the outfile; a dry run shows what would be written instead and touches
+    /// nothing.
+    private func finish(_ bytes: [UInt8], names: [String], emit: (String) -> Void) throws(ChangelogError) -> Outcome {
         guard let outfile = request.outfile else { return Outcome(releases: names, wroteFile: nil, byteCount: bytes.count) }
         if request.dryRun {
-            emit(preview ?? String(decoding: bytes, as: UTF8.self))
+            emit(String(decoding: bytes, as: UTF8.self))
             return Outcome(releases: names, wroteFile: nil, byteCount: bytes.count)
         }
-        try AtomicFile.write(bytes, to: outfile)
+        try AtomicFile.write(bytes, to: outfile, locking: true, removingStaleLock: true)
         return Outcome(releases: names, wroteFile: outfile, byteCount: bytes.count)
     }
 

@@ -70,7 +70,7 @@ struct CheckCommand: ParsableCommand {
     private func readMessage(_ path: String) throws(ChangelogError) -> String {
         let bytes: [UInt8]
         if path == "-" {
-            bytes = Terminal.readStandardInput()
+            bytes = try AtomicFile.read(descriptor: 0, name: "the standard input")
         } else {
             guard let read = try AtomicFile.read(path) else {
                 throw ChangelogError("cannot read \(path): no such file; pass the message file git gives the hook (\"$1\")")

@@ -65,6 +65,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Show what would be written; change nothing.")
     var dryRun = false
 
+    @Flag(help: "Regenerate sections of the changelog file that differ from what would be generated (edited by hand).")
+    var force = false
+
     func validate() throws {
         let choices = [setVersion != nil, major, minor, patch, bump].filter { $0 }.count
         if choices > 1 {
@@ -116,8 +119,9 @@ struct GenerateCommand: ParsableCommand {
                 request.outfile = configuration.outfile.map { root + $0 }
             }
             // Like clog, an existing Markdown outfile gets the new section merged in, never replaced.
+            // Only a regular file holds a changelog: a FIFO or a device is written through.
             if request.format == .markdown, request.infile == nil, let outfile = request.outfile,
-               try AtomicFile.read(outfile) != nil {
+               try AtomicFile.holdsFile(outfile) {
                 request.infile = outfile
             }
             let links = linkContext(history, configuration, repository: repository, style: linkStyle)
@@ -135,12 +139,18 @@ struct GenerateCommand: ParsableCommand {
                 request.patchOnly = configuration.branches.isPatchOnly(branch)
             }
             request.dryRun = dryRun
+            request.force = force
 
             let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)
+            if let file = request.infile ?? request.outfile, !outcome.kept.isEmpty {
+                Terminal.note(keptNote(outcome.kept, file: file))
+            }
             if dryRun, let file = request.outfile {
                 Terminal.note("dry run: \(file) would get \(outcome.releases.joined(separator: ", ")) (\(outcome.byteCount) bytes); nothing was written")
             } else if let file = outcome.wroteFile {
                 Terminal.note("wrote \(outcome.releases.joined(separator: ", ")) to \(file)")
+            } else if outcome.unchanged, outcome.kept.isEmpty, let file = request.outfile {
+                Terminal.note("\(file) already holds what would be written; nothing changed")
             }
         }
     }
@@ -165,6 +175,17 @@ struct GenerateCommand: ParsableCommand {
     private func checkInside(_ file: String, root: String?) throws(ChangelogError) {
         guard let root else { return }
         try WorkingTreePath.checkInside(file, root: root)
+    }
+
+    /// Names what was kept and how to regenerate it; with --all, how many.
+    private func keptNote(_ kept: [String], file: String) -> String {
+        if kept.count == 1 && !all {
+            return "kept the \(kept[0]) section of \(file) as it is: it differs from what would be generated (edited by hand?); "
+                + "--force regenerates it"
+        }
+        let (count, verb, pronoun) = kept.count == 1 ? ("1 section", "differs", "it") : ("\(kept.count) sections", "differ", "them")
+        return "kept \(count) of \(file) that \(verb) from what would be generated (edited by hand?): "
+            + kept.joined(separator: ", ") + "; --force regenerates \(pronoun)"
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {

@@ -39,18 +39,6 @@ enum Terminal {
         isatty(1) == 1 && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
     }
 
-    static func readStandardInput() -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
-    }
-
     /// This executable's absolute path (`/proc/self/exe` on Linux), for the hook to call back.
     static var executablePath: String {
         var buffer = [CChar](repeating: 0, count: 4_096)

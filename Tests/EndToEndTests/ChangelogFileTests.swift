@@ -86,7 +86,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: repo + "/CHANGELOG.md", withIntermediateDirectories: true)
         let result = try sandbox.changelog("--setversion", "1.1.0", "-C", "CHANGELOG.md")
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("changelog: error: cannot read CHANGELOG.md"))
+        #expect(result.stderr.hasPrefix("changelog: error: cannot write CHANGELOG.md: it is a directory"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
@@ -126,7 +126,7 @@ import Testing
 
     @Test func regeneratingEverythingKeepsTheIntroAndReplacesEachSection() throws {
         try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
-        let result = try sandbox.changelog("--all", "--setversion", "1.1.0", "-C", "CHANGELOG.md")
+        let result = try sandbox.changelog("--all", "--setversion", "1.1.0", "-C", "CHANGELOG.md", "--force")
         #expect(result.status == 0, "\(result.stderr)")
         let text = try sandbox.read("repo/CHANGELOG.md")
         #expect(text.hasPrefix("# Changelog\n\nAll notable changes to this project are documented here.\nHand-written text  with double spaces"))
@@ -135,5 +135,58 @@ import Testing
         }
         #expect(!text.contains("Edited by hand"), "the regenerated 1.0.0 section replaces the old one")
         #expect(!text.contains("Unreleased"))
+    }
+
+    // MARK: - Sections edited by hand
+
+    @Test func aSectionEditedByHandIsKeptWithANote() throws {
+        try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
+        let result = try sandbox.changelog("--setversion", "1.0.0", "-C", "CHANGELOG.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try sandbox.read("repo/CHANGELOG.md") == Self.handWritten)
+        #expect(result.stderr == "changelog: kept the 1.0.0 section of CHANGELOG.md as it is: it differs from what would be generated "
+            + "(edited by hand?); --force regenerates it\n")
+    }
+
+    @Test func forceRegeneratesASectionEditedByHand() throws {
+        try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
+        let result = try sandbox.changelog("--setversion", "1.0.0", "-C", "CHANGELOG.md", "--force")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try sandbox.read("repo/CHANGELOG.md")
+        #expect(!text.contains("Edited by hand"))
+        #expect(text.contains("<a name=\"1.0.0\"></a>\n## [1.0.0]"))
+        #expect(result.stderr == "changelog: wrote 1.0.0 to CHANGELOG.md\n")
+    }
+
+    @Test func anIdenticalSectionIsANoOp() throws {
+        try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
+        #expect(try sandbox.changelog("--setversion", "1.1.0", "-C", "CHANGELOG.md").status == 0)
+        let once = try sandbox.read("repo/CHANGELOG.md")
+        let again = try sandbox.changelog("--setversion", "1.1.0", "-C", "CHANGELOG.md")
+        #expect(again.status == 0)
+        #expect(again.stderr == "changelog: CHANGELOG.md already holds what would be written; nothing changed\n")
+        #expect(try sandbox.read("repo/CHANGELOG.md") == once)
+    }
+
+    @Test func allKeepsEditedSectionsAndSaysHowMany() throws {
+        try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
+        let result = try sandbox.changelog("--all", "--setversion", "1.1.0", "-C", "CHANGELOG.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try sandbox.read("repo/CHANGELOG.md")
+        #expect(text.contains("Edited by hand after the release."))
+        for version in ["1.1.0", "1.0.0", "0.2.0", "0.1.0"] {
+            #expect(text.components(separatedBy: "<a name=\"\(version)\"></a>").count == 2, "one section for \(version)")
+        }
+        #expect(result.stderr.contains("changelog: kept 1 section of CHANGELOG.md that differs from what would be generated "
+            + "(edited by hand?): 1.0.0; --force regenerates it\n"))
+        #expect(result.stderr.contains("changelog: wrote 1.1.0, 0.2.0, 0.1.0 to CHANGELOG.md\n"))
+    }
+
+    @Test func theUnreleasedSectionIsAlwaysRegenerated() throws {
+        try sandbox.write("repo/CHANGELOG.md", "# Changelog\n\n## Unreleased\n\nWritten by hand, replaced on the next run.\n")
+        let result = try sandbox.changelog("-C", "CHANGELOG.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!(try sandbox.read("repo/CHANGELOG.md")).contains("Written by hand"))
+        #expect(!result.stderr.contains("kept"))
     }
 }

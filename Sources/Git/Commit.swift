@@ -53,6 +53,13 @@ extension Repository {
             if git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) {
                 let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
                 if let commit = Commit(rawObject: bytes, id: id) { return commit }
+                do {
+                    return try lookUpCommit(id)
+                } catch {
+                    // libgit2 refuses identities that git reads (`Name <>`, no `<…>` at all).
+                    if let commit = Commit(rawObject: bytes, id: id, lenient: true) { return commit }
+                    throw error
+                }
             }
         }
         return try lookUpCommit(id)

@@ -3,6 +3,7 @@
 
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
+#include <git2/sys/commit.h>
 #include <zlib.h>
 
 /* An object database backend with room for its owner's state after libgit2's part, which must come

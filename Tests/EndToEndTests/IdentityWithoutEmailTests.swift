@@ -40,5 +40,11 @@ import Testing
         }
         let next = try sandbox.changelog("next")
         #expect(next.stdout == "2.0.0\n", "\(next.stderr)")
+
+        // The release commit goes on top of them.
+        let release = try sandbox.changelog("release")
+        #expect(release.status == 0, "\(release.stderr)")
+        #expect(try sandbox.git("log", "-1", "--format=%P") == parent + "\n")
+        #expect(try sandbox.git("describe", "--exact-match", "HEAD") == "v2.0.0\n")
     }
 }

@@ -25,6 +25,21 @@ import Testing
         #expect(caret.count == 4 + column)
     }
 
+    @Test func aTenMegabyteMessageParsesWhole() throws {
+        var message = "feat(io): stream the export\n\n"
+        let paragraph = String(repeating: "lorem ipsum dolor sit amet, closes nothing: here ", count: 20) + "\n"
+        while message.utf8.count < 10_000_000 { message += paragraph }
+        message += "\nBREAKING CHANGE: the export is streamed\nCloses #12\n"
+        guard case .conventional(let commit) = CommitMessageParser.parse(message) else {
+            Issue.record("a valid ten-megabyte message was not parsed as a Conventional Commit")
+            return
+        }
+        #expect(commit.type == "feat" && commit.scope == "io" && commit.subject == "stream the export")
+        #expect(commit.isBreaking && commit.breakingNote == "the export is streamed")
+        #expect(commit.references.map(\.issue) == ["12"])
+        #expect((commit.body?.utf8.count ?? 0) > 9_900_000)
+    }
+
     @Test func tenThousandSectionsKeepTheirFileOrder() throws {
         let count = 10_000
         // Names in an order that is neither sorted nor reverse-sorted.
@@ -56,6 +71,43 @@ import Testing
             Issue.record("an unknown table was accepted")
         } catch {
             #expect(error.key == "zeta")
+        }
+    }
+
+    @Test func tenThousandSectionsEachTakeTheirTypes() {
+        let sections = (0..<10_000).map { (title: "Section \($0)", aliases: ["type\($0)", "alias\($0)"]) }
+        let layout = SectionLayout.standard.adding(sections: sections, components: [])
+        #expect(layout.definitions.count == SectionLayout.standard.definitions.count + 10_000)
+        #expect(layout.definitions.last == .init(title: "Section 9999", types: ["type9999", "alias9999"]))
+        #expect(layout.sectionIndex(forType: "type5000") == SectionLayout.standard.definitions.count + 5_000)
+    }
+
+    /// The merge as it was written first (a scan of every definition per section), as the oracle.
+    private func referenceAdding(_ base: SectionLayout, _ sections: [(title: String, aliases: [String])]) -> [SectionLayout.Definition] {
+        var definitions = base.definitions
+        for section in sections {
+            let aliases = section.aliases.map { $0.lowercased() }
+            for index in definitions.indices { definitions[index].types.removeAll { aliases.contains($0) } }
+            if let index = definitions.firstIndex(where: { $0.title == section.title }) {
+                definitions[index].types += aliases
+            } else {
+                definitions.append(.init(title: section.title, types: aliases))
+            }
+        }
+        return definitions
+    }
+
+    @Test func sectionsMergeAsTheyAlwaysDid() {
+        var generator = SystemRandomNumberGenerator()
+        let titles = ["Features", "Bug Fixes", "Docs", "Chores", "Reverts", "Speed"]
+        let types = ["feat", "fix", "perf", "docs", "Doc", "chore", "revert", "build", "FEAT"]
+        for _ in 0..<300 {
+            let sections = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                (title: titles.randomElement(using: &generator)!,
+                 aliases: (0..<Int.random(in: 1...3, using: &generator)).map { _ in types.randomElement(using: &generator)! })
+            }
+            let layout = SectionLayout.standard.adding(sections: sections, components: [])
+            #expect(layout.definitions == referenceAdding(.standard, sections), "\(sections)")
         }
     }
 }

@@ -168,6 +168,9 @@ final class ObjectGuard {
             (type, size) = (parsed.0, parsed.1)
             try inflater.start(UnsafeBufferPointer(rebasing: bytes[parsed.2...]))
         }
+        // zlib expands at most about 1032 to 1: a header declaring more is lying, and must not
+        // make us allocate it.
+        guard size <= bytes.count * 1_100 + 64 else { throw LooseObjectDamage(message: "loose object header declares \(size) bytes, more than its file can hold") }
         guard leftover.count <= size else { throw LooseObjectDamage(message: "loose object holds more than the \(size) bytes its header declares") }
         guard let data = git_odb_backend_data_alloc(backend, size + 1) else { throw LooseObjectDamage(message: "no memory for \(size) bytes") }
         let buffer = UnsafeMutableRawBufferPointer(start: data, count: size + 1)

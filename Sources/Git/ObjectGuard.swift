@@ -8,11 +8,12 @@ import Darwin
 /// Two object database backends that keep a damaged repository from hanging or misleading the tool.
 ///
 /// libgit2 1.5 loops forever inflating a truncated loose object: its `git_zstream_get_output` treats
-/// zlib's Z_BUF_ERROR as "retry" although no more input will come (libgit2 issue #7342, fixed in
-/// #7346 after 1.9; Debian 12 ships 1.5.1). The guard reads loose objects itself, with a bounded
+/// zlib's Z_BUF_ERROR as "retry" although no more input will come (libgit2 issue #7342, fixed
+/// upstream by pull request #7346 in 2026; Debian 12 ships 1.5.1). The guard reads loose objects itself, with a bounded
 /// inflate that calls the stream truncated when it stops making progress, and checks the size the
 /// header declares (a short declared size also overflows libgit2's buffer, issue #7177). It sits
-/// after the pack backend, in front of libgit2's loose one, so packed objects cost nothing extra.
+/// after the pack backend, in front of libgit2's loose one, so packed objects cost nothing extra;
+/// alternate object directories get a reader each.
 ///
 /// A second, first-priority backend only records which object is being read (`ObjectTrail`), so an
 /// error from any backend can name its object.
@@ -46,6 +47,33 @@ final class ObjectGuard {
         }
         try add(tracker, to: odb, priority: trackerPriority)
 
+        try addLooseReader(context, to: odb)
+        // Objects borrowed from other repositories (`git clone --shared`, `--reference`) are read by
+        // libgit2's loose backends for those directories too, after all priority-2 backends.
+        for directory in alternates(of: context.objectsDirectory, depth: 0) {
+            try addLooseReader(ObjectGuard(objectsDirectory: directory), to: odb)
+        }
+    }
+
+    /// `objects/info/alternates`: one objects directory per line, relative ones from this one, as
+    /// git reads them (`#` comments; nested alternates to git's depth of 5).
+    private static func alternates(of objectsDirectory: String, depth: Int) -> [String] {
+        guard depth < 5, let file = fopen(objectsDirectory + "info/alternates", "r") else { return [] }
+        defer { fclose(file) }
+        var directories: [String] = []
+        var line = [CChar](repeating: 0, count: 4_096)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(cString: line).trimmingTrailingNewlines()
+            guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+            var directory = text.hasPrefix("/") ? text : objectsDirectory + text
+            if !directory.hasSuffix("/") { directory += "/" }
+            directories.append(directory)
+            directories += alternates(of: directory, depth: depth + 1)
+        }
+        return directories
+    }
+
+    private static func addLooseReader(_ context: ObjectGuard, to odb: OpaquePointer) throws(GitError) {
         let loose = backend(context)
         loose.pointee.parent.read = { data, length, type, backend, oid in
             guard let data, let length, let type, let backend, let oid else { return GIT_ERROR.rawValue }

@@ -81,6 +81,17 @@ import Testing
         try expectEveryCommandNames(object, sandbox, also: "truncated")
     }
 
+    /// A clone made with `--shared` reads its history from the original's objects directory.
+    @Test func aTruncatedLooseObjectInAnAlternate() throws {
+        let sandbox = try Sandbox()
+        let origin = try sandbox.build(history: "widget", into: "origin")
+        _ = try sandbox.git("clone", "-q", "--shared", origin.path, sandbox.root + "/repo", in: sandbox.root)
+        let id = try sandbox.git("rev-parse", "HEAD~1").trimmingCharacters(in: .newlines)
+        #expect(!FileManager.default.fileExists(atPath: loosePath(id, in: sandbox.root + "/repo")))
+        try rewrite(loosePath(id, in: origin.path)) { $0.removeLast($0.count / 2) }
+        try expectEveryCommandNames(id, sandbox, also: "truncated")
+    }
+
     @Test func aLooseObjectWithFlippedBytes() throws {
         let (sandbox, object) = try scene { sandbox, repo in
             let id = try sandbox.git("rev-parse", "HEAD~1").trimmingCharacters(in: .newlines)

@@ -22,6 +22,7 @@ struct TOMLDocument {
     init(_ text: String, file: String) throws(ConfigurationError) {
         self.text = text
         self.file = file
+        writtenPaths = TOMLKeyLocator.writtenPaths(in: Array(text.utf8))
         // TOMLKit hands the text to toml++ as a C string, which would silently end at a NUL.
         if let nul = text.utf8.firstIndex(of: 0) {
             let before = text.utf8[..<nul]
@@ -55,58 +56,24 @@ struct TOMLDocument {
         TOMLTableReader(document: self, path: [], table: root)
     }
 
+    /// Every table header and key path in the order the file writes them (see `fileOrder`).
+    private let writtenPaths: [[String]]
+
     /// The keys of the table at `path`, in the order the file defines them.
     ///
-    /// toml++ keeps a table's keys sorted, and TOMLKit exposes no source positions, so the order is
-    /// recovered with TOMLKit itself: every prefix of the text that ends at a line break is parsed
-    /// (prefixes that cut a multi-line value in half fail and are skipped), and a key's rank is the
-    /// first prefix that holds it. Keys that appear in the same prefix (an inline table on one line)
-    /// are ranked by where their name first occurs in that stretch of text. Only used for tables
-    /// whose order matters, and only when they have two keys or more.
+    /// toml++ keeps a table's keys sorted and TOMLKit exposes no source positions, so the order
+    /// comes from `TOMLKeyLocator`, which lexes the document once: a key's rank is the first header
+    /// or key path written under `path` that starts with it (`[a.b]` and `a.c = 1` both rank `a`).
+    /// Keys the locator did not see (it stops at what it does not understand) come last, by name.
     func fileOrder(of keys: [String], at path: [String]) -> [String] {
         guard keys.count > 1 else { return keys }
-        let bytes = Array(text.utf8)
-        var ends = bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
-        if ends.last != bytes.count { ends.append(bytes.count) }
-
-        var remaining = Set(keys)
-        var rank: [String: (line: Int, offset: Int)] = [:]
-        var stretchStart = 0
-        for (line, end) in ends.enumerated() {
-            guard let prefix = try? TOMLTable(string: String(decoding: bytes[..<end], as: UTF8.self)) else { continue }
-            var node: TOMLTable? = prefix
-            for component in path { node = node?[component]?.table }
-            for key in node?.keys ?? [] where remaining.contains(key) {
-                rank[key] = (line, Self.firstOccurrence(of: key, in: bytes[stretchStart..<end]) ?? Int.max)
-                remaining.remove(key)
-            }
-            stretchStart = end
-            if remaining.isEmpty { break }
+        let wanted = Set(keys)
+        var rank: [String: Int] = [:]
+        for (position, written) in writtenPaths.enumerated()
+        where written.count > path.count && written.starts(with: path) && wanted.contains(written[path.count]) {
+            if rank[written[path.count]] == nil { rank[written[path.count]] = position }
         }
-        return keys.sorted { a, b in
-            let ra = rank[a] ?? (Int.max, Int.max), rb = rank[b] ?? (Int.max, Int.max)
-            return (ra.line, ra.offset, a) < (rb.line, rb.offset, b)
-        }
-    }
-
-    /// The offset of `key` in `bytes` where it stands alone (not inside a longer bare key).
-    private static func firstOccurrence(of key: String, in bytes: ArraySlice<UInt8>) -> Int? {
-        let needle = Array(key.utf8)
-        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
-        func isBare(_ byte: UInt8) -> Bool {
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                || byte == 0x2D || byte == 0x5F
-        }
-        var start = bytes.startIndex
-        while start + needle.count <= bytes.endIndex {
-            if bytes[start..<start + needle.count].elementsEqual(needle) {
-                let before = start > bytes.startIndex ? bytes[start - 1] : nil
-                let after = start + needle.count < bytes.endIndex ? bytes[start + needle.count] : nil
-                if !(before.map(isBare) ?? false), !(after.map(isBare) ?? false) { return start }
-            }
-            start += 1
-        }
-        return nil
+        return keys.sorted { a, b in (rank[a] ?? Int.max, a) < (rank[b] ?? Int.max, b) }
     }
 }
 
@@ -116,7 +83,9 @@ struct TOMLTableReader {
     let document: TOMLDocument
     let path: [String]
     let table: TOMLTable
+    /// Keys asked for, in the order asked, and the same as a set: tables of thousands of keys.
     private(set) var known: [String] = []
+    private var knownSet: Set<String> = []
 
     init(document: TOMLDocument, path: [String], table: TOMLTable) {
         self.document = document
@@ -128,7 +97,7 @@ struct TOMLTableReader {
 
     /// The raw value at `key`, recording the key as known.
     mutating func value(_ key: String) -> (any TOMLValueConvertible)? {
-        if !known.contains(key) { known.append(key) }
+        if knownSet.insert(key).inserted { known.append(key) }
         return table[key]
     }
 
@@ -236,7 +205,7 @@ struct TOMLTableReader {
     /// Throws for the first key (in file order) that no getter asked for. `hint` may explain a key
     /// that is known to be misplaced or unsupported; otherwise a near miss is suggested.
     func finish(hint: (String) -> String? = { _ in nil }) throws(ConfigurationError) {
-        let unknown = table.keys.filter { !known.contains($0) }
+        let unknown = table.keys.filter { !knownSet.contains($0) }
         guard let key = document.fileOrder(of: unknown, at: path).first else { return }
         let isTable = table[key]?.type == .table
         let isRoot = path.isEmpty

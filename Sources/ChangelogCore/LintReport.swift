@@ -17,9 +17,12 @@ public enum LintReport {
             guard !result.valid else { continue }
             if let last = lines.last, !last.isEmpty { lines.append("") }
             lines.append("\(style.red("✖")) \(style.bold(result.displayID)) \(result.header)")
+            // Split once per message, not once per error: a long message may have an error on many lines.
+            let sourceLines = result.errors.isEmpty ? [] : result.cleanedMessage.split(separator: "\n", omittingEmptySubsequences: false)
             for error in result.errors {
                 lines.append("  \(style.red(error.rule.rawValue)) (line \(error.line), column \(error.column)): \(error.message)")
-                if let source = result.line(error.line) {
+                if error.line >= 1, error.line <= sourceLines.count {
+                    let source = String(sourceLines[error.line - 1])
                     lines.append("    " + source)
                     lines.append("    " + caretPadding(source, column: error.column) + style.red("^"))
                 }
@@ -145,19 +148,35 @@ public enum LintReport {
     /// What goes before the caret so that it stands under `column` (1-based, in Characters) of
     /// `line` in a terminal: a space per narrow character, two per wide one, and tabs kept as tabs.
     static func caretPadding(_ line: String, column: Int) -> String {
-        var padding = ""
+        var padding: [UInt8] = []
         var count = 0
-        for character in line {
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        // ASCII on the bytes: an ASCII byte followed by another (or by nothing) is a Character of
+        // its own, and asking Unicode for the width of each of 3 million of them took seconds.
+        while count < column - 1, index != bytes.endIndex, bytes[index] < 0x80 {
+            let next = bytes.index(after: index)
+            guard next == bytes.endIndex || bytes[next] < 0x80 else { break }
+            let byte = bytes[index]
+            if byte == 0x09 {
+                padding.append(0x09)
+            } else if byte >= 0x20 && byte != 0x7F {
+                padding.append(0x20)
+            }
+            count += 1
+            index = next
+        }
+        for character in line[index...] {
             guard count < column - 1 else { break }
             if character == "\t" {
-                padding += "\t"
+                padding.append(0x09)
             } else {
-                padding += String(repeating: " ", count: displayWidth(character))
+                padding.append(contentsOf: repeatElement(0x20, count: displayWidth(character)))
             }
             count += 1
         }
-        if count < column - 1 { padding += String(repeating: " ", count: column - 1 - count) }
-        return padding
+        if count < column - 1 { padding.append(contentsOf: repeatElement(0x20, count: column - 1 - count)) }
+        return String(decoding: padding, as: UTF8.self)
     }
 
     /// Terminal columns a Character takes: 2 for East Asian Wide and Fullwidth characters and for

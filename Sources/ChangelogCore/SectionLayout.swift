@@ -39,16 +39,29 @@ public struct SectionLayout: Sendable, Equatable {
     /// the defaults, in file order. A type moves to the last section that names it.
     public func adding(sections: [(title: String, aliases: [String])], components: [(name: String, aliases: [String])]) -> SectionLayout {
         var definitions = self.definitions
+        // Which definitions hold each type, and where each title is: thousands of configured
+        // sections must not cost a scan of every definition per alias.
+        var holders: [String: [Int]] = [:]
+        var indexByTitle: [String: Int] = [:]
+        for (index, definition) in definitions.enumerated() {
+            for type in definition.types { holders[type, default: []].append(index) }
+            if indexByTitle[definition.title] == nil { indexByTitle[definition.title] = index }
+        }
         for section in sections {
             let aliases = section.aliases.map { $0.lowercased() }
-            for index in definitions.indices {
-                definitions[index].types.removeAll { aliases.contains($0) }
+            for alias in Set(aliases) {
+                for index in holders[alias] ?? [] { definitions[index].types.removeAll { $0 == alias } }
             }
-            if let index = definitions.firstIndex(where: { $0.title == section.title }) {
+            let index: Int
+            if let existing = indexByTitle[section.title] {
+                index = existing
                 definitions[index].types += aliases
             } else {
+                index = definitions.count
+                indexByTitle[section.title] = index
                 definitions.append(Definition(title: section.title, types: aliases))
             }
+            for alias in aliases { holders[alias] = [index] }
         }
         var names = componentNames
         for component in components {

@@ -20,11 +20,25 @@ struct TOMLKeyLocator {
     private let b: [UInt8]
     private var i: Int
     private var entries: [Entry] = []
+    /// Every table header and key path in the order written, a header before the keys under it.
+    private var written: [[String]] = []
+    /// Line breaks counted so far, up to `countedUpTo`: a key's line is found in time linear in
+    /// the document, not in its offset.
+    private var lineBreaks = 0
+    private var countedUpTo = 0
 
     static func entries(in bytes: [UInt8]) -> [Entry] {
         var lexer = TOMLKeyLocator(b: bytes, i: VersionFile.contentStart(bytes))
         lexer.document()
         return lexer.entries
+    }
+
+    /// The paths of all table headers and keys, in the order the document writes them: how the
+    /// file orders the keys of a table, which TOMLKit (toml++ sorts them) does not keep.
+    static func writtenPaths(in bytes: [UInt8]) -> [[String]] {
+        var lexer = TOMLKeyLocator(b: bytes, i: VersionFile.contentStart(bytes))
+        lexer.document()
+        return lexer.written
     }
 
     private init(b: [UInt8], i: Int) {
@@ -42,6 +56,7 @@ struct TOMLKeyLocator {
                 let isArray = i + 1 < b.count && b[i + 1] == UInt8(ascii: "[")
                 i += isArray ? 2 : 1
                 guard let name = key(), consume("]"), !isArray || consume("]") else { return }
+                written.append(name)
                 table = name
                 inArrayTable = isArray
             } else {
@@ -54,11 +69,14 @@ struct TOMLKeyLocator {
 
     /// `key = value`, recording the key (and those of an inline-table value) under `prefix`.
     private mutating func keyValue(prefix: [String], inArrayTable: Bool) -> Bool {
-        let line = b[..<i].count(where: { $0 == 0x0A }) + 1
+        lineBreaks += b[countedUpTo..<i].count(where: { $0 == 0x0A })
+        countedUpTo = i
+        let line = lineBreaks + 1
         guard let name = key(), consume("=") else { return false }
         skipBlanks()
         guard i < b.count else { return false }
         let path = prefix + name
+        written.append(path)
         switch b[i] {
         case UInt8(ascii: "{"):
             entries.append(Entry(path: path, inArrayTable: inArrayTable, stringContent: nil, line: line))

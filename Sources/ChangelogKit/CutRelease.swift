@@ -336,7 +336,7 @@ public struct CutRelease {
 
     private func checkTagIsFree(_ name: String, version: SemanticVersion) throws(ChangelogError) {
         if try git({ () throws(GitError) in try repository.referenceTarget("refs/tags/\(name)") }) != nil {
-            throw ChangelogError("the tag \(name) already exists; choose another version, or delete the tag (git tag -d \(name)) if it was made by mistake")
+            throw ChangelogError("the tag \(name) already exists; choose another version, or delete the tag (\(ShellQuoting.command(["git", "tag", "-d", name]))) if it was made by mistake")
         }
         if let other = history.tags.first(where: { $0.version == version }) {
             throw ChangelogError("\(version) is already released as the tag \(other.name); choose another version")
@@ -404,8 +404,8 @@ public struct CutRelease {
     }
 
     private func pushCommand(branch: String?, tagName: String) throws(ChangelogError) -> String {
-        guard let branch else { return "git push origin \(tagName)" }
+        guard let branch else { return ShellQuoting.command(["git", "push", "origin", tagName]) }
         let remote = try git { () throws(GitError) in try repository.configString("branch.\(branch).remote") } ?? "origin"
-        return "git push --follow-tags \(remote) \(branch)"
+        return ShellQuoting.command(["git", "push", "--follow-tags", remote, branch])
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ChangelogCore
 
 /// How to sign, as git's configuration says: gpg.format, gpg.program / gpg.openpgp.program or
 /// gpg.ssh.program, and user.signingkey.
@@ -135,7 +136,7 @@ public struct Signer: Sendable {
         if status.contains("agent") {
             return "gpg cannot reach gpg-agent; restart it with gpgconf --kill gpg-agent and try again"
         }
-        return "check that signing works with: echo test | \(program) --status-fd=2 -bsau '\(key)'"
+        return "check that signing works with: echo test | \(ShellQuoting.command([program, "--status-fd=2", "-bsau", key]))"
     }
 
     // MARK: - SSH
@@ -203,7 +204,7 @@ public struct Signer: Sendable {
         if messages.contains("invalid format") || messages.contains("Couldn't load") {
             return "\(keyFile) is not an ssh key; set user.signingkey to your private key file or its .pub"
         }
-        return "check that signing works with: echo test > /tmp/t && \(program) -Y sign -n git -f \(keyFile) /tmp/t"
+        return "check that signing works with: echo test > /tmp/t && \(ShellQuoting.command([program, "-Y", "sign", "-n", "git", "-f", keyFile, "/tmp/t"]))"
     }
 
     /// git's is_literal_ssh_key(): the key itself rather than a path to it.

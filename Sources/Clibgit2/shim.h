@@ -2,6 +2,21 @@
 #define CHANGELOG_CLIBGIT2_SHIM_H
 
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/commit.h>
+#include <zlib.h>
+
+/* An object database backend with room for its owner's state after libgit2's part, which must come
+   first: libgit2 hands the callbacks a pointer to `parent`. */
+typedef struct {
+    git_odb_backend parent;
+    void *context;
+} changelog_odb_backend;
+
+/* inflateInit is a macro over inflateInit_, which Swift cannot expand. */
+static inline int changelog_inflate_init(z_stream *stream) {
+    return inflateInit(stream);
+}
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these wrappers give it fixed signatures. */
 

@@ -9,8 +9,9 @@ extension Commit {
     /// Parses a commit object as git writes it: `tree`, `parent` lines, `author`, `committer`, other
     /// headers (`encoding`, multi-line `gpgsig`), a blank line, the message. The message keeps what
     /// `git_commit_message` gives: leading newlines dropped, up to a NUL byte. nil for anything
-    /// unusual (a malformed identity, say), which the caller leaves to libgit2's parser.
-    init?(rawObject bytes: UnsafeBufferPointer<UInt8>, id: ObjectID) {
+    /// unusual (a malformed identity, say), which the caller leaves to libgit2's parser. `lenient`
+    /// reads identities that libgit2 rejects the way git does (`gitIdentity`).
+    init?(rawObject bytes: UnsafeBufferPointer<UInt8>, id: ObjectID, lenient: Bool = false) {
         guard let base = bytes.baseAddress else { return nil }
         let end = bytes.count
         var index = 0
@@ -40,11 +41,13 @@ extension Commit {
             parents.append(parent)
             index = lineEnd + 1
         }
-        guard hasPrefix("author "), let authorEnd = lineEnd(),
-              let author = Self.identity(bytes, from: index + 7, to: authorEnd) else { return nil }
+        func identity(from start: Int, to end: Int) -> (name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int)? {
+            Self.identity(bytes, from: start, to: end) ?? (lenient ? Self.gitIdentity(bytes, from: start, to: end) : nil)
+        }
+        guard hasPrefix("author "), let authorEnd = lineEnd(), let author = identity(from: index + 7, to: authorEnd) else { return nil }
         index = authorEnd + 1
         guard hasPrefix("committer "), let committerEnd = lineEnd(),
-              let committer = Self.identity(bytes, from: index + 10, to: committerEnd) else { return nil }
+              let committer = identity(from: index + 10, to: committerEnd) else { return nil }
         index = committerEnd + 1
         guard !hasPrefix("author "), !hasPrefix("committer ") else { return nil }
         var encoding: [UInt8]?
@@ -105,6 +108,46 @@ extension Commit {
         guard zone / 100 <= 14, zone % 100 <= 59 else { return nil }
         let minutes = (zone / 100) * 60 + zone % 100
         return (name, email, time, sign == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// An identity as git's split_ident_line() reads it, for those libgit2 refuses (`Name <>`, or no
+    /// `<…>` at all, which `git log` shows as an empty author): the name is what precedes the first
+    /// `<`, blanks after it dropped; the email runs to the first `>`; the time and zone follow the
+    /// last `>`, and are 0 when absent (git's parse_commit_date() takes 0 as well).
+    static func gitIdentity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> (name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int) {
+        var open = start
+        while open < end, bytes[open] != UInt8(ascii: "<") { open += 1 }
+        var close = open + 1
+        while close < end, bytes[close] != UInt8(ascii: ">") { close += 1 }
+        guard open < end, close < end else { return (start..<start, start..<start, 0, 0) }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var nameEnd = open
+        while nameEnd > start, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        var cursor = end - 1
+        while bytes[cursor] != UInt8(ascii: ">") { cursor -= 1 }
+        cursor += 1
+        while cursor < end, isSpace(bytes[cursor]) { cursor += 1 }
+        var time: Int64 = 0
+        while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, time < Int64.max / 10 - 10 {
+            time = time * 10 + Int64(bytes[cursor] - 0x30)
+            cursor += 1
+        }
+        while cursor < end, isSpace(bytes[cursor]) { cursor += 1 }
+        var minutes = 0
+        if cursor < end, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") {
+            let negative = bytes[cursor] == UInt8(ascii: "-")
+            var zone = 0, digits = 0
+            cursor += 1
+            while cursor < end, digits < 4, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                zone = zone * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
+                digits += 1
+            }
+            minutes = (zone / 100) * 60 + zone % 100
+            if negative { minutes = -minutes }
+        }
+        return (start..<nameEnd, (open + 1)..<close, time, minutes)
     }
 
     /// The bytes libgit2 trims from both ends of a name or an email.

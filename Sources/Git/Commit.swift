@@ -53,9 +53,34 @@ extension Repository {
             if git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) {
                 let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
                 if let commit = Commit(rawObject: bytes, id: id) { return commit }
+                do {
+                    return try lookUpCommit(id)
+                } catch {
+                    // libgit2 refuses identities that git reads (`Name <>`, no `<…>` at all).
+                    if let commit = Commit(rawObject: bytes, id: id, lenient: true) { return commit }
+                    throw error
+                }
             }
         }
         return try lookUpCommit(id)
+    }
+
+    /// The tree a commit records: the first line of its raw object, `tree <id>`.
+    func treeID(of id: ObjectID) throws(GitError) -> ObjectID {
+        var oid = id.oid
+        var object: OpaquePointer?
+        let read = git_odb_read(&object, try objectDatabase(), &oid)
+        if read == GIT_ENOTFOUND.rawValue && !isShallow { throw GitError.damaged(id.hex, detail: nil) }
+        try check(read, id.hex)
+        defer { git_odb_object_free(object) }
+        if git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object), git_odb_object_size(object) >= 46 {
+            let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: 46)
+            if Array(bytes[0..<5]) == Array("tree ".utf8), bytes[45] == 0x0A,
+               let tree = ObjectID(hex: String(decoding: bytes[5..<45], as: UTF8.self)) {
+                return tree
+            }
+        }
+        throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
     }
 
     /// Reads one commit with libgit2's own parser (`git_commit_lookup`), which also says precisely
@@ -67,6 +92,9 @@ extension Repository {
         if result == GIT_ENOTFOUND.rawValue && isShallow {
             throw GitError(code: .shallow, message: "commit is missing from this shallow clone; run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)", subject: id.hex)
         }
+        // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not even
+        // set a message here).
+        if result == GIT_ENOTFOUND.rawValue { throw GitError.damaged(id.hex, detail: nil) }
         try check(result, id.hex)
         defer { git_commit_free(handle) }
         return Commit(handle!, id: id)

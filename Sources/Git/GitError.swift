@@ -33,6 +33,19 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
         public static let modified = Code(rawValue: GIT_EMODIFIED.rawValue)
         /// Ours, not libgit2's: history stops at a shallow clone's boundary.
         public static let shallow = Code(rawValue: -1_000)
+        /// Ours: an object the repository needs cannot be read (damaged) or is not there (missing).
+        public static let damagedObject = Code(rawValue: -1_001)
+        public static let missingObject = Code(rawValue: -1_002)
+    }
+
+    /// The one line for an object that is damaged (or, with `detail` nil, missing), with what to do.
+    public static func damaged(_ object: String, detail: String?, context: String? = nil) -> GitError {
+        let what = context.map { "\($0): object \(object)" } ?? "object \(object)"
+        let advice = "run `git fsck` to see what is damaged, then fetch or restore the objects from another clone"
+        guard let detail else {
+            return GitError(code: .missingObject, message: "\(what) is missing from the repository; \(advice)")
+        }
+        return GitError(code: .damagedObject, message: "\(what) is damaged (\(detail)); \(advice)")
     }
 
     public var description: String {
@@ -43,8 +56,13 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
     /// Reads libgit2's thread-local last error for a failed call.
     static func last(_ result: Int32, subject: String?) -> GitError {
         var message = "libgit2 error \(result)"
+        var errorClass: Int32 = -1
         if let error = git_error_last(), let text = error.pointee.message {
             message = String(cString: text).trimmingTrailingNewlines()
+            errorClass = error.pointee.klass
+        }
+        if let object = ObjectTrail.last, let damage = objectDamage(result, errorClass: errorClass, message: message) {
+            return GitError.damaged(object, detail: damage.isEmpty ? nil : damage, context: subject == object ? nil : subject)
         }
         // libgit2 names the lock file but not what to do about it.
         if result == GIT_ELOCKED.rawValue || message.contains(".lock' for writing") {
@@ -52,6 +70,31 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
             message += "; another git process may be running: wait for it, or remove the lock file if none is"
         }
         return GitError(code: Code(rawValue: result), message: message, subject: subject)
+    }
+}
+
+extension GitError {
+    /// Whether libgit2's error says an object could not be read: "" for a missing object, else the
+    /// detail for a damaged one; nil for every other failure. Reading is where these classes come
+    /// from (zlib, the object database, parsing an object); writes fail with OS errors.
+    static func objectDamage(_ result: Int32, errorClass: Int32, message: String) -> String? {
+        switch errorClass {
+        case Int32(GIT_ERROR_ZLIB.rawValue):
+            return message
+        case Int32(GIT_ERROR_ODB.rawValue):
+            if result == GIT_ENOTFOUND.rawValue { return message.contains("no match for id") ? "" : nil }
+            if result == GIT_EAMBIGUOUS.rawValue || message.contains("write") || message.contains("lock") { return nil }
+            return message
+        case Int32(GIT_ERROR_OBJECT.rawValue), Int32(GIT_ERROR_TAG.rawValue), Int32(GIT_ERROR_TREE.rawValue):
+            // A signature libgit2 cannot parse is git's business (it reads such identities), not damage.
+            guard !message.contains("signature"), message.contains("parse") || message.contains("size") || message.contains("header")
+                || message.contains("corrupt") || message.contains("inflate") else { return nil }
+            return message
+        case Int32(GIT_ERROR_INVALID.rawValue):
+            return message.contains("delta") ? message : nil
+        default:
+            return nil
+        }
     }
 }
 

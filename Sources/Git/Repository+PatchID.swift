@@ -38,21 +38,18 @@ extension Repository {
     /// Runs `body` on the diff of a commit against its first parent (or the empty tree); nil for a
     /// merge or an empty diff.
     private func withDiff<T>(of id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T? {
-        var oid = id.oid
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), id.hex)
-        defer { git_commit_free(commit) }
-        guard git_commit_parentcount(commit) <= 1 else { return nil }
+        // Commits are read raw (`commit`, `treeID`): git_commit_lookup refuses identities git reads.
+        let commit = try self.commit(id)
+        guard commit.parentIDs.count <= 1 else { return nil }
         var tree: OpaquePointer?
-        try check(git_commit_tree(&tree, commit), id.hex)
+        var treeOID = try treeID(of: id).oid
+        try check(git_tree_lookup(&tree, pointer, &treeOID), id.hex)
         defer { git_tree_free(tree) }
         var parentTree: OpaquePointer?
         defer { git_tree_free(parentTree) }
-        if git_commit_parentcount(commit) == 1 {
-            var parent: OpaquePointer?
-            try check(git_commit_parent(&parent, commit, 0), id.hex)
-            defer { git_commit_free(parent) }
-            try check(git_commit_tree(&parentTree, parent), id.hex)
+        if let parent = commit.parentIDs.first {
+            var parentTreeOID = try treeID(of: parent).oid
+            try check(git_tree_lookup(&parentTree, pointer, &parentTreeOID), parent.hex)
         }
         var diff: OpaquePointer?
         try check(git_diff_tree_to_tree(&diff, pointer, parentTree, tree, nil), id.hex)
@@ -69,7 +66,10 @@ extension Repository {
         var first = a.oid, second = b.oid
         let result = git_merge_base(&out, pointer, &first, &second)
         // libgit2 reports the boundary as a missing object (GIT_ERROR), or finds no base at all.
-        if result < 0 && isShallow && (result == GIT_ENOTFOUND.rawValue || GitError.last(result, subject: nil).message.contains("not found")) {
+        if result < 0 && isShallow && (result == GIT_ENOTFOUND.rawValue || {
+            let error = GitError.last(result, subject: nil)
+            return error.code == .missingObject || error.message.contains("not found")
+        }()) {
             throw GitError(code: .shallow, message: "this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)", subject: "\(a.hex.prefix(8))...\(b.hex.prefix(8))")
         }
         if result == GIT_ENOTFOUND.rawValue { return nil }

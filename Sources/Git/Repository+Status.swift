@@ -9,6 +9,15 @@ extension Repository {
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "status")
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
         options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
+        // HEAD's tree as the baseline, read here: libgit2 takes a HEAD commit it cannot find for an
+        // unborn branch (every file "changed"), and cannot parse identities git reads (`Name <>`).
+        var baseline: OpaquePointer?
+        defer { git_tree_free(baseline) }
+        if !isHeadUnborn {
+            var tree = try treeID(of: resolveCommit("HEAD")).oid
+            try check(git_tree_lookup(&baseline, pointer, &tree), "HEAD")
+            options.baseline = baseline
+        }
         var list: OpaquePointer?
         try check(git_status_list_new(&list, pointer, &options), workingDirectory ?? gitDirectory)
         defer { git_status_list_free(list) }

@@ -37,12 +37,10 @@ extension Repository {
         try check(git_index_new(&index), "index")
         defer { git_index_free(index) }
         if let base {
-            var commitOID = base.oid
-            var commit: OpaquePointer?
-            try check(git_commit_lookup(&commit, pointer, &commitOID), base.hex)
-            defer { git_commit_free(commit) }
+            // The base's tree from its raw object: git_commit_lookup refuses identities git reads.
+            var treeOID = try treeID(of: base).oid
             var tree: OpaquePointer?
-            try check(git_commit_tree(&tree, commit), base.hex)
+            try check(git_tree_lookup(&tree, pointer, &treeOID), base.hex)
             defer { git_tree_free(tree) }
             try check(git_index_read_tree(index, tree), base.hex)
         }
@@ -79,22 +77,21 @@ extension Repository {
         var treeHandle: OpaquePointer?
         try check(git_tree_lookup(&treeHandle, pointer, &treeOID), tree.hex)
         defer { git_tree_free(treeHandle) }
-        var parentHandles: [OpaquePointer?] = []
-        defer { parentHandles.forEach { git_commit_free($0) } }
-        for parent in parents {
-            var oid = parent.oid
-            var handle: OpaquePointer?
-            try check(git_commit_lookup(&handle, pointer, &oid), parent.hex)
-            parentHandles.append(handle)
-        }
+        // Parents by id (`git_commit_create_from_ids`, which checks they are commits from their
+        // headers): git_commit_lookup would refuse a parent whose author has no email.
+        for parent in parents { _ = try commit(parent) }
+        let parentOIDs = UnsafeMutableBufferPointer<git_oid>.allocate(capacity: max(parents.count, 1))
+        defer { parentOIDs.deallocate() }
+        for (index, parent) in parents.enumerated() { parentOIDs[index] = parent.oid }
         let authorHandle = try author.makeHandle()
         defer { git_signature_free(authorHandle) }
         let committerHandle = try committer.makeHandle()
         defer { git_signature_free(committerHandle) }
         var oid = git_oid()
-        let result = parentHandles.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, pointer, reference, authorHandle, committerHandle, nil, message,
-                              treeHandle, buffer.count, buffer.baseAddress)
+        var parentPointers: [UnsafePointer<git_oid>?] = (0..<parents.count).map { UnsafePointer(parentOIDs.baseAddress! + $0) }
+        let result = parentPointers.withUnsafeMutableBufferPointer { buffer in
+            git_commit_create_from_ids(&oid, pointer, reference, authorHandle, committerHandle, nil, message,
+                                       &treeOID, buffer.count, buffer.baseAddress)
         }
         try check(result, reference ?? "commit")
         return ObjectID(oid)

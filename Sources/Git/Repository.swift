@@ -8,8 +8,21 @@ public final class Repository {
     /// The object database (`git_repository_odb`), opened on first use and freed with the repository.
     private var odbHandle: OpaquePointer?
 
-    private init(pointer: OpaquePointer) {
+    private init(pointer: OpaquePointer) throws(GitError) {
         self.pointer = pointer
+        // A throw from here on runs deinit, which frees the handle.
+        try guardObjectReads()
+    }
+
+    /// Puts `ObjectGuard` in front of libgit2's loose-object reader before anything is read.
+    private func guardObjectReads() throws(GitError) {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), gitDirectory)
+        defer { git_odb_free(odb) }
+        var path = git_buf()
+        try check(git_repository_item_path(&path, pointer, GIT_REPOSITORY_ITEM_OBJECTS), gitDirectory)
+        defer { git_buf_dispose(&path) }
+        try ObjectGuard.install(on: odb!, objectsDirectory: String(cString: path.ptr))
     }
 
     deinit {
@@ -42,7 +55,7 @@ public final class Repository {
             throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories); run inside one or pass --repo PATH", subject: path)
         }
         try check(result, path)
-        self.init(pointer: handle!)
+        try self.init(pointer: handle!)
     }
 
     /// Creates a new repository (`git_repository_init_ext`) whose unborn HEAD points at `initialBranch`.
@@ -57,7 +70,7 @@ public final class Repository {
             return git_repository_init_ext(&handle, path, &options)
         }
         try check(result, path)
-        return Repository(pointer: handle!)
+        return try Repository(pointer: handle!)
     }
 
     /// The `.git` directory (or the bare repository itself), with a trailing slash.

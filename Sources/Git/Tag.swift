@@ -18,8 +18,9 @@ public struct Tag: Sendable {
 
 extension Repository {
     /// Every tag that peels to a commit (`git_reference_iterator_glob_new` over `refs/tags/*`).
-    /// Tags of trees or blobs and broken tags are skipped, not fatal: one odd tag must not stop a
-    /// release.
+    /// Tags of trees or blobs are skipped, not fatal: one odd tag must not stop a release. A tag
+    /// whose object is missing or damaged is an error naming the tag: skipping it would make an
+    /// older release look like the latest (a release then moved VERSION backwards).
     ///
     /// Packed tags carry their peeled commit in `packed-refs` (`git_reference_target_peel`), so a
     /// repository with thousands of annotated tags is listed without reading one tag object.
@@ -37,32 +38,52 @@ extension Repository {
             if result == GIT_ITEROVER.rawValue { break }
             try check(result, "refs/tags")
             defer { git_reference_free(reference) }
-            if let tag = tag(from: reference!, odb: odb!) { tags.append(tag) }
+            if let tag = try tag(from: reference!, odb: odb!) { tags.append(tag) }
         }
         return tags
     }
 
-    private func tag(from reference: OpaquePointer, odb: OpaquePointer) -> Tag? {
+    private func tag(from reference: OpaquePointer, odb: OpaquePointer) throws(GitError) -> Tag? {
         var name = String(cString: git_reference_name(reference))
         if name.hasPrefix("refs/tags/") { name.removeFirst(10) }
         guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) else { return nil }
         let targetID = ObjectID(target)
+        let context = "tag \(name)"
+        func failure(_ result: Int32, _ object: ObjectID) -> GitError {
+            result == GIT_ENOTFOUND.rawValue ? GitError.damaged(object.hex, detail: nil, context: context)
+                : GitError.last(result, subject: context)
+        }
         var size = 0
         var type = GIT_OBJECT_INVALID
         if let peeled = git_reference_target_peel(reference) {
             // packed-refs peels fully: to a commit usually, but a tag of a tree peels to the tree.
-            guard git_odb_read_header(&size, &type, odb, peeled) == 0, type == GIT_OBJECT_COMMIT else { return nil }
+            // The tag object itself is not read, but it must be there.
+            if git_oid_cmp(peeled, target) != 0 && git_odb_exists(odb, target) == 0 {
+                throw GitError.damaged(targetID.hex, detail: nil, context: context)
+            }
+            let result = git_odb_read_header(&size, &type, odb, peeled)
+            if result < 0 { throw failure(result, ObjectID(peeled)) }
+            guard type == GIT_OBJECT_COMMIT else { return nil }
             return Tag(name: name, commitID: ObjectID(peeled), targetID: targetID)
         }
         // A loose tag, or a packed lightweight one: the object's header says which it is.
-        guard git_odb_read_header(&size, &type, odb, target) == 0 else { return nil }
+        let header = git_odb_read_header(&size, &type, odb, target)
+        if header < 0 { throw failure(header, targetID) }
         if type == GIT_OBJECT_COMMIT { return Tag(name: name, commitID: targetID, targetID: targetID) }
         guard type == GIT_OBJECT_TAG else { return nil }
         var object: OpaquePointer?
-        guard git_object_lookup(&object, pointer, target, GIT_OBJECT_TAG) == 0 else { return nil }
+        let lookup = git_object_lookup(&object, pointer, target, GIT_OBJECT_TAG)
+        if lookup < 0 { throw failure(lookup, targetID) }
         defer { git_object_free(object) }
         var commit: OpaquePointer?
-        guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0 else { return nil }
+        let peel = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)
+        if peel < 0 {
+            // A tag of a tree or a blob does not peel to a commit: skipped. Anything else is damage.
+            let error = GitError.last(peel, subject: context)
+            if error.code == .missingObject || error.code == .damagedObject { throw error }
+            if peel == GIT_ENOTFOUND.rawValue, let object = ObjectTrail.last { throw GitError.damaged(object, detail: nil, context: context) }
+            return nil
+        }
         defer { git_object_free(commit) }
         return Tag(name: name, commitID: ObjectID(git_object_id(commit)), targetID: targetID)
     }

@@ -35,7 +35,7 @@ struct BackportsCommand: ParsableCommand {
             case .text:
                 var out = ""
                 for candidate in report.candidates {
-                    out += "git cherry-pick -x \(candidate.commit.id)  # \(candidate.commit.subjectLine)\n"
+                    out += ShellQuoting.command(["git", "cherry-pick", "-x", "\(candidate.commit.id)"]) + "  # \(candidate.commit.subjectLine)\n"
                 }
                 Terminal.write(out)
                 let count = report.candidates.count
@@ -66,7 +66,7 @@ struct BackportsCommand: ParsableCommand {
             writer.field("type", candidate.entry?.type)
             writer.field("scope", candidate.entry?.scope)
             writer.field("subject", candidate.entry?.subject)
-            writer.field("command", "git cherry-pick -x \(candidate.commit.id)")
+            writer.field("command", ShellQuoting.command(["git", "cherry-pick", "-x", "\(candidate.commit.id)"]))
             writer.endObject()
         }
         writer.endArray()

@@ -54,9 +54,12 @@ import Testing
             ids.append(try #require(ObjectID(hex: hashed.stdout.trimmingCharacters(in: .newlines))))
         }
         let repository = try Repository(discoveringFrom: odd)
-        // An identity without an email is refused by both readers, with libgit2's own message.
+        // libgit2 refuses an identity without `<…>`; git reads it as empty, and so does the reader.
         let malformed = ids.remove(at: 3)
-        #expect { _ = try repository.commit(malformed) } throws: { "\($0)".contains("malformed e-mail") }
+        #expect(throws: GitError.self) { try repository.lookUpCommit(malformed) }
+        let read = try repository.commit(malformed)
+        #expect(read.author == Signature(name: "", email: "", time: 0, offsetMinutes: 0))
+        #expect(read.message == "odd identity\n" && read.committerTime == 1795219200)
         try expectSameAsLibgit2(repository, ids)
         #expect(try repository.commit(ids[0]).message == "fix: caf\u{E9}\n")
         #expect(try repository.commit(ids[0]).author.offsetMinutes == -210)
@@ -65,5 +68,49 @@ import Testing
         #expect(try repository.commit(ids[3]).message == "")
         #expect(try repository.commit(ids[4]).author.name == "Doe Jr")
         #expect(try repository.commit(ids[7]).author.name == "Ren\u{E9}")
+    }
+
+    /// Identities git writes or accepts without an email (`Name <>`, no `<…>`, no date) read as
+    /// `git log` shows them, in every command's reader: the raw one, revision lookup, diffs.
+    @Test func identitiesWithoutAnEmailReadAsGitLogShowsThem() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.git("init", "-q", "-b", "main", sandbox.root + "/odd", in: sandbox.root)
+        let odd = sandbox.root + "/odd"
+        let tree = try sandbox.git("mktree", in: odd).trimmingCharacters(in: .newlines)
+        var parent = try sandbox.git("commit-tree", tree, "-m", "feat: root", in: odd).trimmingCharacters(in: .newlines)
+        let identities = [
+            ("Jo Bloggs <> 1795219200 +0100", "Jo Bloggs <> 1795219300 +0100"),
+            ("Jo Bloggs 1795219200 +0000", "Jo Bloggs 1795219400 +0000"),
+            ("Jo Bloggs", "Jo <jo@example.com>"),
+            ("  <> 1795219200 -0230", "C <c@example.com> 1795219500 +0000"),
+            ("Jo <jo@example.com", "C <c@example.com> 1795219600 +0000"),
+        ]
+        var ids: [ObjectID] = []
+        for (author, committer) in identities {
+            let body = "tree \(tree)\nparent \(parent)\nauthor \(author)\ncommitter \(committer)\n\nfix: odd identity\n"
+            try sandbox.write("object", body)
+            let hashed = try sandbox.run("/usr/bin/env", ["git", "hash-object", "-t", "commit", "-w", "--literally", sandbox.root + "/object"], in: odd)
+            try #require(hashed.status == 0, "\(hashed.stderr)")
+            parent = hashed.stdout.trimmingCharacters(in: .newlines)
+            ids.append(try #require(ObjectID(hex: parent)))
+        }
+        _ = try sandbox.git("update-ref", "refs/heads/main", parent, in: odd)
+        let repository = try Repository(discoveringFrom: odd)
+        for id in ids {
+            let commit = try repository.commit(id)
+            let shown = try sandbox.git("log", "-1", "--format=%an%x00%ae%x00%at%x00%ct", id.hex, in: odd)
+                .trimmingCharacters(in: .newlines).split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+            #expect(commit.author.name == shown[0], "\(id)")
+            #expect(commit.author.email == shown[1], "\(id)")
+            #expect(commit.author.time == Int64(shown[2]) ?? 0, "\(id)")
+            #expect(commit.committerTime == Int64(shown[3]) ?? 0, "\(id)")
+            #expect(commit.message == "fix: odd identity\n")
+        }
+        #expect(try repository.commit(ids[0]).author.offsetMinutes == 60)
+        #expect(try repository.commit(ids[3]).author.offsetMinutes == -150)
+        #expect(try repository.resolveCommit("HEAD") == ids.last)
+        #expect(try repository.resolveCommit("main") == ids.last)
+        #expect(try repository.changedPaths(of: ids[0]) == nil)
+        #expect(try repository.uncommittedChanges().isEmpty)
     }
 }

@@ -143,9 +143,10 @@ public struct ChildProcess: Sendable {
         var pid: pid_t = 0
         var code: Int32 = 0
         // ETXTBSY: the program was just written and another process forked meanwhile still holds
-        // it open for writing (a script made by a build step or a test). The window is short, so
-        // a few quick retries get past it where a user would otherwise see a baffling failure.
-        for attempt in 0..<5 {
+        // it open for writing (a script made by a build step or a test). The window is short, but
+        // on a loaded machine the other child can take a second to reach its exec: retries that
+        // back off to 2.5 s in all get past it where a user would otherwise see a baffling failure.
+        for attempt in 0..<8 {
             if let envp {
                 code = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
             } else {

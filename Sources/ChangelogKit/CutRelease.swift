@@ -19,6 +19,8 @@ public struct ReleaseRequest {
     /// its version line), and a VERSION off its version line.
     public var allowFeatures = false
     public var dryRun = false
+    /// Regenerate the version's section even when it was edited by hand.
+    public var force = false
     /// The release date written in CHANGELOG.md.
     public var today: Timestamp
     public var links: LinkContext
@@ -61,6 +63,8 @@ public struct ReleaseReport {
     /// What the user still has to run: the tool never pushes.
     public var pushCommand: String
     public var dryRun: Bool
+    /// The version's section was in CHANGELOG.md already, edited by hand, and stays as it is.
+    public var keptEditedSection = false
 }
 
 /// `changelog release`: CHANGELOG.md, version files, release commit and (signed) annotated tag, all
@@ -144,7 +148,10 @@ public struct CutRelease {
         let section = MarkdownRenderer(links: request.links, subtitle: request.subtitle,
                                        marksBackports: configuration.branches.backports == .mark)
             .render(plan.release(ReleaseComposer(layout: configuration.layout)))
-        let document = ChangelogDocument(bytes: existing ?? []).merging(section, for: .version(version))
+        // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
+        let previousDocument = ChangelogDocument(bytes: existing ?? [])
+        let keepEdited = !request.force && previousDocument.hasEditedSection(for: .version(version), comparedWith: section)
+        let document = keepEdited ? existing ?? [] : previousDocument.merging(section, for: .version(version))
         let notes = ChangelogDocument(bytes: document).body(of: .version(version)) ?? ""
         var files: [ReleaseReport.FileUpdate] = []
         var changelogChanges: [FileChange] = []
@@ -169,6 +176,7 @@ public struct CutRelease {
             commits: groups.map { .init(id: nil, message: $0.message, paths: $0.changes.map(\.path)) },
             tagID: nil, signing: signing?.format, branch: head.branchName,
             pushCommand: try pushCommand(branch: head.branchName, tagName: tagName), dryRun: request.dryRun)
+        report.keptEditedSection = keepEdited
         if request.dryRun { return report }
 
         // Signals are recorded from here on, so that once the release has begun changing things

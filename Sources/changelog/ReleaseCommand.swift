@@ -48,6 +48,9 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(help: "Show every step and the release notes; change nothing.")
     var dryRun = false
 
+    @Flag(help: "Regenerate the version's CHANGELOG section even when it was edited by hand.")
+    var force = false
+
     @Flag(help: "Undo a pending (interrupted) release: files, index, branch and tags as before it.")
     var abort = false
 
@@ -59,7 +62,7 @@ struct ReleaseCommand: ParsableCommand {
             let option = abort ? "--abort" : "--continue"
             if abort && continueRelease { throw ValidationError("--abort and --continue exclude each other; choose one") }
             let others = version != nil || prerelease != nil || sign != nil || allowDirty || allowDetached || allowFeatures
-                || repository != nil || linkStyle != nil || dryRun || repositoryOptions.config != nil
+                || repository != nil || linkStyle != nil || dryRun || force || repositoryOptions.config != nil
             if others { throw ValidationError("\(option) settles the pending release as it was planned; give it no other option but --repo") }
         }
         if let version { _ = try versionArgument(version) }
@@ -88,9 +91,14 @@ struct ReleaseCommand: ParsableCommand {
             request.allowDetached = allowDetached
             request.allowFeatures = allowFeatures
             request.dryRun = dryRun
+            request.force = force
             request.subtitle = configuration.subtitle
             request.changelogPath = configuration.changelog ?? "CHANGELOG.md"
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
+            if report.keptEditedSection {
+                Terminal.note("kept the \(report.version) section of \(request.changelogPath) as it is: it differs from what would be "
+                              + "generated (edited by hand?), and its text is the release notes; --force regenerates it")
+            }
             Terminal.write(Self.describe(report))
         }
     }

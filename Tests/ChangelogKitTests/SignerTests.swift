@@ -335,10 +335,17 @@ import Testing
         """
     }
 
+    /// Writes an executable script through a close-on-exec descriptor: a child that another test
+    /// starts meanwhile must not inherit it open for writing, or running it fails with ETXTBSY
+    /// for as long as that child lives.
     static func script(in sandbox: Sandbox, _ name: String, _ body: String) throws -> String {
-        try sandbox.write(name, "#!/bin/sh\n" + body + "\n")
         let path = sandbox.root + "/" + name
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         return path
     }
 

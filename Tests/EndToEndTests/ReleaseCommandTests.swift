@@ -39,6 +39,35 @@ import Testing
         #expect(try scene.changelog("next").status == 3)
     }
 
+    /// A 2.0.0 section prepared with `-C` and then edited by hand is what the release ships: it is
+    /// kept, the tag carries its text, and `--force` regenerates it instead.
+    @Test func aHandEditedSectionIsKeptUnlessForced() throws {
+        let scene = try ReleaseScene()
+        #expect(try scene.changelog("--setversion", "2.0.0", "-C", "CHANGELOG.md").status == 0)
+        let generated = try scene.sandbox.read("repo/CHANGELOG.md")
+        let edited = generated.replacingOccurrences(of: "#### Breaking Changes\n", with: "A hand-written word on 2.0.0.\n\n#### Breaking Changes\n")
+        #expect(edited != generated)
+        try scene.sandbox.write("repo/CHANGELOG.md", edited)
+        _ = try scene.git("commit", "-q", "-am", "docs: the 2.0.0 notes")
+
+        let dryRun = try scene.changelog("release", "--dry-run")
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        #expect(dryRun.stderr.contains("kept the 2.0.0 section of CHANGELOG.md as it is"), "\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains("A hand-written word on 2.0.0."))
+        let result = try scene.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scene.sandbox.read("repo/CHANGELOG.md") == edited)
+        #expect(try scene.git("cat-file", "tag", "v2.0.0").contains("A hand-written word on 2.0.0."))
+
+        let forced = try ReleaseScene()
+        #expect(try forced.changelog("--setversion", "2.0.0", "-C", "CHANGELOG.md").status == 0)
+        try forced.sandbox.write("repo/CHANGELOG.md", edited)
+        _ = try forced.git("commit", "-q", "-am", "docs: the 2.0.0 notes")
+        let regenerated = try forced.changelog("release", "--force")
+        #expect(regenerated.status == 0, "\(regenerated.stderr)")
+        #expect(try forced.sandbox.read("repo/CHANGELOG.md") == generated)
+    }
+
     @Test func anExplicitVersionAndSeparateCommits() throws {
         let scene = try ReleaseScene(config: """
             [release]

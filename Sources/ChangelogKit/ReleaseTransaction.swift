@@ -21,7 +21,14 @@ struct ReleaseTransaction {
     func complete(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
         for (offset, file) in journal.files.enumerated() {
             try removeTemporary(of: file.path)
-            if try AtomicFile.read(file.path) != file.new {
+            let current = try AtomicFile.read(file.path)
+            if current != file.new {
+                // Replaced only from the bytes the release was computed from: a `-C` run or an
+                // editor that wrote the file since must not lose what it wrote.
+                guard current == file.old else {
+                    throw ChangelogError("\(file.name) changed while the release was being made (another changelog run, or an "
+                                         + "editor?); it was left as it is; run the release again")
+                }
                 try FaultPoint.checkSpace(writing: file.name)
                 try replace(file.path, with: file.new)
             }
@@ -83,7 +90,12 @@ struct ReleaseTransaction {
         }
         for (offset, file) in journal.files.enumerated().reversed() {
             try removeTemporary(of: file.path)
-            if try AtomicFile.read(file.path) != file.old {
+            let current = try AtomicFile.read(file.path)
+            // Only what the release wrote is put back: its new bytes, or an interrupted in-place
+            // restore (the old bytes over the new ones, not yet cut to length). Anything else is
+            // someone else's.
+            let ours = current == file.new || Self.isTornRestore(current, old: file.old, new: file.new)
+            if current != file.old && ours {
                 try FaultPoint.checkSpace(writing: file.name)
                 if let old = file.old {
                     try restore(old, to: file.path)
@@ -94,6 +106,13 @@ struct ReleaseTransaction {
             }
             try checkpoint("undo-file-\(offset + 1)")
         }
+    }
+
+    /// `restore`'s in-place fallback writes the old bytes from the start, then truncates: killed
+    /// in between, the file holds the old bytes followed by the rest of the new ones.
+    private static func isTornRestore(_ current: [UInt8]?, old: [UInt8]?, new: [UInt8]) -> Bool {
+        guard let current, let old, current.count == new.count, old.count < new.count else { return false }
+        return current.starts(with: old) && current[old.count...].elementsEqual(new[old.count...])
     }
 
     private func moved(_ reference: ReleaseJournal.Reference, to current: ObjectID?) -> ChangelogError {

@@ -50,6 +50,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scene.repo + "/.git/changelog-release.lock"))
     }
 
+    /// A `-C` run that writes CHANGELOG.md while a release is on its way (read, not yet written)
+    /// keeps its section: the release finds the file changed, changes nothing, and says so.
+    @Test func aChangelogWrittenDuringTheReleaseIsNotOverwritten() throws {
+        let scene = try ReleaseScene()
+        let before = try scene.state()
+        let pipe = Pipe()
+        let release = try start(scene, ["release"], environment: ["CHANGELOG_FAULT": "journal:stop"], stderr: pipe)
+        try waitUntilStopped(release)
+        let written = try scene.changelog("--setversion", "9.9.9", "-C", "CHANGELOG.md")
+        #expect(written.status == 0, "\(written.stderr)")
+        let withSection = try scene.sandbox.read("repo/CHANGELOG.md")
+        #expect(withSection.contains("<a name=\"9.9.9\"></a>"))
+        kill(release.processIdentifier, SIGCONT)
+        release.waitUntilExit()
+        let stderr = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(release.terminationStatus == 2)
+        #expect(stderr.contains("CHANGELOG.md changed while the release was being made"), "\(stderr)")
+        #expect(!scene.isPending)
+        #expect(try scene.sandbox.read("repo/CHANGELOG.md") == withSection)
+        var expected = before
+        expected[2] = " M CHANGELOG.md\n"
+        expected[6] = withSection
+        #expect(try scene.state() == expected)
+    }
+
     /// Two releases started together, many times over: one wins, the other is refused (by the lock,
     /// or, when it starts after the winner ends, because HEAD is released) and changes nothing.
     @Test func twoReleasesAtOnceOneWinsTheOtherChangesNothing() throws {

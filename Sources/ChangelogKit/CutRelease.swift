@@ -224,7 +224,7 @@ public struct CutRelease {
         }
         let journal = ReleaseJournal(
             version: version.description, tagName: tagName, tagObject: tagObject, reference: reference, indexPath: indexPath,
-            index: changed.isEmpty ? nil : try AtomicFile.read(indexPath),
+            index: changed.isEmpty ? nil : try AtomicFile.read(indexPath, limit: .max), // an index is as large as the tree is wide
             files: try changed.map { change throws(ChangelogError) in
                 .init(path: root + change.path, name: change.path, old: try AtomicFile.read(root + change.path), new: change.contents)
             },

@@ -64,7 +64,7 @@ struct ReleaseJournal: Equatable {
         }
         guard let text = try AtomicFile.read(directory + "/state") else { throw damaged("no state file") }
         func contents(_ file: String) throws(ChangelogError) -> [UInt8] {
-            guard let bytes = try AtomicFile.read(directory + "/" + file) else { throw damaged("\(file) is missing") }
+            guard let bytes = try AtomicFile.read(directory + "/" + file, limit: .max) else { throw damaged("\(file) is missing") }
             return bytes
         }
         let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)

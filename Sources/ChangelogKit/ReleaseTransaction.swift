@@ -131,7 +131,7 @@ struct ReleaseTransaction {
             try AtomicFile.remove(path)
             return
         }
-        if try AtomicFile.read(path) == old { return }
+        if try AtomicFile.read(path, limit: .max) == old { return }
         try FaultPoint.checkSpace(writing: path)
         let lock = path + ".lock"
         let descriptor = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

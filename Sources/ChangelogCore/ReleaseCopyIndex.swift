@@ -12,7 +12,7 @@
 public struct ReleaseCopyIndex {
     /// Positions in the indexed commits, by what a copy keeps.
     private var origins: [String: [Int32]] = [:]
-    private var identities: [Identity: [Int32]] = [:]
+    private var identities: [CopyIdentity: [Int32]] = [:]
     private var subjects: [Substring: [Int32]] = [:]
     private var versions: [SemanticVersion: [Int32]] = [:]
     private let committed: [Int64]
@@ -26,7 +26,7 @@ public struct ReleaseCopyIndex {
             if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
                 for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { origins[origin.lowercased(), default: []].append(at) }
             }
-            identities[Identity(commit), default: []].append(at)
+            identities[CopyIdentity(commit), default: []].append(at)
             let subject = Self.key(commit.subjectLine)
             subjects[subject, default: []].append(at)
             if commit.message.utf8.contains(0x0A) {
@@ -44,7 +44,7 @@ public struct ReleaseCopyIndex {
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
     /// author, date and subject, its subject (as a squash merge), or names `version`.
     public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
-        let traces = [origins[commit.id], identities[Identity(commit)], versions[version], subjects[Self.key(commit.subjectLine)]]
+        let traces = [origins[commit.id], identities[CopyIdentity(commit)], versions[version], subjects[Self.key(commit.subjectLine)]]
         return traces.contains { positions in positions?.contains { committed[Int($0)] >= time } ?? false }
     }
 
@@ -57,7 +57,7 @@ public struct ReleaseCopyIndex {
         for commit in branch {
             found.formUnion(origins[commit.id] ?? [])
             for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { found.formUnion(origins[origin.lowercased()] ?? []) }
-            found.formUnion(identities[Identity(commit)] ?? [])
+            found.formUnion(identities[CopyIdentity(commit)] ?? [])
             found.formUnion(subjects[Self.key(commit.subjectLine)] ?? [])
         }
         return found
@@ -92,17 +92,5 @@ public struct ReleaseCopyIndex {
         let trimmed = line.drop { $0 == " " }
         guard trimmed.hasPrefix("* ") || trimmed.hasPrefix("- ") else { return nil }
         return trimmed.dropFirst(2)
-    }
-
-    private struct Identity: Hashable {
-        var author: Person
-        var seconds: Int64
-        var subject: String
-
-        init(_ commit: SourceCommit) {
-            author = commit.author
-            seconds = commit.date.secondsSince1970
-            subject = commit.subjectLine
-        }
     }
 }

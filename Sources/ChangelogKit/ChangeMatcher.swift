@@ -48,9 +48,9 @@ struct ChangeMatcher {
             }
             return byOrigin.first { $0.key.hasPrefix(origin) }?.value ?? abbreviated.first { $0.prefix.hasPrefix(origin) || origin.hasPrefix($0.prefix) }?.index
         }
-        var byIdentity: [Identity: Int] = [:]
+        var byIdentity: [CopyIdentity: Int] = [:]
         for (index, other) in others.enumerated() where other.parentCount <= 1 {
-            let key = Identity(other)
+            let key = CopyIdentity(other)
             if byIdentity[key] == nil { byIdentity[key] = index }
         }
         var found: [String: (other: SourceCommit, evidence: Evidence)] = [:]
@@ -58,7 +58,7 @@ struct ChangeMatcher {
         for commit in commits where commit.parentCount <= 1 {
             if let index = Self.origins(of: commit).lazy.compactMap(match).first {
                 found[commit.id] = (others[index], .trailer)
-            } else if let index = byIdentity[Identity(commit)] {
+            } else if let index = byIdentity[CopyIdentity(commit)] {
                 found[commit.id] = (others[index], .identity)
             } else {
                 unmatched.append(commit)
@@ -83,19 +83,6 @@ struct ChangeMatcher {
             }
         }
         return found
-    }
-
-    /// What a copy keeps of its original: who wrote it, when, and its subject.
-    private struct Identity: Hashable {
-        var author: Person
-        var seconds: Int64
-        var subject: String
-
-        init(_ commit: SourceCommit) {
-            author = commit.author
-            seconds = commit.date.secondsSince1970
-            subject = commit.subjectLine
-        }
     }
 
     /// The commits of `target` that copy a commit of `branch` (a branch and the one it forked

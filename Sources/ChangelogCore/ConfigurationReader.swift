@@ -30,6 +30,9 @@ struct TOMLDocument {
             let column = text.unicodeScalars[lineStart..<nul].count + 1
             throw Self.syntaxError(file: file, line: line, column: column, "NUL characters are not allowed")
         }
+        if let fatal = TOMLSyntaxCheck.abortingError(in: text) {
+            throw Self.syntaxError(file: file, line: fatal.line, column: fatal.column, fatal.problem)
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

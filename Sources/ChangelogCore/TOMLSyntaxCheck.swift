@@ -154,7 +154,7 @@ enum TOMLSyntaxCheck {
         case 0x0A, 0x0D: return "the end of the line"
         default:
             let scalar = String(decoding: bytes[offset...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
-            return "'\(scalar.escaped(asASCII: false))'"
+            return "'\(scalar.escaped(asASCII: TOMLTableReader.isLineBreakingOrInvisible(scalar)))'"
         }
     }
 }

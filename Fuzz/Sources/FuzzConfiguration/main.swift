@@ -17,7 +17,8 @@ runFuzzer { data, size in
     } catch {
         require(error.file == file, "the error names '\(error.file)', not '\(file)'")
         require(!error.message.isEmpty, "an empty error message")
-        require(!error.description.contains("\n"), "the error is not one line: \(error.description)")
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        require(!error.description.unicodeScalars.contains(where: breaks.contains), "the error is not one line: \(error.description)")
     }
     return 0
 }

@@ -13,6 +13,16 @@ import Testing
         #expect(!description.unicodeScalars.contains { "\n\r\u{85}\u{2028}\u{7}".unicodeScalars.contains($0) })
     }
 
+    @Test func aVersionFilePatternWithALineBreakStaysOnOneLine() throws {
+        let text = "[release]\nfiles = [\"c/v.py:__version__ = \\rat-)\"]\n"
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration.parse(text, file: ".changelog.toml", flavor: .changelog)
+        }
+        let message = try #require(error?.message)
+        #expect(message.hasPrefix("key 'release.files' has an entry that cannot be used: c/v.py: the pattern '__version__ = \\rat-)'"))
+        #expect(!message.unicodeScalars.contains("\r"))
+    }
+
     @Test func printableTextIsKept() {
         #expect(TOMLTableReader.quote("Bug \"Fixes\" \\ é 🎉\t") == #""Bug \"Fixes\" \\ é 🎉\t""#)
     }

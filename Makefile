@@ -5,7 +5,7 @@ ARGS ?=
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 BIN := .build/debug/changelog
 
-.PHONY: all deps test-deps build run test release install bench clean
+.PHONY: all deps test-deps build run test release install bench fuzz fuzz-build fuzz-corpus clean
 
 all: build
 
@@ -42,6 +42,38 @@ install: release
 
 bench: release
 	bench/run
+
+# libFuzzer targets (Fuzz/README.md), not part of `make test`: each runs FUZZ_RUNS inputs, one after
+# another, from the committed corpus; a crash stops make and leaves its input in .build/fuzz/artifacts.
+FUZZ_RUNS ?= 10000000
+FUZZ_TARGETS ?= FuzzCommitMessage FuzzChangelogMerge FuzzConfiguration
+FUZZ_FLAGS ?=
+FUZZ_BIN := .build/fuzz/release
+
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build/fuzz/corpus/$$target Fuzz/Corpus/$$target .build/fuzz/artifacts; \
+		echo "make: fuzzing $$target for $(FUZZ_RUNS) runs"; \
+		SWIFT_BACKTRACE=enable=no $(FUZZ_BIN)/$$target .build/fuzz/corpus/$$target Fuzz/Corpus/$$target Fuzz/Seeds/$$target \
+			-runs=$(FUZZ_RUNS) -print_final_stats=1 -artifact_prefix=.build/fuzz/artifacts/$$target- $(FUZZ_FLAGS) || exit 1; \
+	done
+
+# Only the fuzz package is built with -sanitize=fuzzer; lld because gold fails on its debug info.
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path .build/fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld
+
+# Minimises what `make fuzz` found, with the committed corpus, into Fuzz/Corpus (the seeds' coverage left out);
+# by edges only (-use_counters=0), which keeps it to a few hundred inputs per target.
+fuzz-corpus: fuzz-build
+	@for target in $(FUZZ_TARGETS); do \
+		rm -rf .build/fuzz/merged/$$target && mkdir -p .build/fuzz/merged/$$target Fuzz/Corpus/$$target .build/fuzz/corpus/$$target; \
+		cp Fuzz/Seeds/$$target/* .build/fuzz/merged/$$target/; \
+		SWIFT_BACKTRACE=enable=no $(FUZZ_BIN)/$$target -merge=1 -use_counters=0 .build/fuzz/merged/$$target \
+			Fuzz/Corpus/$$target .build/fuzz/corpus/$$target 2>&1 | grep -E 'MERGE-OUTER: [0-9]+ new files' || exit 1; \
+		for seed in Fuzz/Seeds/$$target/*; do rm -f ".build/fuzz/merged/$$target/$${seed##*/}"; done; \
+		rm -rf Fuzz/Corpus/$$target && mv .build/fuzz/merged/$$target Fuzz/Corpus/$$target; \
+		echo "make: Fuzz/Corpus/$$target: $$(ls Fuzz/Corpus/$$target | wc -l) inputs"; \
+	done
 
 clean:
 	rm -rf .build

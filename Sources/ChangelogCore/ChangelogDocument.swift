@@ -104,7 +104,8 @@ public struct ChangelogDocument: Sendable, Equatable {
     /// - Returns: the existing section for `key` replaced; else, for a version higher than every
     ///   version in the document, the Unreleased section replaced (releasing turns Unreleased into
     ///   the version); else the section inserted in version order (Unreleased on top), or after
-    ///   the document's text when it has no sections. A document that is empty or only whitespace
+    ///   the document's text when it has no sections. Inserted at the end, it follows a line that
+    ///   closes a code fence or HTML comment left open there, so that it is not swallowed. A document that is empty or only whitespace
     ///   becomes `# Changelog` followed by the section. A blank `section` changes nothing.
     public func merging(_ section: String, for key: SectionKey) -> [UInt8] {
         let newline: [UInt8] = usesCRLF ? [Byte.cr, Byte.lf] : [Byte.lf]
@@ -149,12 +150,39 @@ public struct ChangelogDocument: Sendable, Equatable {
             while previous >= 0, isBlank(previous) { previous -= 1 }
             return inserting(text, afterLine: previous >= 0 ? previous : nil, newline: newline)
         }
+        // At the end, a code fence or HTML comment left open would swallow the section (and a rerun
+        // would add it again): close it first, on a line of its own.
+        let closed = Self.closingLine(ofBlockOpenAtEndOf: bytes, lines: lines).map { $0 + newline + newline + text } ?? text
         if let last = sections.last {
-            return inserting(text, afterLine: last.lastLine, newline: newline)
+            return inserting(closed, afterLine: last.lastLine, newline: newline)
         }
         var last = lines.count - 1
         while last >= 0, isBlank(last) || isLinkReferenceDefinition(last) { last -= 1 }
-        return inserting(text, afterLine: last >= 0 ? last : nil, newline: newline)
+        return inserting(closed, afterLine: last >= 0 ? last : nil, newline: newline)
+    }
+
+    /// The line that closes the code fence or multi-line HTML comment still open at the end of the
+    /// document (as `findSections` tracks them), or nil when none is.
+    static func closingLine(ofBlockOpenAtEndOf bytes: [UInt8], lines: [Line]) -> [UInt8]? {
+        var fence: (marker: UInt8, length: Int)?
+        var inComment = false
+        for line in lines {
+            let content = bytes[line.start..<line.contentEnd]
+            if let open = fence {
+                if isClosingFence(content, marker: open.marker, length: open.length) { fence = nil }
+            } else if inComment {
+                if content.firstRange(of: Array("-->".utf8)) != nil { inComment = false }
+            } else if let open = openingFence(content) {
+                fence = open
+            } else {
+                let trimmed = trimmedSlice(content)
+                if trimmed.starts(with: Array("<!--".utf8)) {
+                    inComment = trimmed.dropFirst(4).firstRange(of: Array("-->".utf8)) == nil
+                }
+            }
+        }
+        if let fence { return Array(repeating: fence.marker, count: fence.length) }
+        return inComment ? Array("-->".utf8) : nil
     }
 
     /// Inserts `text` in the gap after line `contentLine` (a non-blank line; nil for the start of

@@ -31,6 +31,9 @@ struct TOMLDocument {
             let column = text.unicodeScalars[lineStart..<nul].count + 1
             throw Self.syntaxError(file: file, line: line, column: column, "NUL characters are not allowed")
         }
+        if let fatal = TOMLSyntaxCheck.abortingError(in: text) {
+            throw Self.syntaxError(file: file, line: fatal.line, column: fatal.column, fatal.problem)
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -249,21 +252,31 @@ struct TOMLTableReader {
         return bare ? key : quote(key)
     }
 
-    /// `"text"` with backslash escapes, shortened when long.
+    /// `"text"` with backslash escapes, shortened when long; never more than one line.
     static func quote(_ text: String, mark: Character = "\"") -> String {
         let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
         var escaped = ""
-        for character in shown {
-            switch character {
+        // By scalar: "\r\n" is one Character, which matched none of the cases and split the message.
+        for scalar in shown.unicodeScalars {
+            switch scalar {
             case "\\": escaped += "\\\\"
-            case mark: escaped += "\\\(mark)"
             case "\n": escaped += "\\n"
             case "\r": escaped += "\\r"
             case "\t": escaped += "\\t"
-            default: escaped.append(character)
+            case _ where mark.unicodeScalars.first == scalar: escaped += "\\\(mark)"
+            case _ where isLineBreakingOrInvisible(scalar): escaped += scalar.escaped(asASCII: true)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return "\(mark)\(escaped)\(mark)"
+    }
+
+    /// Control characters and Unicode line and paragraph separators: shown escaped in messages.
+    static func isLineBreakingOrInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 
     /// "a string (\"yes\")", "an integer (3)", "a table": what the file holds, for error messages.

@@ -63,6 +63,10 @@ enum TOMLVersionLocator {
                 path: path,
                 message: "not valid TOML (line \(VersionFile.line(of: nul, in: bytes)): a NUL character); fix the file first")
         }
+        if let fatal = TOMLSyntaxCheck.abortingError(in: text) {
+            throw VersionFileError(
+                path: path, message: "not valid TOML (line \(fatal.line), column \(fatal.column): \(fatal.problem)); fix the file first")
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {

@@ -1,0 +1,37 @@
+import Testing
+@testable import ChangelogCore
+
+// Found by Fuzz/Sources/FuzzChangelogMerge: a section appended after a code fence or HTML comment
+// left open at the end of the file was swallowed by it, so every rerun appended it again.
+@Suite struct ChangelogDocumentOpenBlockTests {
+    private func mergedTwice(_ text: String, _ section: String, _ key: SectionKey,
+                             sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let once = ChangelogDocument(text: text).merging(section, for: key)
+        #expect(ChangelogDocument(bytes: once).merging(section, for: key) == once, "a rerun changed the file",
+                sourceLocation: sourceLocation)
+        #expect(ChangelogDocument(bytes: once).section(for: key) != nil, sourceLocation: sourceLocation)
+        #expect(ChangelogDocument(text: text).merging([(section, key)]) == once, sourceLocation: sourceLocation)
+        return String(decoding: once, as: UTF8.self)
+    }
+
+    @Test func anOpenFenceIsClosedBeforeTheSection() {
+        let key = SectionKey.version(SemanticVersion("2.0.0")!)
+        #expect(mergedTwice("Intro\n\n```\n## 2.0.0\n", "## 2.0.0\n* x\n", key)
+                    == "Intro\n\n```\n## 2.0.0\n\n```\n\n## 2.0.0\n* x\n")
+        // The closing fence repeats the opening one; CRLF files get CRLF.
+        #expect(mergedTwice("# Changelog\r\n\r\n~~~~ text\r\ncode\r\n\r\n", "## 2.0.0\n* x\n", key)
+                    == "# Changelog\r\n\r\n~~~~ text\r\ncode\r\n\r\n~~~~\r\n\r\n## 2.0.0\r\n* x\r\n")
+    }
+
+    @Test func anOpenCommentIsClosedBeforeTheSection() {
+        let key = SectionKey.version(SemanticVersion("0.9.0")!)
+        #expect(mergedTwice("## 1.0.0\n* a\n<!-- notes\n[1.0.0]: x\n", "## 0.9.0\n* b\n", key)
+                    == "## 1.0.0\n* a\n<!-- notes\n\n-->\n\n## 0.9.0\n* b\n\n[1.0.0]: x\n")
+    }
+
+    @Test func closedBlocksAreLeftAlone() {
+        let key = SectionKey.version(SemanticVersion("0.9.0")!)
+        #expect(mergedTwice("## 1.0.0\n```\n## 0.1.0\n```\n<!-- x -->\n", "## 0.9.0\n* b\n", key)
+                    == "## 1.0.0\n```\n## 0.1.0\n```\n<!-- x -->\n\n## 0.9.0\n* b\n")
+    }
+}

@@ -70,22 +70,50 @@ extension Repository {
         let header = git_odb_read_header(&size, &type, odb, target)
         if header < 0 { throw failure(header, targetID) }
         if type == GIT_OBJECT_COMMIT { return Tag(name: name, commitID: targetID, targetID: targetID) }
-        guard type == GIT_OBJECT_TAG else { return nil }
-        var object: OpaquePointer?
-        let lookup = git_object_lookup(&object, pointer, target, GIT_OBJECT_TAG)
-        if lookup < 0 { throw failure(lookup, targetID) }
-        defer { git_object_free(object) }
-        var commit: OpaquePointer?
-        let peel = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)
-        if peel < 0 {
-            // A tag of a tree or a blob does not peel to a commit: skipped. Anything else is damage.
-            let error = GitError.last(peel, subject: context)
-            if error.code == .missingObject || error.code == .damagedObject { throw error }
-            if peel == GIT_ENOTFOUND.rawValue, let object = ObjectTrail.last { throw GitError.damaged(object, detail: nil, context: context) }
+        guard type == GIT_OBJECT_TAG, let commitID = try peeledCommit(ofTag: target.pointee, context: context, odb: odb, failure: failure) else {
             return nil
         }
-        defer { git_object_free(commit) }
-        return Tag(name: name, commitID: ObjectID(git_object_id(commit)), targetID: targetID)
+        return Tag(name: name, commitID: commitID, targetID: targetID)
+    }
+
+    /// The commit an annotated tag names, from the tag object's first lines (`object <id>`,
+    /// `type commit`): a loose tag is not peeled in packed-refs, and libgit2's peel parses the tag and
+    /// the whole commit, which with thousands of loose tags is most of a command's time. A tag of a
+    /// tag is followed; the commit's existence and type are checked from its header only. nil for a
+    /// tag of a tree or a blob; a missing or unreadable object is an error, as `tags()` says.
+    private func peeledCommit(ofTag tag: git_oid, context: String, odb: OpaquePointer,
+                              failure: (Int32, ObjectID) -> GitError) throws(GitError) -> ObjectID? {
+        var current = tag
+        for _ in 0..<8 {
+            var object: OpaquePointer?
+            let read = git_odb_read(&object, odb, &current)
+            if read < 0 { throw failure(read, ObjectID(current)) }
+            let next = Self.tagTarget(git_odb_object_data(object), count: git_odb_object_size(object))
+            git_odb_object_free(object)
+            guard let (id, type) = next else {
+                throw GitError.damaged(ObjectID(current).hex, detail: "it does not start with a tag's object and type lines", context: context)
+            }
+            current = id
+            guard type == "tag" else {
+                var size = 0
+                var actual = GIT_OBJECT_INVALID
+                let header = git_odb_read_header(&size, &actual, odb, &current)
+                if header < 0 { throw failure(header, ObjectID(current)) }
+                return type == "commit" && actual == GIT_OBJECT_COMMIT ? ObjectID(current) : nil
+            }
+        }
+        return nil
+    }
+
+    /// `object <40 hex>\ntype <name>\n`, as every tag object begins.
+    private static func tagTarget(_ data: UnsafeRawPointer?, count: Int) -> (git_oid, String)? {
+        guard let data, count > 53 else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: data, count: count)
+        guard bytes.starts(with: "object ".utf8), bytes[47] == 0x0A, bytes[48..<53].elementsEqual("type ".utf8),
+              let end = bytes[53...].firstIndex(of: 0x0A) else { return nil }
+        var id = git_oid()
+        guard git_oid_fromstrn(&id, data.assumingMemoryBound(to: CChar.self) + 7, 40) == 0 else { return nil }
+        return (id, String(decoding: bytes[53..<end], as: UTF8.self))
     }
 
     /// The tagger and message of an annotated tag (`git_tag_lookup`); nil for a lightweight tag.

@@ -12,11 +12,26 @@ public struct SyntheticHistory {
     /// A version tag about every this many commits (±25%).
     public var tagEvery: Int
     public var seed: UInt64
+    public var shape: Shape
+    /// `.maintenance`: a release of main, and a release branch forked from it, about every this
+    /// many main commits (±25%). Each branch makes 1 to 9 patch releases (5 on average), so
+    /// 200,000 commits carry about 2,000 tags off the main line. `tagEvery` is not used then.
+    public var releaseEvery: Int
 
-    public init(commits: Int, tagEvery: Int = 100, seed: UInt64 = 42) {
+    public init(commits: Int, tagEvery: Int = 100, seed: UInt64 = 42, shape: Shape = .linear, releaseEvery: Int = 500) {
         self.commits = commits
         self.tagEvery = tagEvery
         self.seed = seed
+        self.shape = shape
+        self.releaseEvery = releaseEvery
+    }
+
+    public enum Shape: String, Sendable, CaseIterable {
+        /// One main line with short topic branches merged back; every tag is on it.
+        case linear
+        /// Main plus a maintenance branch `release/X.Y` per minor release, as projects with
+        /// thousands of tags off the main line have: see `generateMaintenance`.
+        case maintenance
     }
 
     /// What the generator meant each commit to be, for oracles that must not trust the parser under test.
@@ -32,9 +47,18 @@ public struct SyntheticHistory {
         public var kinds: [Int: Kind]
         /// Tag names in creation order, with the mark they point at.
         public var tags: [(name: String, mark: Int)]
+        /// `.maintenance` only: the id git will give each mark, as the stream's cherry-pick lines name them.
+        public var ids: [Int: String] = [:]
+        /// `.maintenance` only: each cherry-picked commit's mark, with the mark of the commit it copies.
+        public var picks: [Int: Int] = [:]
+        /// `.maintenance` only: each squash merge's mark on main, with the release branch it brought back.
+        public var squashes: [Int: String] = [:]
+        /// `.maintenance` only: the names of the tags made on release branches, off the main line.
+        public var offLineTags: Set<String> = []
     }
 
     public func generate() -> Output {
+        if shape == .maintenance { return generateMaintenance() }
         var random = SplitMix64(seed: seed)
         var out = Data()
         var kinds: [Int: Kind] = [:]
@@ -47,10 +71,7 @@ public struct SyntheticHistory {
         var sinceTag = 0
         var nextTagAt = tagEvery
         var sideBranches = 0
-        let people = [("Ada Lovelace", "ada@example.com"), ("Grace Hopper", "grace@example.com"),
-                      ("Zoë Ångström", "zoe@example.org"), ("李雷", "lilei@example.cn"), ("Linus", "linus@example.com")]
-        let scopes = ["parser", "api", "cli", "core", "ui", "export", "i18n", "docs", nil, nil, nil]
-        let words = ["cache", "token", "stream", "index", "window", "buffer", "queue", "report", "query", "label", "widget", "hook"]
+        let people = SyntheticText.people
 
         func emit(_ text: String) { out.append(contentsOf: Array(text.utf8)) }
         func emitData(_ bytes: [UInt8]) {
@@ -60,43 +81,7 @@ public struct SyntheticHistory {
         }
 
         func message(for kind: Kind, number: Int) -> [UInt8] {
-            let scope = scopes[Int(random.next() % UInt64(scopes.count))]
-            let subject = "\(["add", "fix", "speed up", "handle", "remove", "rename"][Int(random.next() % 6)]) the \(words[Int(random.next() % UInt64(words.count))]) \(number)"
-            var header: String
-            switch kind {
-            case .feat: header = "feat"
-            case .fix: header = "fix"
-            case .perf: header = "perf"
-            case .breaking: header = random.next() % 2 == 0 ? "feat" : "refactor"
-            case .other: header = ["docs", "chore", "refactor", "test", "ci", "build", "style"][Int(random.next() % 7)]
-            case .nonConventional, .merge: header = ""
-            }
-            if kind == .nonConventional {
-                header = ["Update \(words[number % words.count])", "WIP", "misc fixes \(number)", "Bump version"][Int(random.next() % 4)]
-            } else {
-                if let scope { header += "(\(scope))" }
-                if kind == .breaking && random.next() % 2 == 0 { header += "!" }
-                header += ": " + subject
-            }
-            var text = Array(header.utf8)
-            let roll = random.next() % 100
-            if roll < 25 {
-                text += Array("\n\nThis change touches the \(words[number % words.count]) code path.\nIt keeps the old behaviour behind a flag.".utf8)
-            }
-            if roll < 8 {
-                text += Array("\n\nA second paragraph: naïve café — 日本語のテキスト 🚀.".utf8)
-            }
-            if roll == 99 {
-                text += Array("\n\nLatin-1 body: caf".utf8) + [0xE9] + Array(" (not UTF-8)".utf8)
-            }
-            var footers: [String] = []
-            if kind == .breaking && !header.contains("!") || (kind == .breaking && roll % 2 == 0) {
-                footers.append("BREAKING CHANGE: the \(words[number % words.count]) API changed")
-            }
-            if roll % 5 == 0 { footers.append("Closes #\(number % 997 + 1)") }
-            if roll % 7 == 0 { footers.append("Reviewed-by: \(people[number % people.count].0)") }
-            if !footers.isEmpty { text += Array(("\n\n" + footers.joined(separator: "\n")).utf8) }
-            return text + [0x0A]
+            SyntheticText.message(for: kind, number: number, random: &random)
         }
 
         func commit(branch: String, parents: [Int], kind: Kind, body: [UInt8]) -> Int {
@@ -115,17 +100,7 @@ public struct SyntheticHistory {
             return mark
         }
 
-        func pickKind() -> Kind {
-            let roll = random.next() % 100
-            switch roll {
-            case 0..<35: return .feat
-            case 35..<65: return .fix
-            case 65..<77: return .perf
-            case 77..<80: return .breaking
-            case 80..<90: return .other
-            default: return .nonConventional
-            }
-        }
+        func pickKind() -> Kind { SyntheticText.pickKind(random: &random) }
 
         func noteBump(_ kind: Kind) {
             switch kind {

@@ -76,6 +76,15 @@ import Testing
         _ = try sandbox.git("tag", "tree-tag", "HEAD^{tree}")
         _ = try sandbox.git("tag", "-a", "-m", "nested", "nested-tag", "v1.0.0")
         _ = try sandbox.git("tag", "not-a-version", "HEAD~3")
+        _ = try sandbox.git("tag", "-a", "-m", "a tree", "annotated-tree-tag", "HEAD^{tree}")
+        if !packed {
+            // A loose tag object whose type line says commit for a tree: the peel checks the object.
+            let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
+            try Data("object \(tree)\ntype commit\ntag liar\ntagger A <a@example.com> 1700000000 +0000\n\nlie\n".utf8)
+                .write(to: URL(fileURLWithPath: sandbox.root + "/liar"))
+            let liar = try sandbox.git("hash-object", "-t", "tag", "-w", "--literally", sandbox.root + "/liar").trimmingCharacters(in: .newlines)
+            _ = try sandbox.git("update-ref", "refs/tags/liar", liar)
+        }
         // Packed tags are read from packed-refs' peeled lines; loose ones from their objects.
         if packed { _ = try sandbox.git("pack-refs", "--all") }
         let repository = try Repository(discoveringFrom: repo)

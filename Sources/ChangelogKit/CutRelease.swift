@@ -110,6 +110,8 @@ public struct CutRelease {
             resolved.path = try WorkingTreePath.resolve(file.path, root: root)
             return resolved
         }
+        // Before anything reads them: a FIFO or device there would block a read, or be replaced.
+        try checkRegularFiles([changelogFile] + versionFiles.map(\.path), root: root)
         let written = try [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths()
         try checkClean(writing: written)
         try checkWritable(written, root: root)
@@ -274,6 +276,18 @@ public struct CutRelease {
 
     /// A read-only file stops the release before anything changes, as it stops `-C`; its mode is
     /// read too, because root may write any file whatever its mode says.
+    /// The files a release writes are committed files: anything else there (a FIFO, a device, a
+    /// directory) is refused before it is read. A file that does not exist yet is created.
+    private func checkRegularFiles(_ paths: [String], root: String) throws(ChangelogError) {
+        for path in paths {
+            var info = stat()
+            guard stat(root + path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { continue }
+            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file (a FIFO, socket or device)"
+            throw ChangelogError("\(path) is \(kind); a release writes it as a file of the working tree, so put the file back "
+                                 + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
+        }
+    }
+
     private func checkWritable(_ paths: [String], root: String) throws(ChangelogError) {
         for path in paths {
             var info = stat()

@@ -68,6 +68,24 @@ import Testing
         #expect(try scene.changelog("release").status == 0)
     }
 
+    /// A FIFO where CHANGELOG.md or a version file should be is refused at once, never read (a
+    /// read would wait for a writer forever) and never replaced.
+    @Test(arguments: ["CHANGELOG.md", "VERSION"])
+    func aFIFOWhereAFileShouldBeIsRefusedWithoutReadingIt(_ name: String) throws {
+        let scene = try ReleaseScene()
+        let path = scene.repo + "/" + name
+        #expect(unlink(path) == 0 && mkfifo(path, 0o644) == 0)
+        for arguments in [["release"], ["release", "--dry-run"], ["release", "--allow-dirty"]] {
+            let result = try scene.sandbox.changelogLimited(arguments, limit: 30)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == "changelog: error: \(name) is not a regular file (a FIFO, socket or device); a release writes it as a file "
+                    + "of the working tree, so put the file back (git checkout -- \(name)) or configure another path\n")
+        }
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try scene.git("tag", "--list", "v2.*") == "")
+    }
+
     @Test func aVersionFileIsNeverMovedBackwards() throws {
         let scene = try ReleaseScene()
         try scene.sandbox.write("repo/VERSION", "3.0.0\n")

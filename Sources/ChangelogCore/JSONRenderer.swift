@@ -1,4 +1,4 @@
-/// Renders releases as DESIGN.md's `{"releases": [...]}` document, one release at a time.
+/// Renders releases as docs/contract.md's `{"releases": [...]}` document, one release at a time.
 public struct JSONRenderer {
     private var count = 0
 

@@ -1,5 +1,5 @@
 /// Renders `changelog check` results as text for a terminal, as GitHub Actions workflow commands,
-/// or as DESIGN.md's JSON document.
+/// or as docs/contract.md's JSON document.
 public enum LintReport {
     // MARK: Text
 
@@ -98,7 +98,7 @@ public enum LintReport {
 
     // MARK: JSON
 
-    /// `{"checked": N, "failed": M, "results": [...]}` as DESIGN.md specifies it.
+    /// `{"checked": N, "failed": M, "results": [...]}` as docs/contract.md specifies it.
     public static func json(_ results: [LintResult]) -> String {
         var writer = JSONWriter()
         writer.beginObject()

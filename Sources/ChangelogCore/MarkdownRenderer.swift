@@ -10,7 +10,7 @@ public struct LinkContext: Sendable, Equatable {
     }
 }
 
-/// Renders releases as the Markdown sections DESIGN.md specifies (clog's layout).
+/// Renders releases as the Markdown sections docs/contract.md specifies (clog's layout).
 public struct MarkdownRenderer: Sendable {
     public var links: LinkContext
     /// clog's `--subtitle`: printed after the version in the heading.

@@ -14,7 +14,7 @@ public enum BumpLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConv
     }
 }
 
-/// DESIGN.md's version policy: which commits bump what, the 0.x rules, and pre-release lines.
+/// docs/contract.md's version policy: which commits bump what, the 0.x rules, and pre-release lines.
 public struct VersionPolicy: Sendable, Equatable {
     /// The first version when nothing has been released yet.
     public var initial = SemanticVersion(major: 0, minor: 1, patch: 0)

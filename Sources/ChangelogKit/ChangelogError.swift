@@ -4,7 +4,7 @@ import Git
 /// A failure the user can act on, printed as one line on stderr.
 public struct ChangelogError: Error, Equatable, CustomStringConvertible {
     public var message: String
-    /// The exit status DESIGN.md gives this kind of failure.
+    /// The exit status docs/contract.md gives this kind of failure.
     public var exitCode: Int32
 
     public init(_ message: String, exitCode: Int32 = 2) {

@@ -28,7 +28,7 @@ public struct VersionSuggestion {
 }
 
 extension History {
-    /// `changelog next`: DESIGN.md's version policy applied to the commits since the latest version
+    /// `changelog next`: docs/contract.md's version policy applied to the commits since the latest version
     /// tag reachable from `target`. `generate --bump` and `release` use this same computation.
     /// On a patch-only branch (`patchOnly`) the bump never goes above patch; on a branch that carries
     /// a version line (`line`) the version stays on the line. The commits that asked for more are

@@ -42,7 +42,7 @@ public struct ReleaseNotes {
         return ChangelogDocument(text: section).body(of: .version(version)) ?? ""
     }
 
-    /// The release as DESIGN.md's JSON document, always generated from history.
+    /// The release as docs/contract.md's JSON document, always generated from history.
     public func json(_ version: SemanticVersion?) throws(ChangelogError) -> String {
         let (version, tag) = try release(version)
         guard let tag else { throw missing(version) }

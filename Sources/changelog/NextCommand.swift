@@ -81,7 +81,7 @@ struct NextCommand: ParsableCommand {
     }
 }
 
-/// `next --format json`: DESIGN.md's object.
+/// `next --format json`: docs/contract.md's object.
 enum NextReport {
     static func json(_ suggestion: VersionSuggestion) -> String {
         var writer = JSONWriter()

@@ -150,7 +150,7 @@ struct JSONRendererTests {
 
     // MARK: The document
 
-    @Test("The document: DESIGN.md's release and COMMIT shape, keys in order")
+    @Test("The document: docs/contract.md's release and COMMIT shape, keys in order")
     func golden() {
         let text = JSONRenderer.document([release([c("5e6f7a8b", "feat(parser): accept multi-line footers\n\nCloses #12")])])
         let id = CoreCommitFactory.id("5e6f7a8b")
@@ -203,7 +203,7 @@ struct JSONRendererTests {
             """)
     }
 
-    @Test("Key order of every release and COMMIT object is DESIGN.md's")
+    @Test("Key order of every release and COMMIT object is docs/contract.md's")
     func keyOrderMatchesDesign() {
         let text = JSONRenderer.document([
             release([
@@ -226,7 +226,7 @@ struct JSONRendererTests {
         #expect(keyOrder(in: text, objectStartingWith: "name").count == 3)
     }
 
-    @Test("The document parses with JSONSerialization, with nulls where DESIGN.md allows them")
+    @Test("The document parses with JSONSerialization, with nulls where docs/contract.md allows them")
     func parsesBack() throws {
         let text = JSONRenderer.document([
             release([c("00000001", "fix: plain")], version: nil, tag: nil, previous: nil),

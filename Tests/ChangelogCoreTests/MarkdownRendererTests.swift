@@ -49,7 +49,7 @@ struct MarkdownRendererTests {
 
     // MARK: Whole sections
 
-    @Test("DESIGN.md's example, linked to GitHub")
+    @Test("docs/contract.md's example, linked to GitHub")
     func designExample() {
         let text = render(release(Self.example))
         #expect(text == """

@@ -26,7 +26,7 @@ struct ReleaseComposerTests {
 
     // MARK: Sections and their order
 
-    @Test("Sections come in DESIGN.md's order whatever the history order, and empty ones are left out")
+    @Test("Sections come in docs/contract.md's order whatever the history order, and empty ones are left out")
     func sectionOrder() {
         let sections = composer.sections(for: [
             c("00000001", "Revert \"feat: old thing\"\n\nThis reverts commit abcdef0123456789abcdef0123456789abcdef01."),

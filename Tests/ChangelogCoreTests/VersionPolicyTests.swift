@@ -108,7 +108,7 @@ struct VersionPolicyTests {
 
     // MARK: The next version
 
-    @Test("Next version: DESIGN.md's version policy, row by row", arguments: [
+    @Test("Next version: docs/contract.md's version policy, row by row", arguments: [
         // 1.x and above
         NextVersionCase("1.2.3", stable: "1.2.3", .major, "2.0.0"),
         NextVersionCase("1.2.3", stable: "1.2.3", .minor, "1.3.0"),

@@ -3,7 +3,9 @@
 /// toml++ 3.x asserts, aborting the whole process, where a table header's name starts with a
 /// character that can start no key (`[!]`, `[{x}]`, `[` at the end of a line), where an array
 /// element starts with `}` (`[1, }`) and where a date's `T` is followed by no digit
-/// (`1979-05-27T!`); builds with NDEBUG would read them as undefined behaviour. Elsewhere it reports
+/// (`1979-05-27T!`) or where a date, a space and a digit end the value (`1979-05-27 5`: toml++
+/// takes it for a date-time whose time ends after one digit); builds with NDEBUG would read them
+/// as undefined behaviour. Elsewhere it reports
 /// such characters as syntax errors. So every text goes through this scan before toml++ sees it
 /// (the fuzz target Fuzz/Sources/FuzzConfiguration found all three).
 ///
@@ -112,6 +114,11 @@ enum TOMLSyntaxCheck {
                     let column = String(decoding: bytes[lineStart..<time], as: UTF8.self).unicodeScalars.count + 1
                     return (line, column, "expected a time after '\(UnicodeScalar(bytes[time - 1]))', found \(Self.describe(bytes, at: time))")
                 }
+                if expectsValue, let time = Self.timeAfterDateAndSpace(bytes, index),
+                   !(at(time + 1).map(Self.isDigit) ?? false && at(time + 2) == UInt8(ascii: ":")) {
+                    let column = String(decoding: bytes[lineStart..<time], as: UTF8.self).unicodeScalars.count + 1
+                    return (line, column, "expected a time (HH:MM:SS) after the date and the space")
+                }
                 atLineStart = false
                 expectsValue = false
                 index += 1
@@ -134,6 +141,20 @@ enum TOMLSyntaxCheck {
         }
         return start + shape.count
     }
+
+    /// Where the time of `YYYY-MM-?? H…` begins, when toml++ takes such a value for a date-time
+    /// with a space before its time: ten characters shaped like a date, a space, then a digit.
+    /// Valid TOML has a whole `HH:MM:SS` there.
+    private static func timeAfterDateAndSpace(_ bytes: [UInt8], _ start: Int) -> Int? {
+        guard start + 12 <= bytes.count,
+              bytes[start..<start + 4].allSatisfy(isDigit), bytes[start + 4] == UInt8(ascii: "-"),
+              bytes[start + 5..<start + 7].allSatisfy(isDigit), bytes[start + 7] == UInt8(ascii: "-"),
+              bytes[start + 8..<start + 10].allSatisfy({ !isBlankOrLineBreak($0) }),
+              bytes[start + 10] == UInt8(ascii: " "), isDigit(bytes[start + 11]) else { return nil }
+        return start + 11
+    }
+
+    private static func isBlankOrLineBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 

@@ -27,6 +27,21 @@ import Testing
         #expect(TOMLSyntaxCheck.abortingError(in: "a = { b = [ } ] }")?.column == 13)
     }
 
+    /// `1979-09-01 5`: toml++ reads a date-time with a space before a one-digit time, and asserts.
+    @Test("A date, a space and a digit that is no time is an error, not an abort", arguments: [
+        "a=1979-09-=1 5\n", "a = 1979-09-01 0\n", "a = [1979-09-0a 5]", "a = 0000-00-00 0",
+    ])
+    func dateSpaceDigit(text: String) throws {
+        let found = try #require(TOMLSyntaxCheck.abortingError(in: text))
+        #expect(found.problem == "expected a time (HH:MM:SS) after the date and the space")
+        #expect(throws: ConfigurationError.self) { try Configuration.parse(text, file: ".changelog.toml", flavor: .changelog) }
+    }
+
+    @Test func aDateTimeWithASpaceIsStillValid() throws {
+        #expect(TOMLSyntaxCheck.abortingError(in: "a = 1979-05-27 07:32:00Z\nb = [1979-05-27 07:32:00, 1979-05-27 # c\n]") == nil)
+        #expect(TOMLSyntaxCheck.abortingError(in: "a = 1979-05-27 \n") == nil)
+    }
+
     @Test("A date whose 'T' is followed by no digit is an error, not an abort")
     func dateTimeWithoutTime() throws {
         let error = #expect(throws: ConfigurationError.self) {

@@ -142,14 +142,14 @@ enum TOMLSyntaxCheck {
         return start + shape.count
     }
 
-    /// Where the time of `YYYY-MM-?? H…` begins, when toml++ takes such a value for a date-time
-    /// with a space before its time: ten characters shaped like a date, a space, then a digit.
-    /// Valid TOML has a whole `HH:MM:SS` there.
+    /// Where the time of `D???-??-?? H…` begins, when toml++ takes such a value for a date-time
+    /// with a space before its time: ten characters shaped like a date (a digit first, dashes at
+    /// the fifth and eighth; toml++ looks no closer), a space, then a digit. Valid TOML has a whole
+    /// `HH:MM:SS` there.
     private static func timeAfterDateAndSpace(_ bytes: [UInt8], _ start: Int) -> Int? {
-        guard start + 12 <= bytes.count,
-              bytes[start..<start + 4].allSatisfy(isDigit), bytes[start + 4] == UInt8(ascii: "-"),
-              bytes[start + 5..<start + 7].allSatisfy(isDigit), bytes[start + 7] == UInt8(ascii: "-"),
-              bytes[start + 8..<start + 10].allSatisfy({ !isBlankOrLineBreak($0) }),
+        guard start + 12 <= bytes.count, isDigit(bytes[start]),
+              bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              bytes[start..<start + 10].allSatisfy({ !isBlankOrLineBreak($0) }),
               bytes[start + 10] == UInt8(ascii: " "), isDigit(bytes[start + 11]) else { return nil }
         return start + 11
     }

@@ -144,14 +144,16 @@ enum TOMLSyntaxCheck {
 
     /// Where the time of `D???-??-?? H…` begins, when toml++ takes such a value for a date-time
     /// with a space before its time: ten characters shaped like a date (a digit first, dashes at
-    /// the fifth and eighth; toml++ looks no closer), a space, then a digit. Valid TOML has a whole
-    /// `HH:MM:SS` there.
+    /// the fifth and eighth; toml++ looks no closer, and counts characters, not bytes), a space,
+    /// then a digit. Valid TOML has a whole `HH:MM:SS` there.
     private static func timeAfterDateAndSpace(_ bytes: [UInt8], _ start: Int) -> Int? {
-        guard start + 12 <= bytes.count, isDigit(bytes[start]),
-              bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              bytes[start..<start + 10].allSatisfy({ !isBlankOrLineBreak($0) }),
-              bytes[start + 10] == UInt8(ascii: " "), isDigit(bytes[start + 11]) else { return nil }
-        return start + 11
+        guard start < bytes.count, isDigit(bytes[start]) else { return nil }
+        let scalars = Array(String(decoding: bytes[start...].prefix(48), as: UTF8.self).unicodeScalars.prefix(12))
+        guard scalars.count == 12, scalars[4] == "-", scalars[7] == "-",
+              scalars[..<10].allSatisfy({ !$0.isASCII || !isBlankOrLineBreak(UInt8($0.value)) }),
+              scalars[10] == " ", scalars[11].isASCII, isDigit(UInt8(scalars[11].value)) else { return nil }
+        // Back to bytes (the text is a Swift string: valid UTF-8, each scalar its own width).
+        return start + scalars[..<11].reduce(0) { $0 + UTF8.width($1) }
     }
 
     private static func isBlankOrLineBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

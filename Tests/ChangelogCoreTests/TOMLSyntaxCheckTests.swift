@@ -29,7 +29,7 @@ import Testing
 
     /// `1979-09-01 5`: toml++ reads a date-time with a space before a one-digit time, and asserts.
     @Test("A date, a space and a digit that is no time is an error, not an abort", arguments: [
-        "a=1979-09-=1 5\n", "a = 1979-09-01 0\n", "a = [1979-09-0a 5]", "a = 0000-00-00 0", "e=1C79-09-=1 5 ", "a = 1abc-de-fg 5]",
+        "a=1979-09-=1 5\n", "a = 1979-09-01 0\n", "a = [1979-09-0a 5]", "a = 0000-00-00 0", "e=1C79-09-=1 5 ", "a = 1abc-de-fg 5]", "a=1C79-\u{FFFD}9-=1 5\n", "a=1ü79-é9-=1 5\n",
     ])
     func dateSpaceDigit(text: String) throws {
         let found = try #require(TOMLSyntaxCheck.abortingError(in: text))

@@ -158,6 +158,12 @@ public struct ChangelogDocument: Sendable, Equatable {
         }
         var last = lines.count - 1
         while last >= 0, isBlank(last) || isLinkReferenceDefinition(last) { last -= 1 }
+        // Reference-like lines below a comment or fence still open there are its content, not the
+        // file's references: the section goes after them, or it would land inside the block.
+        if last >= 0, Self.closingLine(ofBlockOpenAtEndOf: bytes, lines: Array(lines[...last])) != nil {
+            last = lines.count - 1
+            while last >= 0, isBlank(last) { last -= 1 }
+        }
         return inserting(closed, afterLine: last >= 0 ? last : nil, newline: newline)
     }
 

@@ -29,6 +29,13 @@ import Testing
                     == "## 1.0.0\n* a\n<!-- notes\n\n-->\n\n## 0.9.0\n* b\n\n[1.0.0]: x\n")
     }
 
+    /// Fuzz/Open's input: the comment closes on a line that looks like a link reference, which
+    /// the merge used to skip as one, putting the section inside the comment.
+    @Test func referenceLikeLinesInsideACommentAreNotReferences() {
+        let key = SectionKey.version(SemanticVersion("0.1.0")!)
+        #expect(mergedTwice("\n<!--\n[.]:-->", "## 0.1.0\n* x\n", key) == "\n<!--\n[.]:-->\n\n## 0.1.0\n* x\n")
+    }
+
     @Test func closedBlocksAreLeftAlone() {
         let key = SectionKey.version(SemanticVersion("0.9.0")!)
         #expect(mergedTwice("## 1.0.0\n```\n## 0.1.0\n```\n<!-- x -->\n", "## 0.9.0\n* b\n", key)

@@ -36,24 +36,10 @@ extension Sandbox {
         started?(pid)
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
-        let errBox = ErrorBytes()
-        let group = DispatchGroup()
-        group.enter()
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            errBox.data = errHandle.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = stdoutFile == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        group.wait()
+        let (outData, errData) = Self.readToEnd(stdoutFile == nil ? out : nil, err)
         process.waitUntilExit()
         watchdog.cancel()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errBox.data, as: UTF8.self), stdoutBytes: outData)
+                      stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
     }
-}
-
-/// Carries the stderr bytes out of the reading thread; the DispatchGroup orders the accesses.
-private final class ErrorBytes: @unchecked Sendable {
-    var data = Data()
 }

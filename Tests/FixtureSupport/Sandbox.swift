@@ -91,18 +91,7 @@ public final class Sandbox {
         try process.run()
         if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
         try inp.fileHandleForWriting.close()
-        // Read both pipes concurrently so a chatty child never blocks on a full pipe.
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            errBox.data = errHandle.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let errData = errBox.data
+        let (outData, errData) = Self.readToEnd(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
@@ -160,4 +149,22 @@ public final class Sandbox {
 /// Carries the stderr bytes out of the reading thread; the DispatchGroup orders the accesses.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
+}
+
+extension Sandbox {
+    /// Reads a child's stdout (when it goes to a pipe) and stderr to their ends, concurrently, so a
+    /// chatty child never blocks on a full pipe.
+    static func readToEnd(_ out: Pipe?, _ err: Pipe) -> (Data, Data) {
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errBox.data = errHandle.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        group.wait()
+        return (outData, errBox.data)
+    }
 }

@@ -5,9 +5,10 @@ public struct CopyIdentity: Hashable, Sendable {
     public var seconds: Int64
     public var subject: String
 
-    public init(_ commit: SourceCommit) {
+    /// `subject`, the commit's subject line, when the caller has it already.
+    public init(_ commit: SourceCommit, subject: String? = nil) {
         author = commit.author
         seconds = commit.date.secondsSince1970
-        subject = commit.subjectLine
+        self.subject = subject ?? commit.subjectLine
     }
 }

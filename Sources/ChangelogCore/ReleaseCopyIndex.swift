@@ -10,10 +10,12 @@
 /// time it was seen at: a fix picked from here into a maintenance branch shares its author and
 /// subject with the original here, but the original was committed before the pick.
 public struct ReleaseCopyIndex {
-    /// Positions in the indexed commits, by what a copy keeps.
+    /// Positions in the indexed commits, by what a copy keeps. Identities and subjects are kept
+    /// by hash, not by value: a collision only adds a candidate, which the comparison of changes
+    /// then rejects, and a whole history's strings are not copied into the index.
     private var origins: [String: [Int32]] = [:]
-    private var identities: [CopyIdentity: [Int32]] = [:]
-    private var subjects: [Substring: [Int32]] = [:]
+    private var identities: [Int: [Int32]] = [:]
+    private var subjects: [Int: [Int32]] = [:]
     private var versions: [SemanticVersion: [Int32]] = [:]
     private let committed: [Int64]
 
@@ -26,16 +28,20 @@ public struct ReleaseCopyIndex {
             if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
                 for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { origins[origin.lowercased(), default: []].append(at) }
             }
-            identities[CopyIdentity(commit), default: []].append(at)
-            let subject = Self.key(commit.subjectLine)
-            subjects[subject, default: []].append(at)
-            if commit.message.utf8.contains(0x0A) {
+            let subjectLine = commit.subjectLine
+            identities[CopyIdentity(commit, subject: subjectLine).hashValue, default: []].append(at)
+            let subject = Self.key(subjectLine)
+            subjects[subject.hashValue, default: []].append(at)
+            // Only a body with a `* ` or `- ` in it can list squashed subjects.
+            if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8.dropFirst(subjectLine.utf8.count)) {
                 for line in commit.message.split(separator: "\n").dropFirst() {
-                    if let item = Self.listItem(line) { subjects[Self.key(item), default: []].append(at) }
+                    if let item = Self.listItem(line) { subjects[Self.key(item).hashValue, default: []].append(at) }
                 }
             }
-            for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
-                if let (version, _) = SemanticVersion.parseTag(word) { versions[version, default: []].append(at) }
+            if subject.utf8.contains(0x2E) {
+                for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
+                    if let (version, _) = SemanticVersion.parseTag(word) { versions[version, default: []].append(at) }
+                }
             }
         }
     }
@@ -44,7 +50,8 @@ public struct ReleaseCopyIndex {
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
     /// author, date and subject, its subject (as a squash merge), or names `version`.
     public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
-        let traces = [origins[commit.id], identities[CopyIdentity(commit)], versions[version], subjects[Self.key(commit.subjectLine)]]
+        let traces = [origins[commit.id], identities[CopyIdentity(commit).hashValue], versions[version],
+                      subjects[Self.key(commit.subjectLine).hashValue]]
         return traces.contains { positions in positions?.contains { committed[Int($0)] >= time } ?? false }
     }
 
@@ -57,8 +64,8 @@ public struct ReleaseCopyIndex {
         for commit in branch {
             found.formUnion(origins[commit.id] ?? [])
             for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { found.formUnion(origins[origin.lowercased()] ?? []) }
-            found.formUnion(identities[CopyIdentity(commit)] ?? [])
-            found.formUnion(subjects[Self.key(commit.subjectLine)] ?? [])
+            found.formUnion(identities[CopyIdentity(commit).hashValue] ?? [])
+            found.formUnion(subjects[Self.key(commit.subjectLine).hashValue] ?? [])
         }
         return found
     }
@@ -85,6 +92,16 @@ public struct ReleaseCopyIndex {
         let head = text.dropLast(number.count + 1)
         if !number.isEmpty && head.hasSuffix(" (#") { return head.dropLast(3) }
         return text
+    }
+
+    /// False when no line of `body` can be a list item: it has no `* ` or `- ` anywhere.
+    private static func mayListItems(_ body: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in body {
+            if byte == 0x20 && (previous == 0x2A || previous == 0x2D) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The text of a `* item` or `- item` line, as forges list squashed commits.

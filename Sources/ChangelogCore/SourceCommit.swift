@@ -25,8 +25,12 @@ public struct SourceCommit: Sendable, Equatable {
 
     /// The message's first line, for listing the commit to a person.
     public var subjectLine: String {
-        let line = message.prefix { $0 != "\n" && $0 != "\r\n" }
-        return String(line)
+        // Found in UTF-8, not by Character: every copy index reads every commit's subject. A `\n`
+        // or the `\r` of `\r\n` starts a Character, so the cut is always on a boundary.
+        let utf8 = message.utf8
+        guard var end = utf8.firstIndex(of: 0x0A) else { return message }
+        if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+        return String(message[..<end])
     }
 }
 

@@ -37,8 +37,7 @@ extension History {
             case .none: break
             }
         }
-        var matcher = ChangeMatcher(repository: repository)
-        let matches = try matcher.matches(of: fixes.map(\.commit), in: stable)
+        let matches = try changes.matches(of: fixes.map(\.commit), in: stable)
         var report = BackportReport(onto: branch, forkPoint: fork, candidates: [], picked: [], leftOut: leftOut.reversed())
         for fix in fixes.reversed() {
             if let match = matches[fix.commit.id] {

@@ -10,8 +10,9 @@ import Git
 /// A pick whose conflict resolution changed the patch and that carries none of these is a different
 /// change: nothing in the history says otherwise. Patch-ids cost a diff and a hash of it each, so
 /// they are computed only for commits nothing cheaper matched, and only where a commit on the
-/// other side changes the same paths.
-struct ChangeMatcher {
+/// other side changes the same paths, which tree ids tell before any diff (`TreeComparer`).
+/// One matcher serves a whole run (`History.changes`), so no commit is diffed twice.
+final class ChangeMatcher {
     enum Evidence: String {
         case trailer
         case identity
@@ -21,15 +22,22 @@ struct ChangeMatcher {
     let repository: Repository
     private var patchIDs: [String: ObjectID?] = [:]
     private var paths: [String: [String]?] = [:]
+    private let trees: TreeComparer
 
     init(repository: Repository) {
         self.repository = repository
+        trees = TreeComparer(repository: repository)
+    }
+
+    /// Takes the trees of commits read already, so comparing them reads no commit twice.
+    func remember(_ commits: some Sequence<Commit>) {
+        trees.remember(commits)
     }
 
     /// For each of `commits` that makes a change one of `others` makes too: the first such other
     /// commit (in `others`' order) and what showed it. `patchIDs: false` looks only at what the
     /// messages and authors say, which costs no diff.
-    mutating func matches(of commits: [SourceCommit], in others: [SourceCommit],
+    func matches(of commits: [SourceCommit], in others: [SourceCommit],
                           patchIDs: Bool = true) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
         guard !commits.isEmpty, !others.isEmpty else { return [:] }
         // A commit stands for its own id and every original its cherry-pick lines name; a line
@@ -71,9 +79,13 @@ struct ChangeMatcher {
         for (index, other) in others.enumerated() where other.parentCount <= 1 {
             if let paths = try changedPaths(other) { byPaths[paths, default: []].append(index) }
         }
+        // A commit whose paths equal some other's changes that other's first path: the probe
+        // answers that from tree ids, so only those few commits are diffed.
+        let firstPaths = TreeComparer.Paths(byPaths.keys.compactMap(\.first))
         var byPatch: [ObjectID: Int] = [:]
         var hashed: Set<Int> = []
         for commit in unmatched {
+            guard try mayChange(firstPaths, commit) else { continue }
             guard let paths = try changedPaths(commit), let sameFiles = byPaths[paths] else { continue }
             for index in sameFiles where hashed.insert(index).inserted {
                 if let id = try patchID(others[index]), byPatch[id] == nil { byPatch[id] = index }
@@ -90,7 +102,7 @@ struct ChangeMatcher {
     /// looked up for all of them; patches are compared only for target commits written no later
     /// than the branch's newest (a cherry-pick keeps its original's author date, so the original
     /// of a fix picked into the branch is among those), which keeps diffs to the release's window.
-    mutating func copies(of branch: [SourceCommit], among target: [SourceCommit]) throws(ChangelogError) -> [String: SourceCommit] {
+    func copies(of branch: [SourceCommit], among target: [SourceCommit]) throws(ChangelogError) -> [String: SourceCommit] {
         guard !branch.isEmpty, !target.isEmpty else { return [:] }
         var found = try matches(of: target, in: branch, patchIDs: false).mapValues(\.other)
         let newest = branch.map(\.date.secondsSince1970).max()!
@@ -105,15 +117,20 @@ struct ChangeMatcher {
             .filter { $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) } }
     }
 
-    private mutating func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {
+    private func mayChange(_ paths: TreeComparer.Paths, _ commit: SourceCommit) throws(ChangelogError) -> Bool {
+        guard let id = ObjectID(hex: commit.id) else { return false }
+        return try git { () throws(GitError) in try trees.changesAny(of: paths, commit: id) }
+    }
+
+    private func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {
         if let known = paths[commit.id] { return known }
         guard let id = ObjectID(hex: commit.id) else { return nil }
-        let changed = try git { () throws(GitError) in try repository.changedPaths(of: id) }
+        let changed = try git { () throws(GitError) in try trees.changedPaths(of: id) }
         paths[commit.id] = changed
         return changed
     }
 
-    private mutating func patchID(_ commit: SourceCommit) throws(ChangelogError) -> ObjectID? {
+    private func patchID(_ commit: SourceCommit) throws(ChangelogError) -> ObjectID? {
         if let known = patchIDs[commit.id] { return known }
         guard let id = ObjectID(hex: commit.id) else { return nil }
         let patch = try git { () throws(GitError) in try repository.patchID(of: id) }

@@ -266,13 +266,12 @@ public struct Generate {
         let maintenance = try history.maintenanceReleases(of: candidates.filter { $0.version > lowest && $0.version < highest },
                                                           target: target)
         guard !maintenance.isEmpty else { return plans }
-        var matcher = ChangeMatcher(repository: history.repository)
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous, let limit = limits[index] else { continue }
             let relevant = maintenance.filter { release in
                 release.tag.version > previous.version && release.tag.version < limit && entry.date.map { release.date < $0 } ?? true
             }
-            plans[index].apply(backports: try history.backported(entry.commits, in: relevant, using: &matcher), mode: request.backports)
+            plans[index].apply(backports: try history.backported(entry.commits, in: relevant), mode: request.backports)
         }
         for release in maintenance {
             plans.append(ReleasePlan(version: release.tag.version, tag: release.tag.name, previousTag: release.previous?.name,

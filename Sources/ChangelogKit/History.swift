@@ -8,6 +8,20 @@ public final class History {
     public let repository: Repository
     /// Version tags in ascending version order.
     public let tags: [VersionTag]
+    /// Which commits copy which, with each commit's paths and patch remembered for the whole run.
+    lazy var changes = ChangeMatcher(repository: repository)
+    /// The indices in `tags` of the version tags on each commit, any spelling, ascending. Built once:
+    /// a walk per release tag that built its own would cost the tags squared.
+    private lazy var tagIndicesByCommit: [ObjectID: [Int]] = {
+        var byCommit: [ObjectID: [Int]] = [:]
+        byCommit.reserveCapacity(tags.count)
+        for (index, tag) in tags.enumerated() {
+            for id in [tag.commitID] + tag.otherSpellings.map(\.commitID) where byCommit[id]?.last != index {
+                byCommit[id, default: []].append(index)
+            }
+        }
+        return byCommit
+    }()
 
     /// `tagPrefix`, the configured one, names a release whose version is tagged in two spellings.
     public init(repository: Repository, tagPrefix: String? = nil) throws(ChangelogError) {
@@ -61,23 +75,21 @@ public final class History {
     /// Walks from `target`, stopping at the first eligible tag on each path (and at `stop`).
     func frontierWalk(of target: ObjectID, stoppingAt stop: ObjectID? = nil,
                               where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int, metStop: Bool) {
-        // Indices, not tags: thousands of tag values copied into a dictionary cost more than the walk.
-        var eligible: [ObjectID: Int] = [:]
-        eligible.reserveCapacity(tags.count)
-        for (index, tag) in tags.enumerated() where isEligible(tag) {
-            eligible[tag.commitID] = index // ascending order: the highest tag on a commit wins
-            for other in tag.otherSpellings { eligible[other.commitID] = index }
-        }
+        let tagsAt = tagIndicesByCommit, tags = tags
         if target == stop { return (nil, [], 0, true) }
-        if let onTarget = eligible[target] { return (tags[onTarget], [], 1, false) }
+        // Ascending indices: the highest eligible tag on a commit wins.
+        if let onTarget = tagsAt[target]?.last(where: { isEligible(tags[$0]) }) { return (tags[onTarget], [], 1, false) }
         var frontier: [Int] = []
         var metStop = false
-        let walked = try git { () throws(GitError) in
-            try repository.walk(including: [target]) { id in
-                if id == stop { metStop = true; return true }
-                guard let index = eligible[id] else { return false }
-                frontier.append(index)
-                return true
+        // The walk keeps its boundary closure only while it runs.
+        let walked = try withoutActuallyEscaping(isEligible) { (isEligible) throws(ChangelogError) in
+            try git { () throws(GitError) in
+                try repository.walk(including: [target]) { id in
+                    if id == stop { metStop = true; return true }
+                    guard let index = tagsAt[id]?.last(where: { isEligible(tags[$0]) }) else { return false }
+                    frontier.append(index)
+                    return true
+                }
             }
         }
         return (frontier.max().map { tags[$0] }, walked, frontier.count, metStop)

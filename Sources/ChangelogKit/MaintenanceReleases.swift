@@ -33,8 +33,7 @@ extension History {
         let maintenance = try maintenanceReleases(of: tags.filter { tag in
             tag.version > previous.version && limit.map { tag.version < $0 } ?? true
         }, target: target).filter { release in date.map { release.date < $0 } ?? true }
-        var matcher = ChangeMatcher(repository: repository)
-        plan.apply(backports: try backported(plan.commits, in: maintenance, using: &matcher), mode: mode)
+        plan.apply(backports: try backported(plan.commits, in: maintenance), mode: mode)
     }
 
     /// The version that bounds the maintenance releases belonging before unreleased commits: the
@@ -62,13 +61,12 @@ extension History {
     }
 
     /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest
-    /// first. One matcher serves a whole run, so no commit's paths or patch is computed twice.
-    func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease],
-                    using matcher: inout ChangeMatcher) throws(ChangelogError) -> [String: [SemanticVersion]] {
+    /// first. The run's one matcher (`changes`) computes no commit's paths or patch twice.
+    func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [String: [SemanticVersion]] {
         guard !releases.isEmpty, !commits.isEmpty else { return [:] }
         var alsoIn: [String: [SemanticVersion]] = [:]
         for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
-            for id in try matcher.matches(of: commits, in: release.shipped).keys {
+            for id in try changes.matches(of: commits, in: release.shipped).keys {
                 alsoIn[id, default: []].append(release.tag.version)
             }
         }

@@ -89,8 +89,7 @@ extension History {
         guard line != release.commitID else { return [] }
         let side = try commits(from: line, to: release.commitID)
         guard !side.isEmpty else { return [] }
-        var matcher = ChangeMatcher(repository: repository)
-        return Set(try matcher.copies(of: side, among: sources).keys)
+        return Set(try changes.copies(of: side, among: sources).keys)
     }
 
     /// `tag` as released into `target` without being reachable from it, with the target's commits
@@ -116,8 +115,7 @@ extension History {
     func copiesIfCameBack(_ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
                           candidates: [SourceCommit]) throws(ChangelogError) -> Set<String>? {
         guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
-        var matcher = ChangeMatcher(repository: repository)
-        let found = try matcher.copies(of: releaseSide, among: candidates)
+        let found = try changes.copies(of: releaseSide, among: candidates)
         var copies = Set(found.keys)
         let covered = Set(found.values.map(\.id))
         // Coming back is a move from the branch to the target: a fix made on the target and picked

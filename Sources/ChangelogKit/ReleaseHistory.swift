@@ -31,6 +31,7 @@ extension History {
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         var graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
         var commits = parallelMap(graph.commits, SourceCommit.init)
+        changes.remember(graph.commits)
         let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
         var copies: Set<String> = []
         if !homecomings.isEmpty {

@@ -29,6 +29,16 @@ static inline int changelog_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 
+/* The largest object of one type the cache keeps (GIT_OPT_SET_CACHE_OBJECT_LIMIT); 0 keeps none. */
+static inline int changelog_git_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+}
+
+/* The most the cache holds in all (GIT_OPT_SET_CACHE_MAX_SIZE). */
+static inline int changelog_git_set_cache_max_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
+
 /* Turns off hashing every object read to check it against its id (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION). */
 static inline int changelog_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);

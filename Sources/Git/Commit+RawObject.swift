@@ -33,7 +33,7 @@ extension Commit {
             return parsed == 0 ? ObjectID(oid) : nil
         }
 
-        guard hasPrefix("tree "), let treeEnd = lineEnd(), treeEnd == index + 45, objectID(at: index + 5) != nil else { return nil }
+        guard hasPrefix("tree "), let treeEnd = lineEnd(), treeEnd == index + 45, let tree = objectID(at: index + 5) else { return nil }
         index = treeEnd + 1
         var parents: [ObjectID] = []
         while hasPrefix("parent ") {
@@ -71,6 +71,7 @@ extension Commit {
         committerTime = committer.time
         committerOffsetMinutes = committer.offsetMinutes
         parentIDs = parents
+        treeID = tree
     }
 
     /// `Name <email> 1795219200 +0100` in git's canonical form: the email inside the last `<…>`, the

@@ -39,6 +39,8 @@ public struct Commit: Sendable {
     public var committerTime: Int64
     public var committerOffsetMinutes: Int
     public var parentIDs: [ObjectID]
+    /// The root tree of what it records.
+    public var treeID: ObjectID
 }
 
 extension Repository {
@@ -67,20 +69,33 @@ extension Repository {
 
     /// The tree a commit records: the first line of its raw object, `tree <id>`.
     func treeID(of id: ObjectID) throws(GitError) -> ObjectID {
+        try treeAndParents(of: id).tree
+    }
+
+    /// The tree and the parents a commit records, the first lines of its raw object (`tree <id>`,
+    /// then a `parent <id>` line for each parent).
+    func treeAndParents(of id: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {
         var oid = id.oid
         var object: OpaquePointer?
         let read = git_odb_read(&object, try objectDatabase(), &oid)
         if read == GIT_ENOTFOUND.rawValue && !isShallow { throw GitError.damaged(id.hex, detail: nil) }
         try check(read, id.hex)
         defer { git_odb_object_free(object) }
-        if git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object), git_odb_object_size(object) >= 46 {
-            let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: 46)
-            if Array(bytes[0..<5]) == Array("tree ".utf8), bytes[45] == 0x0A,
-               let tree = ObjectID(hex: String(decoding: bytes[5..<45], as: UTF8.self)) {
-                return tree
-            }
+        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+            throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
         }
-        throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+        func objectID(after keyword: String, at start: Int) -> ObjectID? {
+            let key = Array(keyword.utf8), end = start + key.count + 41
+            guard bytes.count >= end, Array(bytes[start..<start + key.count]) == key, bytes[end - 1] == 0x0A else { return nil }
+            return ObjectID(hex: String(decoding: bytes[start + key.count..<end - 1], as: UTF8.self))
+        }
+        guard let tree = objectID(after: "tree ", at: 0) else {
+            throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+        }
+        var parents: [ObjectID] = []
+        while let parent = objectID(after: "parent ", at: 46 + 48 * parents.count) { parents.append(parent) }
+        return (tree, parents)
     }
 
     /// Reads one commit with libgit2's own parser (`git_commit_lookup`), which also says precisely
@@ -114,6 +129,7 @@ extension Commit {
                         time: signature.time, offsetMinutes: signature.offsetMinutes)
         committerTime = git_commit_time(handle)
         committerOffsetMinutes = Int(git_commit_time_offset(handle))
+        treeID = ObjectID(git_commit_tree_id(handle)!)
         let count = git_commit_parentcount(handle)
         var parents: [ObjectID] = []
         parents.reserveCapacity(Int(count))

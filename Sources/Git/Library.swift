@@ -29,6 +29,18 @@ public enum GitSettings {
         _ = changelog_git_enable_caching(enabled ? 1 : 0)
     }
 
+    /// Keeps only trees of at most `treeLimit` bytes in libgit2's object cache, `maxSize` bytes in
+    /// all (`GIT_OPT_SET_CACHE_OBJECT_LIMIT`, `GIT_OPT_SET_CACHE_MAX_SIZE`): walks read each commit
+    /// once, where caching only costs, but diffs of neighbouring commits read the same subtrees, which
+    /// an aggressively packed repository stores as long delta chains.
+    public static func cacheTreesOnly(treeLimit: Int, maxSize: Int) {
+        Library.ensureInitialized()
+        _ = changelog_git_enable_caching(1)
+        for type in [GIT_OBJECT_COMMIT, GIT_OBJECT_BLOB, GIT_OBJECT_TAG] { _ = changelog_git_set_cache_object_limit(type, 0) }
+        _ = changelog_git_set_cache_object_limit(GIT_OBJECT_TREE, treeLimit)
+        _ = changelog_git_set_cache_max_size(maxSize)
+    }
+
     /// Turns libgit2's check of every object it reads against its id on or off
     /// (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`). git does not check on reads either (only
     /// `git fsck` does); the check is SHA-1 with collision detection over every byte read.

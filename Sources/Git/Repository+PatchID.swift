@@ -1,9 +1,4 @@
 import Clibgit2
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Repository {
     /// The stable patch-id of a commit's change against its first parent (`git_diff_tree_to_tree`,
@@ -16,22 +11,6 @@ extension Repository {
             var patchID = git_oid()
             try check(git_diff_patchid(&patchID, diff, nil), id.hex)
             return ObjectID(patchID)
-        }
-    }
-
-    /// The paths a commit changes against its first parent, sorted: equal patch-ids need equal
-    /// path sets, and comparing trees is far cheaper than hashing whole patches. nil as for `patchID`.
-    public func changedPaths(of id: ObjectID) throws(GitError) -> [String]? {
-        try withDiff(of: id) { diff throws(GitError) in
-            var paths: [String] = []
-            for index in 0..<git_diff_num_deltas(diff) {
-                guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-                paths.append(decodeLossily(delta.new_file.path ?? delta.old_file.path))
-                if let old = delta.old_file.path, let new = delta.new_file.path, strcmp(old, new) != 0 {
-                    paths.append(decodeLossily(old))
-                }
-            }
-            return paths.sorted()
         }
     }
 

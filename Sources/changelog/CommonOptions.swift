@@ -38,9 +38,11 @@ struct RepositoryOptions: ParsableArguments {
         // A path the user names is trusted, as `safe.directory` would: CI containers often run as
         // root over a checkout owned by another user.
         if repositoryPath != nil { GitSettings.setOwnerValidation(false) }
-        // Every walk reads each commit once, so libgit2's object cache only costs: measured on a
+        // Every walk reads each commit once, so caching commits only costs: measured on a
         // 200,000-commit history, `--all` took 7.3 s with a 16 MiB cache and 4.3 s without one.
-        GitSettings.setObjectCaching(false)
+        // Trees are another matter: comparing cherry-picks diffs neighbouring commits, which share
+        // subtrees (`--all` on 20,000 commits with 1,672 maintenance tags: 4.6 s without, 3.0 s with).
+        GitSettings.cacheTreesOnly(treeLimit: 1 << 20, maxSize: 64 << 20)
         // Reading 200,000 commits spent a fifth of its time re-hashing them, a check git itself
         // makes only in `git fsck`.
         GitSettings.setStrictHashVerification(false)

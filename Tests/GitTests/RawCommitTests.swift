@@ -110,7 +110,7 @@ import Testing
         #expect(try repository.commit(ids[3]).author.offsetMinutes == -150)
         #expect(try repository.resolveCommit("HEAD") == ids.last)
         #expect(try repository.resolveCommit("main") == ids.last)
-        #expect(try repository.changedPaths(of: ids[0]) == nil)
+        #expect(try TreeComparer(repository: repository).changedPaths(of: ids[0]) == nil)
         #expect(try repository.uncommittedChanges().isEmpty)
     }
 }

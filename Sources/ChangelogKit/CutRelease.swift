@@ -321,7 +321,8 @@ public struct CutRelease {
         let policy = configuration.bump
         let shipping = since.map(ParsedCommit.init).withoutCancelledReverts
         let held = try line.map { line throws(ChangelogError) in
-            try History.heldBack(shipping, current: current?.version, line: line, policy: policy).commits
+            do throws(VersionChoice.Failure) { return try VersionChoice.heldBack(shipping, current: current?.version, line: line, policy: policy).commits }
+            catch { throw ChangelogError(error) }
         } ?? shipping.filter { commit in commit.entry.map { policy.bump(for: $0) > .patch } ?? false }
         guard !held.isEmpty else { return }
         let them = held.count == 1 ? "it" : "them"

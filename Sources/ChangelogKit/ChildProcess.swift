@@ -13,12 +13,15 @@ import SystemPackage
 /// The system calls are `Platform`'s (`Spawn`, `Pipes`, `Poll`); this type keeps the policy. It is
 /// not built on swiftlang/swift-subprocess 1.0.2, which was weighed for it, because that would
 /// change what the signing tests pin down:
-/// - a bare program name is looked up in the PATH of the child's environment, where git (and this
-///   type) look in this process's PATH, so `gpg.program` could name another binary;
+/// - a bare program name is looked up in the PATH of the child's environment (tried: `.name("sh")`
+///   with PATH=/nonexistent is not found), where git and this type look in this process's PATH, so
+///   `gpg.program` could name another binary;
 /// - its input is written from tasks on the cooperative thread pool and it leaves SIGPIPE alone, so a
-///   gpg that exits without reading the tag would kill this process unless SIGPIPE were ignored process-wide,
-///   which would also change how `changelog … | head` ends (here it is blocked in the one
-///   writing thread, `SignalHold.withPipeSignalBlocked`);
+///   gpg that exits without reading the tag kills this process (tried: 4 MiB fed through
+///   `run(…, input: .array(…))` to `sh -c 'head -c 10'` ended the caller with SIGPIPE, exit 141;
+///   `aChildThatStopsReadingDoesNotKillUs` pins this). Ignoring SIGPIPE process-wide would also
+///   change how `changelog … | head` ends; here it is blocked in the one writing thread
+///   (`SignalHold.withPipeSignalBlocked`);
 /// - a timeout is a task cancellation that ends `run` with an error; its collected-output forms then
 ///   drop what the child wrote so far, which `Failure.timedOut` keeps because it often names the
 ///   passphrase prompt gpg was waiting on, so both streams would have to be read by hand anyway;

@@ -2,6 +2,7 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import MachO  // _NSGetExecutablePath
 #endif
 
 /// What this process knows about itself: its environment, its user, its executable.

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,12 @@ let package = Package(
         ),
         .target(name: "Git", dependencies: ["Clibgit2"]),
         .target(name: "ChangelogCore", dependencies: ["TOMLKit"]),
-        .target(name: "ChangelogKit", dependencies: ["Git", "ChangelogCore"]),
+        // The only place that calls the operating system (descriptors, files, signals, processes).
+        .target(name: "Platform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        .target(
+            name: "ChangelogKit",
+            dependencies: ["Git", "ChangelogCore", "Platform", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .executableTarget(
             name: "changelog",
             dependencies: [
@@ -34,6 +40,7 @@ let package = Package(
         .testTarget(name: "ChangelogCoreTests", dependencies: ["ChangelogCore"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "FixtureSupport"]),
         .testTarget(name: "ChangelogKitTests", dependencies: ["ChangelogKit", "FixtureSupport"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FixtureSupport"]),
     ]
 )

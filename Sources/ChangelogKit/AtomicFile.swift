@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// Reading and replacing files so that a reader never sees half a file, a failure leaves the old one,
 /// and what is not a regular file (a device, a FIFO, the terminal) is written as a shell redirection
@@ -16,28 +13,33 @@ public enum AtomicFile {
     /// `limit`, is an error naming the path. A FIFO is read to its end, as shell process
     /// substitution (`<(…)`) needs.
     public static func read(_ path: String, limit: Int = sizeLimit) throws(ChangelogError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return nil }
-            throw ChangelogError("cannot read \(path): \(describe(errno)); check that it is a readable file")
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(path, .readOnly, options: .closeOnExec)
+        } catch {
+            if error == .noSuchFileOrDirectory { return nil }
+            throw ChangelogError("cannot read \(path): \(describe(error)); check that it is a readable file")
         }
-        defer { close(descriptor) }
-        return try read(descriptor: descriptor, name: path, limit: limit)
+        defer { descriptor.closeQuietly() }
+        return try read(descriptor: descriptor.rawValue, name: path, limit: limit)
     }
 
     /// Everything `descriptor` gives until its end, or an error naming `name` past `limit` bytes.
     public static func read(descriptor: Int32, name: String, limit: Int = sizeLimit) throws(ChangelogError) -> [UInt8] {
-        var info = stat()
-        let regular = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        if regular && Int(info.st_size) > limit { throw tooLarge(name, limit: limit) }
+        let file = FileDescriptor(rawValue: descriptor)
+        let info = try? file.status()
+        let regular = info?.type == .regular
+        let size = Int(info?.size ?? 0)
+        if regular && size > limit { throw tooLarge(name, limit: limit) }
         var bytes: [UInt8] = []
-        if regular { bytes.reserveCapacity(Int(info.st_size)) }
+        if regular { bytes.reserveCapacity(size) }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ChangelogError("cannot read \(name): \(describe(errno)); check that it is a readable file")
+            let count: Int
+            do throws(Errno) {
+                count = try file.read(into: &chunk)
+            } catch {
+                throw ChangelogError("cannot read \(name): \(describe(error)); check that it is a readable file")
             }
             if count == 0 { break }
             if bytes.count + count > limit { throw tooLarge(name, limit: limit) }
@@ -58,16 +60,24 @@ public enum AtomicFile {
         case .descriptor:
             return
         case .through(let target):
-            if access(target, W_OK) != 0 {
-                throw ChangelogError("cannot write \(path): \(describe(errno)); make it writable or write elsewhere with -o")
+            do throws(Errno) {
+                try FileSystem.check(target, allows: .write)
+            } catch {
+                throw ChangelogError("cannot write \(path): \(describe(error)); make it writable or write elsewhere with -o")
             }
         case .file(let target):
-            if access(target, F_OK) == 0 && access(target, W_OK) != 0 {
-                throw ChangelogError("cannot write \(path): \(describe(errno)); make it writable (chmod u+w) or write elsewhere with -o")
+            if FileSystem.exists(target) {
+                do throws(Errno) {
+                    try FileSystem.check(target, allows: .write)
+                } catch {
+                    throw ChangelogError("cannot write \(path): \(describe(error)); make it writable (chmod u+w) or write elsewhere with -o")
+                }
             }
             let directory = directoryName(target)
-            if access(directory, W_OK | X_OK) != 0 {
-                throw ChangelogError("cannot write \(path): its directory \(directory) is not writable (\(describe(errno)))")
+            do throws(Errno) {
+                try FileSystem.check(directory, allows: [.write, .search])
+            } catch {
+                throw ChangelogError("cannot write \(path): its directory \(directory) is not writable (\(describe(error)))")
             }
         }
     }
@@ -82,7 +92,7 @@ public enum AtomicFile {
     /// Whether `path` leads to an existing regular file, one that may hold a changelog to merge into.
     public static func holdsFile(_ path: String) throws(ChangelogError) -> Bool {
         guard case .file(let target) = try target(of: path) else { return false }
-        return access(target, F_OK) == 0
+        return FileSystem.exists(target)
     }
 
     /// Writes `bytes` to `path`. A regular file (or a new one) is replaced as `update` does;
@@ -90,7 +100,7 @@ public enum AtomicFile {
     /// existing file keeps its own. `locking`: take `<file>.lock` first (see `update`); without it
     /// the bytes are staged in a temporary file beside the target, for a file whose lock belongs to
     /// someone else (git's index). `removingStaleLock`: see `FileLock` (never for git's own files).
-    public static func write(_ bytes: [UInt8], to path: String, mode newMode: mode_t? = nil, locking: Bool = false,
+    public static func write(_ bytes: [UInt8], to path: String, mode newMode: FilePermissions? = nil, locking: Bool = false,
                              removingStaleLock: Bool = false) throws(ChangelogError) {
         _ = try update(path, mode: newMode, reading: false, locking: locking,
                        removingStaleLock: removingStaleLock) { _ throws(ChangelogError) in bytes }
@@ -119,13 +129,13 @@ public enum AtomicFile {
     ///
     /// What is not a regular file is never read nor replaced: `transform(nil)` is written through.
     @discardableResult
-    public static func update(_ path: String, mode newMode: mode_t? = nil, reading: Bool = true, locking: Bool = true,
+    public static func update(_ path: String, mode newMode: FilePermissions? = nil, reading: Bool = true, locking: Bool = true,
                               removingStaleLock: Bool = true,
                               _ transform: ([UInt8]?) throws(ChangelogError) -> [UInt8]) throws(ChangelogError) -> UpdateOutcome {
         let target: String
         switch try self.target(of: path) {
         case .descriptor(let descriptor):
-            try writeAll(try transform(nil), to: descriptor, name: path)
+            try writeAll(try transform(nil), to: FileDescriptor(rawValue: descriptor), name: path)
             return .wroteThrough
         case .through(let through):
             try writeThrough(try transform(nil), to: through, name: path)
@@ -149,16 +159,27 @@ public enum AtomicFile {
                 lock.release()
                 return .unchanged
             }
-            var info = stat()
-            let existingMode: mode_t? = stat(target, &info) == 0 ? info.st_mode & 0o7777 : nil
-            let mode = newMode ?? existingMode ?? (0o666 & ~currentUmask())
+            let existingMode = (try? FileSystem.status(target))?.permissions
+            let mode = newMode ?? existingMode ?? FilePermissions(rawValue: 0o666 & ~FileSystem.creationMask().rawValue)
             var failure: ChangelogError?
-            if let code = writeAll(bytes, to: lock.descriptor) {
-                failure = ChangelogError("cannot write \(path): \(describe(code))")
-            } else if fchmod(lock.descriptor, mode) != 0 {
-                failure = ChangelogError("cannot set permissions on \(path): \(describe(errno))")
-            } else if fsync(lock.descriptor) != 0 {
-                failure = ChangelogError("cannot write \(path): \(describe(errno)) while flushing")
+            do throws(Errno) {
+                try lock.descriptor.writeEverything(bytes)
+            } catch {
+                failure = ChangelogError("cannot write \(path): \(describe(error))")
+            }
+            if failure == nil {
+                do throws(Errno) {
+                    try lock.descriptor.setPermissions(mode)
+                } catch {
+                    failure = ChangelogError("cannot set permissions on \(path): \(describe(error))")
+                }
+            }
+            if failure == nil {
+                do throws(Errno) {
+                    try lock.descriptor.synchronize()
+                } catch {
+                    failure = ChangelogError("cannot write \(path): \(describe(error)) while flushing")
+                }
             }
             if let failure {
                 lock.release()
@@ -171,8 +192,10 @@ public enum AtomicFile {
 
     /// Removes a file (`unlink`); one that is already gone is not an error.
     public static func remove(_ path: String) throws(ChangelogError) {
-        if unlink(path) != 0 && errno != ENOENT {
-            throw ChangelogError("cannot remove \(path): \(describe(errno))")
+        do throws(Errno) {
+            try FileSystem.remove(path)
+        } catch {
+            if error != .noSuchFileOrDirectory { throw ChangelogError("cannot remove \(path): \(describe(error))") }
         }
     }
 
@@ -194,36 +217,43 @@ public enum AtomicFile {
         var current = path
         for _ in 0..<40 {
             if let descriptor = ownDescriptor(current) { return .descriptor(descriptor) }
-            var info = stat()
-            if lstat(current, &info) != 0 {
-                if errno == ENOENT { return .file(current) }
-                throw ChangelogError("cannot write \(path): \(describe(errno)); check the path")
+            let info: Stat
+            do throws(Errno) {
+                info = try FileSystem.status(current, followingLinks: false)
+            } catch {
+                if error == .noSuchFileOrDirectory { return .file(current) }
+                throw ChangelogError("cannot write \(path): \(describe(error)); check the path")
             }
-            switch info.st_mode & S_IFMT {
-            case S_IFLNK:
+            switch info.type {
+            case .symbolicLink:
                 // Another process's descriptor or a pipe's name ("pipe:[123]") is no path to create:
                 // a link into /proc is written through, as the kernel resolves it.
                 if current.hasPrefix("/proc/") {
-                    guard stat(current, &info) == 0 else {
-                        throw ChangelogError("cannot write \(path): \(describe(errno)); check the path")
+                    let resolved: Stat
+                    do throws(Errno) {
+                        resolved = try FileSystem.status(current)
+                    } catch {
+                        throw ChangelogError("cannot write \(path): \(describe(error)); check the path")
                     }
-                    return (info.st_mode & S_IFMT) == S_IFDIR ? try directory(path) : .through(current)
+                    return resolved.type == .directory ? try directory(path) : .through(current)
                 }
-                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                let length = readlink(current, &buffer, buffer.count - 1)
-                guard length >= 0 else { throw ChangelogError("cannot write \(path): \(describe(errno)); check the path") }
-                let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let link: String
+                do throws(Errno) {
+                    link = try FileSystem.linkTarget(current)
+                } catch {
+                    throw ChangelogError("cannot write \(path): \(describe(error)); check the path")
+                }
                 let directory = directoryName(current)
                 current = link.hasPrefix("/") || !current.contains("/") ? link : directory + "/" + link
-            case S_IFREG:
+            case .regular:
                 return .file(current)
-            case S_IFDIR:
+            case .directory:
                 return try directory(path)
             default:
                 return .through(current)
             }
         }
-        throw ChangelogError("cannot write \(path): \(describe(ELOOP)); check the path")
+        throw ChangelogError("cannot write \(path): \(describe(Errno.tooManySymbolicLinkLevels)); check the path")
     }
 
     private static func directory(_ path: String) throws(ChangelogError) -> Target {
@@ -237,10 +267,10 @@ public enum AtomicFile {
         case "/dev/stdout": number = "1"
         case "/dev/stderr": number = "2"
         default:
-            let prefixes = ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/proc/\(getpid())/fd/"]
+            let prefixes = ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/proc/\(ProcessID.current.rawValue)/fd/"]
             number = prefixes.first { path.hasPrefix($0) }.map { path.dropFirst($0.count) }
         }
-        guard let number, let descriptor = Int32(number), fcntl(descriptor, F_GETFL) >= 0 else { return nil }
+        guard let number, let descriptor = Int32(number), FileDescriptor(rawValue: descriptor).isOpen else { return nil }
         return descriptor
     }
 
@@ -250,55 +280,43 @@ public enum AtomicFile {
     /// would block open() for ever: O_NONBLOCK makes that fail (ENXIO) instead, and a reader that is
     /// still starting gets a moment to open its end; the flag is cleared once open.
     private static func writeThrough(_ bytes: [UInt8], to path: String, name: String) throws(ChangelogError) {
-        var info = stat()
-        let kind = stat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
-        var flags = O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
-        if kind == S_IFREG { flags |= O_TRUNC }
-        var descriptor = open(path, flags)
+        let kind = (try? FileSystem.status(path))?.type
+        var options: FileDescriptor.OpenOptions = [.nonBlocking, .noControllingTerminal, .closeOnExec]
+        if kind == .regular { options.insert(.truncate) }
         var waits = 0
-        while descriptor < 0 && (errno == EINTR || (errno == ENXIO && kind == S_IFIFO && waits < 100)) {
-            if errno == ENXIO {
-                waits += 1
-                var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
-                nanosleep(&pause, nil)
+        let descriptor: FileDescriptor
+        while true {
+            do throws(Errno) {
+                descriptor = try FileDescriptor.open(path, .writeOnly, options: options)
+                break
+            } catch {
+                if error == .noSuchAddressOrDevice && kind == .fifo && waits < 100 {
+                    waits += 1
+                    SystemClock.pause(seconds: 0.01)
+                    continue
+                }
+                if error == .noSuchAddressOrDevice && kind == .fifo {
+                    throw ChangelogError("cannot write \(name): it is a FIFO that nothing reads; start its reader first, or write to a file")
+                }
+                if error == .noSuchAddressOrDevice && kind == .socket {
+                    throw ChangelogError("cannot write \(name): it is a socket; write to a file or a FIFO")
+                }
+                throw ChangelogError("cannot write \(name): \(describe(error))")
             }
-            descriptor = open(path, flags)
         }
-        if descriptor < 0 {
-            if errno == ENXIO && kind == S_IFIFO {
-                throw ChangelogError("cannot write \(name): it is a FIFO that nothing reads; start its reader first, or write to a file")
-            }
-            if errno == ENXIO && kind == S_IFSOCK {
-                throw ChangelogError("cannot write \(name): it is a socket; write to a file or a FIFO")
-            }
-            throw ChangelogError("cannot write \(name): \(describe(errno))")
-        }
-        defer { close(descriptor) }
-        let current = fcntl(descriptor, F_GETFL)
-        if current >= 0 { _ = fcntl(descriptor, F_SETFL, current & ~O_NONBLOCK) }
+        defer { descriptor.closeQuietly() }
+        try? descriptor.setNonBlocking(false)
         try writeAll(bytes, to: descriptor, name: name)
     }
 
     /// Writes everything to an open descriptor. A reader that went away makes the write fail with
     /// EPIPE rather than end the process with SIGPIPE.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(ChangelogError) {
-        if let code = withSIGPIPEBlocked({ writeAll(bytes, to: descriptor) }) {
-            throw ChangelogError("cannot write \(name): \(describe(code))")
+    private static func writeAll(_ bytes: [UInt8], to descriptor: FileDescriptor, name: String) throws(ChangelogError) {
+        do throws(Errno) {
+            try SignalHold.withPipeSignalBlocked { () throws(Errno) in try descriptor.writeEverything(bytes) }
+        } catch {
+            throw ChangelogError("cannot write \(name): \(describe(error))")
         }
-    }
-
-    /// Writes everything; the errno of a failure, else nil.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
     }
 
     private static func directoryName(_ path: String) -> String {
@@ -306,13 +324,8 @@ public enum AtomicFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    private static func currentUmask() -> mode_t {
-        let mask = umask(0)
-        umask(mask)
-        return mask
-    }
-
-    static func describe(_ code: Int32) -> String {
-        String(cString: strerror(code))
+    /// strerror()'s words for a failed call.
+    static func describe(_ error: Errno) -> String {
+        error.description
     }
 }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// Runs an external program to completion the way git's `pipe_command` does: the input is fed on
 /// stdin while stdout and stderr are collected, all three through one poll() loop so that no pipe
@@ -12,6 +9,27 @@ import Darwin
 /// gpg's pinentry and ssh-keygen's passphrase prompt open /dev/tty themselves, and a child moved to
 /// its own process group would be stopped (SIGTTIN) the moment it read from the terminal. For the
 /// same reason only the child itself is killed on a timeout, never a process group.
+///
+/// The system calls are `Platform`'s (`Spawn`, `Pipes`, `Poll`); this type keeps the policy. It is
+/// not built on swiftlang/swift-subprocess 1.0.2, which was weighed for it, because that would
+/// change what the signing tests pin down:
+/// - a bare program name is looked up in the PATH of the child's environment (tried: `.name("sh")`
+///   with PATH=/nonexistent is not found), where git and this type look in this process's PATH, so
+///   `gpg.program` could name another binary;
+/// - its input is written from tasks on the cooperative thread pool and it leaves SIGPIPE alone, so a
+///   gpg that exits without reading the tag kills this process (tried: 4 MiB fed through
+///   `run(…, input: .array(…))` to `sh -c 'head -c 10'` ended the caller with SIGPIPE, exit 141;
+///   `aChildThatStopsReadingDoesNotKillUs` pins this). Ignoring SIGPIPE process-wide would also
+///   change how `changelog … | head` ends; here it is blocked in the one writing thread
+///   (`SignalHold.withPipeSignalBlocked`);
+/// - a timeout is a task cancellation that ends `run` with an error; its collected-output forms then
+///   drop what the child wrote so far, which `Failure.timedOut` keeps because it often names the
+///   passphrase prompt gpg was waiting on, so both streams would have to be read by hand anyway;
+/// - it is async only: this synchronous tool would have to block a thread on a semaphore until a
+///   task finishes, a bridge that deadlocks when it is ever reached from the cooperative pool;
+/// - it has no retry for ETXTBSY (see `spawn`).
+/// What it does offer (posix_spawn with an emptied signal mask, the shared session, a
+/// SIGTERM-then-SIGKILL teardown) is what `Spawn.start` and `terminate` already do.
 public struct ChildProcess: Sendable {
     /// A bare name is looked up in PATH by posix_spawnp(). glibc searches the PATH of *this*
     /// process, not the one in `environment`, as git's own lookup does.
@@ -40,7 +58,7 @@ public struct ChildProcess: Sendable {
             public var description: String {
                 switch self {
                 case .exited(let status): return "exit status \(status)"
-                case .signaled(let signal): return "killed by signal \(signal) (\(String(cString: strsignal(signal))))"
+                case .signaled(let signal): return "killed by signal \(signal) (\(Signal(rawValue: signal)))"
                 }
             }
         }
@@ -72,11 +90,11 @@ public struct ChildProcess: Sendable {
             case .notFound(let program):
                 return "cannot run \(program): not found"
             case .cannotStart(let program, let code):
-                return "cannot run \(program): \(String(cString: strerror(code)))"
+                return "cannot run \(program): \(Errno(rawValue: code))"
             case .timedOut(let program, let seconds, _, _):
                 return "\(program) did not finish within \(ChildProcess.formatSeconds(seconds)) and was stopped"
             case .io(let program, let operation, let code):
-                return "running \(program) failed: \(operation): \(String(cString: strerror(code)))"
+                return "running \(program) failed: \(operation): \(Errno(rawValue: code))"
             }
         }
     }
@@ -100,7 +118,7 @@ public struct ChildProcess: Sendable {
         descriptors.close(stdoutPipe.write)
         descriptors.close(stderrPipe.write)
 
-        return try withSIGPIPEBlocked { () throws(Failure) -> Result in
+        return try SignalHold.withPipeSignalBlocked { () throws(Failure) -> Result in
             try exchange(pid: pid, input: input ?? [], stdin: stdinPipe?.write, stdout: stdoutPipe.read,
                          stderr: stderrPipe.read, descriptors: &descriptors)
         }
@@ -108,154 +126,112 @@ public struct ChildProcess: Sendable {
 
     // MARK: - Starting
 
-    /// posix_spawnp() with the pipe ends dup2()ed onto 0, 1 and 2 and every pipe descriptor closed
-    /// in the child (they are O_CLOEXEC as well; closing them explicitly keeps that true even for a
-    /// program started without exec semantics). The child's signal mask is emptied and SIGPIPE reset
-    /// to its default, so neither this thread's blocked SIGPIPE nor an ignored one is inherited.
-    private func spawn(stdin: Int32?, stdout: Int32, stderr: Int32, closing: [Int32]) throws(Failure) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stdin { posix_spawn_file_actions_adddup2(&actions, stdin, 0) }
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        for descriptor in closing { posix_spawn_file_actions_addclose(&actions, descriptor) }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { variables in
-            variables.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        }
-        defer { envp?.forEach { free($0) } }
-
-        var pid: pid_t = 0
-        var code: Int32 = 0
-        // ETXTBSY: the program was just written and another process forked meanwhile still holds
-        // it open for writing (a script made by a build step or a test). The window is short, but
-        // on a loaded machine the other child can take a second to reach its exec: retries that
-        // back off to 2.5 s in all get past it where a user would otherwise see a baffling failure.
+    /// `Spawn.start`, retried on ETXTBSY: the program was just written and another process forked
+    /// meanwhile still holds it open for writing (a script made by a build step or a test). The
+    /// window is short, but on a loaded machine the other child can take a second to reach its
+    /// exec: retries that back off to 2.5 s in all get past it where a user would otherwise see a
+    /// baffling failure.
+    private func spawn(stdin: FileDescriptor?, stdout: FileDescriptor, stderr: FileDescriptor,
+                       closing: [FileDescriptor]) throws(Failure) -> ProcessID {
+        var failure = Errno.textFileBusy
         for attempt in 0..<8 {
-            if let envp {
-                code = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
-            } else {
-                code = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+            do throws(Errno) {
+                return try Spawn.start(program, arguments: arguments, environment: environment,
+                                       stdin: stdin, stdout: stdout, stderr: stderr, closing: closing)
+            } catch {
+                failure = error
+                guard error == .textFileBusy else { break }
+                SystemClock.pause(seconds: Double(10_000 << attempt) / 1_000_000)
             }
-            guard code == ETXTBSY else { break }
-            usleep(useconds_t(10_000 << attempt))
         }
-        switch code {
-        case 0: return pid
-        case ENOENT: throw .notFound(program: program)
-        default: throw .cannotStart(program: program, errno: code)
-        }
+        if failure == .noSuchFileOrDirectory { throw .notFound(program: program) }
+        throw .cannotStart(program: program, errno: failure.rawValue)
     }
 
-    /// pipe2(O_CLOEXEC), so no other child started meanwhile inherits an end. An end that lands on
-    /// 0, 1 or 2 (this process started with one of them closed) is moved higher with
-    /// fcntl(F_DUPFD_CLOEXEC): dup2() onto itself would keep FD_CLOEXEC and the later close in the
-    /// child would undo it.
-    private func makePipe(_ descriptors: inout Descriptors) throws(Failure) -> (read: Int32, write: Int32) {
-        var ends: [Int32] = [-1, -1]
-        guard systemPipe2(&ends, O_CLOEXEC) == 0 else { throw .io(program: program, operation: "pipe2", errno: errno) }
-        descriptors.open.append(contentsOf: ends)
-        for index in 0..<2 where ends[index] <= 2 {
-            let moved = fcntl(ends[index], F_DUPFD_CLOEXEC, 3)
-            guard moved >= 0 else { throw .io(program: program, operation: "fcntl", errno: errno) }
-            descriptors.close(ends[index])
-            descriptors.open.append(moved)
-            ends[index] = moved
+    private func makePipe(_ descriptors: inout Descriptors) throws(Failure) -> (read: FileDescriptor, write: FileDescriptor) {
+        do throws(Errno) {
+            let ends = try Pipes.make()
+            descriptors.open.append(contentsOf: [ends.read, ends.write])
+            return ends
+        } catch {
+            throw .io(program: program, operation: "pipe2", errno: error.rawValue)
         }
-        return (ends[0], ends[1])
     }
 
     // MARK: - Talking to the child
 
-    private func exchange(pid: pid_t, input: [UInt8], stdin: Int32?, stdout: Int32, stderr: Int32,
-                          descriptors: inout Descriptors) throws(Failure) -> Result {
-        let deadline = timeoutSeconds.isFinite ? Self.now() + timeoutSeconds : .infinity
-        var stdinFD: Int32 = stdin ?? -1
-        var outFD = stdout, errFD = stderr
+    private func exchange(pid: ProcessID, input: [UInt8], stdin: FileDescriptor?, stdout: FileDescriptor,
+                          stderr: FileDescriptor, descriptors: inout Descriptors) throws(Failure) -> Result {
+        let deadline = timeoutSeconds.isFinite ? SystemClock.monotonicSeconds() + timeoutSeconds : .infinity
+        var stdinFD = stdin
+        var outFD: FileDescriptor? = stdout, errFD: FileDescriptor? = stderr
         var output: [UInt8] = [], errors: [UInt8] = []
         var written = 0
         var consumedInput = true
-        for descriptor in [stdinFD, outFD, errFD] where descriptor >= 0 {
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-        }
-        if stdinFD >= 0 && input.isEmpty {
-            descriptors.close(stdinFD)
-            stdinFD = -1
+        for descriptor in [stdinFD, outFD, errFD].compactMap({ $0 }) { try? descriptor.setNonBlocking(true) }
+        if let open = stdinFD, input.isEmpty {
+            descriptors.close(open)
+            stdinFD = nil
         }
         var buffer = [UInt8](repeating: 0, count: 65_536)
 
-        func fail(_ operation: String, _ code: Int32) -> Failure {
+        func fail(_ operation: String, _ code: Errno) -> Failure {
             descriptors.closeAll()
             Self.terminate(pid)
-            return .io(program: program, operation: operation, errno: code)
+            return .io(program: program, operation: operation, errno: code.rawValue)
         }
 
-        while stdinFD >= 0 || outFD >= 0 || errFD >= 0 {
-            let remaining = deadline - Self.now()
-            if remaining <= 0 {
+        while stdinFD != nil || outFD != nil || errFD != nil {
+            if SystemClock.monotonicSeconds() >= deadline {
                 descriptors.closeAll()
                 Self.terminate(pid)
                 throw .timedOut(program: program, seconds: timeoutSeconds, stdout: output, stderr: errors)
             }
-            var polled: [pollfd] = []
-            if stdinFD >= 0 { polled.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
-            if outFD >= 0 { polled.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
-            if errFD >= 0 { polled.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&polled, nfds_t(polled.count), Self.pollTimeout(remaining))
-            if ready < 0 {
-                if errno == EINTR { continue }
-                throw fail("poll", errno)
+            var polled: [(FileDescriptor, Poll.Interest)] = []
+            if let stdinFD { polled.append((stdinFD, .writable)) }
+            if let outFD { polled.append((outFD, .readable)) }
+            if let errFD { polled.append((errFD, .readable)) }
+            let events: [Poll.Readiness]
+            do throws(Errno) {
+                events = try Poll.wait(polled, until: deadline)
+            } catch {
+                throw fail("poll", error)
             }
-            for entry in polled where entry.revents != 0 {
-                if entry.fd == stdinFD {
-                    if entry.revents & Int16(POLLOUT) == 0 {
+            for event in events {
+                if event.descriptor == stdinFD {
+                    if event.hungUp {
                         // POLLERR/POLLHUP: the child closed its stdin.
                         consumedInput = false
-                        descriptors.close(stdinFD)
-                        stdinFD = -1
+                        descriptors.close(event.descriptor)
+                        stdinFD = nil
                         continue
                     }
-                    let count = input.withUnsafeBytes { bytes in
-                        write(stdinFD, bytes.baseAddress! + written, min(bytes.count - written, 65_536))
-                    }
-                    if count < 0 {
-                        if errno == EAGAIN || errno == EINTR { continue }
-                        if errno != EPIPE { throw fail("write", errno) }
+                    do throws(Errno) {
+                        written += try event.descriptor.writeSome(input, from: written, atMost: 65_536)
+                    } catch {
+                        if error == .wouldBlock { continue }
+                        if error != .brokenPipe { throw fail("write", error) }
                         consumedInput = false
-                        descriptors.close(stdinFD)
-                        stdinFD = -1
+                        descriptors.close(event.descriptor)
+                        stdinFD = nil
                         continue
                     }
-                    written += count
                     if written == input.count {
-                        descriptors.close(stdinFD)
-                        stdinFD = -1
+                        descriptors.close(event.descriptor)
+                        stdinFD = nil
                     }
                 } else {
-                    let isOutput = entry.fd == outFD
-                    let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
-                    if count < 0 {
-                        if errno == EAGAIN || errno == EINTR { continue }
-                        throw fail("read", errno)
+                    let isOutput = event.descriptor == outFD
+                    let count: Int
+                    do throws(Errno) {
+                        count = try event.descriptor.read(into: &buffer)
+                    } catch {
+                        if error == .wouldBlock { continue }
+                        throw fail("read", error)
                     }
                     if count == 0 {
-                        descriptors.close(entry.fd)
-                        if isOutput { outFD = -1 } else { errFD = -1 }
+                        descriptors.close(event.descriptor)
+                        if isOutput { outFD = nil } else { errFD = nil }
                     } else if isOutput {
                         output.append(contentsOf: buffer[0..<count])
                     } else {
@@ -267,56 +243,46 @@ public struct ChildProcess: Sendable {
 
         // Both outputs are at EOF; the child has normally exited too, but one that closed them and
         // went on running is still held to the deadline.
-        var status: Int32 = 0
-        var pause = 1
+        var pause = 0.001
         while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped < 0 {
-                if errno == EINTR { continue }
-                throw fail("waitpid", errno)
+            let ended: Spawn.Termination?
+            do throws(Errno) {
+                ended = try Spawn.wait(for: pid, blocking: false)
+            } catch {
+                throw fail("waitpid", error)
             }
-            let remaining = deadline - Self.now()
+            if let ended {
+                return Result(termination: Self.termination(ended), stdout: output, stderr: errors, consumedInput: consumedInput)
+            }
+            let remaining = deadline - SystemClock.monotonicSeconds()
             if remaining <= 0 {
                 Self.terminate(pid)
                 throw .timedOut(program: program, seconds: timeoutSeconds, stdout: output, stderr: errors)
             }
-            _ = poll(nil, 0, min(Int32(pause), Self.pollTimeout(remaining)))
-            pause = min(pause * 2, 50)
+            SystemClock.pause(seconds: min(pause, remaining))
+            pause = min(pause * 2, 0.05)
         }
-        return Result(termination: Self.termination(status), stdout: output, stderr: errors, consumedInput: consumedInput)
     }
 
-    /// kill(SIGTERM), a second's grace for the child to clean up (gpg removes its lock files), then
-    /// kill(SIGKILL); either way it is reaped with waitpid() so no zombie is left behind.
-    private static func terminate(_ pid: pid_t) {
-        kill(pid, SIGTERM)
-        let grace = now() + 1
-        var status: Int32 = 0
-        while now() < grace {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid || (reaped < 0 && errno != EINTR) { return }
-            _ = poll(nil, 0, 10)
+    /// SIGTERM, a second's grace for the child to clean up (gpg removes its lock files), then
+    /// SIGKILL; either way it is reaped so no zombie is left behind.
+    private static func terminate(_ pid: ProcessID) {
+        Signal.terminate.send(to: pid)
+        let grace = SystemClock.monotonicSeconds() + 1
+        while SystemClock.monotonicSeconds() < grace {
+            // Reaped, or not ours to reap any more (ECHILD).
+            guard (try? Spawn.wait(for: pid, blocking: false)) == .some(nil) else { return }
+            SystemClock.pause(seconds: 0.01)
         }
-        kill(pid, SIGKILL)
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        Signal.kill.send(to: pid)
+        _ = try? Spawn.wait(for: pid, blocking: true)
     }
 
-    /// The WIFEXITED/WEXITSTATUS/WTERMSIG macros, which Swift does not import.
-    private static func termination(_ status: Int32) -> Result.Termination {
-        status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
-    }
-
-    /// clock_gettime(CLOCK_MONOTONIC), so a change of the wall clock cannot stretch or cut a timeout.
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
-    }
-
-    private static func pollTimeout(_ seconds: Double) -> Int32 {
-        guard seconds.isFinite else { return -1 }
-        return Int32(min((seconds * 1000).rounded(.up), Double(Int32.max)))
+    private static func termination(_ ended: Spawn.Termination) -> Result.Termination {
+        switch ended {
+        case .exited(let status): return .exited(status)
+        case .signaled(let signal): return .signaled(signal)
+        }
     }
 
     static func formatSeconds(_ seconds: Double) -> String {
@@ -325,48 +291,18 @@ public struct ChildProcess: Sendable {
     }
 }
 
-/// Writing to a pipe whose reader has gone (gpg exits early on a bad key without reading its
-/// input) raises SIGPIPE, which would kill this whole process. Rather than ignoring SIGPIPE for
-/// the process — which would also change how `changelog … | head` ends — it is blocked for this
-/// thread only (pthread_sigmask()) while the child is fed, so the write fails with EPIPE instead;
-/// a SIGPIPE left pending is taken back with sigtimedwait() before the mask is restored. SIGPIPE
-/// from a pipe write is sent to the writing thread, so no other thread sees it.
-func withSIGPIPEBlocked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-    var pipeSignal = sigset_t()
-    sigemptyset(&pipeSignal)
-    sigaddset(&pipeSignal, SIGPIPE)
-    var previous = sigset_t()
-    pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
-    if sigismember(&previous, SIGPIPE) == 1 { return try body() }
-    defer {
-        var pending = sigset_t()
-        if sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1 {
-            var immediately = timespec(tv_sec: 0, tv_nsec: 0)
-            _ = sigtimedwait(&pipeSignal, nil, &immediately)
-        }
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
-    }
-    return try body()
-}
-
-/// pipe2(), which Glibc's Swift module leaves out because glibc declares it only under _GNU_SOURCE;
-/// the plain pipe() plus fcntl(FD_CLOEXEC) would leave a window in which another thread's child
-/// inherits the descriptors.
-@_silgen_name("pipe2")
-private func systemPipe2(_ descriptors: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
-
 /// The pipe descriptors this process still holds, so every exit path closes each exactly once.
 private struct Descriptors {
-    var open: [Int32] = []
+    var open: [FileDescriptor] = []
 
-    mutating func close(_ descriptor: Int32) {
+    mutating func close(_ descriptor: FileDescriptor) {
         guard let index = open.firstIndex(of: descriptor) else { return }
         open.remove(at: index)
-        _ = Glibc.close(descriptor)
+        descriptor.closeQuietly()
     }
 
     mutating func closeAll() {
-        for descriptor in open { _ = Glibc.close(descriptor) }
+        for descriptor in open { descriptor.closeQuietly() }
         open.removeAll()
     }
 }

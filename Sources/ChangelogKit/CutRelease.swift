@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 import ChangelogCore
 import Git
 
@@ -280,9 +277,8 @@ public struct CutRelease {
     /// directory) is refused before it is read. A file that does not exist yet is created.
     private func checkRegularFiles(_ paths: [String], root: String) throws(ChangelogError) {
         for path in paths {
-            var info = stat()
-            guard stat(root + path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { continue }
-            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file (a FIFO, socket or device)"
+            guard let info = try? FileSystem.status(root + path), info.type != .regular else { continue }
+            let kind = info.type == .directory ? "a directory" : "not a regular file (a FIFO, socket or device)"
             throw ChangelogError("\(path) is \(kind); a release writes it as a file of the working tree, so put the file back "
                                  + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
         }
@@ -290,9 +286,8 @@ public struct CutRelease {
 
     private func checkWritable(_ paths: [String], root: String) throws(ChangelogError) {
         for path in paths {
-            var info = stat()
-            guard stat(root + path, &info) == 0 else { continue }
-            if access(root + path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+            guard let info = try? FileSystem.status(root + path) else { continue }
+            if (try? FileSystem.check(root + path, allows: .write)) == nil || info.permissions.rawValue & 0o222 == 0 {
                 throw ChangelogError("\(path) is read-only; make it writable (chmod u+w \(path)) before releasing")
             }
         }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// Test-only fault injection for the release: `CHANGELOG_FAULT=<step>:<action>` makes the named
 /// step (see `ReleaseTransaction`; `objects` and `journal` before it) end in a SIGKILL (`kill`), a
@@ -11,7 +8,7 @@ import Darwin
 /// fails, as on a real full disk, the undo's included). Unset, it costs one comparison per step.
 enum FaultPoint {
     private static let chosen: (step: String, action: String)? = {
-        guard let value = getenv("CHANGELOG_FAULT").map({ String(cString: $0) }), let colon = value.lastIndex(of: ":") else { return nil }
+        guard let value = CurrentProcess.environmentValue("CHANGELOG_FAULT"), let colon = value.lastIndex(of: ":") else { return nil }
         return (String(value[..<colon]), String(value[value.index(after: colon)...]))
     }()
 
@@ -25,11 +22,11 @@ enum FaultPoint {
     static func reached(_ step: String) {
         guard let chosen, chosen.step == step else { return }
         switch chosen.action {
-        case "kill": kill(getpid(), SIGKILL)
-        case "int": raise(SIGINT)
-        case "term": raise(SIGTERM)
-        case "hup": raise(SIGHUP)
-        case "stop": raise(SIGSTOP)
+        case "kill": Signal.kill.send(to: .current)
+        case "int": Signal.interrupt.raise()
+        case "term": Signal.terminate.raise()
+        case "hup": Signal.hangup.raise()
+        case "stop": Signal.stop.raise()
         case "enospc": diskFull.pointee = true
         default: break
         }
@@ -37,6 +34,6 @@ enum FaultPoint {
 
     /// Fails as a write to a full disk would, once an `enospc` fault has fired.
     static func checkSpace(writing what: String) throws(ChangelogError) {
-        if diskFull.pointee { throw ChangelogError("cannot write \(what): \(AtomicFile.describe(ENOSPC))") }
+        if diskFull.pointee { throw ChangelogError("cannot write \(what): \(AtomicFile.describe(.noSpace))") }
     }
 }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// git's `<file>.lock` convention: whoever creates `<target>.lock` (O_CREAT|O_EXCL) owns the target
 /// until the lock is renamed over it (the new content is written into the lock file itself) or
@@ -22,35 +19,42 @@ import Darwin
 struct FileLock {
     /// `<target>.lock`.
     let path: String
-    let descriptor: Int32
+    let descriptor: FileDescriptor
 
-    static let staleAge: time_t = 2
+    static let staleAge = 2
 
     /// Creates and flocks `<target>.lock`; `displayName` is the path as the user gave it.
     static func acquire(for target: String, displayName: String, removingStale: Bool) throws(ChangelogError) -> FileLock {
         let path = target + ".lock"
         for _ in 0..<3 {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if descriptor >= 0 {
-                // Another run may hold the flock for an instant while it checks whether this file is
-                // stale (it is not: it is new); wait that instant out, boundedly.
-                var attempts = 0
-                while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                    attempts += 1
-                    if attempts > 2_000 || (errno != EWOULDBLOCK && errno != EINTR) {
-                        close(descriptor)
-                        unlink(path)
-                        throw busy(path, displayName: displayName)
-                    }
-                    var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
-                    nanosleep(&pause, nil)
+            let descriptor: FileDescriptor
+            do throws(Errno) {
+                descriptor = try FileDescriptor.open(path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
+                                                     permissions: FilePermissions(rawValue: 0o666))
+            } catch {
+                guard error == .fileExists else {
+                    throw ChangelogError("cannot write \(displayName): \(AtomicFile.describe(error)) creating its lock file \(path)")
                 }
-                return FileLock(path: path, descriptor: descriptor)
+                guard removingStale, removeIfStale(path) else { break }
+                continue
             }
-            guard errno == EEXIST else {
-                throw ChangelogError("cannot write \(displayName): \(AtomicFile.describe(errno)) creating its lock file \(path)")
+            // Another run may hold the flock for an instant while it checks whether this file is
+            // stale (it is not: it is new); wait that instant out, boundedly.
+            var attempts = 0
+            while true {
+                let locked: Bool?
+                do throws(Errno) { locked = try descriptor.tryLockExclusively() } catch { locked = nil }
+                if locked == true { break }
+                attempts += 1
+                // Held by another past the bound, or flock itself failed.
+                if attempts > 2_000 || locked == nil {
+                    descriptor.closeQuietly()
+                    try? FileSystem.remove(path)
+                    throw busy(path, displayName: displayName)
+                }
+                SystemClock.pause(seconds: 0.001)
             }
-            guard removingStale, removeIfStale(path) else { break }
+            return FileLock(path: path, descriptor: descriptor)
         }
         throw busy(path, displayName: displayName)
     }
@@ -62,18 +66,30 @@ struct FileLock {
 
     /// Removes the lock file at `path` when it is provably stale; true when the path may be free now.
     private static func removeIfStale(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        if descriptor < 0 { return errno == ENOENT }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return false }
-        var locked = stat()
-        var named = stat()
-        guard fstat(descriptor, &locked) == 0, (locked.st_mode & S_IFMT) == S_IFREG else { return false }
-        guard lstat(path, &named) == 0 else { return errno == ENOENT }
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .noFollow, .nonBlocking])
+        } catch {
+            return error == .noSuchFileOrDirectory
+        }
+        defer { descriptor.closeQuietly() }
+        guard (try? descriptor.tryLockExclusively()) == true else { return false }
+        guard let locked = try? descriptor.status(), locked.type == .regular else { return false }
+        let named: Stat
+        do throws(Errno) {
+            named = try FileSystem.status(path, followingLinks: false)
+        } catch {
+            return error == .noSuchFileOrDirectory
+        }
         // Another run removed the stale file and made a fresh lock meanwhile: try that one.
-        guard named.st_dev == locked.st_dev && named.st_ino == locked.st_ino else { return true }
-        guard time(nil) - locked.st_mtim.tv_sec > staleAge else { return false }
-        return unlink(path) == 0 || errno == ENOENT
+        guard named.deviceID == locked.deviceID && named.inode == locked.inode else { return true }
+        guard SystemClock.wallTime().secondsSince1970 - Int64(locked.st_mtim.tv_sec) > staleAge else { return false }
+        do throws(Errno) {
+            try FileSystem.remove(path)
+            return true
+        } catch {
+            return error == .noSuchFileOrDirectory
+        }
     }
 
     /// A temporary file beside `target` (`.changelog-XXXXXX`) that stages the new content like a
@@ -81,28 +97,28 @@ struct FileLock {
     /// that puts the index back while another process holds index.lock).
     static func temporary(for target: String, displayName: String) throws(ChangelogError) -> FileLock {
         let directory = target.lastIndex(of: "/").map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
-        var template = Array((directory + "/.changelog-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ChangelogError("cannot write \(displayName): \(AtomicFile.describe(errno)) creating a temporary file in \(directory)")
+        do throws(Errno) {
+            let file = try FileSystem.makeTemporaryFile(prefix: directory + "/.changelog-")
+            return FileLock(path: file.path, descriptor: file.descriptor)
+        } catch {
+            throw ChangelogError("cannot write \(displayName): \(AtomicFile.describe(error)) creating a temporary file in \(directory)")
         }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        return FileLock(path: String(cString: template), descriptor: descriptor)
     }
 
     /// Renames the lock file over `target`; the flock goes with the descriptor.
     func commit(to target: String, displayName: String) throws(ChangelogError) {
-        if rename(path, target) != 0 {
-            let code = errno
+        do throws(Errno) {
+            try FileSystem.rename(path, to: target)
+        } catch {
             release()
-            throw ChangelogError("cannot replace \(displayName): \(AtomicFile.describe(code))")
+            throw ChangelogError("cannot replace \(displayName): \(AtomicFile.describe(error))")
         }
-        close(descriptor)
+        descriptor.closeQuietly()
     }
 
     /// Removes the lock file, leaving the target as it was.
     func release() {
-        unlink(path)
-        close(descriptor)
+        try? FileSystem.remove(path)
+        descriptor.closeQuietly()
     }
 }

@@ -1,9 +1,6 @@
 import Git
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// Installs the commit-msg hook that runs `changelog check` on every new commit message.
 public struct HookInstaller {
@@ -21,7 +18,7 @@ public struct HookInstaller {
     public func hooksDirectory() throws(ChangelogError) -> String {
         if let configured = try git({ () throws(GitError) in try repository.configString("core.hooksPath") }), !configured.isEmpty {
             if configured.hasPrefix("/") { return configured }
-            if configured.hasPrefix("~/"), let home = getenv("HOME") { return String(cString: home) + configured.dropFirst() }
+            if configured.hasPrefix("~/"), let home = CurrentProcess.environmentValue("HOME") { return home + configured.dropFirst() }
             return (repository.workingDirectory ?? repository.gitDirectory) + configured
         }
         return repository.commonDirectory + "hooks"
@@ -57,10 +54,12 @@ public struct HookInstaller {
         if existing != nil && !force {
             throw ChangelogError("\(path) already exists and is not this tool's hook; merge it by hand, or pass --force to replace it")
         }
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw ChangelogError("cannot create \(directory): \(AtomicFile.describe(errno))")
+        do throws(Errno) {
+            try FileSystem.makeDirectory(directory, permissions: FilePermissions(rawValue: 0o755))
+        } catch {
+            if error != .fileExists { throw ChangelogError("cannot create \(directory): \(AtomicFile.describe(error))") }
         }
-        try AtomicFile.write(wanted, to: path, mode: 0o755)
+        try AtomicFile.write(wanted, to: path, mode: FilePermissions(rawValue: 0o755))
         return existing == nil ? .installed(path) : .replaced(path)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 import ChangelogCore
 import Git
 
@@ -54,14 +50,12 @@ extension Repository {
 /// The process environment and clock, read in one place.
 public enum Environment {
     public static func value(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
+        CurrentProcess.environmentValue(name)
     }
 
     /// Now, in the machine's own UTC offset.
     public static func now() -> Timestamp {
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
-        return Timestamp(secondsSince1970: Int64(now), offsetMinutes: Int(local.tm_gmtoff / 60))
+        let now = SystemClock.wallTime()
+        return Timestamp(secondsSince1970: now.secondsSince1970, offsetMinutes: now.offsetMinutes)
     }
 }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 import ChangelogCore
 
 /// The lock files a release keeps in step with the manifests in `[release] files`, so that
@@ -106,7 +103,7 @@ struct LockFiles {
         }
         let directory = Self.directory(of: file.path)
         let beside = try WorkingTreePath.resolve(directory.isEmpty ? name : directory + "/" + name, root: root)
-        guard file.format == .cargoToml, access(root + beside, F_OK) != 0, let workspace = workspaceManifest(of: file.path) else {
+        guard file.format == .cargoToml, !FileSystem.exists(root + beside), let workspace = workspaceManifest(of: file.path) else {
             return (beside, nil)
         }
         let workspaceDirectory = Self.directory(of: workspace)
@@ -162,7 +159,7 @@ struct LockFiles {
             for component in normalised.split(separator: "/").map(String.init) {
                 if component.contains(where: { "*?[".contains($0) }) {
                     candidates = candidates.flatMap { base in
-                        subdirectories(of: base).filter { fnmatch(component, $0, 0) == 0 }.map { base.isEmpty ? $0 : base + "/" + $0 }
+                        subdirectories(of: base).filter { FileSystem.matches(component, $0) }.map { base.isEmpty ? $0 : base + "/" + $0 }
                     }
                 } else {
                     candidates = candidates.map { $0.isEmpty ? component : $0 + "/" + component }
@@ -170,23 +167,16 @@ struct LockFiles {
             }
             let isExcluded = { (candidate: String) in excluded.contains { candidate == $0 || candidate.hasPrefix($0 + "/") } }
             for candidate in candidates where !found.contains(candidate) && !isExcluded(candidate) {
-                var info = stat()
                 let manifestPath = root + (candidate.isEmpty ? "" : candidate + "/") + "Cargo.toml"
-                if stat(manifestPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { found.append(candidate) }
+                if (try? FileSystem.status(manifestPath))?.type == .regular { found.append(candidate) }
             }
         }
         return found
     }
 
     private func subdirectories(of path: String) -> [String] {
-        guard let handle = opendir(root + path) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
-            var info = stat()
-            if stat(root + (path.isEmpty ? "" : path + "/") + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
+        let names = (FileSystem.entries(of: root + path) ?? []).filter { name in
+            (try? FileSystem.status(root + (path.isEmpty ? "" : path + "/") + name))?.type == .directory
         }
         return names.sorted()
     }

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Git
+import Platform
+import SystemPackage
 
 /// A release's state before and after, saved in the git directory (`changelog-release/`, as git
 /// keeps its sequencer state) and flushed to disk before the release's first visible change.
@@ -50,8 +47,7 @@ struct ReleaseJournal: Equatable {
 
     /// Whether a journal is there, without reading it.
     static func exists(in gitDirectory: String) -> Bool {
-        var info = stat()
-        return lstat(gitDirectory + name, &info) == 0
+        (try? FileSystem.status(gitDirectory + name, followingLinks: false)) != nil
     }
 
     /// The pending release, or nil when there is none.
@@ -104,8 +100,10 @@ struct ReleaseJournal: Equatable {
         Self.removeTree(temporary)
         do throws(ChangelogError) {
             try FaultPoint.checkSpace(writing: directory)
-            guard mkdir(temporary, 0o755) == 0 else {
-                throw ChangelogError("cannot create \(temporary): \(AtomicFile.describe(errno))")
+            do throws(Errno) {
+                try FileSystem.makeDirectory(temporary, permissions: FilePermissions(rawValue: 0o755))
+            } catch {
+                throw ChangelogError("cannot create \(temporary): \(AtomicFile.describe(error))")
             }
             var lines = [Self.header, Self.line("version", version), Self.line("push", pushCommand),
                          Self.line("tag", tagName, tagObject.hex)]
@@ -121,8 +119,10 @@ struct ReleaseJournal: Equatable {
             }
             try Self.writeDurably(Array((lines.joined(separator: "\n") + "\n").utf8), to: temporary + "/state")
             try Self.syncDirectory(temporary)
-            guard rename(temporary, directory) == 0 else {
-                throw ChangelogError("cannot create \(directory): \(AtomicFile.describe(errno))")
+            do throws(Errno) {
+                try FileSystem.rename(temporary, to: directory)
+            } catch {
+                throw ChangelogError("cannot create \(directory): \(AtomicFile.describe(error))")
             }
             try Self.syncDirectory(gitDirectory)
         } catch {
@@ -138,9 +138,11 @@ struct ReleaseJournal: Equatable {
         let directory = gitDirectory + name
         let trash = directory + ".trash"
         removeTree(trash)
-        guard rename(directory, trash) == 0 else {
-            if errno == ENOENT { return }
-            throw ChangelogError("cannot remove the release journal \(directory): \(AtomicFile.describe(errno))")
+        do throws(Errno) {
+            try FileSystem.rename(directory, to: trash)
+        } catch {
+            if error == .noSuchFileOrDirectory { return }
+            throw ChangelogError("cannot remove the release journal \(directory): \(AtomicFile.describe(error))")
         }
         // The rename is what ends the pending state; a failed flush only makes it less durable.
         try? syncDirectory(gitDirectory)
@@ -158,47 +160,53 @@ struct ReleaseJournal: Equatable {
     /// Creates or replaces `path` with `bytes` and flushes them to disk.
     static func writeDurably(_ bytes: [UInt8], to path: String) throws(ChangelogError) {
         try FaultPoint.checkSpace(writing: path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno))") }
-        defer { close(descriptor) }
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                                                 permissions: FilePermissions(rawValue: 0o644))
+        } catch {
+            throw ChangelogError("cannot write \(path): \(AtomicFile.describe(error))")
+        }
+        defer { descriptor.closeQuietly() }
         try writeAll(bytes, to: descriptor, path: path)
-        guard fsync(descriptor) == 0 else { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno)) while flushing") }
+        do throws(Errno) {
+            try descriptor.synchronize()
+        } catch {
+            throw ChangelogError("cannot write \(path): \(AtomicFile.describe(error)) while flushing")
+        }
     }
 
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(ChangelogError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno))")
-            }
-            offset += written
+    /// Writes `bytes` from the start of the file (pwrite), whatever the descriptor's position.
+    static func writeAll(_ bytes: [UInt8], to descriptor: FileDescriptor, path: String) throws(ChangelogError) {
+        do throws(Errno) {
+            try descriptor.writeEverything(bytes, atOffset: 0)
+        } catch {
+            throw ChangelogError("cannot write \(path): \(AtomicFile.describe(error))")
         }
     }
 
     /// Flushes a directory's entries, so a rename in it survives a power loss.
     static func syncDirectory(_ path: String) throws(ChangelogError) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ChangelogError("cannot open \(path): \(AtomicFile.describe(errno))") }
-        defer { close(descriptor) }
-        // Some file systems cannot flush a directory (EINVAL); their renames are as durable as they get.
-        if fsync(descriptor) != 0 && errno != EINVAL {
-            throw ChangelogError("cannot flush \(path): \(AtomicFile.describe(errno))")
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(path, .readOnly, options: [.directory, .closeOnExec])
+        } catch {
+            throw ChangelogError("cannot open \(path): \(AtomicFile.describe(error))")
+        }
+        defer { descriptor.closeQuietly() }
+        do throws(Errno) {
+            try descriptor.synchronize()
+        } catch {
+            // Some file systems cannot flush a directory (EINVAL); their renames are as durable as they get.
+            if error != .invalidArgument { throw ChangelogError("cannot flush \(path): \(AtomicFile.describe(error))") }
         }
     }
 
     /// Removes a directory of plain files, as the journal is; a missing one is fine.
     private static func removeTree(_ path: String) {
-        guard let stream = opendir(path) else { return }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(stream)
-        for name in names { unlink(path + "/" + name) }
-        rmdir(path)
+        guard let names = FileSystem.entries(of: path) else { return }
+        for name in names { try? FileSystem.remove(path + "/" + name) }
+        try? FileSystem.removeDirectory(path)
     }
 
     // MARK: - Lines

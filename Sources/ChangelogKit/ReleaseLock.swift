@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// One release at a time per repository: `changelog-release.lock` in the git directory, created
 /// with O_EXCL as git creates its own locks, and held with flock(2) for as long as the process
@@ -10,7 +7,7 @@ import Darwin
 /// holds is a stale one and is taken over instead of blocking releases until someone removes it.
 final class ReleaseLock {
     let path: String
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
 
     /// Takes the lock, or fails at once (never waits) when another release holds it.
     init(gitDirectory: String) throws(ChangelogError) {
@@ -18,38 +15,44 @@ final class ReleaseLock {
         // A few attempts: the file can vanish or be replaced between open and flock when the
         // holder finishes at that very moment.
         for _ in 0..<5 {
-            var descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            let created = descriptor >= 0
-            if !created {
-                guard errno == EEXIST else {
-                    throw ChangelogError("cannot create \(path): \(AtomicFile.describe(errno)); check that the git directory is writable")
+            let descriptor: FileDescriptor
+            var created = true
+            do throws(Errno) {
+                descriptor = try FileDescriptor.open(path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
+                                                     permissions: FilePermissions(rawValue: 0o644))
+            } catch {
+                guard error == .fileExists else {
+                    throw ChangelogError("cannot create \(path): \(AtomicFile.describe(error)); check that the git directory is writable")
                 }
-                descriptor = open(path, O_RDWR | O_CLOEXEC)
-                if descriptor < 0 {
-                    if errno == ENOENT { continue }
-                    throw ChangelogError("cannot open \(path): \(AtomicFile.describe(errno)); check that the git directory is writable")
+                created = false
+                do throws(Errno) {
+                    descriptor = try FileDescriptor.open(path, .readWrite, options: .closeOnExec)
+                } catch {
+                    if error == .noSuchFileOrDirectory { continue }
+                    throw ChangelogError("cannot open \(path): \(AtomicFile.describe(error)); check that the git directory is writable")
                 }
             }
-            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                let code = errno
+            let locked: Bool
+            do throws(Errno) {
+                locked = try descriptor.tryLockExclusively()
+            } catch {
                 // Without flock (some network file systems) a file we created is still ours.
-                if !(created && code != EWOULDBLOCK) {
-                    let holder = Self.holder(descriptor)
-                    close(descriptor)
-                    let process = holder.map { " (process \($0))" } ?? ""
-                    throw ChangelogError("another changelog release is running in this repository\(process); "
-                                         + "wait for it to finish, then run the command again")
-                }
+                locked = created
             }
-            var opened = stat(), current = stat()
-            guard fstat(descriptor, &opened) == 0, stat(path, &current) == 0,
-                  opened.st_ino == current.st_ino, opened.st_dev == current.st_dev else {
-                close(descriptor)
+            if !locked {
+                let holder = Self.holder(descriptor)
+                descriptor.closeQuietly()
+                let process = holder.map { " (process \($0))" } ?? ""
+                throw ChangelogError("another changelog release is running in this repository\(process); "
+                                     + "wait for it to finish, then run the command again")
+            }
+            guard let opened = try? descriptor.status(), let current = try? FileSystem.status(path),
+                  opened.inode == current.inode, opened.deviceID == current.deviceID else {
+                descriptor.closeQuietly()
                 continue
             }
-            var text = Array("\(getpid())\n".utf8)
-            _ = ftruncate(descriptor, 0)
-            _ = pwrite(descriptor, &text, text.count, 0)
+            try? descriptor.truncate(to: 0)
+            try? descriptor.writeEverything(Array("\(ProcessID.current.rawValue)\n".utf8), atOffset: 0)
             self.descriptor = descriptor
             return
         }
@@ -58,15 +61,13 @@ final class ReleaseLock {
 
     /// Removes the file before letting go of the flock, so nobody can take over a removed file.
     func release() {
-        unlink(path)
-        close(descriptor)
+        try? FileSystem.remove(path)
+        descriptor.closeQuietly()
     }
 
-    private static func holder(_ descriptor: Int32) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let count = pread(descriptor, &buffer, buffer.count, 0)
-        guard count > 0 else { return nil }
-        let digits = String(decoding: buffer[0..<count].prefix(while: { $0 >= 48 && $0 <= 57 }), as: UTF8.self)
+    private static func holder(_ descriptor: FileDescriptor) -> String? {
+        guard let bytes = try? descriptor.read(count: 32, atOffset: 0), !bytes.isEmpty else { return nil }
+        let digits = String(decoding: bytes.prefix(while: { $0 >= 48 && $0 <= 57 }), as: UTF8.self)
         return Int32(digits).map(String.init)
     }
 }

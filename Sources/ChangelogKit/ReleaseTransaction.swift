@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Git
+import Platform
+import SystemPackage
 
 /// Carries a journaled release to its final state (`complete`) or back to the state before it
 /// (`undo`). Every step first looks at what is there and does only what is missing, so running
@@ -134,23 +131,26 @@ struct ReleaseTransaction {
         if try AtomicFile.read(path, limit: .max) == old { return }
         try FaultPoint.checkSpace(writing: path)
         let lock = path + ".lock"
-        let descriptor = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let reason = errno == EEXIST ? "'\(lock)' exists; another git process may be running: wait for it, or remove the lock file if none is"
-                                         : AtomicFile.describe(errno)
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(lock, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                                                 permissions: FilePermissions(rawValue: 0o644))
+        } catch {
+            let reason = error == .fileExists ? "'\(lock)' exists; another git process may be running: wait for it, or remove the lock file if none is"
+                                              : AtomicFile.describe(error)
             throw ChangelogError("cannot restore the index: \(reason)")
         }
         var failure: ChangelogError?
         do throws(ChangelogError) {
             try ReleaseJournal.writeAll(old, to: descriptor, path: lock)
-            if fsync(descriptor) != 0 { throw ChangelogError("cannot write \(lock): \(AtomicFile.describe(errno)) while flushing") }
+            try Self.flush(descriptor, "cannot write \(lock)")
         } catch {
             failure = error
         }
-        close(descriptor)
-        if failure == nil && rename(lock, path) != 0 { failure = ChangelogError("cannot restore \(path): \(AtomicFile.describe(errno))") }
+        descriptor.closeQuietly()
+        if failure == nil { failure = Self.rename(lock, to: path, "cannot restore \(path)") }
         if let failure {
-            unlink(lock)
+            try? FileSystem.remove(lock)
             throw failure
         }
     }
@@ -171,29 +171,31 @@ struct ReleaseTransaction {
     /// permissions and renames it over: a reader, or a crash, sees all old or all new.
     private func replace(_ path: String, with bytes: [UInt8]) throws(ChangelogError) {
         let temporary = Self.temporary(of: path)
-        var info = stat()
-        let mode: mode_t
-        if stat(path, &info) == 0 {
-            mode = info.st_mode & 0o7777
-        } else {
-            let mask = umask(0)
-            umask(mask)
-            mode = 0o666 & ~mask
+        let mode = (try? FileSystem.status(path))?.permissions
+            ?? FilePermissions(rawValue: 0o666 & ~FileSystem.creationMask().rawValue)
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                                                 permissions: FilePermissions(rawValue: 0o600))
+        } catch {
+            throw ChangelogError("cannot write \(temporary): \(AtomicFile.describe(error))")
         }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ChangelogError("cannot write \(temporary): \(AtomicFile.describe(errno))") }
         var failure: ChangelogError?
         do throws(ChangelogError) {
             try ReleaseJournal.writeAll(bytes, to: descriptor, path: path)
-            if fchmod(descriptor, mode) != 0 { throw ChangelogError("cannot set permissions on \(temporary): \(AtomicFile.describe(errno))") }
-            if fsync(descriptor) != 0 { throw ChangelogError("cannot write \(path): \(AtomicFile.describe(errno)) while flushing") }
+            do throws(Errno) {
+                try descriptor.setPermissions(mode)
+            } catch {
+                throw ChangelogError("cannot set permissions on \(temporary): \(AtomicFile.describe(error))")
+            }
+            try Self.flush(descriptor, "cannot write \(path)")
         } catch {
             failure = error
         }
-        close(descriptor)
-        if failure == nil && rename(temporary, path) != 0 { failure = ChangelogError("cannot replace \(path): \(AtomicFile.describe(errno))") }
+        descriptor.closeQuietly()
+        if failure == nil { failure = Self.rename(temporary, to: path, "cannot replace \(path)") }
         if let failure {
-            unlink(temporary)
+            try? FileSystem.remove(temporary)
             throw failure
         }
         try ReleaseJournal.syncDirectory(Self.directoryName(path))
@@ -207,17 +209,38 @@ struct ReleaseTransaction {
         do {
             try replace(path, with: old)
         } catch {
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw error }
-            defer { close(descriptor) }
+            guard let descriptor = try? FileDescriptor.open(path, .writeOnly, options: .closeOnExec) else { throw error }
+            defer { descriptor.closeQuietly() }
             do throws(ChangelogError) {
                 try ReleaseJournal.writeAll(old, to: descriptor, path: path)
             } catch {
                 throw error
             }
-            guard ftruncate(descriptor, off_t(old.count)) == 0 && fsync(descriptor) == 0 else {
-                throw ChangelogError("cannot restore \(path): \(AtomicFile.describe(errno))")
+            do throws(Errno) {
+                try descriptor.truncate(to: Int64(old.count))
+                try descriptor.synchronize()
+            } catch {
+                throw ChangelogError("cannot restore \(path): \(AtomicFile.describe(error))")
             }
+        }
+    }
+
+    /// fsync, its failure worded as `what` (": <reason> while flushing").
+    private static func flush(_ descriptor: FileDescriptor, _ what: String) throws(ChangelogError) {
+        do throws(Errno) {
+            try descriptor.synchronize()
+        } catch {
+            throw ChangelogError("\(what): \(AtomicFile.describe(error)) while flushing")
+        }
+    }
+
+    /// rename, its failure worded as `what`; nil when it succeeded.
+    private static func rename(_ source: String, to destination: String, _ what: String) -> ChangelogError? {
+        do throws(Errno) {
+            try FileSystem.rename(source, to: destination)
+            return nil
+        } catch {
+            return ChangelogError("\(what): \(AtomicFile.describe(error))")
         }
     }
 

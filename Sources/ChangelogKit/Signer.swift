@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ChangelogCore
+import Platform
+import SystemPackage
 
 /// How to sign, as git's configuration says: gpg.format, gpg.program / gpg.openpgp.program or
 /// gpg.ssh.program, and user.signingkey.
@@ -153,7 +150,7 @@ public struct Signer: Sendable {
         }
         let program = settings.resolvedProgram
         var temporaryFiles: [String] = []
-        defer { for path in temporaryFiles { unlink(path) } }
+        defer { for path in temporaryFiles { try? FileSystem.remove(path) } }
 
         let keyFile: String
         let literalKey = Self.literalSSHKey(configured)
@@ -222,40 +219,34 @@ public struct Signer: Sendable {
         let user = rest.prefix { $0 != "/" }
         let tail = rest.dropFirst(user.count)
         if user.isEmpty {
-            let home = settings.environment.map { $0["HOME"] } ?? getenv("HOME").map { String(cString: $0) }
+            let home = settings.environment.map { $0["HOME"] } ?? CurrentProcess.environmentValue("HOME")
             if let home, !home.isEmpty { return home + tail }
-            if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir { return String(cString: directory) + tail }
+            if let directory = CurrentProcess.homeDirectory() { return directory + tail }
             return path
         }
-        guard let entry = getpwnam(String(user)), let directory = entry.pointee.pw_dir else { return path }
-        return String(cString: directory) + tail
+        guard let directory = CurrentProcess.homeDirectory(of: String(user)) else { return path }
+        return directory + tail
     }
 
     /// mkstemp() in TMPDIR or /tmp, mode 0600, as git's mks_tempfile_t() makes the files ssh-keygen reads.
     private static func temporaryFile(named name: String, containing bytes: [UInt8]) throws(ChangelogError) -> String {
-        var directory = getenv("TMPDIR").map { String(cString: $0) } ?? ""
+        var directory = CurrentProcess.environmentValue("TMPDIR") ?? ""
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         if directory.isEmpty { directory = "/tmp" }
-        var template = Array("\(directory)/.\(name)_XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ChangelogError("cannot create a temporary file in \(directory) for signing: \(AtomicFile.describe(errno)); set TMPDIR to a writable directory")
+        let file: (descriptor: FileDescriptor, path: String)
+        do throws(Errno) {
+            file = try FileSystem.makeTemporaryFile(prefix: "\(directory)/.\(name)_")
+        } catch {
+            throw ChangelogError("cannot create a temporary file in \(directory) for signing: \(AtomicFile.describe(error)); set TMPDIR to a writable directory")
         }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(descriptor)
-                unlink(path)
-                throw ChangelogError("cannot write the temporary file \(path) for signing: \(AtomicFile.describe(code)); set TMPDIR to a directory with space")
-            }
-            offset += written
+        defer { file.descriptor.closeQuietly() }
+        do throws(Errno) {
+            try file.descriptor.writeEverything(bytes)
+        } catch {
+            try? FileSystem.remove(file.path)
+            throw ChangelogError("cannot write the temporary file \(file.path) for signing: \(AtomicFile.describe(error)); set TMPDIR to a directory with space")
         }
-        close(descriptor)
-        return path
+        return file.path
     }
 
     // MARK: - Shared
@@ -275,7 +266,7 @@ public struct Signer: Sendable {
         case .notFound(let program):
             return ChangelogError("cannot run \(program) to sign: not found; \(install) or set \(configKey) to the program's path")
         case .cannotStart(let program, let code):
-            return ChangelogError("cannot run \(program) to sign: \(AtomicFile.describe(code)); make it executable or set \(configKey) to another program")
+            return ChangelogError("cannot run \(program) to sign: \(AtomicFile.describe(Errno(rawValue: code))); make it executable or set \(configKey) to another program")
         case .timedOut(let program, let seconds, _, let stderr):
             let said = Self.condense(String(decoding: stderr, as: UTF8.self))
             let waiting = settings.format == .openpgp

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
+import SystemPackage
 
 /// A file named by the configuration, which the repository's own authors wrote: it must stay inside
 /// the working tree however it gets there (`..`, a symbolic link, a committed link to a directory
@@ -13,8 +10,7 @@ public enum WorkingTreePath {
     /// one written and so the one to commit.
     public static func resolve(_ written: String, root: String) throws(ChangelogError) -> String {
         let (path, exists) = try locate(written, root: root)
-        var info = stat()
-        if !exists && lstat(root + normalized(written), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+        if !exists, (try? FileSystem.status(root + normalized(written), followingLinks: false))?.type == .symbolicLink {
             throw ChangelogError("\(normalized(written)) is a symbolic link to a file that does not exist; fix or remove the link")
         }
         return path
@@ -32,7 +28,12 @@ public enum WorkingTreePath {
         let relative = normalized(written)
         guard !relative.hasPrefix("../") && relative != ".." else { throw outside(written, leadsTo: nil) }
         guard !relative.isEmpty else { throw ChangelogError("'\(written)' does not name a file; give a path such as CHANGELOG.md") }
-        guard let base = realPath(root) else { throw ChangelogError("cannot resolve the working tree \(root): \(AtomicFile.describe(errno))") }
+        let base: String
+        do throws(Errno) {
+            base = try FileSystem.realPath(root)
+        } catch {
+            throw ChangelogError("cannot resolve the working tree \(root): \(AtomicFile.describe(error))")
+        }
         let prefix = base == "/" ? "/" : base + "/"
         var current = prefix + relative
         // As many links as the kernel follows (MAXSYMLINKS on Linux).
@@ -40,7 +41,7 @@ public enum WorkingTreePath {
             let slash = current.lastIndex(of: "/")!
             let name = String(current[current.index(after: slash)...])
             let directory = slash == current.startIndex ? "/" : String(current[..<slash])
-            guard let realDirectory = realPath(directory) else {
+            guard let realDirectory = try? FileSystem.realPath(directory) else {
                 if current == prefix + relative, let parent = relative.lastIndex(of: "/") {
                     let missing = String(relative[..<parent])
                     throw ChangelogError("the directory \(missing) of \(relative) does not exist; create it (mkdir -p \(missing)) or fix the path")
@@ -54,11 +55,15 @@ public enum WorkingTreePath {
                 throw ChangelogError("\(relative) leads to the directory \(realDirectory); name a file")
             }
             let candidate = (realDirectory == "/" ? "" : realDirectory) + "/" + name
-            var info = stat()
-            guard lstat(candidate, &info) == 0 else { return (String(candidate.dropFirst(prefix.count)), false) }
-            guard (info.st_mode & S_IFMT) == S_IFLNK else { return (String(candidate.dropFirst(prefix.count)), true) }
-            guard let target = linkTarget(candidate) else {
-                throw ChangelogError("cannot read the symbolic link \(candidate): \(AtomicFile.describe(errno))")
+            guard let info = try? FileSystem.status(candidate, followingLinks: false) else {
+                return (String(candidate.dropFirst(prefix.count)), false)
+            }
+            guard info.type == .symbolicLink else { return (String(candidate.dropFirst(prefix.count)), true) }
+            let target: String
+            do throws(Errno) {
+                target = try FileSystem.linkTarget(candidate)
+            } catch {
+                throw ChangelogError("cannot read the symbolic link \(candidate): \(AtomicFile.describe(error))")
             }
             current = target.hasPrefix("/") ? target : realDirectory + "/" + target
         }
@@ -83,16 +88,4 @@ public enum WorkingTreePath {
         return parts.joined(separator: "/")
     }
 
-    private static func linkTarget(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink(path, &buffer, buffer.count - 1)
-        guard length >= 0 else { return nil }
-        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 }

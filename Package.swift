@@ -21,13 +21,14 @@ let package = Package(
         .target(name: "Git", dependencies: ["Clibgit2"]),
         .target(name: "ChangelogCore", dependencies: ["TOMLKit"]),
         .target(name: "ChangelogKit", dependencies: ["Git", "ChangelogCore"]),
-        .executableTarget(
-            name: "changelog",
+        .target(
+            name: "ChangelogCLI",
             dependencies: [
                 "ChangelogKit", "ChangelogCore", "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "changelog", dependencies: ["ChangelogCLI"]),
         .target(name: "FixtureSupport", dependencies: ["Git"], path: "Tests/FixtureSupport"),
         // `make bench` builds histories of any size with this; see bench/run.
         .executableTarget(name: "synthetic-history", dependencies: ["FixtureSupport"], path: "Benchmarks/SyntheticHistory"),
@@ -35,5 +36,9 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git", "FixtureSupport"]),
         .testTarget(name: "ChangelogKitTests", dependencies: ["ChangelogKit", "FixtureSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FixtureSupport"]),
+        .testTarget(
+            name: "ChangelogCLITests",
+            dependencies: ["ChangelogCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )

@@ -13,7 +13,7 @@ struct GenerateCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("setversion"), help: ArgumentHelp("The version of the new section, e.g. 1.4.0.", valueName: "version"))
-    var setVersion: String?
+    var setVersion: VersionArgument?
 
     @Flag(name: [.customShort("M"), .long], help: "Bump the latest version tag's major number.")
     var major = false
@@ -48,11 +48,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: [.customShort("i"), .long], help: ArgumentHelp("Merge the new section into this existing changelog.", valueName: "file"))
     var infile: String?
 
-    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
-    var repository: String?
-
-    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("How links are spelled: github, gitlab, stash or cgit (default: guessed from the host).", valueName: "style"))
-    var linkStyle: LinkStyle?
+    @OptionGroup var links: LinkOptions
 
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Text after the version in the heading.", valueName: "text"))
     var subtitle: String?
@@ -73,7 +69,7 @@ struct GenerateCommand: ParsableCommand {
         if choices > 1 {
             throw ValidationError("choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
         }
-        if let setVersion { _ = try versionArgument(setVersion) }
+        if let setVersion { _ = try setVersion.validated() }
         if changelogFile != nil && (infile != nil || outfile != nil) {
             throw ValidationError("-C/--changelog reads and writes the same file; use it alone, or -i and -o")
         }
@@ -124,7 +120,7 @@ struct GenerateCommand: ParsableCommand {
                try AtomicFile.holdsFile(outfile) {
                 request.infile = outfile
             }
-            let links = linkContext(history, configuration, repository: repository, style: linkStyle)
+            let links = self.links.context(history, configuration)
             request.repositoryURL = links.repositoryURL
             request.linkStyle = links.style
             request.subtitle = subtitle ?? configuration.subtitle
@@ -189,7 +185,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {
-        if let setVersion, let version = try? versionArgument(setVersion) { return .exact(version) }
+        if let version = setVersion?.version { return .exact(version) }
         if major { return .bumpLatest(.major) }
         if minor { return .bumpLatest(.minor) }
         if patch { return .bumpLatest(.patch) }

@@ -13,12 +13,9 @@ struct LinkOptions: ParsableArguments {
     /// True when either option was given.
     var isGiven: Bool { repository != nil || linkStyle != nil }
 
-    /// Where links point: `-r`, else the configuration, else the origin remote; the style from `-l`,
-    /// else the configuration, else guessed from the host.
+    /// Where links point, these options first (ChangelogKit's `History.links`).
     func context(_ history: History, _ configuration: Configuration) -> LinkContext {
-        let remote = try? history.repository.configString("remote.origin.url")
-        let url = repository ?? configuration.repositoryURL ?? remote.flatMap(RepositoryURL.webAddress(fromRemote:))
-        return LinkContext(repositoryURL: url, style: linkStyle ?? configuration.linkStyle ?? RepositoryURL.guessedLinkStyle(url))
+        history.links(repositoryURL: repository, style: linkStyle, configuration: configuration)
     }
 }
 

@@ -1,4 +1,5 @@
 import ChangelogCore
+import ChangelogKit
 import Testing
 @testable import ChangelogCLI
 
@@ -97,5 +98,23 @@ import Testing
         let json = try parse(["-T", "json", "-o", "releases.json", "--all", "--to", "v1.0.0"], as: GenerateCommand.self)
         #expect(json.outfile == "releases.json" && json.all && json.to == "v1.0.0")
         _ = try parse(["-i", "old.md", "-o", "new.md", "--bump", "-F"], as: GenerateCommand.self)
+    }
+
+    /// The command only maps its options; ChangelogKit's builder resolves them.
+    @Test func theOptionsAsTheRequestBuilderTakesThem() throws {
+        let plain = try parse([], as: GenerateCommand.self).builder
+        #expect(plain.version == .unreleased && plain.to == "HEAD" && plain.format == nil)
+        let builder = try parse(["--setversion", "1.4.0", "--from", "a", "--to", "b", "-o", "out.md", "-i", "in.md", "-r", "u", "-l", "stash",
+                                 "-s", "S", "-T", "md", "--dry-run", "--force"], as: GenerateCommand.self).builder
+        #expect(builder.version == .exact(SemanticVersion(major: 1, minor: 4, patch: 0)))
+        #expect(builder.from == "a" && builder.to == "b" && !builder.all)
+        #expect(builder.outfile == "out.md" && builder.infile == "in.md" && builder.changelogFile == nil)
+        #expect(builder.repositoryURL == "u" && builder.linkStyle == .stash)
+        #expect(builder.subtitle == "S" && builder.format == .markdown && builder.dryRun && builder.force)
+        #expect(try parse(["-C", "C.md", "--all"], as: GenerateCommand.self).builder.changelogFile == "C.md")
+        #expect(try parse(["-M"], as: GenerateCommand.self).builder.version == .bumpLatest(.major))
+        #expect(try parse(["-m"], as: GenerateCommand.self).builder.version == .bumpLatest(.minor))
+        #expect(try parse(["-p"], as: GenerateCommand.self).builder.version == .bumpLatest(.patch))
+        #expect(try parse(["--bump"], as: GenerateCommand.self).builder.version == .suggested)
     }
 }

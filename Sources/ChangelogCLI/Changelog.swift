@@ -12,7 +12,8 @@ public struct Changelog: ParsableCommand {
         `changelog --setversion 1.4.0 -C CHANGELOG.md` is the clog-compatible way to cut a section.
         """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self, BackportsCommand.self, HookCommand.self],
+        subcommands: [GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self,
+                      BackportsCommand.self, HookCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 

@@ -104,8 +104,8 @@ import Testing
     @Test func theOptionsAsTheRequestBuilderTakesThem() throws {
         let plain = try parse([], as: GenerateCommand.self).builder
         #expect(plain.version == .unreleased && plain.to == "HEAD" && plain.format == nil)
-        let builder = try parse(["--setversion", "1.4.0", "--from", "a", "--to", "b", "-o", "out.md", "-i", "in.md", "-r", "u", "-l", "stash",
-                                 "-s", "S", "-T", "md", "--dry-run", "--force"], as: GenerateCommand.self).builder
+        let builder = try parse(["--setversion", "1.4.0", "--from", "a", "--to", "b", "-o", "out.md", "-i", "in.md",
+                                 "-r", "u", "-l", "stash", "-s", "S", "-T", "md", "--dry-run", "--force"], as: GenerateCommand.self).builder
         #expect(builder.version == .exact(SemanticVersion(major: 1, minor: 4, patch: 0)))
         #expect(builder.from == "a" && builder.to == "b" && !builder.all)
         #expect(builder.outfile == "out.md" && builder.infile == "in.md" && builder.changelogFile == nil)

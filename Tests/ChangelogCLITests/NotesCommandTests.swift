@@ -15,7 +15,8 @@ import Testing
         let short = try parse(["notes", "1.3.1", "-T", "json", "-C", "docs/CHANGES.md", "-r", "https://example.com/o/r", "-l", "github"],
                               as: NotesCommand.self)
         let long = try parse(["notes", "v1.3.1", "--format", "json", "--changelog", "docs/CHANGES.md", "--repository",
-                              "https://example.com/o/r", "--link-style", "github", "--repo", "r", "--config", "c.toml"], as: NotesCommand.self)
+                              "https://example.com/o/r", "--link-style", "github", "--repo", "r", "--config", "c.toml"],
+                             as: NotesCommand.self)
         for command in [short, long] {
             #expect(command.version?.version == SemanticVersion("1.3.1"))
             #expect(command.format == .json)

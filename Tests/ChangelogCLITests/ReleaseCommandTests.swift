@@ -47,6 +47,7 @@ import Testing
     @Test func versionAndPrerelease() {
         expectUsageError(["release", "1.2"], "'1.2' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
         expectUsageError(["release", "1.2.0", "--prerelease", "rc"], "--prerelease chooses the version; drop it, or drop VERSION")
-        expectUsageError(["release", "--prerelease", "r.c"], "'r.c' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
+        expectUsageError(["release", "--prerelease", "r.c"],
+                         "'r.c' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
     }
 }

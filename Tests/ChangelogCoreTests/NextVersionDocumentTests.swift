@@ -54,7 +54,8 @@ import Testing
     /// A driver that is not a Conventional Commit (a merge) has no type or subject to show: it is left out.
     @Test func driversThatDoNotParseAreLeftOut() throws {
         let document = NextVersionDocument(
-            current: nil, currentTag: nil, next: SemanticVersion(major: 0, minor: 1, patch: 0, prerelease: ["rc", "1"]), nextTag: "0.1.0-rc.1",
+            current: nil, currentTag: nil,
+            next: SemanticVersion(major: 0, minor: 1, patch: 0, prerelease: ["rc", "1"]), nextTag: "0.1.0-rc.1",
             bump: "prerelease",
             drivers: [CoreCommitFactory.commit("00000000", "Merge branch 'x'", parents: 2),
                       CoreCommitFactory.commit("11111111", "fix(ui): contrast")])

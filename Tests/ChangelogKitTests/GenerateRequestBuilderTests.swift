@@ -91,7 +91,8 @@ import Testing
             default: configuration.outfile = "../CHANGELOG.md"
             }
             let error = #expect(throws: ChangelogError.self) { try request(GenerateRequestBuilder(), configuration) }
-            #expect(error?.message == "../CHANGELOG.md is outside the repository; a configured path must name a file inside the working tree")
+            #expect(error?.message
+                == "../CHANGELOG.md is outside the repository; a configured path must name a file inside the working tree")
             #expect(error?.exitCode == ExitStatus.failure.rawValue)
         }
     }

@@ -27,13 +27,14 @@ let package = Package(
             name: "ChangelogKit",
             dependencies: ["Git", "ChangelogCore", "Platform", .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .executableTarget(
-            name: "changelog",
+        .target(
+            name: "ChangelogCLI",
             dependencies: [
                 "ChangelogKit", "ChangelogCore", "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "changelog", dependencies: ["ChangelogCLI"]),
         .target(name: "FixtureSupport", dependencies: ["Git"], path: "Tests/FixtureSupport"),
         // `make bench` builds histories of any size with this; see bench/run.
         .executableTarget(name: "synthetic-history", dependencies: ["FixtureSupport"], path: "Benchmarks/SyntheticHistory"),
@@ -42,5 +43,9 @@ let package = Package(
         .testTarget(name: "ChangelogKitTests", dependencies: ["ChangelogKit", "FixtureSupport"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FixtureSupport"]),
+        .testTarget(
+            name: "ChangelogCLITests",
+            dependencies: ["ChangelogCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )

@@ -68,43 +68,22 @@ struct NextCommand: ParsableCommand {
                 if bounds.warns { Terminal.warning(bounds.text) } else { Terminal.note(bounds.text) }
             }
             switch format {
-            case .json: Terminal.write(NextReport.json(suggestion))
+            case .json: Terminal.write(Self.document(suggestion).rendered())
             case .text: if let next = suggestion.next { Terminal.write("\(next)\n") }
             }
             if suggestion.next == nil {
                 let since = suggestion.current.map { "since \($0.name)" } ?? "yet"
                 let count = suggestion.commits.count
                 Terminal.note("nothing to release: \(count) commit\(count == 1 ? "" : "s") \(since), none of them a feat, fix, perf or breaking change")
-                throw ChangelogError.silent(exitCode: 3)
+                throw ChangelogError.silent(exitCode: ExitStatus.nothingToRelease.rawValue)
             }
         }
     }
-}
 
-/// `next --format json`: docs/contract.md's object.
-enum NextReport {
-    static func json(_ suggestion: VersionSuggestion) -> String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.field("current", suggestion.current?.version.description)
-        writer.field("currentTag", suggestion.current?.name)
-        writer.field("next", suggestion.next?.description)
-        writer.field("nextTag", suggestion.nextTag)
-        writer.field("bump", suggestion.bump.rawValue)
-        writer.key("commits")
-        writer.beginArray()
-        for driver in suggestion.drivers {
-            guard let entry = driver.entry else { continue }
-            writer.beginObject()
-            writer.field("id", driver.commit.id)
-            writer.field("type", entry.type)
-            writer.field("scope", entry.scope)
-            writer.field("subject", entry.subject)
-            writer.field("breaking", entry.isBreaking)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.endObject()
-        return writer.flush()
+    /// The JSON document of a suggestion; ChangelogCore renders it.
+    static func document(_ suggestion: VersionSuggestion) -> NextVersionDocument {
+        NextVersionDocument(current: suggestion.current?.version, currentTag: suggestion.current?.name,
+                            next: suggestion.next, nextTag: suggestion.nextTag, bump: suggestion.bump.rawValue,
+                            drivers: suggestion.drivers)
     }
 }

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
-import Git
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,7 +58,7 @@ struct CheckCommand: ParsableCommand {
             }
             failed = LintReport.failedCount(results) > 0
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode(ExitStatus.checkFailed) }
     }
 
     private func readMessage(_ path: String) throws(ChangelogError) -> String {
@@ -78,37 +72,5 @@ struct CheckCommand: ParsableCommand {
             bytes = read
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-struct HookCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "hook",
-        abstract: "Manage the commit-msg hook.",
-        subcommands: [Install.self]
-    )
-
-    struct Install: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Install a commit-msg hook that runs `changelog check` on each new message.",
-            discussion: "Respects core.hooksPath. An existing different hook is kept unless --force."
-        )
-
-        @Flag(help: "Replace an existing commit-msg hook.")
-        var force = false
-
-        @OptionGroup var repositoryOptions: RepositoryOptions
-
-        func run() throws {
-            try reportingErrors { () throws(ChangelogError) in
-                let (history, _) = try repositoryOptions.open()
-                let installer = HookInstaller(repository: history.repository, executable: Terminal.executablePath)
-                switch try installer.install(force: force) {
-                case .installed(let path): Terminal.note("installed the commit-msg hook at \(path)")
-                case .replaced(let path): Terminal.note("replaced the commit-msg hook at \(path)")
-                case .alreadyInstalled(let path): Terminal.note("the commit-msg hook at \(path) is already installed")
-                }
-            }
-        }
     }
 }

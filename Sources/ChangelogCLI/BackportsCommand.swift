@@ -35,7 +35,7 @@ struct BackportsCommand: ParsableCommand {
             case .text:
                 var out = ""
                 for candidate in report.candidates {
-                    out += ShellQuoting.command(["git", "cherry-pick", "-x", "\(candidate.commit.id)"]) + "  # \(candidate.commit.subjectLine)\n"
+                    out += BackportsDocument.cherryPickCommand(candidate.commit) + "  # \(candidate.commit.subjectLine)\n"
                 }
                 Terminal.write(out)
                 let count = report.candidates.count
@@ -43,7 +43,7 @@ struct BackportsCommand: ParsableCommand {
                     ? "nothing to backport: every fix since the fork point is on \(onto) (\(report.picked.count) picked)"
                     : "\(count) fix\(count == 1 ? "" : "es") to pick into \(onto), oldest first; \(report.picked.count) already there")
             case .json:
-                Terminal.write(Self.json(report))
+                Terminal.write(Self.document(report).rendered())
             }
             if !report.leftOut.isEmpty {
                 let count = report.leftOut.count
@@ -52,36 +52,10 @@ struct BackportsCommand: ParsableCommand {
         }
     }
 
-    static func json(_ report: BackportReport) -> String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.field("onto", report.onto)
-        writer.field("forkPoint", report.forkPoint.hex)
-        writer.key("candidates")
-        writer.beginArray()
-        for candidate in report.candidates {
-            writer.beginObject()
-            writer.field("id", candidate.commit.id)
-            writer.field("shortId", candidate.commit.shortID)
-            writer.field("type", candidate.entry?.type)
-            writer.field("scope", candidate.entry?.scope)
-            writer.field("subject", candidate.entry?.subject)
-            writer.field("command", ShellQuoting.command(["git", "cherry-pick", "-x", "\(candidate.commit.id)"]))
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("alreadyPicked")
-        writer.beginArray()
-        for picked in report.picked {
-            writer.beginObject()
-            writer.field("id", picked.commit.id)
-            writer.field("pickedAs", picked.pickedAs.id)
-            writer.field("evidence", picked.evidence)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.field("leftOut", report.leftOut.count)
-        writer.endObject()
-        return writer.flush()
+    /// The JSON document of a report; ChangelogCore renders it.
+    static func document(_ report: BackportReport) -> BackportsDocument {
+        BackportsDocument(onto: report.onto, forkPoint: report.forkPoint.hex, candidates: report.candidates,
+                          picked: report.picked.map { .init(id: $0.commit.id, pickedAs: $0.pickedAs.id, evidence: $0.evidence) },
+                          leftOut: report.leftOut.count)
     }
 }

@@ -20,7 +20,7 @@ struct ReleaseCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The version to release, e.g. 1.4.0 (default: the suggested one).", valueName: "version"))
-    var version: String?
+    var version: VersionArgument?
 
     @Option(help: ArgumentHelp("Continue or start a pre-release line with this identifier, e.g. rc.", valueName: "id"))
     var prerelease: String?
@@ -37,11 +37,7 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(help: "On a maintenance branch, release feat and breaking commits anyway (as a patch, or on its version line), or a VERSION off its line.")
     var allowFeatures = false
 
-    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
-    var repository: String?
-
-    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("github, gitlab, stash or cgit.", valueName: "style"))
-    var linkStyle: LinkStyle?
+    @OptionGroup var links: LinkOptions
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
@@ -62,10 +58,10 @@ struct ReleaseCommand: ParsableCommand {
             let option = abort ? "--abort" : "--continue"
             if abort && continueRelease { throw ValidationError("--abort and --continue exclude each other; choose one") }
             let others = version != nil || prerelease != nil || sign != nil || allowDirty || allowDetached || allowFeatures
-                || repository != nil || linkStyle != nil || dryRun || force || repositoryOptions.config != nil
+                || links.isGiven || dryRun || force || repositoryOptions.config != nil
             if others { throw ValidationError("\(option) settles the pending release as it was planned; give it no other option but --repo") }
         }
-        if let version { _ = try versionArgument(version) }
+        if let version { _ = try version.validated() }
         if version != nil && prerelease != nil {
             throw ValidationError("--prerelease chooses the version; drop it, or drop VERSION")
         }
@@ -83,8 +79,8 @@ struct ReleaseCommand: ParsableCommand {
             }
             let (history, configuration) = try repositoryOptions.open()
             var request = ReleaseRequest(today: Terminal.today(),
-                                         links: linkContext(history, configuration, repository: repository, style: linkStyle))
-            request.version = version.flatMap { try? versionArgument($0) }
+                                         links: links.context(history, configuration))
+            request.version = version?.version
             request.prerelease = prerelease
             request.sign = sign
             request.allowDirty = allowDirty

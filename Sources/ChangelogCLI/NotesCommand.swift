@@ -14,7 +14,7 @@ struct NotesCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The version, e.g. 1.3.1 (default: the latest reachable from HEAD).", valueName: "version"))
-    var version: String?
+    var version: VersionArgument?
 
     @Option(name: [.customShort("T"), .long], help: ArgumentHelp("markdown (default) or json.", valueName: "format"))
     var format: OutputFormat = .markdown
@@ -22,25 +22,21 @@ struct NotesCommand: ParsableCommand {
     @Option(name: [.customShort("C"), .customLong("changelog")], help: ArgumentHelp("The changelog to read sections from (default: the configured one, else CHANGELOG.md).", valueName: "file"))
     var changelogFile: String?
 
-    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links.", valueName: "url"))
-    var repository: String?
-
-    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("github, gitlab, stash or cgit.", valueName: "style"))
-    var linkStyle: LinkStyle?
+    @OptionGroup var links: LinkOptions
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     func validate() throws {
-        if let version { _ = try versionArgument(version) }
+        if let version { _ = try version.validated() }
     }
 
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
             let notes = ReleaseNotes(history: history, layout: configuration.layout,
-                                     links: linkContext(history, configuration, repository: repository, style: linkStyle),
+                                     links: links.context(history, configuration),
                                      backports: configuration.branches.backports)
-            let wanted = version.flatMap { try? versionArgument($0) }
+            let wanted = version?.version
             switch format {
             case .json:
                 Terminal.write(try notes.json(wanted))

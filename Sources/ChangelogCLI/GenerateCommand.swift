@@ -13,7 +13,7 @@ struct GenerateCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("setversion"), help: ArgumentHelp("The version of the new section, e.g. 1.4.0.", valueName: "version"))
-    var setVersion: String?
+    var setVersion: VersionArgument?
 
     @Flag(name: [.customShort("M"), .long], help: "Bump the latest version tag's major number.")
     var major = false
@@ -48,11 +48,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: [.customShort("i"), .long], help: ArgumentHelp("Merge the new section into this existing changelog.", valueName: "file"))
     var infile: String?
 
-    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
-    var repository: String?
-
-    @Option(name: [.customShort("l"), .customLong("link-style")], help: ArgumentHelp("How links are spelled: github, gitlab, stash or cgit (default: guessed from the host).", valueName: "style"))
-    var linkStyle: LinkStyle?
+    @OptionGroup var links: LinkOptions
 
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Text after the version in the heading.", valueName: "text"))
     var subtitle: String?
@@ -73,7 +69,7 @@ struct GenerateCommand: ParsableCommand {
         if choices > 1 {
             throw ValidationError("choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
         }
-        if let setVersion { _ = try versionArgument(setVersion) }
+        if let setVersion { _ = try setVersion.validated() }
         if changelogFile != nil && (infile != nil || outfile != nil) {
             throw ValidationError("-C/--changelog reads and writes the same file; use it alone, or -i and -o")
         }
@@ -91,56 +87,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
-            let root = history.repository.workingDirectory ?? ""
-            var request = GenerateRequest(today: Terminal.today())
-            request.version = versionChoice
-            request.from = from
-            request.to = to
-            request.all = all
-            request.format = format ?? configuration.outputFormat ?? .markdown
-            // Paths from the command line are the user's, relative to where they stand; paths from
-            // the configuration file are relative to the repository root, where the file lives.
-            // The configured files are Markdown changelogs: JSON goes to stdout unless -o says otherwise.
-            if let changelogFile {
-                request.infile = changelogFile
-                request.outfile = changelogFile
-            } else if infile != nil || outfile != nil {
-                request.infile = infile
-                request.outfile = outfile
-            } else if request.format == .markdown, let file = configuration.changelog {
-                try checkInside(file, root: history.repository.workingDirectory)
-                request.infile = root + file
-                request.outfile = root + file
-            } else if request.format == .markdown {
-                for file in [configuration.infile, configuration.outfile].compactMap({ $0 }) {
-                    try checkInside(file, root: history.repository.workingDirectory)
-                }
-                request.infile = configuration.infile.map { root + $0 }
-                request.outfile = configuration.outfile.map { root + $0 }
-            }
-            // Like clog, an existing Markdown outfile gets the new section merged in, never replaced.
-            // Only a regular file holds a changelog: a FIFO or a device is written through.
-            if request.format == .markdown, request.infile == nil, let outfile = request.outfile,
-               try AtomicFile.holdsFile(outfile) {
-                request.infile = outfile
-            }
-            let links = linkContext(history, configuration, repository: repository, style: linkStyle)
-            request.repositoryURL = links.repositoryURL
-            request.linkStyle = links.style
-            request.subtitle = subtitle ?? configuration.subtitle
-            request.tagPrefix = configuration.tagPrefix
-            request.layout = configuration.layout
-            request.policy = configuration.bump
-            request.backports = configuration.branches.backports
-            let branch = history.branch(of: to)
-            if let line = configuration.branches.line(of: branch) {
-                try bound(&request, to: line, history: history, configuration: configuration)
-            } else {
-                request.patchOnly = configuration.branches.isPatchOnly(branch)
-            }
-            request.dryRun = dryRun
-            request.force = force
-
+            let request = try builder.request(history: history, configuration: configuration, today: Terminal.today())
             let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)
             if let file = request.infile ?? request.outfile, !outcome.kept.isEmpty {
                 Terminal.note(keptNote(outcome.kept, file: file))
@@ -155,26 +102,23 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// On a branch named for a version line, `--bump` suggests what `changelog next` does there, on
-    /// the line; once the line has a release, Unreleased is bounded as on a patch-only branch.
-    private func bound(_ request: inout GenerateRequest, to line: VersionLine, history: History,
-                       configuration: Configuration) throws(ChangelogError) {
-        if history.repository.isHeadUnborn && to == "HEAD" { return }
-        let target = try history.resolve(to)
-        let current = try history.previousRelease(of: target)
-        request.patchOnly = line.allowedBump(after: current?.version) == .patch
-        guard request.version == .suggested else { return }
-        let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: nil,
-                                                    tagPrefix: configuration.tagPrefix, line: line)
-        // Nothing to release: Generate says so, as it does elsewhere.
-        if let next = suggestion.next { request.version = .exact(next) }
-    }
-
-    /// A configured path comes with the repository, so it must not lead out of it (`../x.md`, a
-    /// committed link to elsewhere); paths on the command line are the user's own.
-    private func checkInside(_ file: String, root: String?) throws(ChangelogError) {
-        guard let root else { return }
-        try WorkingTreePath.checkInside(file, root: root)
+    /// The options as ChangelogKit takes them; it completes them from the configuration and the repository.
+    var builder: GenerateRequestBuilder {
+        var builder = GenerateRequestBuilder()
+        builder.version = versionChoice
+        builder.from = from
+        builder.to = to
+        builder.all = all
+        builder.changelogFile = changelogFile
+        builder.infile = infile
+        builder.outfile = outfile
+        builder.repositoryURL = links.repository
+        builder.linkStyle = links.linkStyle
+        builder.subtitle = subtitle
+        builder.format = format
+        builder.dryRun = dryRun
+        builder.force = force
+        return builder
     }
 
     /// Names what was kept and how to regenerate it; with --all, how many.
@@ -189,7 +133,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {
-        if let setVersion, let version = try? versionArgument(setVersion) { return .exact(version) }
+        if let version = setVersion?.version { return .exact(version) }
         if major { return .bumpLatest(.major) }
         if minor { return .bumpLatest(.minor) }
         if patch { return .bumpLatest(.patch) }

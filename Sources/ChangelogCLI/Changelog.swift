@@ -1,8 +1,9 @@
 import ArgumentParser
 
-@main
-struct Changelog: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The root command. The `changelog` executable's `main.swift` only calls `Changelog.main()`, so
+/// tests parse every command in-process with `parseAsRoot`.
+public struct Changelog: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "changelog",
         abstract: "Release notes, versions and tags from Conventional Commits.",
         discussion: """
@@ -11,7 +12,10 @@ struct Changelog: ParsableCommand {
         `changelog --setversion 1.4.0 -C CHANGELOG.md` is the clog-compatible way to cut a section.
         """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self, BackportsCommand.self, HookCommand.self],
+        subcommands: [GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self,
+                      BackportsCommand.self, HookCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
+
+    public init() {}
 }

@@ -1,0 +1,3 @@
+import ChangelogCLI
+
+Changelog.main()

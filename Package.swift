@@ -30,7 +30,8 @@ let package = Package(
         .target(
             name: "ChangelogCLI",
             dependencies: [
-                "ChangelogKit", "ChangelogCore", "Git",
+                "ChangelogKit", "ChangelogCore", "Git", "Platform",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,61 +1,47 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ChangelogCore
+import Platform
+import SystemPackage
 
 /// stdout for results, stderr for diagnostics, written without buffering surprises.
 enum Terminal {
+    /// A result on stdout; a reader that went away (a closed pipe) ends the writing quietly.
     static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { if errno == EINTR { continue }; return }
-                offset += written
-            }
-        }
+        try? FileDescriptor.standardOutput.writeEverything(Array(text.utf8))
     }
 
     static func error(_ message: String) {
-        var line = "changelog: error: \(message)\n"
-        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        diagnose("changelog: error: \(message)\n")
     }
 
     static func warning(_ message: String) {
-        var line = "changelog: warning: \(message)\n"
-        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        diagnose("changelog: warning: \(message)\n")
     }
 
     static func note(_ message: String) {
-        var line = "changelog: \(message)\n"
-        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        diagnose("changelog: \(message)\n")
+    }
+
+    private static func diagnose(_ line: String) {
+        try? FileDescriptor.standardError.writeEverything(Array(line.utf8))
     }
 
     /// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
     static var wantsColor: Bool {
-        isatty(1) == 1 && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
+        FileDescriptor.standardOutput.isTerminal && CurrentProcess.environmentValue("NO_COLOR").map(\.isEmpty) ?? true
     }
 
-    /// This executable's absolute path (`/proc/self/exe` on Linux), for the hook to call back.
+    /// This executable's absolute path, for the hook to call back.
     static var executablePath: String {
-        var buffer = [CChar](repeating: 0, count: 4_096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if length > 0 { return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        return CommandLine.arguments[0]
+        CurrentProcess.executablePath() ?? CommandLine.arguments[0]
     }
 
     /// "Today" for release dates: the clock in the machine's own UTC offset, or
     /// `SOURCE_DATE_EPOCH` in UTC, as reproducible builds define it.
     static func today() -> Timestamp {
-        if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }), let seconds = Int64(epoch) {
+        if let epoch = CurrentProcess.environmentValue("SOURCE_DATE_EPOCH"), let seconds = Int64(epoch) {
             return Timestamp(secondsSince1970: seconds, offsetMinutes: 0)
         }
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
-        return Timestamp(secondsSince1970: Int64(now), offsetMinutes: Int(local.tm_gmtoff / 60))
+        let now = SystemClock.wallTime()
+        return Timestamp(secondsSince1970: now.secondsSince1970, offsetMinutes: now.offsetMinutes)
     }
 }

@@ -71,6 +71,11 @@ extension FileDescriptor {
         try SystemCall.typed { try resize(to: size) }
     }
 
+    /// Whether this descriptor is a terminal (isatty).
+    public var isTerminal: Bool {
+        isatty(rawValue) == 1
+    }
+
     /// Whether this number names an open descriptor of this process (fcntl F_GETFL succeeds).
     public var isOpen: Bool {
         fcntl(rawValue, F_GETFL) >= 0

@@ -176,11 +176,8 @@ private struct BatchEditor {
         lf = totals.lf
         tail = bytes[bytes.count...]
 
-        var headLast = (sections.first?.firstLine ?? lines.count) - 1
-        while headLast >= 0,
-              isBlank(headLast) || (sections.isEmpty && ChangelogDocument.isLinkReferenceDefinition(lines[headLast], in: bytes)) {
-            headLast -= 1
-        }
+        var headLast = sections.first.map { $0.firstLine - 1 } ?? scan.lastContentLine ?? -1
+        while headLast >= 0, isBlank(headLast) { headLast -= 1 }
         nodes.reserveCapacity(sections.count + 1)
         nodes.append(node(key: nil, from: 0, through: headLast))
         if let first = sections.first {

@@ -47,8 +47,11 @@ public struct ChangelogDocument: Sendable, Equatable {
     public let bytes: [UInt8]
     /// The release sections found, in file order.
     public let sections: [Section]
-    /// Whether most of the document's line endings are CRLF; inserted text then uses CRLF too.
+    /// Whether most of the document's line endings are CRLF; inserted text then uses CRLF too
+    /// (unless the lines outside a replaced section say otherwise: `newline(outside:)`).
     public let usesCRLF: Bool
+    let crlfCount: Int
+    let lfCount: Int
 
     let lines: [Line]
     /// The last line that is neither blank nor in the trailing link reference definitions; nil when none is.
@@ -68,6 +71,8 @@ public struct ChangelogDocument: Sendable, Equatable {
         let table = Self.lineTable(bytes)
         self.lines = table.lines
         self.usesCRLF = table.crlf > table.lf
+        self.crlfCount = table.crlf
+        self.lfCount = table.lf
         let scan = Self.findSections(bytes: bytes, lines: table.lines)
         self.sections = scan.sections
         self.lastContentLine = scan.lastContentLine
@@ -114,23 +119,14 @@ public struct ChangelogDocument: Sendable, Equatable {
     ///   closes a code fence or HTML comment left open there, so that it is not swallowed. A document that is empty or only whitespace
     ///   becomes `# Changelog` followed by the section. A blank `section` changes nothing.
     public func merging(_ section: String, for key: SectionKey) -> [UInt8] {
-        let newline: [UInt8] = usesCRLF ? [Byte.cr, Byte.lf] : [Byte.lf]
+        let target = self.target(for: key)
+        let newline = self.newline(outside: target)
         guard let text = Self.normalized(section, newline: newline) else { return bytes }
 
         if !bytes.contains(where: { !Self.isWhitespace($0) }) {
             return Array("# Changelog".utf8) + newline + newline + text
         }
 
-        var target = self.section(for: key)
-        if target == nil, case .version(let new) = key, let unreleased = self.section(for: .unreleased),
-           sections.allSatisfy({ existing in
-               if case .version(let other) = existing.key { return other < new }
-               return true
-           }) {
-            // Releasing turns Unreleased into the version; an older version (filling in history)
-            // is inserted in order instead, below the Unreleased section.
-            target = unreleased
-        }
         if let target {
             let prefix = target.firstLine > 0 && !isBlank(target.firstLine - 1) ? newline : []
             let following = target.lastLine + 1
@@ -163,6 +159,32 @@ public struct ChangelogDocument: Sendable, Equatable {
             return inserting(closed, afterLine: last.lastLine, newline: newline)
         }
         return inserting(closed, afterLine: lastContentLine, newline: newline)
+    }
+
+    /// The section a merge for `key` replaces: the one for `key`; else, for a version higher than
+    /// every version in the document, Unreleased (releasing turns it into the version; an older
+    /// version, filling in history, is inserted in order instead, below the Unreleased section).
+    func target(for key: SectionKey) -> Section? {
+        if let same = section(for: key) { return same }
+        guard case .version(let new) = key, let unreleased = section(for: .unreleased),
+              sections.allSatisfy({ existing in
+                  if case .version(let other) = existing.key { return other < new }
+                  return true
+              }) else { return nil }
+        return unreleased
+    }
+
+    /// The line ending most of the lines outside `target` use (LF on a tie). Only the lines a merge
+    /// keeps decide: the replaced section's own could tip the count, and a rerun would rewrite it.
+    func newline(outside target: Section?) -> [UInt8] {
+        var crlf = crlfCount
+        var lf = lfCount
+        if let target {
+            for line in lines[target.firstLine...target.lastLine] where line.terminated {
+                if line.end - line.contentEnd == 2 { crlf -= 1 } else { lf -= 1 }
+            }
+        }
+        return crlf > lf ? [Byte.cr, Byte.lf] : [Byte.lf]
     }
 
     /// The line that closes the code fence or multi-line HTML comment still open at the end of the

@@ -176,11 +176,8 @@ private struct BatchEditor {
         lf = totals.lf
         tail = bytes[bytes.count...]
 
-        var headLast = (sections.first?.firstLine ?? lines.count) - 1
-        while headLast >= 0,
-              isBlank(headLast) || (sections.isEmpty && ChangelogDocument.isLinkReferenceDefinition(lines[headLast], in: bytes)) {
-            headLast -= 1
-        }
+        var headLast = sections.first.map { $0.firstLine - 1 } ?? scan.lastContentLine ?? -1
+        while headLast >= 0, isBlank(headLast) { headLast -= 1 }
         nodes.reserveCapacity(sections.count + 1)
         nodes.append(node(key: nil, from: 0, through: headLast))
         if let first = sections.first {
@@ -218,11 +215,6 @@ private struct BatchEditor {
     /// Merges one section as `ChangelogDocument.merging(_:for:)` would; false (changing nothing)
     /// when the outline cannot tell the outcome.
     mutating func merge(_ section: String, for key: SectionKey, statistics: inout ChangelogDocument.BatchStatistics) -> Bool {
-        let newline = crlf > lf ? Self.crlfPiece : Self.lfPiece
-        guard let text = ChangelogDocument.normalized(section, newline: Array(newline)) else { return true }
-        statistics.bytesScanned += text.count
-        guard let incoming = Incoming(text, key: key) else { return false }
-
         var target = byKey[key]?.first
         var releasing = false
         if target == nil, case .version(let version) = key, let unreleased = byKey[.unreleased]?.first,
@@ -230,6 +222,13 @@ private struct BatchEditor {
             target = unreleased
             releasing = true
         }
+        // As `ChangelogDocument.newline(outside:)`: the replaced section's lines do not count.
+        let kept = target.map { (crlf - nodes[$0].crlf, lf - nodes[$0].lf) } ?? (crlf, lf)
+        let newline = kept.0 > kept.1 ? Self.crlfPiece : Self.lfPiece
+        guard let text = ChangelogDocument.normalized(section, newline: Array(newline)) else { return true }
+        statistics.bytesScanned += text.count
+        guard let incoming = Incoming(text, key: key) else { return false }
+
         if let target {
             let previous = nodes[target].previous
             guard !absorbs(previous, incoming) else { return false }

@@ -6,7 +6,7 @@ extension ChangelogDocument {
     /// and releasing turns it into the version.
     public func hasEditedSection(for key: SectionKey, comparedWith section: String) -> Bool {
         guard case .version = key, let existing = self.section(for: key),
-              let text = Self.normalized(section, newline: usesCRLF ? [0x0D, 0x0A] : [0x0A]) else { return false }
+              let text = Self.normalized(section, newline: newline(outside: target(for: key))) else { return false }
         return !bytes[existing.range].elementsEqual(text)
     }
 

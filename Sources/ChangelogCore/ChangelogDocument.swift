@@ -26,7 +26,9 @@ public enum SectionKey: Hashable, Sendable, CustomStringConvertible {
 ///   word `Unreleased` in any case.
 /// Lines inside fenced code blocks (``` or ~~~) and multi-line HTML comments are never sections.
 /// A section runs to the last non-blank line before the next section; the last one stops before a
-/// trailing block of link reference definitions (`[1.4.0]: https://...`) and blank lines.
+/// trailing block of link reference definitions (`[1.4.0]: https://...`) and blank lines; a
+/// reference-like line inside a fence or comment is the block's text (a comment may end on it), not
+/// a reference definition.
 public struct ChangelogDocument: Sendable, Equatable {
     public struct Section: Hashable, Sendable {
         public var key: SectionKey
@@ -45,10 +47,15 @@ public struct ChangelogDocument: Sendable, Equatable {
     public let bytes: [UInt8]
     /// The release sections found, in file order.
     public let sections: [Section]
-    /// Whether most of the document's line endings are CRLF; inserted text then uses CRLF too.
+    /// Whether most of the document's line endings are CRLF; inserted text then uses CRLF too
+    /// (unless the lines outside a replaced section say otherwise: `newline(outside:)`).
     public let usesCRLF: Bool
+    let crlfCount: Int
+    let lfCount: Int
 
     let lines: [Line]
+    /// The last line that is neither blank nor in the trailing link reference definitions; nil when none is.
+    let lastContentLine: Int?
 
     /// One line: `start..<contentEnd` is its text without `\r\n`/`\n`, `end` is past the line ending.
     struct Line: Sendable, Equatable {
@@ -64,7 +71,11 @@ public struct ChangelogDocument: Sendable, Equatable {
         let table = Self.lineTable(bytes)
         self.lines = table.lines
         self.usesCRLF = table.crlf > table.lf
-        self.sections = Self.findSections(bytes: bytes, lines: table.lines).sections
+        self.crlfCount = table.crlf
+        self.lfCount = table.lf
+        let scan = Self.findSections(bytes: bytes, lines: table.lines)
+        self.sections = scan.sections
+        self.lastContentLine = scan.lastContentLine
     }
 
     /// The lines of `bytes` and how many of them end in CRLF and in a bare LF.
@@ -108,23 +119,14 @@ public struct ChangelogDocument: Sendable, Equatable {
     ///   closes a code fence or HTML comment left open there, so that it is not swallowed. A document that is empty or only whitespace
     ///   becomes `# Changelog` followed by the section. A blank `section` changes nothing.
     public func merging(_ section: String, for key: SectionKey) -> [UInt8] {
-        let newline: [UInt8] = usesCRLF ? [Byte.cr, Byte.lf] : [Byte.lf]
+        let target = self.target(for: key)
+        let newline = self.newline(outside: target)
         guard let text = Self.normalized(section, newline: newline) else { return bytes }
 
         if !bytes.contains(where: { !Self.isWhitespace($0) }) {
             return Array("# Changelog".utf8) + newline + newline + text
         }
 
-        var target = self.section(for: key)
-        if target == nil, case .version(let new) = key, let unreleased = self.section(for: .unreleased),
-           sections.allSatisfy({ existing in
-               if case .version(let other) = existing.key { return other < new }
-               return true
-           }) {
-            // Releasing turns Unreleased into the version; an older version (filling in history)
-            // is inserted in order instead, below the Unreleased section.
-            target = unreleased
-        }
         if let target {
             let prefix = target.firstLine > 0 && !isBlank(target.firstLine - 1) ? newline : []
             let following = target.lastLine + 1
@@ -156,15 +158,33 @@ public struct ChangelogDocument: Sendable, Equatable {
         if let last = sections.last {
             return inserting(closed, afterLine: last.lastLine, newline: newline)
         }
-        var last = lines.count - 1
-        while last >= 0, isBlank(last) || isLinkReferenceDefinition(last) { last -= 1 }
-        // Reference-like lines below a comment or fence still open there are its content, not the
-        // file's references: the section goes after them, or it would land inside the block.
-        if last >= 0, Self.closingLine(ofBlockOpenAtEndOf: bytes, lines: Array(lines[...last])) != nil {
-            last = lines.count - 1
-            while last >= 0, isBlank(last) { last -= 1 }
+        return inserting(closed, afterLine: lastContentLine, newline: newline)
+    }
+
+    /// The section a merge for `key` replaces: the one for `key`; else, for a version higher than
+    /// every version in the document, Unreleased (releasing turns it into the version; an older
+    /// version, filling in history, is inserted in order instead, below the Unreleased section).
+    func target(for key: SectionKey) -> Section? {
+        if let same = section(for: key) { return same }
+        guard case .version(let new) = key, let unreleased = section(for: .unreleased),
+              sections.allSatisfy({ existing in
+                  if case .version(let other) = existing.key { return other < new }
+                  return true
+              }) else { return nil }
+        return unreleased
+    }
+
+    /// The line ending most of the lines outside `target` use (LF on a tie). Only the lines a merge
+    /// keeps decide: the replaced section's own could tip the count, and a rerun would rewrite it.
+    func newline(outside target: Section?) -> [UInt8] {
+        var crlf = crlfCount
+        var lf = lfCount
+        if let target {
+            for line in lines[target.firstLine...target.lastLine] where line.terminated {
+                if line.end - line.contentEnd == 2 { crlf -= 1 } else { lf -= 1 }
+            }
         }
-        return inserting(closed, afterLine: last >= 0 ? last : nil, newline: newline)
+        return crlf > lf ? [Byte.cr, Byte.lf] : [Byte.lf]
     }
 
     /// The line that closes the code fence or multi-line HTML comment still open at the end of the
@@ -265,27 +285,30 @@ public struct ChangelogDocument: Sendable, Equatable {
         Self.isBlank(lines[index], in: bytes)
     }
 
-    private func isLinkReferenceDefinition(_ index: Int) -> Bool {
-        Self.isLinkReferenceDefinition(lines[index], in: bytes)
-    }
-
     private func text(of line: Line) -> String {
         String(decoding: bytes[line.start..<line.contentEnd], as: UTF8.self)
     }
 
     /// The sections of `bytes`; with `recordingStates`, also for each line whether the scan is
-    /// outside code fences and comments after it (else `normalAfter` is empty).
+    /// outside code fences and comments after it (else `normalAfter` is empty); and the last line
+    /// before the trailing blank lines and link reference definitions.
     static func findSections(bytes: [UInt8], lines: [Line], recordingStates: Bool = false)
-        -> (sections: [Section], normalAfter: [Bool]) {
+        -> (sections: [Section], normalAfter: [Bool], lastContentLine: Int?) {
         var starts: [(first: Int, heading: Int, key: SectionKey)] = []
         var fence: (marker: UInt8, length: Int)?
         var inComment = false
         var normalAfter = recordingStates ? [Bool](repeating: true, count: lines.count) : []
+        var lastContent: Int?
         var index = 0
         while index < lines.count {
             let line = lines[index]
             let content = bytes[line.start..<line.contentEnd]
             let lineIndex = index
+            // Only a line the scan meets outside fences and comments can be a reference definition:
+            // inside one it is the block's text, and may close it.
+            if !isBlank(line, in: bytes), fence != nil || inComment || !isLinkReferenceDefinition(line, in: bytes) {
+                lastContent = index
+            }
             defer {
                 if recordingStates {
                     // An anchor followed by its heading is consumed at once; both stay outside.
@@ -317,6 +340,7 @@ public struct ChangelogDocument: Sendable, Equatable {
                     let headingContent = bytes[lines[next].start..<lines[next].contentEnd]
                     if let heading = atxHeading(headingContent) {
                         starts.append((index, next, releaseKey(heading.text, level: heading.level) ?? anchorKey))
+                        lastContent = next
                         index = next
                         continue
                     }
@@ -330,11 +354,9 @@ public struct ChangelogDocument: Sendable, Equatable {
         var sections: [Section] = []
         for (number, start) in starts.enumerated() {
             let isLast = number + 1 == starts.count
-            var last = (isLast ? lines.count : starts[number + 1].first) - 1
-            while last > start.heading,
-                  isBlank(lines[last], in: bytes) || (isLast && isLinkReferenceDefinition(lines[last], in: bytes)) {
-                last -= 1
-            }
+            // The heading is content, so the last section's last content line is at or after it.
+            var last = isLast ? lastContent ?? start.heading : starts[number + 1].first - 1
+            while last > start.heading, isBlank(lines[last], in: bytes) { last -= 1 }
             let heading = lines[start.heading]
             sections.append(Section(
                 key: start.key,
@@ -345,7 +367,7 @@ public struct ChangelogDocument: Sendable, Equatable {
                 lastLine: last
             ))
         }
-        return (sections, normalAfter)
+        return (sections, normalAfter, lastContent)
     }
 
     /// An ATX heading (`#` to `######` after at most three spaces, then a space, tab or the end):

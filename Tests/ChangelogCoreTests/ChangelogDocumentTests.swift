@@ -329,6 +329,20 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         #expect(merge(text, "## 1.1.0\n* b\n", for: version("1.1.0")) == "# Changelog\r\n\n## 1.1.0\n* b\n\n## 1.0.0\n* a\n")
     }
 
+    /// Found by the merge fuzzer (Fuzz/Seeds/FuzzChangelogMerge/crash-line-endings-tip): the
+    /// replaced section's own lines used to count, so a merge that removed LF lines tipped the file
+    /// to CRLF and a rerun rewrote the section. Only the lines a merge keeps decide.
+    @Test func lineEndingsAreCountedOutsideTheReplacedSection() {
+        let key = version("1.0.0")
+        let bytes = Array("# A\r\nb\r\nc\r\n## 1.0.0\n\n\n\nx\n".utf8)
+        #expect(mergeIdempotent(bytes, "## 1.0.0\n* y\n", for: key) == Array("# A\r\nb\r\nc\r\n\r\n## 1.0.0\r\n* y\r\n".utf8))
+        #expect(ChangelogDocument(bytes: bytes).merging([("## 1.0.0\n* y\n", key)]) == Array("# A\r\nb\r\nc\r\n\r\n## 1.0.0\r\n* y\r\n".utf8))
+        #expect(!ChangelogDocument(text: "# A\r\nb\r\nc\r\n## 1.0.0\r\n* y\r\n").hasEditedSection(for: key, comparedWith: "## 1.0.0\n* y\n"))
+        // Releasing Unreleased: the same, and the other way round.
+        let unreleased = Array("# A\nb\nc\n## Unreleased\r\n\r\n\r\n\r\nx\r\n".utf8)
+        #expect(mergeIdempotent(unreleased, "## 1.0.0\n* y\n", for: key) == Array("# A\nb\nc\n\n## 1.0.0\n* y\n".utf8))
+    }
+
     @Test func invalidUTF8ElsewhereIsPreserved() {
         let intro: [UInt8] = Array("# Changelog\n\nCaf".utf8) + [0xE9, 0xFF] + Array(" latin-1\n\n".utf8)
         let sectionWithBadBytes: [UInt8] = Array("## 1.3.0 (".utf8) + [0xC3, 0x28] + Array(")\n\n* na".utf8) + [0xEF, 0xBF] + Array("ve\n".utf8)

@@ -77,14 +77,25 @@ private func target(_ document: ChangelogDocument, _ key: SectionKey) -> Changel
     return above ? unreleased : nil
 }
 
+/// Whether most line endings outside `replaced` (those a merge keeps) are CRLF; LF on a tie.
+private func usesCRLF(_ bytes: [UInt8], outside replaced: Range<Int>?) -> Bool {
+    var crlf = 0
+    var lf = 0
+    for index in bytes.indices where bytes[index] == 0x0A && !(replaced?.contains(index) ?? false) {
+        if index > 0, bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+    }
+    return crlf > lf
+}
+
 private func checkMerge(_ document: ChangelogDocument, _ text: String, _ key: SectionKey) -> [UInt8] {
     let original = document.bytes
     let merged = document.merging(text, for: key)
-    let expected = normalized(text, crlf: document.usesCRLF)
+    let crlf = usesCRLF(original, outside: target(document, key)?.range)
+    let expected = normalized(text, crlf: crlf)
     require(contains(merged, expected), "the merged document lacks the section for \(key)")
 
     if !original.contains(where: { !isBlank($0) }) {
-        let newline: [UInt8] = document.usesCRLF ? [0x0D, 0x0A] : [0x0A]
+        let newline: [UInt8] = crlf ? [0x0D, 0x0A] : [0x0A]
         require(merged == Array("# Changelog".utf8) + newline + newline + expected, "an empty document did not get its title")
     } else if let target = target(document, key) {
         require(merged.starts(with: original[..<target.range.lowerBound]), "bytes before the replaced \(target.key) section changed")

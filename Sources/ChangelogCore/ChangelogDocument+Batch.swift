@@ -150,8 +150,11 @@ private struct BatchEditor {
         func endings(_ from: Int, _ through: Int) -> (crlf: Int, lf: Int) {
             var crlf = 0
             var lf = 0
-            for index in stride(from: from, through: through, by: 1) where lines[index].terminated {
-                if lines[index].end - lines[index].contentEnd == 2 { crlf += 1 } else { lf += 1 }
+            for index in stride(from: from, through: through, by: 1) {
+                // As `ChangelogDocument.lineTable`: a last line ending in a stray CR counts as CRLF.
+                if !lines[index].terminated {
+                    if bytes[lines[index].contentEnd - 1] == 0x0D { crlf += 1 }
+                } else if lines[index].end - lines[index].contentEnd == 2 { crlf += 1 } else { lf += 1 }
             }
             return (crlf, lf)
         }
@@ -287,7 +290,9 @@ private struct BatchEditor {
     }
 
     private mutating func count(_ newline: Bytes, after previousByte: UInt8?) {
-        if newline.count == 2 || previousByte == 0x0D { crlf += 1 } else { lf += 1 }
+        // A line ending in a stray CR was counted as CRLF already (`endings`); terminating it makes it one.
+        guard previousByte != 0x0D else { return }
+        if newline.count == 2 { crlf += 1 } else { lf += 1 }
     }
 
     private mutating func newlineGap(_ newline: Bytes) -> Gap {

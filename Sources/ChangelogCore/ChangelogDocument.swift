@@ -92,6 +92,8 @@ public struct ChangelogDocument: Sendable, Equatable {
         }
         if start < bytes.count {
             lines.append(Line(start: start, contentEnd: bytes.count, end: bytes.count, terminated: false))
+            // A last line ending in a stray CR counts as CRLF: terminating it, as a merge may, makes it one.
+            if bytes[bytes.count - 1] == Byte.cr { crlf += 1 }
         }
         return (lines, crlf, lf)
     }
@@ -180,8 +182,10 @@ public struct ChangelogDocument: Sendable, Equatable {
         var crlf = crlfCount
         var lf = lfCount
         if let target {
-            for line in lines[target.firstLine...target.lastLine] where line.terminated {
-                if line.end - line.contentEnd == 2 { crlf -= 1 } else { lf -= 1 }
+            for line in lines[target.firstLine...target.lastLine] {
+                if !line.terminated {
+                    if bytes[line.contentEnd - 1] == Byte.cr { crlf -= 1 }
+                } else if line.end - line.contentEnd == 2 { crlf -= 1 } else { lf -= 1 }
             }
         }
         return crlf > lf ? [Byte.cr, Byte.lf] : [Byte.lf]

@@ -341,6 +341,11 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         // Releasing Unreleased: the same, and the other way round.
         let unreleased = Array("# A\nb\nc\n## Unreleased\r\n\r\n\r\n\r\nx\r\n".utf8)
         #expect(mergeIdempotent(unreleased, "## 1.0.0\n* y\n", for: key) == Array("# A\nb\nc\n\n## 1.0.0\n* y\n".utf8))
+        // Fuzz/Seeds/FuzzChangelogMerge/crash-stray-cr-tips: a last line ending in a stray CR becomes
+        // CRLF when the merge terminates it, so it counts as CRLF from the start.
+        let stray = Array("a\nb\r\n\r".utf8)
+        #expect(mergeIdempotent(stray, "## 1.0.0\n* y\n", for: key) == Array("a\nb\r\n\r\r\n## 1.0.0\r\n* y\r\n".utf8))
+        #expect(ChangelogDocument(bytes: stray).merging([("## 1.0.0\n* y\n", key)]) == Array("a\nb\r\n\r\r\n## 1.0.0\r\n* y\r\n".utf8))
     }
 
     @Test func invalidUTF8ElsewhereIsPreserved() {

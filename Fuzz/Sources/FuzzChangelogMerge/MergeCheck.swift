@@ -84,6 +84,8 @@ private func usesCRLF(_ bytes: [UInt8], outside replaced: Range<Int>?) -> Bool {
     for index in bytes.indices where bytes[index] == 0x0A && !(replaced?.contains(index) ?? false) {
         if index > 0, bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
     }
+    // A stray CR ending the file is a CRLF once a merge terminates the line.
+    if bytes.last == 0x0D, !(replaced?.contains(bytes.count - 1) ?? false) { crlf += 1 }
     return crlf > lf
 }
 

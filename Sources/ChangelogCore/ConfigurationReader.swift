@@ -327,3 +327,26 @@ struct TOMLTableReader {
         return previous[b.count]
     }
 }
+
+extension TOMLTableReader {
+    /// An array of commit types: each made of letters, digits, '-' and '_' (what a header's type can
+    /// be), lower-cased (types are case-insensitive), without duplicates.
+    mutating func typeNames(_ key: String) throws(ConfigurationError) -> [String]? {
+        guard let names = try stringArray(key) else { return nil }
+        var types: [String] = []
+        for (index, name) in names.enumerated() {
+            let isType = name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
+            guard isType else {
+                throw error(key, """
+                    key \(dotted(key)) must list commit types; item \(index + 1) (\(Self.quote(name))) is not one: \
+                    a type is made of letters, digits, '-' and '_'
+                    """)
+            }
+            let lowered = name.lowercased()
+            if !types.contains(lowered) { types.append(lowered) }
+        }
+        return types
+    }
+}

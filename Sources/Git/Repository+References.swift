@@ -1,32 +1,5 @@
 import Clibgit2
 
-/// Where HEAD points.
-public enum HeadState: Equatable, Sendable {
-    /// On a branch: its full reference name (`refs/heads/main`) and tip.
-    case branch(String, ObjectID)
-    /// Detached at a commit.
-    case detached(ObjectID)
-    /// On a branch with no commit yet.
-    case unborn(String)
-
-    /// The commit HEAD names; nil before the first commit.
-    public var commitID: ObjectID? {
-        switch self {
-        case .branch(_, let id), .detached(let id): id
-        case .unborn: nil
-        }
-    }
-
-    /// The branch's short name (`main`); nil when HEAD is detached.
-    public var branchName: String? {
-        switch self {
-        case .branch(let name, _), .unborn(let name):
-            name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
-        case .detached: nil
-        }
-    }
-}
-
 extension Repository {
     /// Reads HEAD without resolving more than one level (`git_reference_lookup`,
     /// `git_reference_symbolic_target`, `git_reference_name_to_id`).
@@ -40,6 +13,16 @@ extension Repository {
         let name = String(cString: git_reference_symbolic_target(reference))
         guard let id = try referenceTarget(name) else { return .unborn(name) }
         return .branch(name, id)
+    }
+
+    /// The branch HEAD points at (`refs/heads/` removed), or nil when HEAD is detached.
+    public var currentBranch: String? {
+        var reference: OpaquePointer?
+        guard git_reference_lookup(&reference, pointer, "HEAD") == 0, let reference else { return nil }
+        defer { git_reference_free(reference) }
+        guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(reference) else { return nil }
+        let name = String(cString: target)
+        return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
     }
 
     /// The object a reference names, following symbolic references (`git_reference_name_to_id`);

@@ -82,14 +82,4 @@ extension Repository {
               let id = ObjectID(hex: String(decoding: bytes[7..<46], as: UTF8.self)) else { return nil }
         return id.oid
     }
-
-    /// The branch HEAD points at (`refs/heads/` removed), or nil when HEAD is detached.
-    public var currentBranch: String? {
-        var reference: OpaquePointer?
-        guard git_reference_lookup(&reference, pointer, "HEAD") == 0, let reference else { return nil }
-        defer { git_reference_free(reference) }
-        guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(reference) else { return nil }
-        let name = String(cString: target)
-        return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
-    }
 }

@@ -97,12 +97,12 @@ extension Commit {
     init(_ handle: OpaquePointer, id: ObjectID) {
         self.id = id
         let encoding = git_commit_message_encoding(handle)
-        message = decode(git_commit_message(handle), encoding: encoding)
+        message = CommitText.decode(git_commit_message(handle), encoding: encoding)
         // Names are in the commit's declared encoding too (an old Latin-1 history's authors).
         let signature = Signature(git_commit_author(handle))
         let raw = git_commit_author(handle).pointee
         author = encoding == nil ? signature
-            : Signature(name: decode(raw.name, encoding: encoding), email: decode(raw.email, encoding: encoding),
+            : Signature(name: CommitText.decode(raw.name, encoding: encoding), email: CommitText.decode(raw.email, encoding: encoding),
                         time: signature.time, offsetMinutes: signature.offsetMinutes)
         committerTime = git_commit_time(handle)
         committerOffsetMinutes = Int(git_commit_time_offset(handle))
@@ -114,32 +114,5 @@ extension Commit {
             parents.append(ObjectID(git_commit_parent_id(handle, index)))
         }
         parentIDs = parents
-    }
-}
-
-/// Decodes a message in the encoding its commit declares (`git_commit_message_encoding`). git writes
-/// an `encoding` header when `i18n.commitEncoding` is not UTF-8; Latin-1 is the common case in old
-/// histories and maps byte for byte to Unicode. Anything else is read as UTF-8, lossily.
-func decode(_ text: UnsafePointer<CChar>?, encoding: UnsafePointer<CChar>?) -> String {
-    guard let text, let encoding else { return decodeLossily(text) }
-    switch String(cString: encoding).lowercased() {
-    case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
-        let length = strlen(text)
-        return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-            var result = String.UnicodeScalarView()
-            for byte in UnsafeBufferPointer(start: bytes, count: length) { result.append(Unicode.Scalar(byte)) }
-            return String(result)
-        }
-    default:
-        return decodeLossily(text)
-    }
-}
-
-/// Decodes C text as UTF-8, replacing invalid sequences, never failing.
-func decodeLossily(_ text: UnsafePointer<CChar>?) -> String {
-    guard let text else { return "" }
-    let length = strlen(text)
-    return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-        String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 }

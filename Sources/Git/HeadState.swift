@@ -19,7 +19,7 @@ public enum HeadState: Equatable, Sendable {
     public var branchName: String? {
         switch self {
         case .branch(let name, _), .unborn(let name):
-            name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+            ReferenceName.shortBranch(name)
         case .detached: nil
         }
     }

@@ -15,7 +15,7 @@ extension Repository {
         let result = git_config_get_string_buf(&buffer, config, key)
         if result == GIT_ENOTFOUND.rawValue { return nil }
         try check(result, key)
-        return decodeLossily(buffer.ptr)
+        return CommitText.decodeLossily(buffer.ptr)
     }
 
     /// A boolean configuration value (`git_config_get_bool`), or nil when unset.

@@ -22,7 +22,7 @@ extension Repository {
         defer { git_reference_free(reference) }
         guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(reference) else { return nil }
         let name = String(cString: target)
-        return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        return ReferenceName.shortBranch(name)
     }
 
     /// The object a reference names, following symbolic references (`git_reference_name_to_id`);

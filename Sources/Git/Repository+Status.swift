@@ -27,7 +27,7 @@ extension Repository {
             let delta = entry.head_to_index ?? entry.index_to_workdir
             guard let delta else { continue }
             let file = delta.pointee.new_file.path ?? delta.pointee.old_file.path
-            paths.append(decodeLossily(file))
+            paths.append(CommitText.decodeLossily(file))
         }
         return paths.sorted()
     }

@@ -12,7 +12,7 @@ extension Repository {
                 var paths: [String] = []
                 for index in 0..<git_diff_num_deltas(diff) {
                     guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-                    paths.append(decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                    paths.append(CommitText.decodeLossily(delta.new_file.path ?? delta.old_file.path))
                 }
                 return paths.sorted()
             }

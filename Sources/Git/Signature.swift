@@ -16,8 +16,8 @@ public struct Signature: Sendable, Equatable {
 
     init(_ signature: UnsafePointer<git_signature>) {
         let value = signature.pointee
-        name = decodeLossily(value.name)
-        email = decodeLossily(value.email)
+        name = CommitText.decodeLossily(value.name)
+        email = CommitText.decodeLossily(value.email)
         time = value.when.time
         offsetMinutes = Int(value.when.offset)
     }

@@ -123,6 +123,6 @@ extension Repository {
         var object: OpaquePointer?
         try check(git_tag_lookup(&object, pointer, &oid), "refs/tags/\(tag.name)")
         defer { git_tag_free(object) }
-        return Tag.Annotation(tagger: git_tag_tagger(object).map { Signature($0) }, message: decodeLossily(git_tag_message(object)))
+        return Tag.Annotation(tagger: git_tag_tagger(object).map { Signature($0) }, message: CommitText.decodeLossily(git_tag_message(object)))
     }
 }

@@ -82,7 +82,7 @@ extension Repository {
         var handle: OpaquePointer?
         let result = git_commit_lookup(&handle, pointer, &oid)
         if result == GIT_ENOTFOUND.rawValue && isShallow {
-            throw GitError(code: .shallow, message: "commit is missing from this shallow clone; run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)", subject: id.hex)
+            throw GitError(code: .notFound, message: "commit is beyond the shallow clone's boundary", subject: id.hex, kind: .shallowBoundary(.commit))
         }
         // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not even
         // set a message here).

@@ -30,7 +30,7 @@ extension Repository {
     /// an included one, never about commits already known to be excluded.
     ///
     /// In a shallow clone a range that stays inside the fetched history works; one that reaches the
-    /// boundary throws `.shallow`, because the commits beyond it are unknown.
+    /// boundary throws `.shallowBoundary(.range)`, because the commits beyond it are unknown.
     public func walk(including include: [ObjectID], excluding exclude: [ObjectID] = [],
                      boundary: ((ObjectID) -> Bool)? = nil) throws(GitError) -> [Commit] {
         var walk = Walk(repository: self, boundary: boundary, shallow: shallowRoots())
@@ -104,7 +104,8 @@ private struct Walk {
             if !node.uninteresting {
                 interestingInQueue -= 1
                 if shallow.contains(node.commit.id) && !node.commit.parentIDs.isEmpty {
-                    throw GitError(code: .shallow, message: "this shallow clone does not have the history the range needs; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)", subject: node.commit.id.hex)
+                    throw GitError(code: .generic, message: "history stops at the shallow clone's boundary", subject: node.commit.id.hex,
+                                   kind: .shallowBoundary(.range))
                 }
                 output.append(index)
             }

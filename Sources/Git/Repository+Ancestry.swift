@@ -3,7 +3,7 @@ import Clibgit2
 extension Repository {
     /// The best common ancestor of two commits (`git_merge_base`): where a branch forked. nil when
     /// the histories share nothing. In a shallow clone the fork point may lie beyond the boundary,
-    /// where no answer is possible: that is a `.shallow` error saying how to fetch the history.
+    /// where no answer is possible: that is a `.shallowBoundary(.forkPoint)` error.
     public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
         var out = git_oid()
         var first = a.oid, second = b.oid
@@ -11,9 +11,10 @@ extension Repository {
         // libgit2 reports the boundary as a missing object (GIT_ERROR), or finds no base at all.
         if result < 0 && isShallow && (result == GIT_ENOTFOUND.rawValue || {
             let error = GitError.last(result, subject: nil)
-            return error.code == .missingObject || error.message.contains("not found")
+            return error.kind == .missingObject || error.message.contains("not found")
         }()) {
-            throw GitError(code: .shallow, message: "this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)", subject: "\(a.hex.prefix(8))...\(b.hex.prefix(8))")
+            throw GitError(code: GitError.Code(rawValue: result), message: "the fork point is beyond the shallow clone's boundary",
+                           subject: "\(a.hex.prefix(8))...\(b.hex.prefix(8))", kind: .shallowBoundary(.forkPoint))
         }
         if result == GIT_ENOTFOUND.rawValue { return nil }
         try check(result, "\(a.hex)...\(b.hex)")

@@ -49,7 +49,9 @@ extension Repository {
             result = git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
         }
         if result == GIT_EMODIFIED.rawValue {
-            throw GitError(code: .modified, message: "was moved by another process while the release was being made; nothing was changed by it, run the command again", subject: name)
+            var error = GitError.last(result, subject: name)
+            error.kind = .referenceMoved
+            throw error
         }
         try check(result, name)
         git_reference_free(reference)

@@ -10,21 +10,24 @@ extension Repository {
         if result < 0 {
             // An object the revision leads to is missing or damaged: say so, not "unknown revision".
             let error = GitError.last(result, subject: revision)
-            if error.code == .missingObject || error.code == .damagedObject { throw error }
+            if error.kind == .missingObject || error.kind == .damagedObject { throw error }
         }
         if result == GIT_ENOTFOUND.rawValue || result == GIT_EINVALIDSPEC.rawValue || result == GIT_EAMBIGUOUS.rawValue {
             if revision == "HEAD" && isHeadUnborn {
-                throw GitError(code: .unbornBranch, message: "the repository has no commits yet; commit something first", subject: "HEAD")
+                throw GitError(code: .unbornBranch, message: "HEAD names a branch with no commit yet", subject: "HEAD", kind: .unbornHead)
             }
-            let reason = result == GIT_EAMBIGUOUS.rawValue ? "is ambiguous; use more hex digits or the full ref name" : "is not a known revision (branch, tag or commit id)"
-            throw GitError(code: GitError.Code(rawValue: result), message: "'\(revision)' \(reason)", subject: nil)
+            var error = GitError.last(result, subject: revision)
+            error.kind = result == GIT_EAMBIGUOUS.rawValue ? .ambiguousRevision : .unknownRevision
+            throw error
         }
         try check(result, revision)
         defer { git_object_free(object) }
         var commit: OpaquePointer?
         let peeled = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)
         if peeled < 0 {
-            throw GitError(code: .peel, message: "'\(revision)' does not name a commit", subject: nil)
+            var error = GitError.last(peeled, subject: revision)
+            error.kind = .notACommit
+            throw error
         }
         defer { git_object_free(commit) }
         return ObjectID(git_object_id(commit))

@@ -20,20 +20,16 @@ extension Repository {
         // Commits are read raw (`commit`, `treeID`): git_commit_lookup refuses identities git reads.
         let commit = try self.commit(id)
         guard commit.parentIDs.count <= 1 else { return nil }
-        var tree: OpaquePointer?
-        var treeOID = try treeID(of: id).oid
-        try check(git_tree_lookup(&tree, pointer, &treeOID), id.hex)
-        defer { git_tree_free(tree) }
-        var parentTree: OpaquePointer?
-        defer { git_tree_free(parentTree) }
-        if let parent = commit.parentIDs.first {
-            var parentTreeOID = try treeID(of: parent).oid
-            try check(git_tree_lookup(&parentTree, pointer, &parentTreeOID), parent.hex)
+        return try withTree(treeID(of: id), subject: id.hex) { (tree: OpaquePointer) throws(GitError) -> T? in
+            func diff(against parentTree: OpaquePointer?) throws(GitError) -> T? {
+                try withHandle(id.hex, create: { git_diff_tree_to_tree(&$0, pointer, parentTree, tree, nil) }, free: git_diff_free) {
+                    (diff: OpaquePointer) throws(GitError) -> T? in git_diff_num_deltas(diff) > 0 ? try body(diff) : nil
+                }
+            }
+            guard let parent = commit.parentIDs.first else { return try diff(against: nil) }
+            return try withTree(treeID(of: parent), subject: parent.hex) { (parentTree: OpaquePointer) throws(GitError) -> T? in
+                try diff(against: parentTree)
+            }
         }
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, pointer, parentTree, tree, nil), id.hex)
-        defer { git_diff_free(diff) }
-        guard let diff, git_diff_num_deltas(diff) > 0 else { return nil }
-        return try body(diff)
     }
 }

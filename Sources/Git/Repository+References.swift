@@ -4,25 +4,26 @@ extension Repository {
     /// Reads HEAD without resolving more than one level (`git_reference_lookup`,
     /// `git_reference_symbolic_target`, `git_reference_name_to_id`).
     public func head() throws(GitError) -> HeadState {
-        var reference: OpaquePointer?
-        try check(git_reference_lookup(&reference, pointer, "HEAD"), "HEAD")
-        defer { git_reference_free(reference) }
-        if git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) {
-            return .detached(ObjectID(target))
+        let state = try withReference("HEAD") { (reference: OpaquePointer) throws(GitError) -> HeadState in
+            if git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) {
+                return .detached(ObjectID(target))
+            }
+            let name = String(cString: git_reference_symbolic_target(reference))
+            guard let id = try referenceTarget(name) else { return .unborn(name) }
+            return .branch(name, id)
         }
-        let name = String(cString: git_reference_symbolic_target(reference))
-        guard let id = try referenceTarget(name) else { return .unborn(name) }
-        return .branch(name, id)
+        guard let state else { throw GitError.last(GIT_ENOTFOUND.rawValue, subject: "HEAD") }
+        return state
     }
 
     /// The branch HEAD points at (`refs/heads/` removed), or nil when HEAD is detached.
     public var currentBranch: String? {
-        var reference: OpaquePointer?
-        guard git_reference_lookup(&reference, pointer, "HEAD") == 0, let reference else { return nil }
-        defer { git_reference_free(reference) }
-        guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(reference) else { return nil }
-        let name = String(cString: target)
-        return ReferenceName.shortBranch(name)
+        let branch = try? withReference("HEAD") { (reference: OpaquePointer) throws(GitError) -> String? in
+            guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC,
+                  let target = git_reference_symbolic_target(reference) else { return nil }
+            return ReferenceName.shortBranch(String(cString: target))
+        }
+        return branch ?? nil
     }
 
     /// The object a reference names, following symbolic references (`git_reference_name_to_id`);
@@ -70,16 +71,14 @@ extension Repository {
     /// or names another object, and leaves it alone.
     @discardableResult
     public func deleteReference(_ name: String, expecting expected: ObjectID) throws(GitError) -> Bool {
-        var reference: OpaquePointer?
-        let found = git_reference_lookup(&reference, pointer, name)
-        if found == GIT_ENOTFOUND.rawValue { return false }
-        try check(found, name)
-        defer { git_reference_free(reference) }
-        guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
-              ObjectID(target) == expected else { return false }
-        let result = git_reference_delete(reference)
-        if result == GIT_EMODIFIED.rawValue { return false }
-        try check(result, name)
-        return true
+        let deleted = try withReference(name) { (reference: OpaquePointer) throws(GitError) -> Bool in
+            guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
+                  ObjectID(target) == expected else { return false }
+            let result = git_reference_delete(reference)
+            if result == GIT_EMODIFIED.rawValue { return false }
+            try check(result, name)
+            return true
+        }
+        return deleted ?? false
     }
 }

@@ -39,12 +39,9 @@ extension Repository {
 
     private func withTree<T>(of commitID: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
         var oid = commitID.oid
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), commitID.hex)
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try check(git_commit_tree(&tree, commit), commitID.hex)
-        defer { git_tree_free(tree) }
-        return try body(tree!)
+        return try withHandle(commitID.hex, create: { git_commit_lookup(&$0, pointer, &oid) }, free: git_commit_free) {
+            (commit: OpaquePointer) throws(GitError) -> T in
+            try withHandle(commitID.hex, create: { git_commit_tree(&$0, commit) }, free: git_tree_free, body)
+        }
     }
 }

@@ -53,43 +53,42 @@ extension Repository {
     /// then a `parent <id>` line for each parent).
     func treeAndParents(of id: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {
         var oid = id.oid
-        var object: OpaquePointer?
-        let read = git_odb_read(&object, try objectDatabase(), &oid)
-        if read == GIT_ENOTFOUND.rawValue && !isShallow { throw GitError.damaged(id.hex, detail: nil) }
-        try check(read, id.hex)
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
-            throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+        let odb = try objectDatabase()
+        return try withHandle(create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free, failure: { read in
+            read == GIT_ENOTFOUND.rawValue && !isShallow ? GitError.damaged(id.hex, detail: nil) : GitError.last(read, subject: id.hex)
+        }) { (object: OpaquePointer) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) in
+            guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+                throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+            }
+            let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+            func objectID(after keyword: String, at start: Int) -> ObjectID? {
+                let key = Array(keyword.utf8), end = start + key.count + 41
+                guard bytes.count >= end, Array(bytes[start..<start + key.count]) == key, bytes[end - 1] == 0x0A else { return nil }
+                return ObjectID(hex: String(decoding: bytes[start + key.count..<end - 1], as: UTF8.self))
+            }
+            guard let tree = objectID(after: "tree ", at: 0) else {
+                throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+            }
+            var parents: [ObjectID] = []
+            while let parent = objectID(after: "parent ", at: 46 + 48 * parents.count) { parents.append(parent) }
+            return (tree, parents)
         }
-        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
-        func objectID(after keyword: String, at start: Int) -> ObjectID? {
-            let key = Array(keyword.utf8), end = start + key.count + 41
-            guard bytes.count >= end, Array(bytes[start..<start + key.count]) == key, bytes[end - 1] == 0x0A else { return nil }
-            return ObjectID(hex: String(decoding: bytes[start + key.count..<end - 1], as: UTF8.self))
-        }
-        guard let tree = objectID(after: "tree ", at: 0) else {
-            throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
-        }
-        var parents: [ObjectID] = []
-        while let parent = objectID(after: "parent ", at: 46 + 48 * parents.count) { parents.append(parent) }
-        return (tree, parents)
     }
 
     /// Reads one commit with libgit2's own parser (`git_commit_lookup`), which also says precisely
     /// what is wrong when the object is missing or is not a commit.
     func lookUpCommit(_ id: ObjectID) throws(GitError) -> Commit {
         var oid = id.oid
-        var handle: OpaquePointer?
-        let result = git_commit_lookup(&handle, pointer, &oid)
-        if result == GIT_ENOTFOUND.rawValue && isShallow {
-            throw GitError(code: .notFound, message: "commit is beyond the shallow clone's boundary", subject: id.hex, kind: .shallowBoundary(.commit))
-        }
-        // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not even
-        // set a message here).
-        if result == GIT_ENOTFOUND.rawValue { throw GitError.damaged(id.hex, detail: nil) }
-        try check(result, id.hex)
-        defer { git_commit_free(handle) }
-        return Commit(handle!, id: id)
+        return try withHandle(create: { git_commit_lookup(&$0, pointer, &oid) }, free: git_commit_free, failure: { result in
+            if result == GIT_ENOTFOUND.rawValue && isShallow {
+                return GitError(code: .notFound, message: "commit is beyond the shallow clone's boundary", subject: id.hex,
+                                kind: .shallowBoundary(.commit))
+            }
+            // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not
+            // even set a message here).
+            if result == GIT_ENOTFOUND.rawValue { return GitError.damaged(id.hex, detail: nil) }
+            return GitError.last(result, subject: id.hex)
+        }) { handle in Commit(handle, id: id) }
     }
 }
 

@@ -13,8 +13,21 @@ func withHandle<T>(
     free: (OpaquePointer?) -> Void,
     _ body: (OpaquePointer) throws(GitError) -> T
 ) throws(GitError) -> T {
+    try withHandle(create: create, free: free, failure: { GitError.last($0, subject: subject()) }, body)
+}
+
+/// `withHandle(_:create:free:_:)` for a call whose failure means more than libgit2 says (a shallow
+/// boundary, a missing object): `failure` turns its negative result into the error to throw.
+@inline(__always)
+func withHandle<T>(
+    create: (inout OpaquePointer?) -> Int32,
+    free: (OpaquePointer?) -> Void,
+    failure: (Int32) -> GitError,
+    _ body: (OpaquePointer) throws(GitError) -> T
+) throws(GitError) -> T {
     var handle: OpaquePointer?
-    try check(create(&handle), subject())
+    let result = create(&handle)
+    if result < 0 { throw failure(result) }
     defer { free(handle) }
     return try body(handle!)
 }

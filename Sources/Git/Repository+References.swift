@@ -41,21 +41,15 @@ extension Repository {
     /// concurrent commit is never overwritten. `expected == nil` creates a reference that must not exist.
     public func moveReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws(GitError) {
         var oid = target.oid
-        var reference: OpaquePointer?
-        let result: Int32
-        if let expected {
-            var current = expected.oid
-            result = git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
-        } else {
-            result = git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
-        }
-        if result == GIT_EMODIFIED.rawValue {
+        var current = expected?.oid ?? git_oid()
+        try withHandle(create: { reference in
+            expected == nil ? git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
+                            : git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
+        }, free: git_reference_free, failure: { result in
             var error = GitError.last(result, subject: name)
-            error.kind = .referenceMoved
-            throw error
-        }
-        try check(result, name)
-        git_reference_free(reference)
+            if result == GIT_EMODIFIED.rawValue { error.kind = .referenceMoved }
+            return error
+        }) { _ in }
     }
 
     /// Deletes a reference (`git_reference_remove`); a missing one is not an error.

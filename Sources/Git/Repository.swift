@@ -16,13 +16,12 @@ public final class Repository {
 
     /// Puts `ObjectGuard` in front of libgit2's loose-object reader before anything is read.
     private func guardObjectReads() throws(GitError) {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, pointer), gitDirectory)
-        defer { git_odb_free(odb) }
-        var path = git_buf()
-        try check(git_repository_item_path(&path, pointer, GIT_REPOSITORY_ITEM_OBJECTS), gitDirectory)
-        defer { git_buf_dispose(&path) }
-        try ObjectGuard.install(on: odb!, objectsDirectory: String(cString: path.ptr))
+        try withHandle(gitDirectory, create: { git_repository_odb(&$0, pointer) }, free: git_odb_free) { (odb: OpaquePointer) throws(GitError) in
+            var path = git_buf()
+            try check(git_repository_item_path(&path, pointer, GIT_REPOSITORY_ITEM_OBJECTS), gitDirectory)
+            defer { git_buf_dispose(&path) }
+            try ObjectGuard.install(on: odb, objectsDirectory: String(cString: path.ptr))
+        }
     }
 
     deinit {

@@ -87,11 +87,10 @@ extension Repository {
                               failure: (Int32, ObjectID) -> GitError) throws(GitError) -> ObjectID? {
         var current = tag
         for _ in 0..<8 {
-            var object: OpaquePointer?
-            let read = git_odb_read(&object, odb, &current)
-            if read < 0 { throw failure(read, ObjectID(current)) }
-            let next = Self.tagTarget(git_odb_object_data(object), count: git_odb_object_size(object))
-            git_odb_object_free(object)
+            let next = try withHandle(create: { git_odb_read(&$0, odb, &current) }, free: git_odb_object_free,
+                                      failure: { failure($0, ObjectID(current)) }) { object in
+                Self.tagTarget(git_odb_object_data(object), count: git_odb_object_size(object))
+            }
             guard let (id, type) = next else {
                 throw GitError.damaged(ObjectID(current).hex, detail: "it does not start with a tag's object and type lines", context: context)
             }

@@ -33,7 +33,8 @@ extension Repository {
     /// With `asWorkingFiles` the contents are what the working tree holds and go through the clean
     /// filters first, as `git add` would store them.
     public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)], asWorkingFiles: Bool = false) throws(GitError) -> ObjectID {
-        try withHandle("index", create: { git_index_new(&$0) }, free: git_index_free) { (index: OpaquePointer) throws(GitError) -> ObjectID in
+        try withHandle("index", create: { git_index_new(&$0) }, free: git_index_free) {
+            (index: OpaquePointer) throws(GitError) -> ObjectID in
             if let base {
                 // The base's tree from its raw object: git_commit_lookup refuses identities git reads.
                 try withTree(treeID(of: base), subject: base.hex) { (tree: OpaquePointer) throws(GitError) in

@@ -70,7 +70,8 @@ import Testing
         #expect(chown.status == 0)
         GitSettings.setOwnerValidation(true)
         #expect { _ = try Repository(discoveringFrom: copy) } throws: { error in
-            (error as? GitError)?.code == .owner && (error as? GitError)?.kind == .ownedByAnotherUser && "\(error)".contains("safe.directory")
+            let error = error as? GitError
+            return error?.code == .owner && error?.kind == .ownedByAnotherUser && "\(error!)".contains("safe.directory")
         }
         GitSettings.setOwnerValidation(false)
         #expect(try Repository(discoveringFrom: copy).isBare == false)

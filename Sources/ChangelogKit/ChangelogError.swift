@@ -20,8 +20,9 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The one place a libgit2 failure becomes a sentence: the Git module reports what happened,
-    /// this says what to do about it.
-    init(_ error: GitError) {
+    /// this says what to do about it. Public so that the command line wraps the error it gets when
+    /// opening the repository here too, instead of printing its description.
+    public init(_ error: GitError) {
         let subject = error.subject.map { "\($0): " } ?? ""
         switch error.kind {
         case .shallowBoundary(let need):

@@ -6,15 +6,15 @@ extension Repository {
     public func changedPaths(from base: ObjectID, to target: ObjectID) throws(GitError) -> [String] {
         try withTree(of: base) { (old: OpaquePointer) throws(GitError) -> [String] in
             try withTree(of: target) { (new: OpaquePointer) throws(GitError) -> [String] in
-                var diff: OpaquePointer?
-                try check(git_diff_tree_to_tree(&diff, pointer, old, new, nil), "\(base.hex)..\(target.hex)")
-                defer { git_diff_free(diff) }
-                var paths: [String] = []
-                for index in 0..<git_diff_num_deltas(diff) {
-                    guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-                    paths.append(CommitText.decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                try withHandle("\(base.hex)..\(target.hex)", create: { git_diff_tree_to_tree(&$0, pointer, old, new, nil) },
+                               free: git_diff_free) { diff in
+                    var paths: [String] = []
+                    for index in 0..<git_diff_num_deltas(diff) {
+                        guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+                        paths.append(CommitText.decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                    }
+                    return paths.sorted()
                 }
-                return paths.sorted()
             }
         }
     }

@@ -23,25 +23,29 @@ struct TOMLDocument {
         self.text = text
         self.file = file
         writtenPaths = TOMLKeyLocator.writtenPaths(in: Array(text.utf8))
-        // TOMLKit hands the text to toml++ as a C string, which would silently end at a NUL.
-        if let nul = text.utf8.firstIndex(of: 0) {
+        do {
+            root = try TOMLText.parse(text)
+        } catch {
+            throw Self.error(error, text: text, file: file)
+        }
+    }
+
+    /// The failure in the configuration's words: `line L, column C: TOML syntax error: ...`.
+    private static func error(_ failure: TOMLText.Failure, text: String, file: String) -> ConfigurationError {
+        switch failure {
+        case .nul(let offset):
+            let nul = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
             let before = text.utf8[..<nul]
             let line = before.count(where: { $0 == 0x0A }) + 1
             let lineStart = before.lastIndex(of: 0x0A).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
             let column = text.unicodeScalars[lineStart..<nul].count + 1
-            throw Self.syntaxError(file: file, line: line, column: column, "NUL characters are not allowed")
-        }
-        if let fatal = TOMLSyntaxCheck.abortingError(in: text) {
-            throw Self.syntaxError(file: file, line: fatal.line, column: fatal.column, fatal.problem)
-        }
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw Self.syntaxError(
-                file: file, line: error.source.begin.line, column: error.source.begin.column, error.description)
-        } catch {
-            let message = "TOML syntax error: \(Self.oneLine(String(describing: error)))"
-            throw ConfigurationError(file: file, key: nil, message: message)
+            return syntaxError(file: file, line: line, column: column, "NUL characters are not allowed")
+        case .aborting(let line, let column, let problem):
+            return syntaxError(file: file, line: line, column: column, problem)
+        case .syntax(let line, let column, let description):
+            return syntaxError(file: file, line: line, column: column, description)
+        case .other(let description):
+            return ConfigurationError(file: file, key: nil, message: "TOML syntax error: \(oneLine(description))")
         }
     }
 
@@ -325,5 +329,28 @@ struct TOMLTableReader {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension TOMLTableReader {
+    /// An array of commit types: each made of letters, digits, '-' and '_' (what a header's type can
+    /// be), lower-cased (types are case-insensitive), without duplicates.
+    mutating func typeNames(_ key: String) throws(ConfigurationError) -> [String]? {
+        guard let names = try stringArray(key) else { return nil }
+        var types: [String] = []
+        for (index, name) in names.enumerated() {
+            let isType = name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
+            guard isType else {
+                throw error(key, """
+                    key \(dotted(key)) must list commit types; item \(index + 1) (\(Self.quote(name))) is not one: \
+                    a type is made of letters, digits, '-' and '_'
+                    """)
+            }
+            let lowered = name.lowercased()
+            if !types.contains(lowered) { types.append(lowered) }
+        }
+        return types
     }
 }

@@ -41,7 +41,3 @@ public enum LinkStyle: String, Sendable, CaseIterable {
         return base[..<scheme.upperBound] + host + "/" + repository
     }
 }
-
-public enum OutputFormat: String, Sendable, CaseIterable {
-    case markdown, json
-}

@@ -1,43 +1,3 @@
-/// A commit together with what its message says, parsed once and shared by every consumer.
-public struct ParsedCommit: Sendable, Equatable {
-    public var commit: SourceCommit
-    public var message: ParsedMessage
-
-    public init(_ commit: SourceCommit) {
-        self.commit = commit
-        message = CommitMessageParser.parse(commit.message, parentCount: commit.parentCount)
-    }
-
-    public init(commit: SourceCommit, message: ParsedMessage) {
-        self.commit = commit
-        self.message = message
-    }
-
-    /// The conventional reading of the commit as a changelog entry: conventional commits as they
-    /// are, git's `Revert "..."` as a `revert` entry whose subject is the reverted header.
-    public var entry: ConventionalCommit? {
-        switch message {
-        case .conventional(let conventional):
-            return conventional
-        case .revert(let revert):
-            return ConventionalCommit(type: "revert", scope: nil, isBreaking: false, subject: revert.revertedHeader,
-                                      body: nil, footers: [], breakingNote: nil, references: [])
-        case .merge, .autosquash, .invalid:
-            return nil
-        }
-    }
-
-    /// Commits this one reverts, by full or abbreviated id.
-    public var revertedIDs: [String] {
-        switch message {
-        case .revert(let revert): return revert.revertedIDs
-        case .conventional(let conventional) where conventional.type == "revert":
-            return CommitMessageParser.revertedIDs(in: commit.message)
-        default: return []
-        }
-    }
-}
-
 /// Sorts one release's commits into its sections.
 public struct ReleaseComposer: Sendable {
     public var layout: SectionLayout
@@ -84,33 +44,5 @@ public struct ReleaseComposer: Sendable {
             }
         }
         return order.map { entries[$0] }
-    }
-}
-
-extension Array where Element == ParsedCommit {
-    /// Indices of commits that leave the release: a commit reverted inside the same release goes
-    /// together with its revert. The newest revert is paired first, so reverting a revert cancels
-    /// that pair and brings the original back.
-    public var cancelledByReverts: Set<Int> {
-        let commits = self
-        var dropped = Set<Int>()
-        var indexByID: [String: Int] = [:]
-        for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
-        for index in commits.indices {
-            for reverted in commits[index].revertedIDs {
-                let target = indexByID[reverted] ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
-                guard let target, target != index, !dropped.contains(target), !dropped.contains(index) else { continue }
-                dropped.insert(target)
-                dropped.insert(index)
-            }
-        }
-        return dropped
-    }
-
-    /// The commits that stay once reverts inside the same range have cancelled what they revert.
-    public var withoutCancelledReverts: [ParsedCommit] {
-        let dropped = cancelledByReverts
-        guard !dropped.isEmpty else { return self }
-        return enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 }

@@ -37,7 +37,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
             }
             let first = index
             var value = 0
-            while index < bytes.count, isDigit(bytes[index]) {
+            while index < bytes.count, Bytes.isDigit(bytes[index]) {
                 let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
                 let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
                 guard !overflow1, !overflow2 else { return nil }
@@ -81,8 +81,8 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
             var allDigits = true
             while index < bytes.count, bytes[index] != UInt8(ascii: "."), bytes[index] != stop {
                 let byte = bytes[index]
-                guard isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") else { return nil }
-                if !isDigit(byte) { allDigits = false }
+                guard Bytes.isAlnum(byte) || byte == Bytes.dash else { return nil }
+                if !Bytes.isDigit(byte) { allDigits = false }
                 index += 1
             }
             guard index > first else { return nil }
@@ -93,10 +93,9 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         }
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func isIdentifier(_ bytes: ArraySlice<UInt8>) -> Bool {
-        !bytes.isEmpty && bytes.allSatisfy { isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "-") }
+        !bytes.isEmpty && bytes.allSatisfy { Bytes.isAlnum($0) || $0 == Bytes.dash }
     }
 
     /// Parses a tag name: the version with an optional `v` prefix. Returns the version and the prefix used.
@@ -105,7 +104,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         return name.withUTF8 { bytes -> (SemanticVersion, String)? in
             guard let first = bytes.first else { return nil }
             // One pass: a name can only be a version with its first byte a digit or a `v`.
-            if isDigit(first) { return parse(bytes, from: 0).map { ($0, "") } }
+            if Bytes.isDigit(first) { return parse(bytes, from: 0).map { ($0, "") } }
             guard first == UInt8(ascii: "v") || first == UInt8(ascii: "V") else { return nil }
             return parse(bytes, from: 1).map { ($0, first == UInt8(ascii: "v") ? "v" : "V") }
         }
@@ -155,6 +154,6 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     private static func isNumeric(_ identifier: String) -> Bool {
-        !identifier.isEmpty && identifier.utf8.allSatisfy(isDigit)
+        !identifier.isEmpty && identifier.utf8.allSatisfy(Bytes.isDigit)
     }
 }

@@ -184,7 +184,7 @@ struct TOMLKeyLocator {
     }
 
     private mutating func skipBlanks() {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        while i < b.count, Bytes.isBlank(b[i]) { i += 1 }
     }
 
     private mutating func skipToEndOfLine() {
@@ -202,7 +202,6 @@ struct TOMLKeyLocator {
     }
 
     private func isBareKeyByte(_ c: UInt8) -> Bool {
-        c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
-            || c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
+c == Bytes.underscore || c == Bytes.dash || Bytes.isAlnum(c)
     }
 }

@@ -110,12 +110,12 @@ enum TOMLSyntaxCheck {
                 atLineStart = false
                 index += 1
             default:
-                if expectsValue, let time = Self.timeAfterDate(bytes, index), !(at(time).map(Self.isDigit) ?? true) {
+                if expectsValue, let time = Self.timeAfterDate(bytes, index), !(at(time).map(Bytes.isDigit) ?? true) {
                     let column = String(decoding: bytes[lineStart..<time], as: UTF8.self).unicodeScalars.count + 1
                     return (line, column, "expected a time after '\(UnicodeScalar(bytes[time - 1]))', found \(Self.describe(bytes, at: time))")
                 }
                 if expectsValue, let time = Self.timeAfterDateAndSpace(bytes, index),
-                   !(at(time + 1).map(Self.isDigit) ?? false && at(time + 2) == UInt8(ascii: ":")) {
+                   !(at(time + 1).map(Bytes.isDigit) ?? false && at(time + 2) == UInt8(ascii: ":")) {
                     let column = String(decoding: bytes[lineStart..<time], as: UTF8.self).unicodeScalars.count + 1
                     return (line, column, "expected a time (HH:MM:SS) after the date and the space")
                 }
@@ -134,7 +134,7 @@ enum TOMLSyntaxCheck {
         for (offset, expected) in shape.enumerated() {
             let byte = bytes[start + offset]
             switch expected {
-            case UInt8(ascii: "0"): guard isDigit(byte) else { return nil }
+            case UInt8(ascii: "0"): guard Bytes.isDigit(byte) else { return nil }
             case UInt8(ascii: "T"): guard byte | 0x20 == UInt8(ascii: "t") else { return nil }
             default: guard byte == expected else { return nil }
             }
@@ -147,18 +147,14 @@ enum TOMLSyntaxCheck {
     /// the fifth and eighth; toml++ looks no closer, and counts characters, not bytes), a space,
     /// then a digit. Valid TOML has a whole `HH:MM:SS` there.
     private static func timeAfterDateAndSpace(_ bytes: [UInt8], _ start: Int) -> Int? {
-        guard start < bytes.count, isDigit(bytes[start]) else { return nil }
+        guard start < bytes.count, Bytes.isDigit(bytes[start]) else { return nil }
         let scalars = Array(String(decoding: bytes[start...].prefix(48), as: UTF8.self).unicodeScalars.prefix(12))
         guard scalars.count == 12, scalars[4] == "-", scalars[7] == "-",
-              scalars[..<10].allSatisfy({ !$0.isASCII || !isBlankOrLineBreak(UInt8($0.value)) }),
-              scalars[10] == " ", scalars[11].isASCII, isDigit(UInt8(scalars[11].value)) else { return nil }
+              scalars[..<10].allSatisfy({ !$0.isASCII || !Bytes.isBlankOrLineBreak(UInt8($0.value)) }),
+              scalars[10] == " ", scalars[11].isASCII, Bytes.isDigit(UInt8(scalars[11].value)) else { return nil }
         // Back to bytes (the text is a Swift string: valid UTF-8, each scalar its own width).
         return start + scalars[..<11].reduce(0) { $0 + UTF8.width($1) }
     }
-
-    private static func isBlankOrLineBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     /// A bare-key character, a quote, or the `]` toml++ reports as an empty name.
     private static func startsKeyOrEndsHeader(_ byte: UInt8) -> Bool {

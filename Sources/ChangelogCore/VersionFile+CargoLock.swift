@@ -135,7 +135,7 @@ public enum CargoLock {
                         + "let cargo rewrite it (cargo update --workspace) and commit it, then release")
             }
             if inDependencies {
-                let trimmed = line.drop(while: { $0 == 0x20 || $0 == 0x09 })
+                let trimmed = line.drop(while: Bytes.isBlank)
                 if trimmed.first == UInt8(ascii: "]") {
                     inDependencies = false
                 } else if let content = quoted(trimmed), content.upperBound + 1 == end || b[content.upperBound + 1] == UInt8(ascii: ",") {

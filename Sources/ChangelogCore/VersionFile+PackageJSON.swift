@@ -38,10 +38,9 @@ enum PackageJSONLocator {
                 path: path,
                 message: "not valid JSON: \(what) (line \(VersionFile.line(of: offset, in: b))); fix the file first")
         }
-        func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
         var i = VersionFile.contentStart(b)
-        while i < b.count, isBlank(b[i]) { i += 1 }
+        while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
         guard i < b.count, b[i] == UInt8(ascii: "{") else {
             throw invalid(i < b.count ? "the top level is not an object" : "the file is empty", at: i)
         }
@@ -59,11 +58,11 @@ enum PackageJSONLocator {
                 i = end + 1
                 guard depth == 1, expectName else { continue }
                 expectName = false
-                while i < b.count, isBlank(b[i]) { i += 1 }
+                while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { throw invalid("a member name without ':'", at: i) }
                 guard b[start..<end].elementsEqual("version".utf8) else { continue }
                 i += 1
-                while i < b.count, isBlank(b[i]) { i += 1 }
+                while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
                 let line = VersionFile.line(of: start, in: b)
                 if i < b.count, b[i] == UInt8(ascii: "\"") {
                     guard let valueEnd = endOfString(b, from: i + 1) else {
@@ -82,7 +81,7 @@ enum PackageJSONLocator {
                 depth -= 1
                 i += 1
                 if depth == 0 {
-                    while i < b.count, isBlank(b[i]) { i += 1 }
+                    while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
                     guard i == b.count else { throw invalid("more content after the top-level object", at: i) }
                     return members
                 }

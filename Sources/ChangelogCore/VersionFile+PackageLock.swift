@@ -253,7 +253,7 @@ public enum PackageLock {
         }
 
         mutating func skipBlanks() {
-            while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
+            while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
         }
     }
 }

@@ -47,9 +47,9 @@ enum SetupPyLocator {
                 let start = i
                 i = endOfString(b, at: i)
                 line += b[start..<i].count(where: { $0 == 0x0A })
-            case _ where isIdentifierStart(c) || isDigit(c):
+            case _ where isIdentifierStart(c) || Bytes.isDigit(c):
                 let start = i
-                while i < b.count, isIdentifierStart(b[i]) || isDigit(b[i]) { i += 1 }
+                while i < b.count, isIdentifierStart(b[i]) || Bytes.isDigit(b[i]) { i += 1 }
                 let name = b[start..<i]
                 let isName = name.elementsEqual("version".utf8) || name.elementsEqual("__version__".utf8)
                 guard isName, start == 0 || b[start - 1] != UInt8(ascii: "."),
@@ -67,7 +67,7 @@ enum SetupPyLocator {
     /// The content of `"…"` or `'…'` in ` = "…"` right after a name, on the same line.
     private static func assignedString(_ b: [UInt8], after name: Int) -> Range<Int>? {
         var i = name
-        func skipBlanks() { while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
+        func skipBlanks() { while i < b.count, Bytes.isBlank(b[i]) { i += 1 } }
         skipBlanks()
         guard i < b.count, b[i] == UInt8(ascii: "="), i + 1 < b.count, b[i + 1] != UInt8(ascii: "=") else { return nil }
         i += 1
@@ -109,8 +109,7 @@ enum SetupPyLocator {
     }
 
     private static func isIdentifierStart(_ c: UInt8) -> Bool {
-        c == UInt8(ascii: "_") || (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") || c >= 0x80
+        c == Bytes.underscore || Bytes.isLetter(c) || c >= 0x80
     }
 
-    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 }

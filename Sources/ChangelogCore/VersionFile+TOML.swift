@@ -57,26 +57,17 @@ enum TOMLVersionLocator {
     }
 
     static func parse(_ text: String, bytes: [UInt8], path: String) throws(VersionFileError) -> TOMLTable {
-        // TOMLKit hands the text to toml++ as a C string, which would silently end at a NUL.
-        if let nul = bytes.firstIndex(of: 0) {
-            throw VersionFileError(
-                path: path,
-                message: "not valid TOML (line \(VersionFile.line(of: nul, in: bytes)): a NUL character); fix the file first")
-        }
-        if let fatal = TOMLSyntaxCheck.abortingError(in: text) {
-            throw VersionFileError(
-                path: path, message: "not valid TOML (line \(fatal.line), column \(fatal.column): \(fatal.problem)); fix the file first")
-        }
         do {
-            return try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let reason = error.description.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            throw VersionFileError(
-                path: path,
-                message: "not valid TOML (line \(error.source.begin.line), column \(error.source.begin.column): "
-                    + "\(reason)); fix the file first")
+            return try TOMLText.parse(text)
         } catch {
-            throw VersionFileError(path: path, message: "not valid TOML (\(error)); fix the file first")
+            let place = switch error {
+            case .nul(let offset): "line \(VersionFile.line(of: offset, in: bytes)): a NUL character"
+            case .aborting(let line, let column, let problem): "line \(line), column \(column): \(problem)"
+            case .syntax(let line, let column, let description):
+                "line \(line), column \(column): \(description.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))"
+            case .other(let description): description
+            }
+            throw VersionFileError(path: path, message: "not valid TOML (\(place)); fix the file first")
         }
     }
 

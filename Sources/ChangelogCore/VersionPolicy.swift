@@ -1,19 +1,3 @@
-/// How much a set of commits moves the version.
-public enum BumpLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
-    case none, patch, minor, major
-
-    public static func < (lhs: BumpLevel, rhs: BumpLevel) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public var description: String {
-        switch self {
-        case .none: "none"
-        case .patch: "patch"
-        case .minor: "minor"
-        case .major: "major"
-        }
-    }
-}
-
 /// docs/contract.md's version policy: which commits bump what, the 0.x rules, and pre-release lines.
 public struct VersionPolicy: Sendable, Equatable {
     /// The first version when nothing has been released yet.

@@ -19,8 +19,39 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
         ChangelogError("", exitCode: exitCode)
     }
 
-    init(_ error: GitError) {
-        self.init(error.description)
+    /// The one place a libgit2 failure becomes a sentence: the Git module reports what happened,
+    /// this says what to do about it. Public so that the command line wraps the error it gets when
+    /// opening the repository here too, instead of printing its description.
+    public init(_ error: GitError) {
+        let subject = error.subject.map { "\($0): " } ?? ""
+        switch error.kind {
+        case .shallowBoundary(let need):
+            let fetch = "run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)"
+            switch need {
+            case .wholeHistory: self.init("\(subject)this shallow clone does not have the whole history; \(fetch)")
+            case .range: self.init("\(subject)this shallow clone does not have the history the range needs; \(fetch)")
+            case .forkPoint:
+                self.init("\(subject)this shallow clone does not reach back to where the two branches forked; "
+                          + "run `git fetch --unshallow` (in CI: fetch-depth: 0)")
+            case .commit:
+                self.init("\(subject)commit is missing from this shallow clone; "
+                          + "run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)")
+            }
+        case .unbornHead:
+            self.init("\(subject)the repository has no commits yet; commit something first")
+        case .unknownRevision:
+            self.init("'\(error.subject ?? "")' is not a known revision (branch, tag or commit id)")
+        case .ambiguousRevision:
+            self.init("'\(error.subject ?? "")' is ambiguous; use more hex digits or the full ref name")
+        case .notACommit:
+            self.init("'\(error.subject ?? "")' does not name a commit")
+        case .referenceMoved:
+            self.init("\(subject)was moved by another process while the release was being made; nothing was changed by it, "
+                      + "run the command again")
+        case .failed, .missingObject, .damagedObject, .locked, .notARepository, .ownedByAnotherUser:
+            // Their advice is still part of the description: see `GitError.damaged` and `Repository(discoveringFrom:)`.
+            self.init(error.description)
+        }
     }
 
     init(_ error: ConfigurationError) {

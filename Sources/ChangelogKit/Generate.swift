@@ -1,50 +1,6 @@
 import ChangelogCore
 import Git
 
-/// What `changelog [generate]` was asked to do, after the command line and the configuration file
-/// have been combined.
-public struct GenerateRequest {
-    public enum VersionChoice: Equatable {
-        /// No version: the section is Unreleased.
-        case unreleased
-        case exact(SemanticVersion)
-        /// `-M/-m/-p`: the latest version tag's number, bumped.
-        case bumpLatest(BumpLevel)
-        /// `--bump`: what `changelog next` suggests.
-        case suggested
-    }
-
-    public var version: VersionChoice = .unreleased
-    public var from: String?
-    public var to = "HEAD"
-    public var all = false
-    /// Read the existing document from here.
-    public var infile: String?
-    /// Write the result here; nil prints it on stdout.
-    public var outfile: String?
-    public var repositoryURL: String?
-    public var linkStyle: LinkStyle = .github
-    public var subtitle: String?
-    public var format: OutputFormat = .markdown
-    public var tagPrefix: String?
-    public var layout: SectionLayout = .standard
-    public var policy = VersionPolicy()
-    /// `[branches] backports`: what a release does with changes a maintenance release shipped first.
-    public var backports = BranchSettings.BackportMode.omit
-    /// `--bump` on a patch-only branch stays a patch.
-    public var patchOnly = false
-    public var dryRun = false
-    /// Regenerate sections of the changelog file that differ from what would be generated (edited
-    /// by hand); without it they are kept.
-    public var force = false
-    /// The release date for versions not tagged yet.
-    public var today: Timestamp
-
-    public init(today: Timestamp) {
-        self.today = today
-    }
-}
-
 /// `changelog [generate]`: plans the releases, renders them, and merges them into the changelog file.
 public struct Generate {
     public let history: History
@@ -286,35 +242,5 @@ public struct Generate {
             case let (x?, y?): return x > y
             }
         }.map(\.element)
-    }
-}
-
-/// One release to render: what its heading says and the commits it lists, parsed and sorted into
-/// sections only when it is rendered, possibly on another thread.
-public struct ReleasePlan: Sendable {
-    public var version: SemanticVersion?
-    public var tag: String?
-    public var previousTag: String?
-    public var head: String?
-    public var date: String
-    /// Newest first.
-    public var commits: [SourceCommit]
-    /// Commits whose change a maintenance release shipped first, with those releases' versions.
-    public var alsoIn: [String: [SemanticVersion]] = [:]
-
-    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [SourceCommit]) {
-        self.version = version
-        self.tag = tag
-        self.previousTag = previousTag
-        self.head = head
-        self.date = date
-        self.commits = commits
-    }
-
-    var key: SectionKey { version.map { .version($0) } ?? .unreleased }
-
-    public func release(_ composer: ReleaseComposer) -> Release {
-        Release(version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-                sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn))
     }
 }

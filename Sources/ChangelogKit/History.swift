@@ -33,8 +33,8 @@ public final class History {
     /// name; nil for a detached HEAD, a tag or a commit id. Patch-only rules follow branches.
     public func branch(of revision: String) -> String? {
         if revision == "HEAD" { return repository.currentBranch }
-        let name = revision.hasPrefix("refs/heads/") ? String(revision.dropFirst(11)) : revision
-        return (try? repository.referenceTarget("refs/heads/\(name)")) != nil ? name : nil
+        let name = ReferenceName.shortBranch(revision)
+        return (try? repository.referenceTarget(ReferenceName.branchPrefix + name)) != nil ? name : nil
     }
 
     /// Resolves a revision to a commit, with a message that says what to do when it cannot.

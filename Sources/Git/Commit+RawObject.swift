@@ -50,10 +50,10 @@ extension Commit {
               let committer = identity(from: index + 10, to: committerEnd) else { return nil }
         index = committerEnd + 1
         guard !hasPrefix("author "), !hasPrefix("committer ") else { return nil }
-        var encoding: [UInt8]?
+        var encoding: String?
         while index < end, bytes[index] != 0x0A {
             guard let lineEnd = lineEnd() else { return nil }
-            if hasPrefix("encoding ") { encoding = Array(bytes[(index + 9)..<lineEnd]) }
+            if hasPrefix("encoding ") { encoding = String(decoding: bytes[(index + 9)..<lineEnd], as: UTF8.self) }
             index = lineEnd + 1
         }
         // The blank line, then the message, as git_commit_message gives it.
@@ -64,9 +64,9 @@ extension Commit {
         let message = UnsafeBufferPointer(rebasing: bytes[index..<messageEnd])
 
         self.id = id
-        self.message = Self.decodeText(message, encoding: encoding)
-        self.author = Signature(name: Self.decodeText(UnsafeBufferPointer(rebasing: bytes[author.name]), encoding: encoding),
-                                email: Self.decodeText(UnsafeBufferPointer(rebasing: bytes[author.email]), encoding: encoding),
+        self.message = CommitText.decode(message, encoding: encoding)
+        self.author = Signature(name: CommitText.decode(UnsafeBufferPointer(rebasing: bytes[author.name]), encoding: encoding),
+                                email: CommitText.decode(UnsafeBufferPointer(rebasing: bytes[author.email]), encoding: encoding),
                                 time: author.time, offsetMinutes: author.offsetMinutes)
         committerTime = committer.time
         committerOffsetMinutes = committer.offsetMinutes
@@ -155,20 +155,5 @@ extension Commit {
     private static func isTrimmed(_ byte: UInt8) -> Bool {
         byte <= 0x20 || [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "<"),
                          UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "'")].contains(byte)
-    }
-
-    /// As `decode(_:encoding:)`: Latin-1 when the commit says so, else UTF-8 with bad bytes replaced.
-    static func decodeText(_ message: UnsafeBufferPointer<UInt8>, encoding: [UInt8]?) -> String {
-        if let encoding {
-            switch String(decoding: encoding, as: UTF8.self).lowercased() {
-            case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
-                var result = String.UnicodeScalarView()
-                for byte in message { result.append(Unicode.Scalar(byte)) }
-                return String(result)
-            default:
-                break
-            }
-        }
-        return String(decoding: message, as: UTF8.self)
     }
 }

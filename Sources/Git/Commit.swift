@@ -5,29 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Who made a commit or tag, and when, in their own UTC offset (`git_signature`).
-public struct Signature: Sendable, Equatable {
-    public var name: String
-    public var email: String
-    public var time: Int64
-    public var offsetMinutes: Int
-
-    public init(name: String, email: String, time: Int64, offsetMinutes: Int) {
-        self.name = name
-        self.email = email
-        self.time = time
-        self.offsetMinutes = offsetMinutes
-    }
-
-    init(_ signature: UnsafePointer<git_signature>) {
-        let value = signature.pointee
-        name = decodeLossily(value.name)
-        email = decodeLossily(value.email)
-        time = value.when.time
-        offsetMinutes = Int(value.when.offset)
-    }
-}
-
 /// A commit's contents, copied out of libgit2 so no handle outlives the lookup.
 public struct Commit: Sendable {
     public var id: ObjectID
@@ -76,43 +53,42 @@ extension Repository {
     /// then a `parent <id>` line for each parent).
     func treeAndParents(of id: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {
         var oid = id.oid
-        var object: OpaquePointer?
-        let read = git_odb_read(&object, try objectDatabase(), &oid)
-        if read == GIT_ENOTFOUND.rawValue && !isShallow { throw GitError.damaged(id.hex, detail: nil) }
-        try check(read, id.hex)
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
-            throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+        let odb = try objectDatabase()
+        return try withHandle(create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free, failure: { read in
+            read == GIT_ENOTFOUND.rawValue && !isShallow ? GitError.damaged(id.hex, detail: nil) : GitError.last(read, subject: id.hex)
+        }) { (object: OpaquePointer) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) in
+            guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+                throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+            }
+            let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+            func objectID(after keyword: String, at start: Int) -> ObjectID? {
+                let key = Array(keyword.utf8), end = start + key.count + 41
+                guard bytes.count >= end, Array(bytes[start..<start + key.count]) == key, bytes[end - 1] == 0x0A else { return nil }
+                return ObjectID(hex: String(decoding: bytes[start + key.count..<end - 1], as: UTF8.self))
+            }
+            guard let tree = objectID(after: "tree ", at: 0) else {
+                throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
+            }
+            var parents: [ObjectID] = []
+            while let parent = objectID(after: "parent ", at: 46 + 48 * parents.count) { parents.append(parent) }
+            return (tree, parents)
         }
-        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
-        func objectID(after keyword: String, at start: Int) -> ObjectID? {
-            let key = Array(keyword.utf8), end = start + key.count + 41
-            guard bytes.count >= end, Array(bytes[start..<start + key.count]) == key, bytes[end - 1] == 0x0A else { return nil }
-            return ObjectID(hex: String(decoding: bytes[start + key.count..<end - 1], as: UTF8.self))
-        }
-        guard let tree = objectID(after: "tree ", at: 0) else {
-            throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
-        }
-        var parents: [ObjectID] = []
-        while let parent = objectID(after: "parent ", at: 46 + 48 * parents.count) { parents.append(parent) }
-        return (tree, parents)
     }
 
     /// Reads one commit with libgit2's own parser (`git_commit_lookup`), which also says precisely
     /// what is wrong when the object is missing or is not a commit.
     func lookUpCommit(_ id: ObjectID) throws(GitError) -> Commit {
         var oid = id.oid
-        var handle: OpaquePointer?
-        let result = git_commit_lookup(&handle, pointer, &oid)
-        if result == GIT_ENOTFOUND.rawValue && isShallow {
-            throw GitError(code: .shallow, message: "commit is missing from this shallow clone; run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)", subject: id.hex)
-        }
-        // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not even
-        // set a message here).
-        if result == GIT_ENOTFOUND.rawValue { throw GitError.damaged(id.hex, detail: nil) }
-        try check(result, id.hex)
-        defer { git_commit_free(handle) }
-        return Commit(handle!, id: id)
+        return try withHandle(create: { git_commit_lookup(&$0, pointer, &oid) }, free: git_commit_free, failure: { result in
+            if result == GIT_ENOTFOUND.rawValue && isShallow {
+                return GitError(code: .notFound, message: "commit is beyond the shallow clone's boundary", subject: id.hex,
+                                kind: .shallowBoundary(.commit))
+            }
+            // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not
+            // even set a message here).
+            if result == GIT_ENOTFOUND.rawValue { return GitError.damaged(id.hex, detail: nil) }
+            return GitError.last(result, subject: id.hex)
+        }) { handle in Commit(handle, id: id) }
     }
 }
 
@@ -120,12 +96,12 @@ extension Commit {
     init(_ handle: OpaquePointer, id: ObjectID) {
         self.id = id
         let encoding = git_commit_message_encoding(handle)
-        message = decode(git_commit_message(handle), encoding: encoding)
+        message = CommitText.decode(git_commit_message(handle), encoding: encoding)
         // Names are in the commit's declared encoding too (an old Latin-1 history's authors).
         let signature = Signature(git_commit_author(handle))
         let raw = git_commit_author(handle).pointee
         author = encoding == nil ? signature
-            : Signature(name: decode(raw.name, encoding: encoding), email: decode(raw.email, encoding: encoding),
+            : Signature(name: CommitText.decode(raw.name, encoding: encoding), email: CommitText.decode(raw.email, encoding: encoding),
                         time: signature.time, offsetMinutes: signature.offsetMinutes)
         committerTime = git_commit_time(handle)
         committerOffsetMinutes = Int(git_commit_time_offset(handle))
@@ -137,32 +113,5 @@ extension Commit {
             parents.append(ObjectID(git_commit_parent_id(handle, index)))
         }
         parentIDs = parents
-    }
-}
-
-/// Decodes a message in the encoding its commit declares (`git_commit_message_encoding`). git writes
-/// an `encoding` header when `i18n.commitEncoding` is not UTF-8; Latin-1 is the common case in old
-/// histories and maps byte for byte to Unicode. Anything else is read as UTF-8, lossily.
-func decode(_ text: UnsafePointer<CChar>?, encoding: UnsafePointer<CChar>?) -> String {
-    guard let text, let encoding else { return decodeLossily(text) }
-    switch String(cString: encoding).lowercased() {
-    case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
-        let length = strlen(text)
-        return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-            var result = String.UnicodeScalarView()
-            for byte in UnsafeBufferPointer(start: bytes, count: length) { result.append(Unicode.Scalar(byte)) }
-            return String(result)
-        }
-    default:
-        return decodeLossily(text)
-    }
-}
-
-/// Decodes C text as UTF-8, replacing invalid sequences, never failing.
-func decodeLossily(_ text: UnsafePointer<CChar>?) -> String {
-    guard let text else { return "" }
-    let length = strlen(text)
-    return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-        String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 }

@@ -49,7 +49,8 @@ public struct CommitGraph {
         func add(_ id: ObjectID) throws(GitError) {
             let commit = try repository.commit(id)
             if shallow.contains(id) && !commit.parentIDs.isEmpty {
-                throw GitError(code: .shallow, message: "this shallow clone does not have the whole history; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)", subject: id.hex)
+                throw GitError(code: .generic, message: "history stops at the shallow clone's boundary", subject: id.hex,
+                               kind: .shallowBoundary(.wholeHistory))
             }
             let node = commits.count
             index[id] = Int32(node)

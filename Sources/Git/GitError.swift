@@ -1,17 +1,58 @@
 import Clibgit2
 
-/// A failed libgit2 call: its error code, libgit2's own message, and what it was working on.
+/// A failed libgit2 call: its error code, libgit2's own message, what it was working on, and what
+/// kind of failure that is. The facts only: ChangelogKit's `ChangelogError(_:)` says what to do.
 public struct GitError: Error, Equatable, CustomStringConvertible {
+    /// libgit2's return code (`.generic` when the failure is found here, not by libgit2).
     public var code: Code
-    /// libgit2's message from `git_error_last()`, or our own when the failure is not libgit2's.
+    /// libgit2's message from `git_error_last()`, or what was found when the failure is not libgit2's.
     public var message: String
-    /// The path, ref or revision involved, so the user knows where to look.
+    /// The path, ref, revision or object involved, so the user knows where to look.
     public var subject: String?
+    /// What went wrong, for the caller to word: the code alone does not tell a shallow boundary
+    /// from a missing object or an unknown revision.
+    public var kind: Kind
 
-    public init(code: Code, message: String, subject: String? = nil) {
+    public init(code: Code, message: String, subject: String? = nil, kind: Kind = .failed) {
         self.code = code
         self.message = message
         self.subject = subject
+        self.kind = kind
+    }
+
+    public enum Kind: Equatable, Sendable {
+        /// A libgit2 call failed: `message` says why.
+        case failed
+        /// History stops at a shallow clone's boundary before what was needed.
+        case shallowBoundary(ShallowNeed)
+        /// An object the repository needs is not there (`missingObject`) or cannot be read (`damagedObject`).
+        case missingObject, damagedObject
+        /// A lock file is held (`GIT_ELOCKED`).
+        case locked
+        /// HEAD names a branch with no commit yet.
+        case unbornHead
+        /// The revision (`subject`) names nothing, or more than one object.
+        case unknownRevision, ambiguousRevision
+        /// The revision (`subject`) names an object that is not a commit.
+        case notACommit
+        /// The reference (`subject`) was moved by someone else after it was read.
+        case referenceMoved
+        /// No repository at or above the path (`subject`).
+        case notARepository
+        /// The repository at `subject` is owned by another user and ownership is checked.
+        case ownedByAnotherUser
+    }
+
+    /// What a walk needed from beyond a shallow boundary.
+    public enum ShallowNeed: Equatable, Sendable {
+        /// Every commit reachable from a head.
+        case wholeHistory
+        /// The commits of a range.
+        case range
+        /// The point where two branches forked.
+        case forkPoint
+        /// One commit, looked up by id.
+        case commit
     }
 
     /// libgit2's `git_error_code`, typed.
@@ -31,21 +72,18 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
         public static let iterationOver = Code(rawValue: GIT_ITEROVER.rawValue)
         /// A reference moved between reading it and updating it.
         public static let modified = Code(rawValue: GIT_EMODIFIED.rawValue)
-        /// Ours, not libgit2's: history stops at a shallow clone's boundary.
-        public static let shallow = Code(rawValue: -1_000)
-        /// Ours: an object the repository needs cannot be read (damaged) or is not there (missing).
-        public static let damagedObject = Code(rawValue: -1_001)
-        public static let missingObject = Code(rawValue: -1_002)
     }
 
     /// The one line for an object that is damaged (or, with `detail` nil, missing), with what to do.
-    public static func damaged(_ object: String, detail: String?, context: String? = nil) -> GitError {
+    /// The advice is still worded here, not in ChangelogKit, because release's object writes print
+    /// this description as it is (CutRelease, left to the platform work).
+    static func damaged(_ object: String, detail: String?, context: String? = nil, code: Code? = nil) -> GitError {
         let what = context.map { "\($0): object \(object)" } ?? "object \(object)"
         let advice = "run `git fsck` to see what is damaged, then fetch or restore the objects from another clone"
         guard let detail else {
-            return GitError(code: .missingObject, message: "\(what) is missing from the repository; \(advice)")
+            return GitError(code: code ?? .notFound, message: "\(what) is missing from the repository; \(advice)", kind: .missingObject)
         }
-        return GitError(code: .damagedObject, message: "\(what) is damaged (\(detail)); \(advice)")
+        return GitError(code: code ?? .generic, message: "\(what) is damaged (\(detail)); \(advice)", kind: .damagedObject)
     }
 
     public var description: String {
@@ -62,12 +100,15 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
             errorClass = error.pointee.klass
         }
         if let object = ObjectTrail.last, let damage = objectDamage(result, errorClass: errorClass, message: message) {
-            return GitError.damaged(object, detail: damage.isEmpty ? nil : damage, context: subject == object ? nil : subject)
+            return GitError.damaged(object, detail: damage.isEmpty ? nil : damage, context: subject == object ? nil : subject,
+                                    code: Code(rawValue: result))
         }
-        // libgit2 names the lock file but not what to do about it.
+        // libgit2 names the lock file but not what to do about it. The advice is worded here, not in
+        // ChangelogKit, for the same reason as `damaged`'s.
         if result == GIT_ELOCKED.rawValue || message.contains(".lock' for writing") {
             while message.hasSuffix(":") || message.hasSuffix(" ") { message.removeLast() }
             message += "; another git process may be running: wait for it, or remove the lock file if none is"
+            return GitError(code: Code(rawValue: result), message: message, subject: subject, kind: .locked)
         }
         return GitError(code: Code(rawValue: result), message: message, subject: subject)
     }

@@ -30,7 +30,7 @@ extension Repository {
     /// an included one, never about commits already known to be excluded.
     ///
     /// In a shallow clone a range that stays inside the fetched history works; one that reaches the
-    /// boundary throws `.shallow`, because the commits beyond it are unknown.
+    /// boundary throws `.shallowBoundary(.range)`, because the commits beyond it are unknown.
     public func walk(including include: [ObjectID], excluding exclude: [ObjectID] = [],
                      boundary: ((ObjectID) -> Bool)? = nil) throws(GitError) -> [Commit] {
         var walk = Walk(repository: self, boundary: boundary, shallow: shallowRoots())
@@ -104,7 +104,8 @@ private struct Walk {
             if !node.uninteresting {
                 interestingInQueue -= 1
                 if shallow.contains(node.commit.id) && !node.commit.parentIDs.isEmpty {
-                    throw GitError(code: .shallow, message: "this shallow clone does not have the history the range needs; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)", subject: node.commit.id.hex)
+                    throw GitError(code: .generic, message: "history stops at the shallow clone's boundary", subject: node.commit.id.hex,
+                                   kind: .shallowBoundary(.range))
                 }
                 output.append(index)
             }
@@ -124,48 +125,5 @@ private struct Walk {
             }
         }
         return output.filter { !storage[$0].uninteresting }.map { storage[$0].commit }
-    }
-}
-
-/// A binary max-heap on (commit time, -discovery order): git log's date order with stable ties.
-struct DateQueue {
-    /// Nodes are numbered in discovery order, so the node breaks ties in time stably.
-    private var items: [(time: Int64, node: Int)] = []
-
-    private static func before(_ a: (time: Int64, node: Int), _ b: (time: Int64, node: Int)) -> Bool {
-        a.time != b.time ? a.time > b.time : a.node < b.node
-    }
-
-    var isEmpty: Bool { items.isEmpty }
-
-    mutating func push(time: Int64, node: Int) {
-        items.append((time, node))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.before(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Int? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0].node
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var best = parent
-                if left < items.count, Self.before(items[left], items[best]) { best = left }
-                if right < items.count, Self.before(items[right], items[best]) { best = right }
-                if best == parent { break }
-                items.swapAt(parent, best)
-                parent = best
-            }
-        }
-        return top
     }
 }

@@ -3,23 +3,19 @@ import Clibgit2
 extension Repository {
     /// The index file of this worktree (`git_index_path`): what a failed release restores.
     public func indexPath() throws(GitError) -> String {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), gitDirectory + "index")
-        defer { git_index_free(index) }
-        return String(cString: git_index_path(index))
+        try withIndex { index in String(cString: git_index_path(index)) }
     }
 
     /// Stages the working-tree files at `paths` in the repository's index and writes the index
     /// (`git_index_read`, `git_index_add_bypath`, `git_index_write`), as `git add <paths>` does;
     /// every other entry, staged or not, stays as it was.
     public func stage(_ paths: [String]) throws(GitError) {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), gitDirectory + "index")
-        defer { git_index_free(index) }
-        try check(git_index_read(index, 0), gitDirectory + "index")
-        for path in paths {
-            try check(git_index_add_bypath(index, path), path)
+        try withIndex { (index: OpaquePointer) throws(GitError) in
+            try check(git_index_read(index, 0), gitDirectory + "index")
+            for path in paths {
+                try check(git_index_add_bypath(index, path), path)
+            }
+            try check(git_index_write(index), gitDirectory + "index")
         }
-        try check(git_index_write(index), gitDirectory + "index")
     }
 }

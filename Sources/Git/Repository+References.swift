@@ -1,45 +1,29 @@
 import Clibgit2
 
-/// Where HEAD points.
-public enum HeadState: Equatable, Sendable {
-    /// On a branch: its full reference name (`refs/heads/main`) and tip.
-    case branch(String, ObjectID)
-    /// Detached at a commit.
-    case detached(ObjectID)
-    /// On a branch with no commit yet.
-    case unborn(String)
-
-    /// The commit HEAD names; nil before the first commit.
-    public var commitID: ObjectID? {
-        switch self {
-        case .branch(_, let id), .detached(let id): id
-        case .unborn: nil
-        }
-    }
-
-    /// The branch's short name (`main`); nil when HEAD is detached.
-    public var branchName: String? {
-        switch self {
-        case .branch(let name, _), .unborn(let name):
-            name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
-        case .detached: nil
-        }
-    }
-}
-
 extension Repository {
     /// Reads HEAD without resolving more than one level (`git_reference_lookup`,
     /// `git_reference_symbolic_target`, `git_reference_name_to_id`).
     public func head() throws(GitError) -> HeadState {
-        var reference: OpaquePointer?
-        try check(git_reference_lookup(&reference, pointer, "HEAD"), "HEAD")
-        defer { git_reference_free(reference) }
-        if git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) {
-            return .detached(ObjectID(target))
+        let state = try withReference("HEAD") { (reference: OpaquePointer) throws(GitError) -> HeadState in
+            if git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference) {
+                return .detached(ObjectID(target))
+            }
+            let name = String(cString: git_reference_symbolic_target(reference))
+            guard let id = try referenceTarget(name) else { return .unborn(name) }
+            return .branch(name, id)
         }
-        let name = String(cString: git_reference_symbolic_target(reference))
-        guard let id = try referenceTarget(name) else { return .unborn(name) }
-        return .branch(name, id)
+        guard let state else { throw GitError.last(GIT_ENOTFOUND.rawValue, subject: "HEAD") }
+        return state
+    }
+
+    /// The branch HEAD points at (`refs/heads/` removed), or nil when HEAD is detached.
+    public var currentBranch: String? {
+        let branch = try? withReference("HEAD") { (reference: OpaquePointer) throws(GitError) -> String? in
+            guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC,
+                  let target = git_reference_symbolic_target(reference) else { return nil }
+            return ReferenceName.shortBranch(String(cString: target))
+        }
+        return branch ?? nil
     }
 
     /// The object a reference names, following symbolic references (`git_reference_name_to_id`);
@@ -57,19 +41,15 @@ extension Repository {
     /// concurrent commit is never overwritten. `expected == nil` creates a reference that must not exist.
     public func moveReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws(GitError) {
         var oid = target.oid
-        var reference: OpaquePointer?
-        let result: Int32
-        if let expected {
-            var current = expected.oid
-            result = git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
-        } else {
-            result = git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
-        }
-        if result == GIT_EMODIFIED.rawValue {
-            throw GitError(code: .modified, message: "was moved by another process while the release was being made; nothing was changed by it, run the command again", subject: name)
-        }
-        try check(result, name)
-        git_reference_free(reference)
+        var current = expected?.oid ?? git_oid()
+        try withHandle(create: { reference in
+            expected == nil ? git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
+                            : git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
+        }, free: git_reference_free, failure: { result in
+            var error = GitError.last(result, subject: name)
+            if result == GIT_EMODIFIED.rawValue { error.kind = .referenceMoved }
+            return error
+        }) { _ in }
     }
 
     /// Deletes a reference (`git_reference_remove`); a missing one is not an error.
@@ -85,16 +65,14 @@ extension Repository {
     /// or names another object, and leaves it alone.
     @discardableResult
     public func deleteReference(_ name: String, expecting expected: ObjectID) throws(GitError) -> Bool {
-        var reference: OpaquePointer?
-        let found = git_reference_lookup(&reference, pointer, name)
-        if found == GIT_ENOTFOUND.rawValue { return false }
-        try check(found, name)
-        defer { git_reference_free(reference) }
-        guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
-              ObjectID(target) == expected else { return false }
-        let result = git_reference_delete(reference)
-        if result == GIT_EMODIFIED.rawValue { return false }
-        try check(result, name)
-        return true
+        let deleted = try withReference(name) { (reference: OpaquePointer) throws(GitError) -> Bool in
+            guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
+                  ObjectID(target) == expected else { return false }
+            let result = git_reference_delete(reference)
+            if result == GIT_EMODIFIED.rawValue { return false }
+            try check(result, name)
+            return true
+        }
+        return deleted ?? false
     }
 }

@@ -11,24 +11,24 @@ extension Repository {
         options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
         // HEAD's tree as the baseline, read here: libgit2 takes a HEAD commit it cannot find for an
         // unborn branch (every file "changed"), and cannot parse identities git reads (`Name <>`).
-        var baseline: OpaquePointer?
-        defer { git_tree_free(baseline) }
-        if !isHeadUnborn {
-            var tree = try treeID(of: resolveCommit("HEAD")).oid
-            try check(git_tree_lookup(&baseline, pointer, &tree), "HEAD")
+        func changes(against baseline: OpaquePointer?) throws(GitError) -> [String] {
             options.baseline = baseline
+            return try withHandle(workingDirectory ?? gitDirectory, create: { git_status_list_new(&$0, pointer, &options) },
+                                  free: git_status_list_free) { list in
+                var paths: [String] = []
+                for index in 0..<git_status_list_entrycount(list) {
+                    guard let entry = git_status_byindex(list, index)?.pointee else { continue }
+                    let delta = entry.head_to_index ?? entry.index_to_workdir
+                    guard let delta else { continue }
+                    let file = delta.pointee.new_file.path ?? delta.pointee.old_file.path
+                    paths.append(CommitText.decodeLossily(file))
+                }
+                return paths.sorted()
+            }
         }
-        var list: OpaquePointer?
-        try check(git_status_list_new(&list, pointer, &options), workingDirectory ?? gitDirectory)
-        defer { git_status_list_free(list) }
-        var paths: [String] = []
-        for index in 0..<git_status_list_entrycount(list) {
-            guard let entry = git_status_byindex(list, index)?.pointee else { continue }
-            let delta = entry.head_to_index ?? entry.index_to_workdir
-            guard let delta else { continue }
-            let file = delta.pointee.new_file.path ?? delta.pointee.old_file.path
-            paths.append(decodeLossily(file))
+        if isHeadUnborn { return try changes(against: nil) }
+        return try withTree(treeID(of: resolveCommit("HEAD")), subject: "HEAD") { (tree: OpaquePointer) throws(GitError) in
+            try changes(against: tree)
         }
-        return paths.sorted()
     }
 }

@@ -6,15 +6,15 @@ extension Repository {
     public func changedPaths(from base: ObjectID, to target: ObjectID) throws(GitError) -> [String] {
         try withTree(of: base) { (old: OpaquePointer) throws(GitError) -> [String] in
             try withTree(of: target) { (new: OpaquePointer) throws(GitError) -> [String] in
-                var diff: OpaquePointer?
-                try check(git_diff_tree_to_tree(&diff, pointer, old, new, nil), "\(base.hex)..\(target.hex)")
-                defer { git_diff_free(diff) }
-                var paths: [String] = []
-                for index in 0..<git_diff_num_deltas(diff) {
-                    guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-                    paths.append(decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                try withHandle("\(base.hex)..\(target.hex)", create: { git_diff_tree_to_tree(&$0, pointer, old, new, nil) },
+                               free: git_diff_free) { diff in
+                    var paths: [String] = []
+                    for index in 0..<git_diff_num_deltas(diff) {
+                        guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+                        paths.append(CommitText.decodeLossily(delta.new_file.path ?? delta.old_file.path))
+                    }
+                    return paths.sorted()
                 }
-                return paths.sorted()
             }
         }
     }
@@ -39,12 +39,9 @@ extension Repository {
 
     private func withTree<T>(of commitID: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
         var oid = commitID.oid
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), commitID.hex)
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try check(git_commit_tree(&tree, commit), commitID.hex)
-        defer { git_tree_free(tree) }
-        return try body(tree!)
+        return try withHandle(commitID.hex, create: { git_commit_lookup(&$0, pointer, &oid) }, free: git_commit_free) {
+            (commit: OpaquePointer) throws(GitError) -> T in
+            try withHandle(commitID.hex, create: { git_commit_tree(&$0, commit) }, free: git_tree_free, body)
+        }
     }
 }

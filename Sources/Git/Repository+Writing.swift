@@ -33,38 +33,36 @@ extension Repository {
     /// With `asWorkingFiles` the contents are what the working tree holds and go through the clean
     /// filters first, as `git add` would store them.
     public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)], asWorkingFiles: Bool = false) throws(GitError) -> ObjectID {
-        var index: OpaquePointer?
-        try check(git_index_new(&index), "index")
-        defer { git_index_free(index) }
-        if let base {
-            // The base's tree from its raw object: git_commit_lookup refuses identities git reads.
-            var treeOID = try treeID(of: base).oid
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, pointer, &treeOID), base.hex)
-            defer { git_tree_free(tree) }
-            try check(git_index_read_tree(index, tree), base.hex)
-        }
-        for change in changes {
-            if let contents = change.contents {
-                let blob = asWorkingFiles ? try writeBlob(contents, asWorkingFile: change.path) : try writeBlob(contents)
-                var entry = git_index_entry()
-                // An executable script keeps its mode; a new file is a regular one.
-                entry.mode = git_index_get_bypath(index, change.path, 0)?.pointee.mode ?? 0o100644
-                entry.id = blob.oid
-                entry.file_size = UInt32(truncatingIfNeeded: contents.count)
-                let result = change.path.withCString { path in
-                    entry.path = path
-                    return git_index_add(index, &entry)
+        try withHandle("index", create: { git_index_new(&$0) }, free: git_index_free) {
+            (index: OpaquePointer) throws(GitError) -> ObjectID in
+            if let base {
+                // The base's tree from its raw object: git_commit_lookup refuses identities git reads.
+                try withTree(treeID(of: base), subject: base.hex) { (tree: OpaquePointer) throws(GitError) in
+                    try check(git_index_read_tree(index, tree), base.hex)
                 }
-                try check(result, change.path)
-            } else {
-                let result = git_index_remove(index, change.path, 0)
-                if result != GIT_ENOTFOUND.rawValue { try check(result, change.path) }
             }
+            for change in changes {
+                if let contents = change.contents {
+                    let blob = asWorkingFiles ? try writeBlob(contents, asWorkingFile: change.path) : try writeBlob(contents)
+                    var entry = git_index_entry()
+                    // An executable script keeps its mode; a new file is a regular one.
+                    entry.mode = git_index_get_bypath(index, change.path, 0)?.pointee.mode ?? 0o100644
+                    entry.id = blob.oid
+                    entry.file_size = UInt32(truncatingIfNeeded: contents.count)
+                    let result = change.path.withCString { path in
+                        entry.path = path
+                        return git_index_add(index, &entry)
+                    }
+                    try check(result, change.path)
+                } else {
+                    let result = git_index_remove(index, change.path, 0)
+                    if result != GIT_ENOTFOUND.rawValue { try check(result, change.path) }
+                }
+            }
+            var tree = git_oid()
+            try check(git_index_write_tree_to(&tree, index, pointer), "tree")
+            return ObjectID(tree)
         }
-        var tree = git_oid()
-        try check(git_index_write_tree_to(&tree, index, pointer), "tree")
-        return ObjectID(tree)
     }
 
     /// Writes a commit object (`git_commit_create`) and, when `reference` is given, moves that
@@ -73,25 +71,24 @@ extension Repository {
         tree: ObjectID, parents: [ObjectID], message: String,
         author: Signature, committer: Signature, updating reference: String? = nil
     ) throws(GitError) -> ObjectID {
+        // Looked up only to fail early, naming it, when it is not a tree this repository has.
+        try withTree(tree) { _ in }
         var treeOID = tree.oid
-        var treeHandle: OpaquePointer?
-        try check(git_tree_lookup(&treeHandle, pointer, &treeOID), tree.hex)
-        defer { git_tree_free(treeHandle) }
         // Parents by id (`git_commit_create_from_ids`, which checks they are commits from their
         // headers): git_commit_lookup would refuse a parent whose author has no email.
         for parent in parents { _ = try commit(parent) }
         let parentOIDs = UnsafeMutableBufferPointer<git_oid>.allocate(capacity: max(parents.count, 1))
         defer { parentOIDs.deallocate() }
         for (index, parent) in parents.enumerated() { parentOIDs[index] = parent.oid }
-        let authorHandle = try author.makeHandle()
-        defer { git_signature_free(authorHandle) }
-        let committerHandle = try committer.makeHandle()
-        defer { git_signature_free(committerHandle) }
         var oid = git_oid()
         var parentPointers: [UnsafePointer<git_oid>?] = (0..<parents.count).map { UnsafePointer(parentOIDs.baseAddress! + $0) }
-        let result = parentPointers.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create_from_ids(&oid, pointer, reference, authorHandle, committerHandle, nil, message,
-                                       &treeOID, buffer.count, buffer.baseAddress)
+        let result = try author.withHandle { authorHandle throws(GitError) in
+            try committer.withHandle { committerHandle throws(GitError) in
+                parentPointers.withUnsafeMutableBufferPointer { buffer in
+                    git_commit_create_from_ids(&oid, pointer, reference, authorHandle, committerHandle, nil, message,
+                                               &treeOID, buffer.count, buffer.baseAddress)
+                }
+            }
         }
         try check(result, reference ?? "commit")
         return ObjectID(oid)
@@ -102,16 +99,16 @@ extension Repository {
     @discardableResult
     public func createTag(name: String, target: ObjectID, message: String?, tagger: Signature?, force: Bool = false) throws(GitError) -> ObjectID {
         var targetOID = target.oid
-        var object: OpaquePointer?
-        try check(git_object_lookup(&object, pointer, &targetOID, GIT_OBJECT_COMMIT), target.hex)
-        defer { git_object_free(object) }
         var oid = git_oid()
-        if let message, let tagger {
-            let taggerHandle = try tagger.makeHandle()
-            defer { git_signature_free(taggerHandle) }
-            try check(git_tag_create(&oid, pointer, name, object, taggerHandle, message, force ? 1 : 0), "refs/tags/\(name)")
-        } else {
-            try check(git_tag_create_lightweight(&oid, pointer, name, object, force ? 1 : 0), "refs/tags/\(name)")
+        try withHandle(target.hex, create: { git_object_lookup(&$0, pointer, &targetOID, GIT_OBJECT_COMMIT) }, free: git_object_free) {
+            (object: OpaquePointer) throws(GitError) in
+            if let message, let tagger {
+                try tagger.withHandle { taggerHandle throws(GitError) in
+                    try check(git_tag_create(&oid, pointer, name, object, taggerHandle, message, force ? 1 : 0), "refs/tags/\(name)")
+                }
+            } else {
+                try check(git_tag_create_lightweight(&oid, pointer, name, object, force ? 1 : 0), "refs/tags/\(name)")
+            }
         }
         return ObjectID(oid)
     }
@@ -146,9 +143,7 @@ extension Repository {
     /// Points a direct reference at `target` (`git_reference_create`), creating or moving it.
     public func setReference(_ name: String, to target: ObjectID, logMessage: String = "changelog") throws(GitError) {
         var oid = target.oid
-        var reference: OpaquePointer?
-        try check(git_reference_create(&reference, pointer, name, &oid, 1, logMessage), name)
-        git_reference_free(reference)
+        try withHandle(name, create: { git_reference_create(&$0, pointer, name, &oid, 1, logMessage) }, free: git_reference_free) { _ in }
     }
 
     /// Makes HEAD a symbolic reference to `name` (`git_repository_set_head`), e.g. `refs/heads/main`.
@@ -158,17 +153,8 @@ extension Repository {
 
     /// Sets a string in the repository's own configuration file (`git_config_set_string`).
     public func setConfig(_ key: String, _ value: String) throws(GitError) {
-        var config: OpaquePointer?
-        try check(git_repository_config(&config, pointer), gitDirectory + "config")
-        defer { git_config_free(config) }
-        try check(git_config_set_string(config, key, value), key)
-    }
-}
-
-extension Signature {
-    func makeHandle() throws(GitError) -> UnsafeMutablePointer<git_signature>? {
-        var handle: UnsafeMutablePointer<git_signature>?
-        try check(git_signature_new(&handle, name, email, time, Int32(offsetMinutes)), "\(name) <\(email)>")
-        return handle
+        try withConfiguration(snapshot: false) { (config: OpaquePointer) throws(GitError) in
+            try check(git_config_set_string(config, key, value), key)
+        }
     }
 }

@@ -16,13 +16,13 @@ public final class Repository {
 
     /// Puts `ObjectGuard` in front of libgit2's loose-object reader before anything is read.
     private func guardObjectReads() throws(GitError) {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, pointer), gitDirectory)
-        defer { git_odb_free(odb) }
-        var path = git_buf()
-        try check(git_repository_item_path(&path, pointer, GIT_REPOSITORY_ITEM_OBJECTS), gitDirectory)
-        defer { git_buf_dispose(&path) }
-        try ObjectGuard.install(on: odb!, objectsDirectory: String(cString: path.ptr))
+        try withHandle(gitDirectory, create: { git_repository_odb(&$0, pointer) }, free: git_odb_free) {
+            (odb: OpaquePointer) throws(GitError) in
+            var path = git_buf()
+            try check(git_repository_item_path(&path, pointer, GIT_REPOSITORY_ITEM_OBJECTS), gitDirectory)
+            defer { git_buf_dispose(&path) }
+            try ObjectGuard.install(on: odb, objectsDirectory: String(cString: path.ptr))
+        }
     }
 
     deinit {
@@ -48,11 +48,15 @@ public final class Repository {
         // lookup of safe.directory, rather than as GIT_EOWNER.
         let ownership = result == GIT_EOWNER.rawValue
             || result == GIT_ENOTFOUND.rawValue && GitError.last(result, subject: nil).message.contains("safe.directory")
+        // The advice is still worded here, not in ChangelogKit's `ChangelogError(_:)`, because the
+        // command line prints this description as it is when it opens the repository.
         if ownership {
-            throw GitError(code: .owner, message: "the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`", subject: path)
+            throw GitError(code: .owner, message: "the repository is owned by another user; pass --repo to trust it, "
+                               + "or run `git config --global --add safe.directory <path>`", subject: path, kind: .ownedByAnotherUser)
         }
         if result == GIT_ENOTFOUND.rawValue {
-            throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories); run inside one or pass --repo PATH", subject: path)
+            throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories); run inside one or pass --repo PATH",
+                           subject: path, kind: .notARepository)
         }
         try check(result, path)
         try self.init(pointer: handle!)

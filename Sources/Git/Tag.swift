@@ -25,22 +25,24 @@ extension Repository {
     /// Packed tags carry their peeled commit in `packed-refs` (`git_reference_target_peel`), so a
     /// repository with thousands of annotated tags is listed without reading one tag object.
     public func tags() throws(GitError) -> [Tag] {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, pointer), gitDirectory)
-        defer { git_odb_free(odb) }
-        var iterator: OpaquePointer?
-        try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "refs/tags")
-        defer { git_reference_iterator_free(iterator) }
-        var tags: [Tag] = []
-        var reference: OpaquePointer?
-        while true {
-            let result = git_reference_next(&reference, iterator)
-            if result == GIT_ITEROVER.rawValue { break }
-            try check(result, "refs/tags")
-            defer { git_reference_free(reference) }
-            if let tag = try tag(from: reference!, odb: odb!) { tags.append(tag) }
+        // Its own handle on the object database: the repository's cached one is created lazily, without a lock.
+        try withHandle(gitDirectory, create: { git_repository_odb(&$0, pointer) }, free: git_odb_free) {
+            (odb: OpaquePointer) throws(GitError) -> [Tag] in
+            try withHandle("refs/tags", create: { git_reference_iterator_glob_new(&$0, pointer, "refs/tags/*") },
+                           free: git_reference_iterator_free) { (iterator: OpaquePointer) throws(GitError) -> [Tag] in
+                var tags: [Tag] = []
+                var reference: OpaquePointer?
+                while true {
+                    let result = git_reference_next(&reference, iterator)
+                    if result == GIT_ITEROVER.rawValue { break }
+                    try check(result, "refs/tags")
+                    // Each reference the iterator hands out is ours to free.
+                    defer { git_reference_free(reference) }
+                    if let tag = try tag(from: reference!, odb: odb) { tags.append(tag) }
+                }
+                return tags
+            }
         }
-        return tags
     }
 
     private func tag(from reference: OpaquePointer, odb: OpaquePointer) throws(GitError) -> Tag? {
@@ -85,11 +87,10 @@ extension Repository {
                               failure: (Int32, ObjectID) -> GitError) throws(GitError) -> ObjectID? {
         var current = tag
         for _ in 0..<8 {
-            var object: OpaquePointer?
-            let read = git_odb_read(&object, odb, &current)
-            if read < 0 { throw failure(read, ObjectID(current)) }
-            let next = Self.tagTarget(git_odb_object_data(object), count: git_odb_object_size(object))
-            git_odb_object_free(object)
+            let next = try withHandle(create: { git_odb_read(&$0, odb, &current) }, free: git_odb_object_free,
+                                      failure: { failure($0, ObjectID(current)) }) { object in
+                Self.tagTarget(git_odb_object_data(object), count: git_odb_object_size(object))
+            }
             guard let (id, type) = next else {
                 throw GitError.damaged(ObjectID(current).hex, detail: "it does not start with a tag's object and type lines", context: context)
             }
@@ -120,9 +121,8 @@ extension Repository {
     public func annotation(of tag: Tag) throws(GitError) -> Tag.Annotation? {
         guard tag.isAnnotated else { return nil }
         var oid = tag.targetID.oid
-        var object: OpaquePointer?
-        try check(git_tag_lookup(&object, pointer, &oid), "refs/tags/\(tag.name)")
-        defer { git_tag_free(object) }
-        return Tag.Annotation(tagger: git_tag_tagger(object).map { Signature($0) }, message: decodeLossily(git_tag_message(object)))
+        return try withHandle("refs/tags/\(tag.name)", create: { git_tag_lookup(&$0, pointer, &oid) }, free: git_tag_free) { object in
+            Tag.Annotation(tagger: git_tag_tagger(object).map { Signature($0) }, message: CommitText.decodeLossily(git_tag_message(object)))
+        }
     }
 }

@@ -162,14 +162,14 @@ public final class TreeComparer {
             found.append(known)
         }
         if found.count == names.count { return found }
-        let handle = try lookUp(tree)
-        defer { git_tree_free(handle) }
-        return names.map { name in
-            let entry: Entry? = git_tree_entry_byname(handle, name).map { pointer in
-                Entry(id: ObjectID(git_tree_entry_id(pointer)!), mode: git_tree_entry_filemode(pointer).rawValue)
+        return try repository.withTree(tree) { handle in
+            names.map { name in
+                let entry: Entry? = git_tree_entry_byname(handle, name).map { pointer in
+                    Entry(id: ObjectID(git_tree_entry_id(pointer)!), mode: git_tree_entry_filemode(pointer).rawValue)
+                }
+                entries[EntryKey(tree: tree, name: name)] = .some(entry)
+                return entry
             }
-            entries[EntryKey(tree: tree, name: name)] = .some(entry)
-            return entry
         }
     }
 

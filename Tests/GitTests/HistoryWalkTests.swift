@@ -46,9 +46,11 @@ import Testing
         let inside = try repository.walk(including: [head], excluding: [repository.resolveCommit("HEAD~2")])
         #expect(inside.count == 2)
         #expect { _ = try repository.walk(including: [head]) } throws: { error in
-            (error as? GitError)?.code == .shallow && "\(error)".contains("git fetch --unshallow --tags")
+            (error as? GitError)?.kind == .shallowBoundary(.range)
         }
-        #expect { _ = try CommitGraph(repository: repository, head: head) } throws: { ($0 as? GitError)?.code == .shallow }
+        #expect { _ = try CommitGraph(repository: repository, head: head) } throws: {
+            ($0 as? GitError)?.kind == .shallowBoundary(.wholeHistory)
+        }
     }
 
     @Test func theCommitGraphReadsEveryCommitOnceInLogOrder() throws {

@@ -34,7 +34,7 @@ import Testing
             _ = try repository.commit(id)
             Issue.record("a damaged object was read", sourceLocation: sourceLocation)
         } catch {
-            #expect(error.code == .damagedObject, "\(error)", sourceLocation: sourceLocation)
+            #expect(error.kind == .damagedObject, "\(error)", sourceLocation: sourceLocation)
             #expect(error.description.contains("object \(id.hex) is damaged"), "\(error)", sourceLocation: sourceLocation)
             #expect(error.description.contains(text), "\(error)", sourceLocation: sourceLocation)
             #expect(error.description.contains("git fsck"), sourceLocation: sourceLocation)
@@ -91,7 +91,7 @@ import Testing
             _ = try Repository(discoveringFrom: path).resolveCommit(String(id.hex.prefix(10)))
             Issue.record("a truncated object resolved")
         } catch {
-            #expect(error.code == .damagedObject, "\(error)")
+            #expect(error.kind == .damagedObject, "\(error)")
             #expect(error.description.contains(String(id.hex.prefix(10))), "\(error)")
         }
     }

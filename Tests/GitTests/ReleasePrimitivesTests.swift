@@ -57,7 +57,8 @@ import Testing
         #expect(try repository.referenceTarget("refs/heads/main") == older)
         #expect(try sandbox.git("reflog", "-1", "--format=%gs", "main") == "test: move\n")
         #expect { try repository.moveReference("refs/heads/main", to: tip, expecting: tip, logMessage: "stale") } throws: { error in
-            (error as? GitError)?.code == .modified && "\(error)".hasPrefix("refs/heads/main: was moved by another process")
+let error = error as? GitError
+            return error?.code == .modified && error?.kind == .referenceMoved && error?.subject == "refs/heads/main"
         }
         #expect(try repository.referenceTarget("refs/heads/main") == older)
         try repository.moveReference("refs/heads/new", to: tip, expecting: nil, logMessage: "create")

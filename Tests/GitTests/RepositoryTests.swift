@@ -38,22 +38,27 @@ import Testing
         #expect {
             _ = try Repository(discoveringFrom: sandbox.root + "/home")
         } throws: { error in
-            (error as? GitError)?.code == .notFound && "\(error)".contains("not a git repository")
+            (error as? GitError)?.code == .notFound && (error as? GitError)?.kind == .notARepository
         }
     }
 
     @Test func anEmptyRepositoryHasAnUnbornHead() throws {
         let repository = try Repository.create(at: sandbox.root + "/empty")
         #expect(repository.isHeadUnborn)
-        #expect { _ = try repository.resolveCommit("HEAD") } throws: { ($0 as? GitError)?.code == .unbornBranch }
+        #expect { _ = try repository.resolveCommit("HEAD") } throws: {
+            ($0 as? GitError)?.code == .unbornBranch && ($0 as? GitError)?.kind == .unbornHead
+        }
     }
 
     @Test func unknownRevisionsNameTheRevision() throws {
         let repository = try Repository(discoveringFrom: repo)
         #expect { _ = try repository.resolveCommit("no-such-branch") } throws: { error in
-            "\(error)" == "'no-such-branch' is not a known revision (branch, tag or commit id)"
+            let error = error as? GitError
+            return error?.kind == .unknownRevision && error?.code == .notFound && error?.subject == "no-such-branch"
         }
-        #expect { _ = try repository.resolveCommit("HEAD^{tree}") } throws: { "\($0)".contains("does not name a commit") }
+        #expect { _ = try repository.resolveCommit("HEAD^{tree}") } throws: { error in
+            (error as? GitError)?.kind == .notACommit && (error as? GitError)?.subject == "HEAD^{tree}"
+        }
     }
 
     /// Repositories owned by someone else are refused unless the user trusts them, as git does.
@@ -65,7 +70,8 @@ import Testing
         #expect(chown.status == 0)
         GitSettings.setOwnerValidation(true)
         #expect { _ = try Repository(discoveringFrom: copy) } throws: { error in
-            (error as? GitError)?.code == .owner && "\(error)".contains("safe.directory")
+            let error = error as? GitError
+            return error?.code == .owner && error?.kind == .ownedByAnotherUser && "\(error!)".contains("safe.directory")
         }
         GitSettings.setOwnerValidation(false)
         #expect(try Repository(discoveringFrom: copy).isBare == false)

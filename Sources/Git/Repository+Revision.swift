@@ -5,29 +5,30 @@ extension Repository {
     /// names (`git_revparse_single` + `git_object_peel`).
     public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
         if let id = try resolveDirectly(revision) { return id }
-        var object: OpaquePointer?
-        let result = git_revparse_single(&object, pointer, revision)
-        if result < 0 {
-            // An object the revision leads to is missing or damaged: say so, not "unknown revision".
-            let error = GitError.last(result, subject: revision)
-            if error.code == .missingObject || error.code == .damagedObject { throw error }
+        return try withHandle(create: { git_revparse_single(&$0, pointer, revision) }, free: git_object_free,
+                              failure: { revisionError($0, revision) }) { (object: OpaquePointer) throws(GitError) in
+            try withHandle(create: { git_object_peel(&$0, object, GIT_OBJECT_COMMIT) }, free: git_object_free, failure: { peeled in
+                var error = GitError.last(peeled, subject: revision)
+                error.kind = .notACommit
+                return error
+            }) { commit in ObjectID(git_object_id(commit)) }
         }
+    }
+
+    /// Why `git_revparse_single` found nothing: a missing or damaged object it led to (said so, not
+    /// "unknown revision"), an unborn HEAD, a revision naming nothing or too much, or libgit2's error.
+    private func revisionError(_ result: Int32, _ revision: String) -> GitError {
+        let error = GitError.last(result, subject: revision)
+        if error.kind == .missingObject || error.kind == .damagedObject { return error }
         if result == GIT_ENOTFOUND.rawValue || result == GIT_EINVALIDSPEC.rawValue || result == GIT_EAMBIGUOUS.rawValue {
             if revision == "HEAD" && isHeadUnborn {
-                throw GitError(code: .unbornBranch, message: "the repository has no commits yet; commit something first", subject: "HEAD")
+                return GitError(code: .unbornBranch, message: "HEAD names a branch with no commit yet", subject: "HEAD", kind: .unbornHead)
             }
-            let reason = result == GIT_EAMBIGUOUS.rawValue ? "is ambiguous; use more hex digits or the full ref name" : "is not a known revision (branch, tag or commit id)"
-            throw GitError(code: GitError.Code(rawValue: result), message: "'\(revision)' \(reason)", subject: nil)
+            var unknown = GitError.last(result, subject: revision)
+            unknown.kind = result == GIT_EAMBIGUOUS.rawValue ? .ambiguousRevision : .unknownRevision
+            return unknown
         }
-        try check(result, revision)
-        defer { git_object_free(object) }
-        var commit: OpaquePointer?
-        let peeled = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)
-        if peeled < 0 {
-            throw GitError(code: .peel, message: "'\(revision)' does not name a commit", subject: nil)
-        }
-        defer { git_object_free(commit) }
-        return ObjectID(git_object_id(commit))
+        return error
     }
 
     /// A full id or a reference (`HEAD`, `main`, `v1.2.0`) peeled through tag objects read raw;
@@ -71,25 +72,16 @@ extension Repository {
     /// The `object <id>` a tag object names, from its raw text.
     private func taggedObject(_ tag: git_oid, revision: String) throws(GitError) -> git_oid? {
         var oid = tag
-        var object: OpaquePointer?
-        let read = git_odb_read(&object, try objectDatabase(), &oid)
-        if read < 0 { throw read == GIT_ENOTFOUND.rawValue ? GitError.damaged(ObjectID(oid).hex, detail: nil, context: revision)
-                                                           : GitError.last(read, subject: revision) }
-        defer { git_odb_object_free(object) }
-        guard let data = git_odb_object_data(object), git_odb_object_size(object) >= 47 else { return nil }
-        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: 47)
-        guard Array(bytes[0..<7]) == Array("object ".utf8), bytes[46] == 0x0A,
-              let id = ObjectID(hex: String(decoding: bytes[7..<46], as: UTF8.self)) else { return nil }
-        return id.oid
-    }
-
-    /// The branch HEAD points at (`refs/heads/` removed), or nil when HEAD is detached.
-    public var currentBranch: String? {
-        var reference: OpaquePointer?
-        guard git_reference_lookup(&reference, pointer, "HEAD") == 0, let reference else { return nil }
-        defer { git_reference_free(reference) }
-        guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(reference) else { return nil }
-        let name = String(cString: target)
-        return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        let odb = try objectDatabase()
+        return try withHandle(create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free, failure: { read in
+            read == GIT_ENOTFOUND.rawValue ? GitError.damaged(ObjectID(oid).hex, detail: nil, context: revision)
+                                           : GitError.last(read, subject: revision)
+        }) { (object: OpaquePointer) -> git_oid? in
+            guard let data = git_odb_object_data(object), git_odb_object_size(object) >= 47 else { return nil }
+            let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: 47)
+            guard Array(bytes[0..<7]) == Array("object ".utf8), bytes[46] == 0x0A,
+                  let id = ObjectID(hex: String(decoding: bytes[7..<46], as: UTF8.self)) else { return nil }
+            return id.oid
+        }
     }
 }

@@ -1,0 +1,45 @@
+import ChangelogCore
+
+/// What `changelog [generate]` was asked to do, after the command line and the configuration file
+/// have been combined.
+public struct GenerateRequest {
+    public enum VersionChoice: Equatable {
+        /// No version: the section is Unreleased.
+        case unreleased
+        case exact(SemanticVersion)
+        /// `-M/-m/-p`: the latest version tag's number, bumped.
+        case bumpLatest(BumpLevel)
+        /// `--bump`: what `changelog next` suggests.
+        case suggested
+    }
+
+    public var version: VersionChoice = .unreleased
+    public var from: String?
+    public var to = "HEAD"
+    public var all = false
+    /// Read the existing document from here.
+    public var infile: String?
+    /// Write the result here; nil prints it on stdout.
+    public var outfile: String?
+    public var repositoryURL: String?
+    public var linkStyle: LinkStyle = .github
+    public var subtitle: String?
+    public var format: OutputFormat = .markdown
+    public var tagPrefix: String?
+    public var layout: SectionLayout = .standard
+    public var policy = VersionPolicy()
+    /// `[branches] backports`: what a release does with changes a maintenance release shipped first.
+    public var backports = BranchSettings.BackportMode.omit
+    /// `--bump` on a patch-only branch stays a patch.
+    public var patchOnly = false
+    public var dryRun = false
+    /// Regenerate sections of the changelog file that differ from what would be generated (edited
+    /// by hand); without it they are kept.
+    public var force = false
+    /// The release date for versions not tagged yet.
+    public var today: Timestamp
+
+    public init(today: Timestamp) {
+        self.today = today
+    }
+}

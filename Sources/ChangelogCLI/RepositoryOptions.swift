@@ -50,7 +50,7 @@ struct RepositoryOptions: ParsableArguments {
         do {
             repository = try Repository(discoveringFrom: repositoryPath ?? ".")
         } catch {
-            throw ChangelogError(error.description)
+            throw ChangelogError(error)
         }
         return repository
     }

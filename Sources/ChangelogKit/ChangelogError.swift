@@ -7,7 +7,7 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
     /// The exit status docs/contract.md gives this kind of failure.
     public var exitCode: Int32
 
-    public init(_ message: String, exitCode: Int32 = 2) {
+    public init(_ message: String, exitCode: Int32 = ExitStatus.failure.rawValue) {
         self.message = message
         self.exitCode = exitCode
     }
@@ -48,8 +48,15 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
         case .referenceMoved:
             self.init("\(subject)was moved by another process while the release was being made; nothing was changed by it, "
                       + "run the command again")
-        case .failed, .missingObject, .damagedObject, .locked, .notARepository, .ownedByAnotherUser:
-            // Their advice is still part of the description: see `GitError.damaged` and `Repository(discoveringFrom:)`.
+        case .missingObject, .damagedObject:
+            self.init("\(error.description); run `git fsck` to see what is damaged, then fetch or restore the objects from another clone")
+        case .locked:
+            self.init("\(error.description); another git process may be running: wait for it, or remove the lock file if none is")
+        case .notARepository:
+            self.init("\(error.description); run inside one or pass --repo PATH")
+        case .ownedByAnotherUser:
+            self.init("\(error.description); pass --repo to trust it, or run `git config --global --add safe.directory <path>`")
+        case .failed:
             self.init(error.description)
         }
     }

@@ -254,7 +254,7 @@ public struct CutRelease {
         do {
             return try body()
         } catch {
-            throw ChangelogError("cannot write the release's objects, so nothing was changed: \(error.description)")
+            throw ChangelogError("cannot write the release's objects, so nothing was changed: \(ChangelogError(error).message)")
         }
     }
 

@@ -180,7 +180,8 @@ public struct Generate {
             let suggestion = try history.suggestVersion(at: target, current: latest, since: range, policy: request.policy,
                                                         prerelease: nil, tagPrefix: request.tagPrefix, patchOnly: request.patchOnly)
             guard let next = suggestion.next else {
-                throw ChangelogError("--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one", exitCode: 3)
+                throw ChangelogError("--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one",
+                                     exitCode: ExitStatus.nothingToRelease.rawValue)
             }
             return next
         }

@@ -36,7 +36,7 @@ public struct PendingRelease {
                 throw ChangelogError("the release of \(journal.version) could not be undone: \(error.message); "
                                      + "fix that and run `changelog release --abort` again")
             }
-            let branch = journal.reference.map { $0.name.hasPrefix("refs/heads/") ? String($0.name.dropFirst(11)) : $0.name }
+            let branch = journal.reference.map { ReferenceName.shortBranch($0.name) }
             let restored = journal.files.map(\.name) + (journal.files.isEmpty ? [] : ["the index"]) + (branch.map { [$0] } ?? [])
             let what = restored.isEmpty ? "" : "\(restored.joined(separator: ", ")) as before it, "
             return "aborted the release of \(journal.version): \(what)no tag \(journal.tagName)\n"

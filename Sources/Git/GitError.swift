@@ -74,16 +74,13 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
         public static let modified = Code(rawValue: GIT_EMODIFIED.rawValue)
     }
 
-    /// The one line for an object that is damaged (or, with `detail` nil, missing), with what to do.
-    /// The advice is still worded here, not in ChangelogKit, because release's object writes print
-    /// this description as it is (CutRelease, left to the platform work).
+    /// An object that is damaged (or, with `detail` nil, missing), and where it was met.
     static func damaged(_ object: String, detail: String?, context: String? = nil, code: Code? = nil) -> GitError {
         let what = context.map { "\($0): object \(object)" } ?? "object \(object)"
-        let advice = "run `git fsck` to see what is damaged, then fetch or restore the objects from another clone"
         guard let detail else {
-            return GitError(code: code ?? .notFound, message: "\(what) is missing from the repository; \(advice)", kind: .missingObject)
+            return GitError(code: code ?? .notFound, message: "\(what) is missing from the repository", kind: .missingObject)
         }
-        return GitError(code: code ?? .generic, message: "\(what) is damaged (\(detail)); \(advice)", kind: .damagedObject)
+        return GitError(code: code ?? .generic, message: "\(what) is damaged (\(detail))", kind: .damagedObject)
     }
 
     public var description: String {
@@ -103,11 +100,9 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
             return GitError.damaged(object, detail: damage.isEmpty ? nil : damage, context: subject == object ? nil : subject,
                                     code: Code(rawValue: result))
         }
-        // libgit2 names the lock file but not what to do about it. The advice is worded here, not in
-        // ChangelogKit, for the same reason as `damaged`'s.
+        // libgit2 names the lock file but not what to do about it: ChangelogKit says that.
         if result == GIT_ELOCKED.rawValue || message.contains(".lock' for writing") {
             while message.hasSuffix(":") || message.hasSuffix(" ") { message.removeLast() }
-            message += "; another git process may be running: wait for it, or remove the lock file if none is"
             return GitError(code: Code(rawValue: result), message: message, subject: subject, kind: .locked)
         }
         return GitError(code: Code(rawValue: result), message: message, subject: subject)

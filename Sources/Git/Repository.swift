@@ -48,14 +48,11 @@ public final class Repository {
         // lookup of safe.directory, rather than as GIT_EOWNER.
         let ownership = result == GIT_EOWNER.rawValue
             || result == GIT_ENOTFOUND.rawValue && GitError.last(result, subject: nil).message.contains("safe.directory")
-        // The advice is still worded here, not in ChangelogKit's `ChangelogError(_:)`, because the
-        // command line prints this description as it is when it opens the repository.
         if ownership {
-            throw GitError(code: .owner, message: "the repository is owned by another user; pass --repo to trust it, "
-                               + "or run `git config --global --add safe.directory <path>`", subject: path, kind: .ownedByAnotherUser)
+            throw GitError(code: .owner, message: "the repository is owned by another user", subject: path, kind: .ownedByAnotherUser)
         }
         if result == GIT_ENOTFOUND.rawValue {
-            throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories); run inside one or pass --repo PATH",
+            throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories)",
                            subject: path, kind: .notARepository)
         }
         try check(result, path)

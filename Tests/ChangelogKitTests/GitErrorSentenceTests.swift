@@ -32,6 +32,19 @@ import Testing
             == "refs/heads/main: was moved by another process while the release was being made; nothing was changed by it, run the command again")
     }
 
+    @Test func damageLocksAndOpeningSayWhatToDo() {
+        #expect(sentence(.damagedObject, subject: nil, message: "object 39ae is damaged (truncated)")
+            == "object 39ae is damaged (truncated); run `git fsck` to see what is damaged, then fetch or restore the objects from another clone")
+        #expect(sentence(.missingObject, subject: nil, message: "object 39ae is missing from the repository")
+            == "object 39ae is missing from the repository; run `git fsck` to see what is damaged, then fetch or restore the objects from another clone")
+        #expect(sentence(.locked, subject: "refs/tags/v1", message: "failed to lock file '/r/.git/refs/tags/v1.lock' for writing")
+            == "refs/tags/v1: failed to lock file '/r/.git/refs/tags/v1.lock' for writing; another git process may be running: wait for it, or remove the lock file if none is")
+        #expect(sentence(.notARepository, subject: "/tmp/x", message: "not a git repository (or any of its parent directories)")
+            == "/tmp/x: not a git repository (or any of its parent directories); run inside one or pass --repo PATH")
+        #expect(sentence(.ownedByAnotherUser, subject: "/srv/r", message: "the repository is owned by another user")
+            == "/srv/r: the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`")
+    }
+
     @Test func otherFailuresKeepLibgit2sMessage() {
         #expect(sentence(.failed, subject: "refs/tags/v1", message: "failed to write") == "refs/tags/v1: failed to write")
         #expect(sentence(.failed, subject: nil, message: "failed to write") == "failed to write")

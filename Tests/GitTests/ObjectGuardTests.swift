@@ -37,7 +37,6 @@ import Testing
             #expect(error.kind == .damagedObject, "\(error)", sourceLocation: sourceLocation)
             #expect(error.description.contains("object \(id.hex) is damaged"), "\(error)", sourceLocation: sourceLocation)
             #expect(error.description.contains(text), "\(error)", sourceLocation: sourceLocation)
-            #expect(error.description.contains("git fsck"), sourceLocation: sourceLocation)
         }
     }
 

@@ -71,7 +71,7 @@ import Testing
         GitSettings.setOwnerValidation(true)
         #expect { _ = try Repository(discoveringFrom: copy) } throws: { error in
             let error = error as? GitError
-            return error?.code == .owner && error?.kind == .ownedByAnotherUser && "\(error!)".contains("safe.directory")
+            return error?.code == .owner && error?.kind == .ownedByAnotherUser && error?.subject == copy
         }
         GitSettings.setOwnerValidation(false)
         #expect(try Repository(discoveringFrom: copy).isBare == false)

@@ -50,3 +50,9 @@ let package = Package(
         ),
     ]
 )
+
+// Every target imports what it uses: a member found only through another module's import is an
+// error, which is how uses of Foundation without importing it surface.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

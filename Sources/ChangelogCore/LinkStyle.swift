@@ -35,7 +35,7 @@ public enum LinkStyle: String, Sendable, CaseIterable {
     /// `https://host/o/r` with `other/repo` gives `https://host/other/repo`: a cross-repository
     /// reference names its repository from the host's root, whatever the depth of groups here.
     private static func sibling(of base: String, named repository: String) -> String {
-        guard let scheme = base.range(of: "://") else { return base }
+        guard let scheme = base.firstRange(of: "://") else { return base }
         let afterScheme = base[scheme.upperBound...]
         let host = afterScheme.prefix { $0 != "/" }
         return base[..<scheme.upperBound] + host + "/" + repository

@@ -11,7 +11,7 @@ extension History {
             return try sincePreviousRelease(of: resolve("HEAD")).commits
         }
         // The command line rejects `A...B` and `..B` before this point.
-        let parts = range.components(separatedBy: "..")
+        let parts = range.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
         let to = parts.count > 1 && !parts[1].isEmpty ? parts[1] : "HEAD"
         return try commits(from: resolve(parts[0]), to: resolve(to))
     }

@@ -83,7 +83,7 @@ struct FileLock {
         }
         // Another run removed the stale file and made a fresh lock meanwhile: try that one.
         guard named.deviceID == locked.deviceID && named.inode == locked.inode else { return true }
-        guard SystemClock.wallTime().secondsSince1970 - Int64(locked.st_mtim.tv_sec) > staleAge else { return false }
+        guard SystemClock.wallTime().secondsSince1970 - locked.modificationSeconds > staleAge else { return false }
         do throws(Errno) {
             try FileSystem.remove(path)
             return true

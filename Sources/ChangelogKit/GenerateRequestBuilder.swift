@@ -1,3 +1,4 @@
+import Git
 import ChangelogCore
 
 /// `changelog [generate]`'s choices from the command line, completed into a `GenerateRequest` by the

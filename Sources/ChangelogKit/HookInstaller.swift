@@ -1,3 +1,4 @@
+import Foundation
 import Git
 import Platform
 import SystemPackage

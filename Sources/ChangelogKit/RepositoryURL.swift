@@ -1,3 +1,4 @@
+import Foundation
 import ChangelogCore
 
 /// Turns a git remote address into the repository's web address, for links.

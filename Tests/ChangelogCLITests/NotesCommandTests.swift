@@ -1,3 +1,4 @@
+import ArgumentParser
 import ChangelogCore
 import Testing
 @testable import ChangelogCLI

@@ -1,3 +1,4 @@
+import Git
 import Foundation
 import FixtureSupport
 import Testing

@@ -5,7 +5,7 @@ ARGS ?=
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 BIN := .build/debug/changelog
 
-.PHONY: all deps test-deps build run test release install bench fuzz fuzz-build fuzz-corpus clean
+.PHONY: all deps test-deps build run test lint format release install bench fuzz fuzz-build fuzz-corpus clean
 
 all: build
 
@@ -32,6 +32,14 @@ run: build
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The layout rules are in .swift-format (swift-format ships with the toolchain); `make format` applies them.
+FORMATTED := Sources Tests Benchmarks Fuzz/Sources Package.swift Fuzz/Package.swift
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
 release: deps
 	$(SWIFT) build -c release

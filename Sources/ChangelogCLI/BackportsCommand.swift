@@ -1,18 +1,18 @@
-import Git
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
+import Git
 
 struct BackportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backports",
         abstract: "List the fixes on this branch that a maintenance branch has not picked yet.",
         discussion: """
-        Run on main: lists the fix and perf commits since the maintenance branch forked whose change \
-        is not on it yet (neither named by a `(cherry picked from commit …)` line nor with the same \
-        patch-id), oldest first, each as the `git cherry-pick -x` command to run. Feature and \
-        breaking commits are left out and counted on stderr.
-        """
+            Run on main: lists the fix and perf commits since the maintenance branch forked whose change \
+            is not on it yet (neither named by a `(cherry picked from commit …)` line nor with the same \
+            patch-id), oldest first, each as the `git cherry-pick -x` command to run. Feature and \
+            breaking commits are left out and counted on stderr.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -40,9 +40,10 @@ struct BackportsCommand: ParsableCommand {
                 }
                 Terminal.write(out)
                 let count = report.candidates.count
-                Terminal.note(count == 0
-                    ? "nothing to backport: every fix since the fork point is on \(onto) (\(report.picked.count) picked)"
-                    : "\(count) fix\(count == 1 ? "" : "es") to pick into \(onto), oldest first; \(report.picked.count) already there")
+                Terminal.note(
+                    count == 0
+                        ? "nothing to backport: every fix since the fork point is on \(onto) (\(report.picked.count) picked)"
+                        : "\(count) fix\(count == 1 ? "" : "es") to pick into \(onto), oldest first; \(report.picked.count) already there")
             case .json:
                 Terminal.write(Self.document(report).rendered())
             }
@@ -55,8 +56,9 @@ struct BackportsCommand: ParsableCommand {
 
     /// The JSON document of a report; ChangelogCore renders it.
     static func document(_ report: BackportReport) -> BackportsDocument {
-        BackportsDocument(onto: report.onto, forkPoint: report.forkPoint.hex, candidates: report.candidates,
-                          picked: report.picked.map { .init(id: $0.commit.id, pickedAs: $0.pickedAs.id, evidence: $0.evidence) },
-                          leftOut: report.leftOut.count)
+        BackportsDocument(
+            onto: report.onto, forkPoint: report.forkPoint.hex, candidates: report.candidates,
+            picked: report.picked.map { .init(id: $0.commit.id, pickedAs: $0.pickedAs.id, evidence: $0.evidence) },
+            leftOut: report.leftOut.count)
     }
 }

@@ -7,13 +7,15 @@ public struct Changelog: ParsableCommand {
         commandName: "changelog",
         abstract: "Release notes, versions and tags from Conventional Commits.",
         discussion: """
-        Walks the history between release tags, sorts the commits into breaking changes, features, \
-        fixes and performance improvements, and writes the new section of CHANGELOG.md. \
-        `changelog --setversion 1.4.0 -C CHANGELOG.md` is the clog-compatible way to cut a section.
-        """,
+            Walks the history between release tags, sorts the commits into breaking changes, features, \
+            fixes and performance improvements, and writes the new section of CHANGELOG.md. \
+            `changelog --setversion 1.4.0 -C CHANGELOG.md` is the clog-compatible way to cut a section.
+            """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self,
-                      BackportsCommand.self, HookCommand.self],
+        subcommands: [
+            GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self,
+            BackportsCommand.self, HookCommand.self,
+        ],
         defaultSubcommand: GenerateCommand.self
     )
 

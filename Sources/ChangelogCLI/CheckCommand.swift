@@ -7,10 +7,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check that commits follow Conventional Commits (for CI and the commit-msg hook).",
         discussion: """
-        Without a range, checks the commits since the latest version tag reachable from HEAD (the \
-        whole history when there is none). Merge commits, git's own reverts and fixup!/squash!/amend! \
-        commits are reported as ignored. Exit status: 0 all pass, 1 some fail, 2 repository error.
-        """
+            Without a range, checks the commits since the latest version tag reachable from HEAD (the \
+            whole history when there is none). Merge commits, git's own reverts and fixup!/squash!/amend! \
+            commits are reported as ignored. Exit status: 0 all pass, 1 some fail, 2 repository error.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, github }

@@ -7,9 +7,9 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write the changelog section for a release (the default command; clog-compatible).",
         discussion: """
-        Without a version the section is Unreleased. The range is from the highest version tag \
-        reachable from --to (default HEAD), unless --from says otherwise.
-        """
+            Without a version the section is Unreleased. The range is from the highest version tag \
+            reachable from --to (default HEAD), unless --from says otherwise.
+            """
     )
 
     @Option(name: .customLong("setversion"), help: ArgumentHelp("The version of the new section, e.g. 1.4.0.", valueName: "version"))
@@ -39,7 +39,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Every release of the whole history, one section per version tag.")
     var all = false
 
-    @Option(name: [.customShort("C"), .customLong("changelog")], help: ArgumentHelp("Update this file in place (read it, then write it).", valueName: "file"))
+    @Option(
+        name: [.customShort("C"), .customLong("changelog")],
+        help: ArgumentHelp("Update this file in place (read it, then write it).", valueName: "file"))
     var changelogFile: String?
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the result to this file.", valueName: "file"))
@@ -93,7 +95,9 @@ struct GenerateCommand: ParsableCommand {
                 Terminal.note(keptNote(outcome.kept, file: file))
             }
             if dryRun, let file = request.outfile {
-                Terminal.note("dry run: \(file) would get \(outcome.releases.joined(separator: ", ")) (\(outcome.byteCount) bytes); nothing was written")
+                Terminal.note(
+                    "dry run: \(file) would get \(outcome.releases.joined(separator: ", ")) (\(outcome.byteCount) bytes); nothing was written"
+                )
             } else if let file = outcome.wroteFile {
                 Terminal.note("wrote \(outcome.releases.joined(separator: ", ")) to \(file)")
             } else if outcome.unchanged, outcome.kept.isEmpty, let file = request.outfile {

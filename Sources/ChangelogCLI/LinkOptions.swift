@@ -4,12 +4,14 @@ import ChangelogKit
 
 /// `-r` and `-l`: where the links of a rendered section point, for every command that renders one.
 struct LinkOptions: ParsableArguments {
-    @Option(name: [.customShort("r"), .long],
-            help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
+    @Option(
+        name: [.customShort("r"), .long],
+        help: ArgumentHelp("The repository's web address for links (default: from the origin remote).", valueName: "url"))
     var repository: String?
 
-    @Option(name: [.customShort("l"), .customLong("link-style")],
-            help: ArgumentHelp("How links are spelled: github, gitlab, stash or cgit (default: guessed from the host).", valueName: "style"))
+    @Option(
+        name: [.customShort("l"), .customLong("link-style")],
+        help: ArgumentHelp("How links are spelled: github, gitlab, stash or cgit (default: guessed from the host).", valueName: "style"))
     var linkStyle: LinkStyle?
 
     /// True when either option was given.

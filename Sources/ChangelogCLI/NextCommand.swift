@@ -1,19 +1,19 @@
-import Git
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
+import Git
 
 struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "Print the next version the commits since the last release call for.",
         discussion: """
-        breaking -> major, feat -> minor, fix and perf -> patch (on 0.x a breaking change bumps the \
-        minor number). On a maintenance branch ([branches] patch-only) named for a version line \
-        (release/0.24) the version stays on that line; on other maintenance branches it is a patch. \
-        Prints the version without the tag prefix. Exits with status 3 and prints nothing when no \
-        commit warrants a release.
-        """
+            breaking -> major, feat -> minor, fix and perf -> patch (on 0.x a breaking change bumps the \
+            minor number). On a maintenance branch ([branches] patch-only) named for a version line \
+            (release/0.24) the version stays on that line; on other maintenance branches it is a patch. \
+            Prints the version without the tag prefix. Exits with status 3 and prints nothing when no \
+            commit warrants a release.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -46,7 +46,10 @@ struct NextCommand: ParsableCommand {
             return (true, "\(start): \(asked) for more than the line allows: \(held.summary); the version stays on the line")
         }
         guard !held.isEmpty else { return nil }
-        return (true, "\(asked) for more than a patch, but \(branch) is patch-only ([branches] patch-only): \(held.summary); the version stays a patch")
+        return (
+            true,
+            "\(asked) for more than a patch, but \(branch) is patch-only ([branches] patch-only): \(held.summary); the version stays a patch"
+        )
     }
 
     static func isIdentifier(_ text: String) -> Bool {
@@ -62,9 +65,10 @@ struct NextCommand: ParsableCommand {
             let target = try history.resolve(to)
             let branch = history.branch(of: to)
             let line = configuration.branches.line(of: branch)
-            let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: prerelease,
-                                                        tagPrefix: configuration.tagPrefix,
-                                                        patchOnly: line == nil && configuration.branches.isPatchOnly(branch), line: line)
+            let suggestion = try history.suggestVersion(
+                at: target, policy: configuration.bump, prerelease: prerelease,
+                tagPrefix: configuration.tagPrefix,
+                patchOnly: line == nil && configuration.branches.isPatchOnly(branch), line: line)
             if suggestion.next != nil, let bounds = Self.bounds(of: suggestion, branch: branch ?? "this branch") {
                 if bounds.warns { Terminal.warning(bounds.text) } else { Terminal.note(bounds.text) }
             }
@@ -75,7 +79,9 @@ struct NextCommand: ParsableCommand {
             if suggestion.next == nil {
                 let since = suggestion.current.map { "since \($0.name)" } ?? "yet"
                 let count = suggestion.commits.count
-                Terminal.note("nothing to release: \(count) commit\(count == 1 ? "" : "s") \(since), none of them a feat, fix, perf or breaking change")
+                Terminal.note(
+                    "nothing to release: \(count) commit\(count == 1 ? "" : "s") \(since), none of them a feat, fix, perf or breaking change"
+                )
                 throw ChangelogError.silent(exitCode: ExitStatus.nothingToRelease.rawValue)
             }
         }
@@ -83,8 +89,9 @@ struct NextCommand: ParsableCommand {
 
     /// The JSON document of a suggestion; ChangelogCore renders it.
     static func document(_ suggestion: VersionSuggestion) -> NextVersionDocument {
-        NextVersionDocument(current: suggestion.current?.version, currentTag: suggestion.current?.name,
-                            next: suggestion.next, nextTag: suggestion.nextTag, bump: suggestion.bump.rawValue,
-                            drivers: suggestion.drivers)
+        NextVersionDocument(
+            current: suggestion.current?.version, currentTag: suggestion.current?.name,
+            next: suggestion.next, nextTag: suggestion.nextTag, bump: suggestion.bump.rawValue,
+            drivers: suggestion.drivers)
     }
 }

@@ -1,17 +1,17 @@
-import Git
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
+import Git
 
 struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Print one release's notes, for a GitHub or GitLab release or a deploy ticket.",
         discussion: """
-        Default: the latest version tag reachable from HEAD. The text is the release's section of \
-        the changelog without its heading when the file has it (manual edits win), else generated \
-        from the tag's history. -T json always generates.
-        """
+            Default: the latest version tag reachable from HEAD. The text is the release's section of \
+            the changelog without its heading when the file has it (manual edits win), else generated \
+            from the tag's history. -T json always generates.
+            """
     )
 
     @Argument(help: ArgumentHelp("The version, e.g. 1.3.1 (default: the latest reachable from HEAD).", valueName: "version"))
@@ -20,7 +20,9 @@ struct NotesCommand: ParsableCommand {
     @Option(name: [.customShort("T"), .long], help: ArgumentHelp("markdown (default) or json.", valueName: "format"))
     var format: OutputFormat = .markdown
 
-    @Option(name: [.customShort("C"), .customLong("changelog")], help: ArgumentHelp("The changelog to read sections from (default: the configured one, else CHANGELOG.md).", valueName: "file"))
+    @Option(
+        name: [.customShort("C"), .customLong("changelog")],
+        help: ArgumentHelp("The changelog to read sections from (default: the configured one, else CHANGELOG.md).", valueName: "file"))
     var changelogFile: String?
 
     @OptionGroup var links: LinkOptions
@@ -34,9 +36,10 @@ struct NotesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
-            let notes = ReleaseNotes(history: history, layout: configuration.layout,
-                                     links: links.context(history, configuration),
-                                     backports: configuration.branches.backports)
+            let notes = ReleaseNotes(
+                history: history, layout: configuration.layout,
+                links: links.context(history, configuration),
+                backports: configuration.branches.backports)
             let wanted = version?.version
             switch format {
             case .json:

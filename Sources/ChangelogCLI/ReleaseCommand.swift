@@ -7,16 +7,16 @@ struct ReleaseCommand: ParsableCommand {
         commandName: "release",
         abstract: "Cut a release: CHANGELOG.md, version files, release commit and annotated tag.",
         discussion: """
-        Without VERSION, releases the version `changelog next` suggests. Updates CHANGELOG.md as \
-        `changelog -C` does and the files listed under [release] files, commits them on the current \
-        branch and tags the commit; the tag is signed when --sign is given or tag.gpgSign is set \
-        (gpg.format openpgp or ssh, user.signingkey). All or nothing: a failing step puts files, \
-        index, branch and tags back as they were, and so does SIGINT, SIGTERM or SIGHUP. After a \
-        crash or kill -9 the release is pending (its journal is in the git directory): every release \
-        refuses to start until `changelog release --continue` finishes it or `changelog release \
-        --abort` undoes it. One release at a time per repository. Never pushes: prints the push \
-        command to run.
-        """
+            Without VERSION, releases the version `changelog next` suggests. Updates CHANGELOG.md as \
+            `changelog -C` does and the files listed under [release] files, commits them on the current \
+            branch and tags the commit; the tag is signed when --sign is given or tag.gpgSign is set \
+            (gpg.format openpgp or ssh, user.signingkey). All or nothing: a failing step puts files, \
+            index, branch and tags back as they were, and so does SIGINT, SIGTERM or SIGHUP. After a \
+            crash or kill -9 the release is pending (its journal is in the git directory): every release \
+            refuses to start until `changelog release --continue` finishes it or `changelog release \
+            --abort` undoes it. One release at a time per repository. Never pushes: prints the push \
+            command to run.
+            """
     )
 
     @Argument(help: ArgumentHelp("The version to release, e.g. 1.4.0 (default: the suggested one).", valueName: "version"))
@@ -34,7 +34,10 @@ struct ReleaseCommand: ParsableCommand {
     @Flag(help: "Release from a detached HEAD.")
     var allowDetached = false
 
-    @Flag(help: "On a maintenance branch, release feat and breaking commits anyway (as a patch, or on its version line), or a VERSION off its line.")
+    @Flag(
+        help:
+            "On a maintenance branch, release feat and breaking commits anyway (as a patch, or on its version line), or a VERSION off its line."
+    )
     var allowFeatures = false
 
     @OptionGroup var links: LinkOptions
@@ -57,9 +60,12 @@ struct ReleaseCommand: ParsableCommand {
         if abort || continueRelease {
             let option = abort ? "--abort" : "--continue"
             if abort && continueRelease { throw ValidationError("--abort and --continue exclude each other; choose one") }
-            let others = version != nil || prerelease != nil || sign != nil || allowDirty || allowDetached || allowFeatures
+            let others =
+                version != nil || prerelease != nil || sign != nil || allowDirty || allowDetached || allowFeatures
                 || links.isGiven || dryRun || force || repositoryOptions.config != nil
-            if others { throw ValidationError("\(option) settles the pending release as it was planned; give it no other option but --repo") }
+            if others {
+                throw ValidationError("\(option) settles the pending release as it was planned; give it no other option but --repo")
+            }
         }
         if let version { _ = try version.validated() }
         if version != nil && prerelease != nil {
@@ -78,8 +84,9 @@ struct ReleaseCommand: ParsableCommand {
                 return
             }
             let (history, configuration) = try repositoryOptions.open()
-            var request = ReleaseRequest(today: Terminal.today(),
-                                         links: links.context(history, configuration))
+            var request = ReleaseRequest(
+                today: Terminal.today(),
+                links: links.context(history, configuration))
             request.version = version?.version
             request.prerelease = prerelease
             request.sign = sign
@@ -92,8 +99,9 @@ struct ReleaseCommand: ParsableCommand {
             request.changelogPath = configuration.changelog ?? "CHANGELOG.md"
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
             if report.keptEditedSection {
-                Terminal.note("kept the \(report.version) section of \(request.changelogPath) as it is: it differs from what would be "
-                              + "generated (edited by hand?), and its text is the release notes; --force regenerates it")
+                Terminal.note(
+                    "kept the \(report.version) section of \(request.changelogPath) as it is: it differs from what would be "
+                        + "generated (edited by hand?), and its text is the release notes; --force regenerates it")
             }
             Terminal.write(Self.describe(report))
         }
@@ -101,7 +109,8 @@ struct ReleaseCommand: ParsableCommand {
 
     /// The steps, as done or (in a dry run) as they would be done, then what is left to do.
     static func describe(_ report: ReleaseReport) -> String {
-        var out = report.dryRun
+        var out =
+            report.dryRun
             ? "dry run: release \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release")); nothing was changed\n"
             : "released \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release"))\n"
         for file in report.files {
@@ -109,7 +118,8 @@ struct ReleaseCommand: ParsableCommand {
         }
         for commit in report.commits {
             let id = commit.id.map { " \($0.prefix(8))" } ?? ""
-            out += "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
+            out +=
+                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
         }
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         out += "  \(report.dryRun ? "would tag" : "tagged") \(report.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"

@@ -5,10 +5,15 @@ import Git
 
 /// Options every command that reads a repository shares.
 struct RepositoryOptions: ParsableArguments {
-    @Option(name: .customLong("repo"), help: ArgumentHelp("The repository to read (default: discovered from the working directory).", valueName: "path"))
+    @Option(
+        name: .customLong("repo"),
+        help: ArgumentHelp("The repository to read (default: discovered from the working directory).", valueName: "path"))
     var repositoryPath: String?
 
-    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The configuration file (default: .changelog.toml, else .clog.toml, at the repository root).", valueName: "file"))
+    @Option(
+        name: [.customShort("c"), .long],
+        help: ArgumentHelp("The configuration file (default: .changelog.toml, else .clog.toml, at the repository root).", valueName: "file")
+    )
     var config: String?
 
     /// Opens the repository and its configuration.

@@ -42,11 +42,16 @@ public struct BranchSettings: Sendable, Equatable {
         var star: Int?, resume = 0
         while ti < t.count {
             if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
-                pi += 1; ti += 1
+                pi += 1
+                ti += 1
             } else if pi < p.count && p[pi] == "*" {
-                star = pi; resume = ti; pi += 1
+                star = pi
+                resume = ti
+                pi += 1
             } else if let star {
-                pi = star + 1; resume += 1; ti = resume
+                pi = star + 1
+                resume += 1
+                ti = resume
             } else {
                 return false
             }

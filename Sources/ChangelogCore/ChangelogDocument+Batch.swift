@@ -110,9 +110,10 @@ private struct BatchEditor {
             let lines = table.lines
             let scan = ChangelogDocument.findSections(bytes: text, lines: lines, recordingStates: true)
             guard scan.sections.count == 1, let section = scan.sections.first, section.key == key,
-                  section.firstLine == 0, section.lastLine == lines.count - 1,
-                  scan.normalAfter.last == true,
-                  !BatchEditor.isAnchor(lines[lines.count - 1], in: text) else { return nil }
+                section.firstLine == 0, section.lastLine == lines.count - 1,
+                scan.normalAfter.last == true,
+                !BatchEditor.isAnchor(lines[lines.count - 1], in: text)
+            else { return nil }
             self.text = text
             self.firstIsAnchor = BatchEditor.isAnchor(lines[0], in: text)
             self.crlf = table.crlf
@@ -154,7 +155,11 @@ private struct BatchEditor {
                 // As `ChangelogDocument.lineTable`: a last line ending in a stray CR counts as CRLF.
                 if !lines[index].terminated {
                     if bytes[lines[index].contentEnd - 1] == 0x0D { crlf += 1 }
-                } else if lines[index].end - lines[index].contentEnd == 2 { crlf += 1 } else { lf += 1 }
+                } else if lines[index].end - lines[index].contentEnd == 2 {
+                    crlf += 1
+                } else {
+                    lf += 1
+                }
             }
             return (crlf, lf)
         }
@@ -167,11 +172,12 @@ private struct BatchEditor {
         }
         func node(key: SectionKey?, from first: Int, through last: Int) -> Node {
             let counts = endings(first, last)
-            return Node(key: key, pieces: last >= first ? [bytes[lines[first].start..<lines[last].end]] : [],
-                        hasContent: last >= first, lastTerminated: last >= first ? lines[last].terminated : true,
-                        lastIsAnchor: last >= first && Self.isAnchor(lines[last], in: bytes),
-                        endsOutside: last >= first ? scan.normalAfter[last] : true,
-                        crlf: counts.crlf, lf: counts.lf, gap: Gap(), previous: -1, next: -1)
+            return Node(
+                key: key, pieces: last >= first ? [bytes[lines[first].start..<lines[last].end]] : [],
+                hasContent: last >= first, lastTerminated: last >= first ? lines[last].terminated : true,
+                lastIsAnchor: last >= first && Self.isAnchor(lines[last], in: bytes),
+                endsOutside: last >= first ? scan.normalAfter[last] : true,
+                crlf: counts.crlf, lf: counts.lf, gap: Gap(), previous: -1, next: -1)
         }
 
         let totals = endings(0, lines.count - 1)
@@ -221,7 +227,8 @@ private struct BatchEditor {
         var target = byKey[key]?.first
         var releasing = false
         if target == nil, case .version(let version) = key, let unreleased = byKey[.unreleased]?.first,
-           maxVersion.map({ $0 < version }) ?? true {
+            maxVersion.map({ $0 < version }) ?? true
+        {
             target = unreleased
             releasing = true
         }
@@ -265,7 +272,7 @@ private struct BatchEditor {
             recordIndex = low
         }
         guard !absorbs(previous, incoming),
-              nodes[previous].next != -1 || (nodes[previous].endsOutside && (nodes[previous].hasContent || !tail.isEmpty))
+            nodes[previous].next != -1 || (nodes[previous].endsOutside && (nodes[previous].hasContent || !tail.isEmpty))
         else { return false }
         let id = insert(incoming, key: key, after: previous, newline: newline)
         byKey[key] = KeyQueue(ids: [id])
@@ -365,9 +372,11 @@ private struct BatchEditor {
 
         let id = nodes.count
         let next = nodes[previous].next
-        nodes.append(Node(key: key, pieces: [incoming.text[...]], hasContent: true, lastTerminated: true,
-                          lastIsAnchor: false, endsOutside: true, crlf: incoming.crlf, lf: incoming.lf,
-                          gap: gap, previous: previous, next: next))
+        nodes.append(
+            Node(
+                key: key, pieces: [incoming.text[...]], hasContent: true, lastTerminated: true,
+                lastIsAnchor: false, endsOutside: true, crlf: incoming.crlf, lf: incoming.lf,
+                gap: gap, previous: previous, next: next))
         nodes[previous].next = id
         if next != -1 { nodes[next].previous = id } else { lastNode = id }
         return id

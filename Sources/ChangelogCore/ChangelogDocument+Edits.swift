@@ -6,7 +6,8 @@ extension ChangelogDocument {
     /// and releasing turns it into the version.
     public func hasEditedSection(for key: SectionKey, comparedWith section: String) -> Bool {
         guard case .version = key, let existing = self.section(for: key),
-              let text = Self.normalized(section, newline: newline(outside: target(for: key))) else { return false }
+            let text = Self.normalized(section, newline: newline(outside: target(for: key)))
+        else { return false }
         return !bytes[existing.range].elementsEqual(text)
     }
 

@@ -169,10 +169,11 @@ public struct ChangelogDocument: Sendable, Equatable {
     func target(for key: SectionKey) -> Section? {
         if let same = section(for: key) { return same }
         guard case .version(let new) = key, let unreleased = section(for: .unreleased),
-              sections.allSatisfy({ existing in
-                  if case .version(let other) = existing.key { return other < new }
-                  return true
-              }) else { return nil }
+            sections.allSatisfy({ existing in
+                if case .version(let other) = existing.key { return other < new }
+                return true
+            })
+        else { return nil }
         return unreleased
     }
 
@@ -185,7 +186,11 @@ public struct ChangelogDocument: Sendable, Equatable {
             for line in lines[target.firstLine...target.lastLine] {
                 if !line.terminated {
                     if bytes[line.contentEnd - 1] == Byte.cr { crlf -= 1 }
-                } else if line.end - line.contentEnd == 2 { crlf -= 1 } else { lf -= 1 }
+                } else if line.end - line.contentEnd == 2 {
+                    crlf -= 1
+                } else {
+                    lf -= 1
+                }
             }
         }
         return crlf > lf ? [Byte.cr, Byte.lf] : [Byte.lf]
@@ -297,7 +302,8 @@ public struct ChangelogDocument: Sendable, Equatable {
     /// outside code fences and comments after it (else `normalAfter` is empty); and the last line
     /// before the trailing blank lines and link reference definitions.
     static func findSections(bytes: [UInt8], lines: [Line], recordingStates: Bool = false)
-        -> (sections: [Section], normalAfter: [Bool], lastContentLine: Int?) {
+        -> (sections: [Section], normalAfter: [Bool], lastContentLine: Int?)
+    {
         var starts: [(first: Int, heading: Int, key: SectionKey)] = []
         var fence: (marker: UInt8, length: Int)?
         var inComment = false
@@ -362,14 +368,15 @@ public struct ChangelogDocument: Sendable, Equatable {
             var last = isLast ? lastContent ?? start.heading : starts[number + 1].first - 1
             while last > start.heading, isBlank(lines[last], in: bytes) { last -= 1 }
             let heading = lines[start.heading]
-            sections.append(Section(
-                key: start.key,
-                range: lines[start.first].start..<lines[last].end,
-                headingLine: String(decoding: bytes[heading.start..<heading.contentEnd], as: UTF8.self),
-                firstLine: start.first,
-                headingLineIndex: start.heading,
-                lastLine: last
-            ))
+            sections.append(
+                Section(
+                    key: start.key,
+                    range: lines[start.first].start..<lines[last].end,
+                    headingLine: String(decoding: bytes[heading.start..<heading.contentEnd], as: UTF8.self),
+                    firstLine: start.first,
+                    headingLineIndex: start.heading,
+                    lastLine: last
+                ))
         }
         return (sections, normalAfter, lastContent)
     }
@@ -462,7 +469,8 @@ public struct ChangelogDocument: Sendable, Equatable {
     static func isLinkReferenceDefinition(_ line: Line, in bytes: [UInt8]) -> Bool {
         let (indent, rest) = indentation(bytes[line.start..<line.contentEnd])
         guard indent <= 3, rest.first == Byte.openBracket,
-              let close = rest.firstIndex(of: Byte.closeBracket), close > rest.startIndex + 1 else { return false }
+            let close = rest.firstIndex(of: Byte.closeBracket), close > rest.startIndex + 1
+        else { return false }
         return rest[(close + 1)...].first == UInt8(ascii: ":")
     }
 

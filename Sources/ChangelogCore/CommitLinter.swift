@@ -45,26 +45,29 @@ public struct CommitLinter: Sendable {
             errors += typeDiagnostics(commit, header: header)
             errors += scopeDiagnostics(commit, header: header)
         case .merge:
-            errors.append(Diagnostic(
-                rule: .headerFormat,
-                message: "'\(CommitMessageParser.hint(header))' is a merge commit header, not a Conventional Commit; "
-                    + "rebase instead of merging, reword the merge as 'type: description' (e.g. 'feat: merge the export command'), "
-                    + "or set ignore-merges = true under [check]",
-                line: 1, column: 1))
+            errors.append(
+                Diagnostic(
+                    rule: .headerFormat,
+                    message: "'\(CommitMessageParser.hint(header))' is a merge commit header, not a Conventional Commit; "
+                        + "rebase instead of merging, reword the merge as 'type: description' (e.g. 'feat: merge the export command'), "
+                        + "or set ignore-merges = true under [check]",
+                    line: 1, column: 1))
         case .revert(let revert):
             let reverted = revert.revertedHeader.isEmpty ? "<reverted header>" : revert.revertedHeader
-            errors.append(Diagnostic(
-                rule: .headerFormat,
-                message: "git's 'Revert \"…\"' header is not a Conventional Commit; write "
-                    + "'revert: \(CommitMessageParser.hint(reverted))' and keep 'This reverts commit <id>.' in the body, "
-                    + "or set ignore-reverts = true under [check]",
-                line: 1, column: 1))
+            errors.append(
+                Diagnostic(
+                    rule: .headerFormat,
+                    message: "git's 'Revert \"…\"' header is not a Conventional Commit; write "
+                        + "'revert: \(CommitMessageParser.hint(reverted))' and keep 'This reverts commit <id>.' in the body, "
+                        + "or set ignore-reverts = true under [check]",
+                    line: 1, column: 1))
         case .autosquash(let squash):
-            errors.append(Diagnostic(
-                rule: .headerFormat,
-                message: "'\(squash.rawValue)!' commits are meant to be folded into their target before they are merged; "
-                    + "run 'git rebase -i --autosquash' to squash it, or set ignore-autosquash = true under [check]",
-                line: 1, column: 1))
+            errors.append(
+                Diagnostic(
+                    rule: .headerFormat,
+                    message: "'\(squash.rawValue)!' commits are meant to be folded into their target before they are merged; "
+                        + "run 'git rebase -i --autosquash' to squash it, or set ignore-autosquash = true under [check]",
+                    line: 1, column: 1))
         case .invalid(let diagnostics):
             errors += diagnostics
         }
@@ -94,10 +97,12 @@ public struct CommitLinter: Sendable {
         let list = Self.uniqued(allowed).joined(separator: ", ")
         let message: String
         if let suggestion = Self.closest(to: commit.type, among: Self.uniqued(allowed), synonyms: Self.typeSynonyms) {
-            message = "type '\(written)' is not allowed; did you mean '\(suggestion)'? "
+            message =
+                "type '\(written)' is not allowed; did you mean '\(suggestion)'? "
                 + "Write '\(CommitMessageParser.hint(suggestion + rest))'; allowed types: \(list)"
         } else {
-            message = "type '\(written)' is not allowed; use one of the allowed types: \(list) "
+            message =
+                "type '\(written)' is not allowed; use one of the allowed types: \(list) "
                 + "(or add '\(commit.type)' to types under [check])"
         }
         return [Diagnostic(rule: .typeAllowed, message: message, line: 1, column: 1)]

@@ -20,17 +20,20 @@ public enum CommitMessageParser {
     static func parse(_ text: MessageText, parentCount: Int) -> ParsedMessage {
         if parentCount > 1 { return .merge }
         guard !text.isEmpty else {
-            return .invalid([Diagnostic(
-                rule: .emptyMessage,
-                message: "the commit message is empty; write a header such as 'feat: add the export command'",
-                line: 1, column: 1)])
+            return .invalid([
+                Diagnostic(
+                    rule: .emptyMessage,
+                    message: "the commit message is empty; write a header such as 'feat: add the export command'",
+                    line: 1, column: 1)
+            ])
         }
         if let kind = autosquashKind(text) { return .autosquash(kind) }
         if isMergeHeader(text) { return .merge }
         if let revert = revertHeader(text) {
             var reverted: ConventionalCommit?
             if !revert.reapply, !revert.inner.isEmpty,
-               case .success(let header) = parseHeader(MessageText(cleanBytes: Array(text.bytes[revert.inner]))) {
+                case .success(let header) = parseHeader(MessageText(cleanBytes: Array(text.bytes[revert.inner])))
+            {
                 reverted = ConventionalCommit(
                     type: header.type, scope: header.scope, isBreaking: header.bang, subject: header.subject,
                     body: nil, footers: [], breakingNote: nil, references: [])
@@ -114,8 +117,11 @@ public enum CommitMessageParser {
         while i + n < b.count {
             // Cheap first-byte filter before the full case-insensitive comparison.
             guard Bytes.lower(b[i]) == UInt8(ascii: "t"), Bytes.hasPrefix(b, i, b.count, phrase, ignoringCase: true),
-                  i == 0 || !Bytes.isAlnum(b[i - 1])
-            else { i += 1; continue }
+                i == 0 || !Bytes.isAlnum(b[i - 1])
+            else {
+                i += 1
+                continue
+            }
             var j = i + n
             while j < b.count, Bytes.isHex(b[j]) { j += 1 }
             if j - (i + n) >= 4, j == b.count || !(Bytes.isAlnum(b[j]) || b[j] == Bytes.underscore) {

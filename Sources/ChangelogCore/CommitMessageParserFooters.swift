@@ -227,7 +227,10 @@ extension CommitMessageParser {
         var i = 0
         while i < n {
             let c = v[i]
-            guard c == Bytes.hash || c == Bytes.bang else { i += 1; continue }
+            guard c == Bytes.hash || c == Bytes.bang else {
+                i += 1
+                continue
+            }
             var j = i + 1
             while j < n, Bytes.isDigit(v[j]) { j += 1 }
             defer { i = max(i + 1, j) }
@@ -267,18 +270,22 @@ extension CommitMessageParser {
         let layout = FooterLayout(text)
         let content = layout.content
         if let start = layout.blockStart, start > 0, !text.isBlank(content[start - 1]) {
-            add(.footerFormat, content[start],
+            add(
+                .footerFormat, content[start],
                 "footers must be separated from the body by a blank line; insert an empty line before line \(content[start] + 1)")
         }
         for footer in layout.footers {
             let token = layout.token(of: footer)
             if footer.match.breakingToken, !footer.match.upperBreaking {
-                add(.breakingChangeCase, footer.line,
+                add(
+                    .breakingChangeCase, footer.line,
                     "'\(token)' must be upper case to mark a breaking change; write '\(token.uppercased()): …'")
             }
             if footer.match.breakingToken, layout.value(of: footer).isEmpty {
-                add(.footerFormat, footer.line,
-                    "the \(token) footer has no description; say what breaks and how to migrate, e.g. '\(token): the --foo option is removed; use --bar'")
+                add(
+                    .footerFormat, footer.line,
+                    "the \(token) footer has no description; say what breaks and how to migrate, e.g. '\(token): the --foo option is removed; use --bar'"
+                )
             }
             if let problem = breakingLookalike(text, footer.line) { add(.footerFormat, footer.line, problem) }
             if !footer.match.breakingToken {
@@ -295,8 +302,10 @@ extension CommitMessageParser {
             if text.isBlank(line) { continue }
             if let match = layout.matches[k], match.breakingToken, !match.upperBreaking {
                 let token = text.string(match.token)
-                add(.breakingChangeCase, line,
-                    "'\(token)' must be upper case to mark a breaking change, and a footer goes after a blank line at the end; write '\(token.uppercased()): …'")
+                add(
+                    .breakingChangeCase, line,
+                    "'\(token)' must be upper case to mark a breaking change, and a footer goes after a blank line at the end; write '\(token.uppercased()): …'"
+                )
             } else if let problem = breakingLookalike(text, line) {
                 add(.footerFormat, line, problem)
             }
@@ -311,8 +320,10 @@ extension CommitMessageParser {
                 var run = body.upperBound
                 while run > first + 1, layout.matches[run - 1] != nil { run -= 1 }
                 if run < body.upperBound, run > first, let match = layout.matches[run] {
-                    add(.footerFormat, content[run],
-                        "'\(text.string(match.token))' is read as body text because no blank line separates the footers from the body; insert an empty line before line \(content[run] + 1)")
+                    add(
+                        .footerFormat, content[run],
+                        "'\(text.string(match.token))' is read as body text because no blank line separates the footers from the body; insert an empty line before line \(content[run] + 1)"
+                    )
                 }
             }
         }
@@ -346,8 +357,8 @@ extension CommitMessageParser {
             // Only the shapes of real trailers (`Reviewed by`, `Signed off by`, `Related to`), so
             // that prose such as "Old behaviour: ..." is left alone.
             guard b[t] == Bytes.colon, t + 1 < e, b[t + 1] == Bytes.space,
-                  let lastWord = token.split(separator: " ").last?.lowercased(),
-                  ["by", "to", "of", "with"].contains(lastWord)
+                let lastWord = token.split(separator: " ").last?.lowercased(),
+                ["by", "to", "of", "with"].contains(lastWord)
             else { return nil }
             let fixed = token.replacingSpaces()
             return "a footer token uses '-' instead of spaces; write '\(fixed): \(hint(String(value)))'"
@@ -371,7 +382,8 @@ extension CommitMessageParser {
         var t = s + 8
         let hasChange: Bool
         if t < e, b[t] == Bytes.space || b[t] == Bytes.dash || b[t] == Bytes.underscore,
-           Bytes.hasPrefix(b, t + 1, e, "change", ignoringCase: true) {
+            Bytes.hasPrefix(b, t + 1, e, "change", ignoringCase: true)
+        {
             t += 7
             hasChange = true
         } else {

@@ -35,15 +35,21 @@ extension CommitMessageParser {
         let typeEnd = p
         if typeEnd == s {
             if s < e, b[s] == Bytes.colon || b[s] == Bytes.openParen || b[s] == Bytes.bang {
-                return fail(.typeEmpty, at: s,
-                            "the header has no type before '\(Character(Unicode.Scalar(b[s])))'; start it with a type such as 'feat' or 'fix', e.g. 'feat\(hint(whole))'")
+                return fail(
+                    .typeEmpty, at: s,
+                    "the header has no type before '\(Character(Unicode.Scalar(b[s])))'; start it with a type such as 'feat' or 'fix', e.g. 'feat\(hint(whole))'"
+                )
             }
             if s < e, Bytes.isBlank(b[s]) {
-                return fail(.headerFormat, at: s,
-                            "the header starts with whitespace; remove it so that the header begins with the type, e.g. '\(hint(String(whole.drop(while: \.isWhitespace))))'")
+                return fail(
+                    .headerFormat, at: s,
+                    "the header starts with whitespace; remove it so that the header begins with the type, e.g. '\(hint(String(whole.drop(while: \.isWhitespace))))'"
+                )
             }
-            return fail(.headerFormat, at: s,
-                        "the header must start with a type (letters, digits, '-' or '_') followed by ': ' and a description; write 'type(scope): description', e.g. 'feat: \(hint(whole))'")
+            return fail(
+                .headerFormat, at: s,
+                "the header must start with a type (letters, digits, '-' or '_') followed by ': ' and a description; write 'type(scope): description', e.g. 'feat: \(hint(whole))'"
+            )
         }
         var prefixEnd = typeEnd  // end of `type(scope)!`, for suggestions
         var scope: String?
@@ -55,12 +61,14 @@ extension CommitMessageParser {
             var q = p + 1
             while q < e, b[q] != Bytes.closeParen, b[q] != Bytes.openParen { q += 1 }
             if q == e {
-                return fail(.headerFormat, at: open,
-                            "the '(' that opens the scope is never closed; write 'type(scope): description', e.g. '\(str(s, typeEnd))(scope): …'")
+                return fail(
+                    .headerFormat, at: open,
+                    "the '(' that opens the scope is never closed; write 'type(scope): description', e.g. '\(str(s, typeEnd))(scope): …'")
             }
             if b[q] == Bytes.openParen {
-                return fail(.headerFormat, at: q,
-                            "a scope cannot contain '('; write one scope without parentheses inside it, e.g. '\(str(s, typeEnd))(parser): …'")
+                return fail(
+                    .headerFormat, at: q,
+                    "a scope cannot contain '('; write one scope without parentheses inside it, e.g. '\(str(s, typeEnd))(parser): …'")
             }
             // Trim ASCII blanks on the bytes; most commits have a scope, so this runs for nearly every one.
             var first = open + 1, last = q
@@ -68,16 +76,19 @@ extension CommitMessageParser {
             while last > first, b[last - 1] == Bytes.space || b[last - 1] == Bytes.tab { last -= 1 }
             let trimmed = str(first, last)
             if trimmed.isEmpty {
-                return fail(.scopeEmpty, at: open + 1,
-                            "the scope between '(' and ')' is empty; name the part of the code, e.g. '\(str(s, typeEnd))(parser): …', or drop the parentheses: '\(str(s, typeEnd)): …'")
+                return fail(
+                    .scopeEmpty, at: open + 1,
+                    "the scope between '(' and ')' is empty; name the part of the code, e.g. '\(str(s, typeEnd))(parser): …', or drop the parentheses: '\(str(s, typeEnd)): …'"
+                )
             }
             scope = trimmed
             p = q + 1
             prefixEnd = p
             structured = true
             if p < e, b[p] == Bytes.openParen {
-                return fail(.headerFormat, at: p,
-                            "a header has at most one scope; write a single scope, e.g. '\(str(s, prefixEnd)): …'")
+                return fail(
+                    .headerFormat, at: p,
+                    "a header has at most one scope; write a single scope, e.g. '\(str(s, prefixEnd)): …'")
             }
         }
         if p < e, b[p] == Bytes.bang {
@@ -90,26 +101,34 @@ extension CommitMessageParser {
         // Separator: exactly ':' and at least one space (rules 1 and 5).
         if p < e, b[p] == Bytes.colon {
             if p + 1 == e {
-                return fail(.subjectEmpty, at: e,
-                            "the description after '\(str(s, p + 1))' is empty; describe the change after ': ', e.g. '\(str(s, prefixEnd)): add the export command'")
+                return fail(
+                    .subjectEmpty, at: e,
+                    "the description after '\(str(s, p + 1))' is empty; describe the change after ': ', e.g. '\(str(s, prefixEnd)): add the export command'"
+                )
             }
             guard b[p + 1] == Bytes.space else {
-                return fail(.separator, at: p + 1,
-                            "missing space after ':'; the type must be followed by ': ' (colon and space), e.g. '\(str(s, prefixEnd)): \(hint(restAfterSeparator(b, p, e)))'")
+                return fail(
+                    .separator, at: p + 1,
+                    "missing space after ':'; the type must be followed by ': ' (colon and space), e.g. '\(str(s, prefixEnd)): \(hint(restAfterSeparator(b, p, e)))'"
+                )
             }
             var d = p + 2
             while d < e, Bytes.isBlank(b[d]) { d += 1 }
             if d == e {
-                return fail(.subjectEmpty, at: p + 2,
-                            "the description after '\(str(s, p + 1))' is empty; describe the change after ': ', e.g. '\(str(s, prefixEnd)): add the export command'")
+                return fail(
+                    .subjectEmpty, at: p + 2,
+                    "the description after '\(str(s, p + 1))' is empty; describe the change after ': ', e.g. '\(str(s, prefixEnd)): add the export command'"
+                )
             }
             var subject = str(d, e)
             if b[d] >= 0x80, subject.first?.isWhitespace == true {
                 // A Unicode space (U+3000, NBSP) after ': '.
                 subject = String(subject.drop(while: \.isWhitespace))
                 if subject.isEmpty {
-                    return fail(.subjectEmpty, at: p + 2,
-                                "the description after '\(str(s, p + 1))' is empty; describe the change after ': ', e.g. '\(str(s, prefixEnd)): add the export command'")
+                    return fail(
+                        .subjectEmpty, at: p + 2,
+                        "the description after '\(str(s, p + 1))' is empty; describe the change after ': ', e.g. '\(str(s, prefixEnd)): add the export command'"
+                    )
                 }
             }
             var type = [UInt8]()
@@ -122,34 +141,43 @@ extension CommitMessageParser {
         var q = p
         while q < e, Bytes.isBlank(b[q]) { q += 1 }
         if q > p, q < e, b[q] == Bytes.colon {
-            return fail(.separator, at: p,
-                        "expected ': ' right after the type; remove the space before ':', e.g. '\(str(s, prefixEnd)): \(hint(restAfterSeparator(b, p, e)))'")
+            return fail(
+                .separator, at: p,
+                "expected ': ' right after the type; remove the space before ':', e.g. '\(str(s, prefixEnd)): \(hint(restAfterSeparator(b, p, e)))'"
+            )
         }
         if !structured {
             // `feat- x`, `feat_ x`: the separator was typed as part of the type.
             var t = typeEnd
             while t > s, b[t - 1] == Bytes.dash || b[t - 1] == Bytes.underscore { t -= 1 }
             if t > s, t < typeEnd, p == e || Bytes.isBlank(b[p]) {
-                return fail(.separator, at: t,
-                            "expected ': ' after the type; write '\(str(s, t)): \(hint(restAfterSeparator(b, t, e)))'")
+                return fail(
+                    .separator, at: t,
+                    "expected ': ' after the type; write '\(str(s, t)): \(hint(restAfterSeparator(b, t, e)))'")
             }
         }
         let misplacedSeparator = q < e && isSeparatorLike(b, q, e)
         if structured || misplacedSeparator || ((p == e || Bytes.isBlank(b[p])) && wellKnownTypes.contains(str(s, typeEnd).lowercased())) {
             let rest = restAfterSeparator(b, p, e)
             if p == e || rest.isEmpty {
-                return fail(.separator, at: p,
-                            "expected ': ' and a description after '\(str(s, prefixEnd))'; write e.g. '\(str(s, prefixEnd)): add the export command'")
+                return fail(
+                    .separator, at: p,
+                    "expected ': ' and a description after '\(str(s, prefixEnd))'; write e.g. '\(str(s, prefixEnd)): add the export command'"
+                )
             }
             if bang, b[p] == Bytes.openParen {
-                return fail(.separator, at: p - 1,
-                            "'!' goes after the scope, right before ':'; write e.g. '\(str(s, typeEnd))(scope)!: \(hint(rest))'")
+                return fail(
+                    .separator, at: p - 1,
+                    "'!' goes after the scope, right before ':'; write e.g. '\(str(s, typeEnd))(scope)!: \(hint(rest))'")
             }
-            return fail(.separator, at: p,
-                        "expected ': ' after the type; write '\(str(s, prefixEnd)): \(hint(rest))'")
+            return fail(
+                .separator, at: p,
+                "expected ': ' after the type; write '\(str(s, prefixEnd)): \(hint(rest))'")
         }
-        return fail(.headerFormat, at: p,
-                    "expected ': ' after the type '\(str(s, typeEnd))'; write the header as 'type(scope): description' with a type such as feat or fix, e.g. 'feat: \(hint(whole))'")
+        return fail(
+            .headerFormat, at: p,
+            "expected ': ' after the type '\(str(s, typeEnd))'; write the header as 'type(scope): description' with a type such as feat or fix, e.g. 'feat: \(hint(whole))'"
+        )
     }
 
     /// The text a botched separator was meant to introduce: what follows `from` once separator-ish
@@ -170,7 +198,7 @@ extension CommitMessageParser {
     private static func isSeparatorLike(_ b: [UInt8], _ k: Int, _ e: Int) -> Bool {
         switch b[k] {
         case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "="),
-             UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "|"):
+            UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "|"):
             return true
         case 0xE2:
             return k + 2 < e && b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94)
@@ -204,9 +232,9 @@ extension CommitMessageParser {
     private static let mergePrefixes: [StaticString] = [
         "Merge branch ", "Merge branches ", "Merge remote-tracking branch ", "Merge remote-tracking branches ",
         "Merge remote branch ", "Merge tag ", "Merge tags ", "Merge commit ", "Merge commits ", "Merge '",
-        "Merge pull request #", "Merge pull request !", // GitHub; some mirrors of GitLab
-        "Merged in ", // Bitbucket
-        "Merged PR ", // Azure DevOps
+        "Merge pull request #", "Merge pull request !",  // GitHub; some mirrors of GitLab
+        "Merged in ",  // Bitbucket
+        "Merged PR ",  // Azure DevOps
     ]
 
     static func isMergeHeader(_ text: MessageText) -> Bool {

@@ -13,7 +13,8 @@ struct MessageText {
     let lines: [Range<Int>]
 
     init(_ message: String, stripComments: Bool) {
-        let built = message.utf8.withContiguousStorageIfAvailable { Self.build(from: $0, stripComments: stripComments) }
+        let built =
+            message.utf8.withContiguousStorageIfAvailable { Self.build(from: $0, stripComments: stripComments) }
             ?? Array(message.utf8).withUnsafeBufferPointer { Self.build(from: $0, stripComments: stripComments) }
         bytes = built.bytes
         lines = built.lines
@@ -79,7 +80,7 @@ struct MessageText {
             i = (src[j] == Bytes.cr && j + 1 < n && src[j + 1] == Bytes.lf) ? j + 2 : j + 1
         }
         guard let firstLine = raw.firstIndex(where: { !$0.isEmpty }),
-              let lastLine = raw.lastIndex(where: { !$0.isEmpty })
+            let lastLine = raw.lastIndex(where: { !$0.isEmpty })
         else { return ([], []) }
         var bytes: [UInt8] = []
         var lines: [Range<Int>] = []

@@ -141,7 +141,8 @@ struct TOMLTableReader {
         _ key: String, _ choices: [(String, T)], aliases: [(String, T)] = [], caseInsensitive: Bool = false
     ) throws(ConfigurationError) -> T? {
         let names = choices.map(\.0)
-        let listed = names.contains(where: { $0.isEmpty || $0.contains(" ") })
+        let listed =
+            names.contains(where: { $0.isEmpty || $0.contains(" ") })
             ? names.map { Self.quote($0) }.joined(separator: ", ")
             : names.joined(separator: ", ")
         guard let value = value(key) else { return nil }
@@ -225,7 +226,8 @@ struct TOMLTableReader {
         } else if let suggestion = Self.nearest(to: key, among: known) {
             message += " (did you mean \(Self.quote(suggestion, mark: "'"))?)"
         }
-        message += knownList.isEmpty
+        message +=
+            knownList.isEmpty
             ? "; no keys are allowed here"
             : "; known \(isRoot ? "tables" : "keys"): \(knownList)"
         throw error(key, message)
@@ -250,9 +252,11 @@ struct TOMLTableReader {
     }
 
     static func tomlKey(_ key: String) -> String {
-        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
-        }
+        let bare =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
         return bare ? key : quote(key)
     }
 
@@ -343,7 +347,9 @@ extension TOMLTableReader {
                 ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
             }
             guard isType else {
-                throw error(key, """
+                throw error(
+                    key,
+                    """
                     key \(dotted(key)) must list commit types; item \(index + 1) (\(Self.quote(name))) is not one: \
                     a type is made of letters, digits, '-' and '_'
                     """)

@@ -61,9 +61,18 @@ public struct JSONWriter {
         append("null")
     }
 
-    public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
-    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
-    public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+    public mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+    public mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        int(value)
+    }
 
     private mutating func open(_ bracket: StaticString) {
         separate()

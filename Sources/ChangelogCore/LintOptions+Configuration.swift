@@ -4,7 +4,9 @@ extension LintOptions {
         var options = LintOptions()
         if let types = try table.typeNames("types") {
             if types.isEmpty {
-                throw table.error("types", """
+                throw table.error(
+                    "types",
+                    """
                     key \(table.dotted("types")) must list at least one commit type, found an empty array; \
                     to allow any type, add "type-enum" to disabled-rules instead
                     """)

@@ -11,8 +11,10 @@ public struct NextVersionDocument: Sendable, Equatable {
     /// The commits that decide the bump; those that do not parse as Conventional Commits are left out.
     public var drivers: [ParsedCommit]
 
-    public init(current: SemanticVersion?, currentTag: String?, next: SemanticVersion?, nextTag: String?,
-                bump: String, drivers: [ParsedCommit]) {
+    public init(
+        current: SemanticVersion?, currentTag: String?, next: SemanticVersion?, nextTag: String?,
+        bump: String, drivers: [ParsedCommit]
+    ) {
         self.current = current
         self.currentTag = currentTag
         self.next = next

@@ -20,8 +20,9 @@ public struct ParsedCommit: Sendable, Equatable {
         case .conventional(let conventional):
             return conventional
         case .revert(let revert):
-            return ConventionalCommit(type: "revert", scope: nil, isBreaking: false, subject: revert.revertedHeader,
-                                      body: nil, footers: [], breakingNote: nil, references: [])
+            return ConventionalCommit(
+                type: "revert", scope: nil, isBreaking: false, subject: revert.revertedHeader,
+                body: nil, footers: [], breakingNote: nil, references: [])
         case .merge, .autosquash, .invalid:
             return nil
         }
@@ -49,7 +50,8 @@ extension Array where Element == ParsedCommit {
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
         for index in commits.indices {
             for reverted in commits[index].revertedIDs {
-                let target = indexByID[reverted] ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
+                let target =
+                    indexByID[reverted] ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
                 guard let target, target != index, !dropped.contains(target), !dropped.contains(index) else { continue }
                 dropped.insert(target)
                 dropped.insert(index)

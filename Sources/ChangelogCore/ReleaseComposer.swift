@@ -16,9 +16,10 @@ public struct ReleaseComposer: Sendable {
         var bySection = Array(repeating: [Release.Entry](), count: layout.definitions.count)
         for (index, parsed) in commits.enumerated() where !dropped.contains(index) {
             guard let conventional = parsed.entry else { continue }
-            let entry = Release.Entry(commit: parsed.commit, conventional: conventional,
-                                      component: layout.component(forScope: conventional.scope),
-                                      alsoIn: alsoIn.isEmpty ? [] : alsoIn[parsed.commit.id] ?? [])
+            let entry = Release.Entry(
+                commit: parsed.commit, conventional: conventional,
+                component: layout.component(forScope: conventional.scope),
+                alsoIn: alsoIn.isEmpty ? [] : alsoIn[parsed.commit.id] ?? [])
             if conventional.isBreaking { breaking.append(entry) }
             if let section = layout.sectionIndex(forType: conventional.type) { bySection[section].append(entry) }
         }

@@ -26,14 +26,17 @@ public struct ReleaseCopyIndex {
             let at = Int32(position)
             // Most messages have no cherry-pick line: look for its words before parsing.
             if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
-                for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { origins[origin.lowercased(), default: []].append(at) }
+                for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
+                    origins[origin.lowercased(), default: []].append(at)
+                }
             }
             let subjectLine = commit.subjectLine
             identities[CopyIdentity(commit, subject: subjectLine).hashValue, default: []].append(at)
             let subject = Self.key(subjectLine)
             subjects[subject.hashValue, default: []].append(at)
             // Only a body with a `* ` or `- ` in it can list squashed subjects.
-            if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8.dropFirst(subjectLine.utf8.count)) {
+            if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8.dropFirst(subjectLine.utf8.count))
+            {
                 for line in commit.message.split(separator: "\n").dropFirst() {
                     if let item = Self.listItem(line) { subjects[Self.key(item).hashValue, default: []].append(at) }
                 }
@@ -50,8 +53,10 @@ public struct ReleaseCopyIndex {
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
     /// author, date and subject, its subject (as a squash merge), or names `version`.
     public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
-        let traces = [origins[commit.id], identities[CopyIdentity(commit).hashValue], versions[version],
-                      subjects[Self.key(commit.subjectLine).hashValue]]
+        let traces = [
+            origins[commit.id], identities[CopyIdentity(commit).hashValue], versions[version],
+            subjects[Self.key(commit.subjectLine).hashValue],
+        ]
         return traces.contains { positions in positions?.contains { committed[Int($0)] >= time } ?? false }
     }
 

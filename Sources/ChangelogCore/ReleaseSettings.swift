@@ -42,24 +42,31 @@ extension ReleaseSettings {
                     throw table.error("files", "key \(table.dotted("files")) has an entry that cannot be used: \(error.description)")
                 }
                 guard seen.insert(file.path).inserted else {
-                    throw table.error("files", "key \(table.dotted("files")) lists \(TOMLTableReader.quote(file.path)) twice; list each file once")
+                    throw table.error(
+                        "files", "key \(table.dotted("files")) lists \(TOMLTableReader.quote(file.path)) twice; list each file once")
                 }
                 settings.files.append(file)
             }
         }
-        for (key, keyPath) in [("commit-message", \ReleaseSettings.commitMessage),
-                               ("changelog-commit-message", \.changelogCommitMessage),
-                               ("tag-message", \.tagMessage)] {
+        for (key, keyPath) in [
+            ("commit-message", \ReleaseSettings.commitMessage),
+            ("changelog-commit-message", \.changelogCommitMessage),
+            ("tag-message", \.tagMessage),
+        ] {
             guard let text = try table.string(key) else { continue }
             guard !TOMLTableReader.isBlank(text), !text.contains("\n") else {
-                throw table.error(key, "key \(table.dotted(key)) must be one non-empty line such as \"chore: tag {version}\", found \(TOMLTableReader.quote(text))")
+                throw table.error(
+                    key,
+                    "key \(table.dotted(key)) must be one non-empty line such as \"chore: tag {version}\", found \(TOMLTableReader.quote(text))"
+                )
             }
             settings[keyPath: keyPath] = text
         }
         if let separate = try table.bool("separate-commits") { settings.separateCommits = separate }
         if let timeout = try table.integer("sign-timeout") {
             guard timeout > 0 else {
-                throw table.error("sign-timeout", "key \(table.dotted("sign-timeout")) must be a positive number of seconds, found \(timeout)")
+                throw table.error(
+                    "sign-timeout", "key \(table.dotted("sign-timeout")) must be a positive number of seconds, found \(timeout)")
             }
             settings.signTimeoutSeconds = timeout
         }

@@ -18,12 +18,13 @@ public struct SectionLayout: Sendable, Equatable {
     public private(set) var componentNames: [String: String]
     private var sectionByType: [String: Int]
 
-    public static let standard = SectionLayout(definitions: [
-        Definition(title: "Features", types: ["feat"]),
-        Definition(title: "Bug Fixes", types: ["fix"]),
-        Definition(title: "Performance Improvements", types: ["perf"]),
-        Definition(title: "Reverts", types: ["revert"]),
-    ], componentNames: [:])
+    public static let standard = SectionLayout(
+        definitions: [
+            Definition(title: "Features", types: ["feat"]),
+            Definition(title: "Bug Fixes", types: ["fix"]),
+            Definition(title: "Performance Improvements", types: ["perf"]),
+            Definition(title: "Reverts", types: ["revert"]),
+        ], componentNames: [:])
 
     public init(definitions: [Definition], componentNames: [String: String]) {
         self.definitions = definitions

@@ -72,8 +72,10 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
 
     /// Dot-separated identifiers up to `stop` (or the end): each non-empty and made of
     /// `[0-9A-Za-z-]`; with `numeric`, an all-digit identifier has no leading zero.
-    private static func identifiers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until stop: UInt8?,
-                                    numeric: Bool) -> ([String], Int)? {
+    private static func identifiers(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until stop: UInt8?,
+        numeric: Bool
+    ) -> ([String], Int)? {
         var result: [String] = []
         var index = start
         while true {
@@ -92,7 +94,6 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
             index += 1
         }
     }
-
 
     private static func isIdentifier(_ bytes: ArraySlice<UInt8>) -> Bool {
         !bytes.isEmpty && bytes.allSatisfy { Bytes.isAlnum($0) || $0 == Bytes.dash }

@@ -91,9 +91,10 @@ struct TOMLKeyLocator {
             }
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             guard let value = string() else { return false }
-            entries.append(Entry(
-                path: path, inArrayTable: inArrayTable, stringContent: value.multiline ? nil : value.content,
-                line: line))
+            entries.append(
+                Entry(
+                    path: path, inArrayTable: inArrayTable, stringContent: value.multiline ? nil : value.content,
+                    line: line))
             return true
         case UInt8(ascii: "["):
             entries.append(Entry(path: path, inArrayTable: inArrayTable, stringContent: nil, line: line))
@@ -202,6 +203,6 @@ struct TOMLKeyLocator {
     }
 
     private func isBareKeyByte(_ c: UInt8) -> Bool {
-c == Bytes.underscore || c == Bytes.dash || Bytes.isAlnum(c)
+        c == Bytes.underscore || c == Bytes.dash || Bytes.isAlnum(c)
     }
 }

@@ -38,8 +38,14 @@ enum TOMLSyntaxCheck {
             if at(index + 1) == quote, at(index + 2) == quote {
                 index += 3
                 while index < bytes.count {
-                    if escapes, bytes[index] == UInt8(ascii: "\\"), at(index + 1) != 0x0A { index += 2; continue }
-                    if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+                    if escapes, bytes[index] == UInt8(ascii: "\\"), at(index + 1) != 0x0A {
+                        index += 2
+                        continue
+                    }
+                    if bytes[index] == 0x0A {
+                        line += 1
+                        lineStart = index + 1
+                    }
                     if bytes[index] == quote, at(index + 1) == quote, at(index + 2) == quote {
                         index += 3
                         // Up to two more quotes belong to the content (`""""x""""` is legal).
@@ -52,8 +58,14 @@ enum TOMLSyntaxCheck {
             }
             index += 1
             while index < bytes.count, bytes[index] != 0x0A {
-                if escapes, bytes[index] == UInt8(ascii: "\\"), at(index + 1) != 0x0A { index += 2; continue }
-                if bytes[index] == quote { index += 1; return }
+                if escapes, bytes[index] == UInt8(ascii: "\\"), at(index + 1) != 0x0A {
+                    index += 2
+                    continue
+                }
+                if bytes[index] == quote {
+                    index += 1
+                    return
+                }
                 index += 1
             }
         }
@@ -65,7 +77,10 @@ enum TOMLSyntaxCheck {
                 line += 1
                 lineStart = index + 1
                 atLineStart = true
-                if open.isEmpty { inValue = false; expectsValue = false }
+                if open.isEmpty {
+                    inValue = false
+                    expectsValue = false
+                }
                 index += 1
             case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0D:
                 index += 1
@@ -112,10 +127,13 @@ enum TOMLSyntaxCheck {
             default:
                 if expectsValue, let time = Self.timeAfterDate(bytes, index), !(at(time).map(Bytes.isDigit) ?? true) {
                     let column = String(decoding: bytes[lineStart..<time], as: UTF8.self).unicodeScalars.count + 1
-                    return (line, column, "expected a time after '\(UnicodeScalar(bytes[time - 1]))', found \(Self.describe(bytes, at: time))")
+                    return (
+                        line, column, "expected a time after '\(UnicodeScalar(bytes[time - 1]))', found \(Self.describe(bytes, at: time))"
+                    )
                 }
                 if expectsValue, let time = Self.timeAfterDateAndSpace(bytes, index),
-                   !(at(time + 1).map(Bytes.isDigit) ?? false && at(time + 2) == UInt8(ascii: ":")) {
+                    !(at(time + 1).map(Bytes.isDigit) ?? false && at(time + 2) == UInt8(ascii: ":"))
+                {
                     let column = String(decoding: bytes[lineStart..<time], as: UTF8.self).unicodeScalars.count + 1
                     return (line, column, "expected a time (HH:MM:SS) after the date and the space")
                 }
@@ -150,8 +168,9 @@ enum TOMLSyntaxCheck {
         guard start < bytes.count, Bytes.isDigit(bytes[start]) else { return nil }
         let scalars = Array(String(decoding: bytes[start...].prefix(48), as: UTF8.self).unicodeScalars.prefix(12))
         guard scalars.count == 12, scalars[4] == "-", scalars[7] == "-",
-              scalars[..<10].allSatisfy({ !$0.isASCII || !Bytes.isBlankOrLineBreak(UInt8($0.value)) }),
-              scalars[10] == " ", scalars[11].isASCII, Bytes.isDigit(UInt8(scalars[11].value)) else { return nil }
+            scalars[..<10].allSatisfy({ !$0.isASCII || !Bytes.isBlankOrLineBreak(UInt8($0.value)) }),
+            scalars[10] == " ", scalars[11].isASCII, Bytes.isDigit(UInt8(scalars[11].value))
+        else { return nil }
         // Back to bytes (the text is a Swift string: valid UTF-8, each scalar its own width).
         return start + scalars[..<11].reduce(0) { $0 + UTF8.width($1) }
     }
@@ -160,7 +179,7 @@ enum TOMLSyntaxCheck {
     private static func startsKeyOrEndsHeader(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"):
+            UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"):
             true
         default:
             false

@@ -19,7 +19,8 @@ extension Timestamp {
         }
         if let parsed = Self.iso8601(trimmed, defaultOffset: defaultOffsetMinutes)
             ?? Self.rfc2822(trimmed, defaultOffset: defaultOffsetMinutes)
-            ?? Self.gitLog(trimmed, defaultOffset: defaultOffsetMinutes) {
+            ?? Self.gitLog(trimmed, defaultOffset: defaultOffsetMinutes)
+        {
             self = parsed
             return
         }
@@ -36,7 +37,10 @@ extension Timestamp {
         guard dateParts.count == 3, words[0].utf8.count == 10 else { return nil }
         var time = words[1]
         var offsetText: String? = words.count == 3 ? words[2] : nil
-        if time.hasSuffix("Z") { time.removeLast(); offsetText = "+0000" }
+        if time.hasSuffix("Z") {
+            time.removeLast()
+            offsetText = "+0000"
+        }
         if let sign = time.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             offsetText = String(time[sign...])
             time = String(time[..<sign])
@@ -52,8 +56,9 @@ extension Timestamp {
         var words = words
         if let first = words.first, first.hasSuffix(",") { words.removeFirst() }
         guard words.count == 4 || words.count == 5, let day = Int(words[0]), let year = Int(words[2]),
-              let month = months.firstIndex(of: words[1].lowercased().prefix(3).description),
-              let clock = clock(words[3]) else { return nil }
+            let month = months.firstIndex(of: words[1].lowercased().prefix(3).description),
+            let clock = clock(words[3])
+        else { return nil }
         let offset = words.count == 5 ? Self.offset(words[4]) : defaultOffset
         guard let offset else { return nil }
         return make(year: year, month: month + 1, day: day, clock: clock, offset: offset)
@@ -62,8 +67,9 @@ extension Timestamp {
     /// git's own default format, as `git log` prints it: `Fri Nov 20 12:00:00 2026 +0100`.
     private static func gitLog(_ words: [String], defaultOffset: Int) -> Timestamp? {
         guard words.count == 5 || words.count == 6,
-              let month = months.firstIndex(of: words[1].lowercased().prefix(3).description),
-              let day = Int(words[2]), let clock = clock(words[3]), let year = Int(words[4]) else { return nil }
+            let month = months.firstIndex(of: words[1].lowercased().prefix(3).description),
+            let day = Int(words[2]), let clock = clock(words[3]), let year = Int(words[4])
+        else { return nil }
         let offset = words.count == 6 ? Self.offset(words[5]) : defaultOffset
         guard let offset else { return nil }
         return make(year: year, month: month + 1, day: day, clock: clock, offset: offset)

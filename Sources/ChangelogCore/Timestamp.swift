@@ -36,7 +36,10 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
         let local = min(max(secondsSince1970, -62_167_219_200), 253_402_300_799) + Int64(offsetMinutes) * 60
         var days = local / 86_400
         var rest = local % 86_400
-        if rest < 0 { rest += 86_400; days -= 1 }
+        if rest < 0 {
+            rest += 86_400
+            days -= 1
+        }
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -35,9 +35,11 @@ public struct VersionChoice: Sendable, Equatable {
     ///   - stable: the highest release reachable that is not a pre-release.
     ///   - commits: every commit since `current`, newest first.
     ///   - isTagged: whether a version is tagged anywhere in the repository, on any branch.
-    public init(current: SemanticVersion?, stable: SemanticVersion?, commits: [ParsedCommit], policy: VersionPolicy,
-                prerelease: String?, patchOnly: Bool = false, line: VersionLine? = nil,
-                isTagged: (SemanticVersion) -> Bool) throws(Failure) {
+    public init(
+        current: SemanticVersion?, stable: SemanticVersion?, commits: [ParsedCommit], policy: VersionPolicy,
+        prerelease: String?, patchOnly: Bool = false, line: VersionLine? = nil,
+        isTagged: (SemanticVersion) -> Bool
+    ) throws(Failure) {
         // A feature reverted before it shipped must not bump the version, as it is not listed either.
         let shipping = commits.withoutCancelledReverts
         var level = policy.bump(for: shipping)
@@ -63,7 +65,8 @@ public struct VersionChoice: Sendable, Equatable {
         }
         // Before the first release the initial version is due whatever the commits say.
         guard !commits.isEmpty || current == nil,
-              var next = policy.next(latest: current, stable: stable, bump: level, prerelease: prerelease) else {
+            var next = policy.next(latest: current, stable: stable, bump: level, prerelease: prerelease)
+        else {
             self.next = nil
             bump = .none
             return
@@ -101,8 +104,10 @@ public struct VersionChoice: Sendable, Equatable {
 
     /// The commits that ask for more than `line` allows after `current`, and the bump it allows;
     /// measured as the policy measures them (on 0.x a breaking change is a minor bump).
-    public static func heldBack(_ commits: [ParsedCommit], current: SemanticVersion?, line: VersionLine,
-                         policy: VersionPolicy) throws(Failure) -> (commits: [ParsedCommit], cap: BumpLevel) {
+    public static func heldBack(
+        _ commits: [ParsedCommit], current: SemanticVersion?, line: VersionLine,
+        policy: VersionPolicy
+    ) throws(Failure) -> (commits: [ParsedCommit], cap: BumpLevel) {
         guard let cap = line.allowedBump(after: current) else { throw .lineBelowRelease(line: line, latest: current) }
         let base = current?.release ?? line.first
         let held = commits.filter { commit in commit.entry.map { policy.effective(policy.bump(for: $0), on: base) > cap } ?? false }

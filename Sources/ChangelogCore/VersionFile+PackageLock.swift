@@ -122,7 +122,10 @@ public enum PackageLock {
                         try member(tracked, into: &located)
                         skipBlanks()
                         guard i < b.count else { throw invalid("the file ends inside an object") }
-                        if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                        if b[i] == UInt8(ascii: ",") {
+                            i += 1
+                            continue
+                        }
                         guard b[i] == UInt8(ascii: "}") else { throw invalid("',' or '}' is expected") }
                         i += 1
                         break
@@ -141,7 +144,10 @@ public enum PackageLock {
                         try value(at: nil, into: &located)
                         skipBlanks()
                         guard i < b.count else { throw invalid("the file ends inside an array") }
-                        if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                        if b[i] == UInt8(ascii: ",") {
+                            i += 1
+                            continue
+                        }
                         guard b[i] == UInt8(ascii: "]") else { throw invalid("',' or ']' is expected") }
                         i += 1
                         break
@@ -185,7 +191,8 @@ public enum PackageLock {
         /// A string starting at `i`: its content range, whether it has escapes, and its bytes decoded
         /// (only with `decoding`, apart from escapes).
         mutating func string(decoding: Bool = false) throws(VersionFileError)
-            -> (range: Range<Int>, escaped: Bool, decoded: [UInt8]) {
+            -> (range: Range<Int>, escaped: Bool, decoded: [UInt8])
+        {
             i += 1
             let start = i
             var decoded: [UInt8] = []
@@ -240,7 +247,10 @@ public enum PackageLock {
                 while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
                 return i - from
             }
-            guard digits(b, &i) > 0 else { i = start; throw invalid("a value is expected") }
+            guard digits(b, &i) > 0 else {
+                i = start
+                throw invalid("a value is expected")
+            }
             if i < b.count, b[i] == UInt8(ascii: ".") {
                 i += 1
                 guard digits(b, &i) > 0 else { throw invalid("a digit is expected") }

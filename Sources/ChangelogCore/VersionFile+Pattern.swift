@@ -39,8 +39,7 @@ enum PatternLocator {
                 message: "the pattern '\(pattern)' matches on line \(line(match.range.lowerBound)) but its capture "
                     + "group takes no part in the match; put the group around the version itself")
         }
-        return utf8.distance(from: utf8.startIndex, to: range.lowerBound)
-            ..< utf8.distance(from: utf8.startIndex, to: range.upperBound)
+        return utf8.distance(from: utf8.startIndex, to: range.lowerBound)..<utf8.distance(from: utf8.startIndex, to: range.upperBound)
     }
 
     private static func compile(_ pattern: String, path: String) throws(VersionFileError) -> Regex<AnyRegexOutput> {

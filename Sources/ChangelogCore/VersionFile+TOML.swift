@@ -60,13 +60,14 @@ enum TOMLVersionLocator {
         do {
             return try TOMLText.parse(text)
         } catch {
-            let place = switch error {
-            case .nul(let offset): "line \(VersionFile.line(of: offset, in: bytes)): a NUL character"
-            case .aborting(let line, let column, let problem): "line \(line), column \(column): \(problem)"
-            case .syntax(let line, let column, let description):
-                "line \(line), column \(column): \(description.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))"
-            case .other(let description): description
-            }
+            let place =
+                switch error {
+                case .nul(let offset): "line \(VersionFile.line(of: offset, in: bytes)): a NUL character"
+                case .aborting(let line, let column, let problem): "line \(line), column \(column): \(problem)"
+                case .syntax(let line, let column, let description):
+                    "line \(line), column \(column): \(description.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))"
+                case .other(let description): description
+                }
             throw VersionFileError(path: path, message: "not valid TOML (\(place)); fix the file first")
         }
     }

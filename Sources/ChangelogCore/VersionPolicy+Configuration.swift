@@ -13,7 +13,8 @@ extension VersionPolicy {
         var policy = VersionPolicy()
         if let text = try table.string("initial") {
             guard let version = SemanticVersion(text) else {
-                var message = "key \(table.dotted("initial")) must be a semantic version such as \"0.1.0\" or \"1.0.0\", "
+                var message =
+                    "key \(table.dotted("initial")) must be a semantic version such as \"0.1.0\" or \"1.0.0\", "
                     + "found \(TOMLTableReader.quote(text))"
                 if let first = text.first, first == "v" || first == "V", SemanticVersion(text.dropFirst()) != nil {
                     message += "; write it without the '\(first)' prefix: \"\(text.dropFirst())\""
@@ -31,7 +32,9 @@ extension VersionPolicy {
             guard let types = try table.typeNames(key) else { continue }
             for type in types {
                 if let owner = owners[type] {
-                    throw table.error(key, """
+                    throw table.error(
+                        key,
+                        """
                         key \(table.dotted(key)) lists the type \(TOMLTableReader.quote(type)), already listed under \
                         \(owner); a type bumps one level only
                         """)

@@ -49,8 +49,9 @@ public enum AtomicFile {
     }
 
     private static func tooLarge(_ name: String, limit: Int) -> ChangelogError {
-        ChangelogError("cannot read \(name): it is larger than \(limit >> 20) MiB, "
-            + "far more than any changelog, configuration or message; check the path")
+        ChangelogError(
+            "cannot read \(name): it is larger than \(limit >> 20) MiB, "
+                + "far more than any changelog, configuration or message; check the path")
     }
 
     /// Checks, before any work is done, that `path` can be written: an existing file must be
@@ -70,7 +71,8 @@ public enum AtomicFile {
                 do throws(Errno) {
                     try FileSystem.check(target, allows: .write)
                 } catch {
-                    throw ChangelogError("cannot write \(path): \(describe(error)); make it writable (chmod u+w) or write elsewhere with -o")
+                    throw ChangelogError(
+                        "cannot write \(path): \(describe(error)); make it writable (chmod u+w) or write elsewhere with -o")
                 }
             }
             let directory = directoryName(target)
@@ -100,10 +102,14 @@ public enum AtomicFile {
     /// existing file keeps its own. `locking`: take `<file>.lock` first (see `update`); without it
     /// the bytes are staged in a temporary file beside the target, for a file whose lock belongs to
     /// someone else (git's index). `removingStaleLock`: see `FileLock` (never for git's own files).
-    public static func write(_ bytes: [UInt8], to path: String, mode newMode: FilePermissions? = nil, locking: Bool = false,
-                             removingStaleLock: Bool = false) throws(ChangelogError) {
-        _ = try update(path, mode: newMode, reading: false, locking: locking,
-                       removingStaleLock: removingStaleLock) { _ throws(ChangelogError) in bytes }
+    public static func write(
+        _ bytes: [UInt8], to path: String, mode newMode: FilePermissions? = nil, locking: Bool = false,
+        removingStaleLock: Bool = false
+    ) throws(ChangelogError) {
+        _ = try update(
+            path, mode: newMode, reading: false, locking: locking,
+            removingStaleLock: removingStaleLock
+        ) { _ throws(ChangelogError) in bytes }
     }
 
     /// What `update` did.
@@ -129,9 +135,11 @@ public enum AtomicFile {
     ///
     /// What is not a regular file is never read nor replaced: `transform(nil)` is written through.
     @discardableResult
-    public static func update(_ path: String, mode newMode: FilePermissions? = nil, reading: Bool = true, locking: Bool = true,
-                              removingStaleLock: Bool = true,
-                              _ transform: ([UInt8]?) throws(ChangelogError) -> [UInt8]) throws(ChangelogError) -> UpdateOutcome {
+    public static func update(
+        _ path: String, mode newMode: FilePermissions? = nil, reading: Bool = true, locking: Bool = true,
+        removingStaleLock: Bool = true,
+        _ transform: ([UInt8]?) throws(ChangelogError) -> [UInt8]
+    ) throws(ChangelogError) -> UpdateOutcome {
         let target: String
         switch try self.target(of: path) {
         case .descriptor(let descriptor):
@@ -144,7 +152,9 @@ public enum AtomicFile {
             target = file
         }
         return try SignalDeferral.run { () throws(ChangelogError) -> UpdateOutcome in
-            let lock = locking ? try FileLock.acquire(for: target, displayName: path, removingStale: removingStaleLock)
+            let lock =
+                locking
+                ? try FileLock.acquire(for: target, displayName: path, removingStale: removingStaleLock)
                 : try FileLock.temporary(for: target, displayName: path)
             let bytes: [UInt8]
             let existing: [UInt8]?
@@ -296,7 +306,8 @@ public enum AtomicFile {
                     continue
                 }
                 if error == .noSuchAddressOrDevice && kind == .fifo {
-                    throw ChangelogError("cannot write \(name): it is a FIFO that nothing reads; start its reader first, or write to a file")
+                    throw ChangelogError(
+                        "cannot write \(name): it is a FIFO that nothing reads; start its reader first, or write to a file")
                 }
                 if error == .noSuchAddressOrDevice && kind == .socket {
                     throw ChangelogError("cannot write \(name): it is a socket; write to a file or a FIFO")

@@ -22,7 +22,8 @@ extension History {
         let ours = try resolve(head)
         let theirs = try resolve(branch)
         guard let fork = try git({ () throws(GitError) in try repository.mergeBase(ours, theirs) }) else {
-            throw ChangelogError("\(head) and \(branch) share no history, so nothing can be picked from one into the other; check the branch name")
+            throw ChangelogError(
+                "\(head) and \(branch) share no history, so nothing can be picked from one into the other; check the branch name")
         }
         let mine = try commits(from: fork, to: ours).map(ParsedCommit.init).withoutCancelledReverts
         // A pick reverted on the maintenance branch is not there any more: the fix is a candidate again.

@@ -37,8 +37,10 @@ final class ChangeMatcher {
     /// For each of `commits` that makes a change one of `others` makes too: the first such other
     /// commit (in `others`' order) and what showed it. `patchIDs: false` looks only at what the
     /// messages and authors say, which costs no diff.
-    func matches(of commits: [SourceCommit], in others: [SourceCommit],
-                          patchIDs: Bool = true) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
+    func matches(
+        of commits: [SourceCommit], in others: [SourceCommit],
+        patchIDs: Bool = true
+    ) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
         guard !commits.isEmpty, !others.isEmpty else { return [:] }
         // A commit stands for its own id and every original its cherry-pick lines name; a line
         // written by hand may abbreviate the id, which then matches as a prefix.
@@ -46,15 +48,19 @@ final class ChangeMatcher {
         var abbreviated: [(prefix: String, index: Int)] = []
         for (index, other) in others.enumerated() {
             for origin in Self.origins(of: other) {
-                if origin.utf8.count < 40 { abbreviated.append((origin, index)) }
-                else if byOrigin[origin] == nil { byOrigin[origin] = index }
+                if origin.utf8.count < 40 {
+                    abbreviated.append((origin, index))
+                } else if byOrigin[origin] == nil {
+                    byOrigin[origin] = index
+                }
             }
         }
         func match(_ origin: String) -> Int? {
             if origin.utf8.count == 40 {
                 return byOrigin[origin] ?? abbreviated.first { origin.hasPrefix($0.prefix) }?.index
             }
-            return byOrigin.first { $0.key.hasPrefix(origin) }?.value ?? abbreviated.first { $0.prefix.hasPrefix(origin) || origin.hasPrefix($0.prefix) }?.index
+            return byOrigin.first { $0.key.hasPrefix(origin) }?.value
+                ?? abbreviated.first { $0.prefix.hasPrefix(origin) || origin.hasPrefix($0.prefix) }?.index
         }
         var byIdentity: [CopyIdentity: Int] = [:]
         for (index, other) in others.enumerated() where other.parentCount <= 1 {
@@ -112,9 +118,12 @@ final class ChangeMatcher {
     }
 
     static func origins(of commit: SourceCommit) -> [String] {
-        [commit.id] + CommitMessageParser.cherryPickedFrom(in: commit.message)
+        [commit.id]
+            + CommitMessageParser.cherryPickedFrom(in: commit.message)
             .map { $0.lowercased() }
-            .filter { $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) } }
+            .filter {
+                $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+            }
     }
 
     private func mayChange(_ paths: TreeComparer.Paths, _ commit: SourceCommit) throws(ChangelogError) -> Bool {

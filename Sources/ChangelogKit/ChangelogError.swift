@@ -31,11 +31,13 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
             case .wholeHistory: self.init("\(subject)this shallow clone does not have the whole history; \(fetch)")
             case .range: self.init("\(subject)this shallow clone does not have the history the range needs; \(fetch)")
             case .forkPoint:
-                self.init("\(subject)this shallow clone does not reach back to where the two branches forked; "
-                          + "run `git fetch --unshallow` (in CI: fetch-depth: 0)")
+                self.init(
+                    "\(subject)this shallow clone does not reach back to where the two branches forked; "
+                        + "run `git fetch --unshallow` (in CI: fetch-depth: 0)")
             case .commit:
-                self.init("\(subject)commit is missing from this shallow clone; "
-                          + "run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)")
+                self.init(
+                    "\(subject)commit is missing from this shallow clone; "
+                        + "run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)")
             }
         case .unbornHead:
             self.init("\(subject)the repository has no commits yet; commit something first")
@@ -46,8 +48,9 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
         case .notACommit:
             self.init("'\(error.subject ?? "")' does not name a commit")
         case .referenceMoved:
-            self.init("\(subject)was moved by another process while the release was being made; nothing was changed by it, "
-                      + "run the command again")
+            self.init(
+                "\(subject)was moved by another process while the release was being made; nothing was changed by it, "
+                    + "run the command again")
         case .missingObject, .damagedObject:
             self.init("\(error.description); run `git fsck` to see what is damaged, then fetch or restore the objects from another clone")
         case .locked:

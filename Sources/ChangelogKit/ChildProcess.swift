@@ -42,8 +42,10 @@ public struct ChildProcess: Sendable {
     /// `run` throws `Failure.timedOut`. `.infinity` waits for ever.
     public var timeoutSeconds: Double
 
-    public init(_ program: String, arguments: [String] = [], environment: [String: String]? = nil,
-                timeoutSeconds: Double = 60) {
+    public init(
+        _ program: String, arguments: [String] = [], environment: [String: String]? = nil,
+        timeoutSeconds: Double = 60
+    ) {
         self.program = program
         self.arguments = arguments
         self.environment = environment
@@ -111,16 +113,18 @@ public struct ChildProcess: Sendable {
         let stdoutPipe = try makePipe(&descriptors)
         let stderrPipe = try makePipe(&descriptors)
 
-        let pid = try spawn(stdin: stdinPipe?.read, stdout: stdoutPipe.write, stderr: stderrPipe.write,
-                            closing: descriptors.open)
+        let pid = try spawn(
+            stdin: stdinPipe?.read, stdout: stdoutPipe.write, stderr: stderrPipe.write,
+            closing: descriptors.open)
         // The child has its own copies now; ours would keep the pipes from ever reaching EOF.
         if let stdinPipe { descriptors.close(stdinPipe.read) }
         descriptors.close(stdoutPipe.write)
         descriptors.close(stderrPipe.write)
 
         return try SignalHold.withPipeSignalBlocked { () throws(Failure) -> Result in
-            try exchange(pid: pid, input: input ?? [], stdin: stdinPipe?.write, stdout: stdoutPipe.read,
-                         stderr: stderrPipe.read, descriptors: &descriptors)
+            try exchange(
+                pid: pid, input: input ?? [], stdin: stdinPipe?.write, stdout: stdoutPipe.read,
+                stderr: stderrPipe.read, descriptors: &descriptors)
         }
     }
 
@@ -131,13 +135,16 @@ public struct ChildProcess: Sendable {
     /// window is short, but on a loaded machine the other child can take a second to reach its
     /// exec: retries that back off to 2.5 s in all get past it where a user would otherwise see a
     /// baffling failure.
-    private func spawn(stdin: FileDescriptor?, stdout: FileDescriptor, stderr: FileDescriptor,
-                       closing: [FileDescriptor]) throws(Failure) -> ProcessID {
+    private func spawn(
+        stdin: FileDescriptor?, stdout: FileDescriptor, stderr: FileDescriptor,
+        closing: [FileDescriptor]
+    ) throws(Failure) -> ProcessID {
         var failure = Errno.textFileBusy
         for attempt in 0..<8 {
             do throws(Errno) {
-                return try Spawn.start(program, arguments: arguments, environment: environment,
-                                       stdin: stdin, stdout: stdout, stderr: stderr, closing: closing)
+                return try Spawn.start(
+                    program, arguments: arguments, environment: environment,
+                    stdin: stdin, stdout: stdout, stderr: stderr, closing: closing)
             } catch {
                 failure = error
                 guard error == .textFileBusy else { break }
@@ -160,8 +167,10 @@ public struct ChildProcess: Sendable {
 
     // MARK: - Talking to the child
 
-    private func exchange(pid: ProcessID, input: [UInt8], stdin: FileDescriptor?, stdout: FileDescriptor,
-                          stderr: FileDescriptor, descriptors: inout Descriptors) throws(Failure) -> Result {
+    private func exchange(
+        pid: ProcessID, input: [UInt8], stdin: FileDescriptor?, stdout: FileDescriptor,
+        stderr: FileDescriptor, descriptors: inout Descriptors
+    ) throws(Failure) -> Result {
         let deadline = timeoutSeconds.isFinite ? SystemClock.monotonicSeconds() + timeoutSeconds : .infinity
         var stdinFD = stdin
         var outFD: FileDescriptor? = stdout, errFD: FileDescriptor? = stderr

@@ -36,7 +36,8 @@ public enum ConfigurationLoader {
 extension Configuration {
     /// The section layout: the defaults plus `[sections]` and `[components]`.
     public var layout: SectionLayout {
-        SectionLayout.standard.adding(sections: sections.map { ($0.title, $0.aliases) },
-                                      components: components.map { ($0.title, $0.aliases) })
+        SectionLayout.standard.adding(
+            sections: sections.map { ($0.title, $0.aliases) },
+            components: components.map { ($0.title, $0.aliases) })
     }
 }

@@ -1,7 +1,7 @@
-import Platform
-import SystemPackage
 import ChangelogCore
 import Git
+import Platform
+import SystemPackage
 
 /// What `changelog release` was asked to do, after the command line and configuration are combined.
 public struct ReleaseRequest {
@@ -120,7 +120,9 @@ public struct CutRelease {
         let line = configuration.branches.line(of: head.branchName)
         let patchOnly = line == nil && configuration.branches.isPatchOnly(head.branchName)
         if let line, let version = request.version, !line.contains(version), !request.allowFeatures {
-            throw ChangelogError("\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway")
+            throw ChangelogError(
+                "\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway"
+            )
         }
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
@@ -142,11 +144,14 @@ public struct CutRelease {
         let changelogPath = root + changelogFile
         let existing = try AtomicFile.read(changelogPath)
         var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today.day, commits: since)
-        try history.applyBackports(to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
-                                   patchOnly: patchOnly, mode: configuration.branches.backports)
-        let section = MarkdownRenderer(links: request.links, subtitle: request.subtitle,
-                                       marksBackports: configuration.branches.backports == .mark)
-            .render(plan.release(ReleaseComposer(layout: configuration.layout)))
+        try history.applyBackports(
+            to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
+            patchOnly: patchOnly, mode: configuration.branches.backports)
+        let section = MarkdownRenderer(
+            links: request.links, subtitle: request.subtitle,
+            marksBackports: configuration.branches.backports == .mark
+        )
+        .render(plan.release(ReleaseComposer(layout: configuration.layout)))
         // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
         let previousDocument = ChangelogDocument(bytes: existing ?? [])
         let keepEdited = !request.force && previousDocument.hasEditedSection(for: .version(version), comparedWith: section)
@@ -156,15 +161,18 @@ public struct CutRelease {
         var changelogChanges: [FileChange] = []
         if document != existing {
             changelogChanges.append((changelogFile, document))
-            files.append(.init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
+            files.append(
+                .init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
         let versionChanges = try versionFileChanges(versionFiles, changelog: changelogFile, root: root, version: version, into: &files)
 
         var groups: [(message: String, changes: [FileChange])] = []
         let message = ReleaseSettings.expand(settings.commitMessage, version: version, tag: tagName)
         if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
-            groups = [(ReleaseSettings.expand(settings.changelogCommitMessage, version: version, tag: tagName), changelogChanges),
-                      (message, versionChanges)]
+            groups = [
+                (ReleaseSettings.expand(settings.changelogCommitMessage, version: version, tag: tagName), changelogChanges),
+                (message, versionChanges),
+            ]
         } else if !(changelogChanges + versionChanges).isEmpty {
             groups = [(message, changelogChanges + versionChanges)]
         }
@@ -188,14 +196,17 @@ public struct CutRelease {
         var tip = target
         for (index, group) in groups.enumerated() {
             tip = try objects { () throws(GitError) in
-                let tree = try repository.writeTree(base: tip, changes: group.changes.map { ($0.path, Optional($0.contents)) },
-                                                    asWorkingFiles: true)
-                return try repository.writeCommit(tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
+                let tree = try repository.writeTree(
+                    base: tip, changes: group.changes.map { ($0.path, Optional($0.contents)) },
+                    asWorkingFiles: true)
+                return try repository.writeCommit(
+                    tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
             }
             report.commits[index].id = tip.hex
         }
-        let text = TagText(objectID: tip.hex, name: tagName, tagger: committer.headerText,
-                           message: TagText.message(title: tagTitle, notes: notes))
+        let text = TagText(
+            objectID: tip.hex, name: tagName, tagger: committer.headerText,
+            message: TagText.message(title: tagTitle, notes: notes))
         var tagBytes = text.payload
         if let signing {
             do {
@@ -223,7 +234,7 @@ public struct CutRelease {
         }
         let journal = ReleaseJournal(
             version: version.description, tagName: tagName, tagObject: tagObject, reference: reference, indexPath: indexPath,
-            index: changed.isEmpty ? nil : try AtomicFile.read(indexPath, limit: .max), // an index is as large as the tree is wide
+            index: changed.isEmpty ? nil : try AtomicFile.read(indexPath, limit: .max),  // an index is as large as the tree is wide
             files: try changed.map { change throws(ChangelogError) in
                 .init(path: root + change.path, name: change.path, old: try AtomicFile.read(root + change.path), new: change.contents)
             },
@@ -265,7 +276,8 @@ public struct CutRelease {
         case .unborn:
             throw ChangelogError("the repository has no commits yet; commit something before releasing")
         case .detached(let id) where !request.allowDetached:
-            throw ChangelogError("HEAD is detached at \(id.hex.prefix(8)); check out the branch to release (git switch <branch>), or pass --allow-detached")
+            throw ChangelogError(
+                "HEAD is detached at \(id.hex.prefix(8)); check out the branch to release (git switch <branch>), or pass --allow-detached")
         case .detached(let id), .branch(_, let id):
             return id
         }
@@ -279,8 +291,9 @@ public struct CutRelease {
         for path in paths {
             guard let info = try? FileSystem.status(root + path), info.type != .regular else { continue }
             let kind = info.type == .directory ? "a directory" : "not a regular file (a FIFO, socket or device)"
-            throw ChangelogError("\(path) is \(kind); a release writes it as a file of the working tree, so put the file back "
-                                 + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
+            throw ChangelogError(
+                "\(path) is \(kind); a release writes it as a file of the working tree, so put the file back "
+                    + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
         }
     }
 
@@ -301,7 +314,9 @@ public struct CutRelease {
         if request.allowDirty {
             let touched = changes.filter(written.contains)
             guard !touched.isEmpty else { return }
-            throw ChangelogError("uncommitted changes in \(touched.joined(separator: ", ")), which the release writes; commit or stash them first, even with --allow-dirty")
+            throw ChangelogError(
+                "uncommitted changes in \(touched.joined(separator: ", ")), which the release writes; commit or stash them first, even with --allow-dirty"
+            )
         }
         let shown = changes.prefix(3).joined(separator: ", ")
         let more = changes.count > 3 ? " and \(changes.count - 3) more" : ""
@@ -311,50 +326,68 @@ public struct CutRelease {
     /// A patch-only branch ships fixes: a feature or breaking change there is usually a pick that
     /// went to the wrong branch, so it stops the release until the user says otherwise.
     /// So does a version line once it has a release, and before, anything that would leave it.
-    private func checkPatchesOnly(_ since: [SourceCommit], current: VersionTag?, line: VersionLine?,
-                                  branch: String) throws(ChangelogError) {
+    private func checkPatchesOnly(
+        _ since: [SourceCommit], current: VersionTag?, line: VersionLine?,
+        branch: String
+    ) throws(ChangelogError) {
         let policy = configuration.bump
         let shipping = since.map(ParsedCommit.init).withoutCancelledReverts
-        let held = try line.map { line throws(ChangelogError) in
-            do throws(VersionChoice.Failure) { return try VersionChoice.heldBack(shipping, current: current?.version, line: line, policy: policy).commits }
-            catch { throw ChangelogError(error) }
-        } ?? shipping.filter { commit in commit.entry.map { policy.bump(for: $0) > .patch } ?? false }
+        let held =
+            try line.map { line throws(ChangelogError) in
+                do throws(VersionChoice.Failure) {
+                    return try VersionChoice.heldBack(shipping, current: current?.version, line: line, policy: policy).commits
+                } catch { throw ChangelogError(error) }
+            } ?? shipping.filter { commit in commit.entry.map { policy.bump(for: $0) > .patch } ?? false }
         guard !held.isEmpty else { return }
         let them = held.count == 1 ? "it" : "them"
         let asked = held.count == 1 ? "a commit asks" : "\(held.count) commits ask"
         if let line {
-            throw ChangelogError("\(branch) carries the version line \(line), but \(asked) for more than the line allows: \(held.summary); move \(them) off the branch, or pass --allow-features to release \(them) on the line")
+            throw ChangelogError(
+                "\(branch) carries the version line \(line), but \(asked) for more than the line allows: \(held.summary); move \(them) off the branch, or pass --allow-features to release \(them) on the line"
+            )
         }
-        throw ChangelogError("\(branch) is a patch-only branch ([branches] patch-only), but \(asked) for more than a patch: \(held.summary); move \(them) off the branch, or pass --allow-features to release \(them) in a patch release")
+        throw ChangelogError(
+            "\(branch) is a patch-only branch ([branches] patch-only), but \(asked) for more than a patch: \(held.summary); move \(them) off the branch, or pass --allow-features to release \(them) in a patch release"
+        )
     }
 
-    private func chooseVersion(current: VersionTag?, since: [SourceCommit], target: ObjectID, patchOnly: Bool,
-                               line: VersionLine?) throws(ChangelogError) -> SemanticVersion {
+    private func chooseVersion(
+        current: VersionTag?, since: [SourceCommit], target: ObjectID, patchOnly: Bool,
+        line: VersionLine?
+    ) throws(ChangelogError) -> SemanticVersion {
         if let version = request.version {
             if let current, version <= current.version {
-                throw ChangelogError("\(version) is not greater than the current version \(current.version) (\(current.name)); choose a higher version, or omit it to release the suggested one")
+                throw ChangelogError(
+                    "\(version) is not greater than the current version \(current.version) (\(current.name)); choose a higher version, or omit it to release the suggested one"
+                )
             }
             return version
         }
-        let suggestion = try history.suggestVersion(at: target, current: current, since: since, policy: configuration.bump,
-                                                    prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
-                                                    patchOnly: patchOnly, line: line)
+        let suggestion = try history.suggestVersion(
+            at: target, current: current, since: since, policy: configuration.bump,
+            prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
+            patchOnly: patchOnly, line: line)
         guard let next = suggestion.next else {
             let count = since.count
             let base = current.map { "since \($0.name)" } ?? "yet"
-            throw ChangelogError("nothing to release: \(count) commit\(count == 1 ? "" : "s") \(base), none of them a feat, fix, perf or breaking change; pass a VERSION to release anyway")
+            throw ChangelogError(
+                "nothing to release: \(count) commit\(count == 1 ? "" : "s") \(base), none of them a feat, fix, perf or breaking change; pass a VERSION to release anyway"
+            )
         }
         // A version taken by a later commit of this very branch means this clone is behind, and
         // releasing would publish the same changes a second time under another number.
         for taken in suggestion.skipped where try git({ () throws(GitError) in try repository.isDescendant(taken.commitID, of: target) }) {
-            throw ChangelogError("HEAD is behind \(taken.name), which was released from a later commit of this branch; pull first (git pull --tags)")
+            throw ChangelogError(
+                "HEAD is behind \(taken.name), which was released from a later commit of this branch; pull first (git pull --tags)")
         }
         return next
     }
 
     private func checkTagIsFree(_ name: String, version: SemanticVersion) throws(ChangelogError) {
         if try git({ () throws(GitError) in try repository.referenceTarget("refs/tags/\(name)") }) != nil {
-            throw ChangelogError("the tag \(name) already exists; choose another version, or delete the tag (\(ShellQuoting.command(["git", "tag", "-d", name]))) if it was made by mistake")
+            throw ChangelogError(
+                "the tag \(name) already exists; choose another version, or delete the tag (\(ShellQuoting.command(["git", "tag", "-d", name]))) if it was made by mistake"
+            )
         }
         if let other = history.tags.first(where: { $0.version == version }) {
             throw ChangelogError("\(version) is already released as the tag \(other.name); choose another version")
@@ -364,15 +397,18 @@ public struct CutRelease {
     // MARK: - Files
 
     /// The new contents of every `[release] files` entry, all read and checked before anything is written.
-    private func versionFileChanges(_ versionFiles: [VersionFile], changelog: String, root: String, version: SemanticVersion,
-                                    into files: inout [ReleaseReport.FileUpdate]) throws(ChangelogError) -> [FileChange] {
+    private func versionFileChanges(
+        _ versionFiles: [VersionFile], changelog: String, root: String, version: SemanticVersion,
+        into files: inout [ReleaseReport.FileUpdate]
+    ) throws(ChangelogError) -> [FileChange] {
         var changes: [FileChange] = []
         for file in versionFiles {
             if file.path == changelog {
                 throw ChangelogError("[release] files lists \(file.path), which is the changelog itself; remove it from the list")
             }
             guard let bytes = try AtomicFile.read(root + file.path) else {
-                throw ChangelogError("cannot read \(file.path), listed in [release] files: no such file; fix the path or remove it from the list")
+                throw ChangelogError(
+                    "cannot read \(file.path), listed in [release] files: no such file; fix the path or remove it from the list")
             }
             let old: String
             let updated: [UInt8]
@@ -383,7 +419,9 @@ public struct CutRelease {
                 throw ChangelogError(error.description)
             }
             if let found = SemanticVersion(old) ?? SemanticVersion.parseTag(old)?.version, found > version {
-                throw ChangelogError("\(file.path) holds \(found), above the \(version) being released; a release never moves a version file backwards: release a higher version, or fix \(file.path)")
+                throw ChangelogError(
+                    "\(file.path) holds \(found), above the \(version) being released; a release never moves a version file backwards: release a higher version, or fix \(file.path)"
+                )
             }
             guard updated != bytes else { continue }
             changes.append((file.path, updated))
@@ -417,8 +455,9 @@ public struct CutRelease {
         case .ssh:
             program = try string("gpg.ssh.program")
         }
-        return SigningSettings(format: format, program: program, key: try string("user.signingkey"),
-                               timeoutSeconds: Double(settings.signTimeoutSeconds), environment: nil)
+        return SigningSettings(
+            format: format, program: program, key: try string("user.signingkey"),
+            timeoutSeconds: Double(settings.signTimeoutSeconds), environment: nil)
     }
 
     private func pushCommand(branch: String?, tagName: String) throws(ChangelogError) -> String {

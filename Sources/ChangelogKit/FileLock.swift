@@ -29,8 +29,9 @@ struct FileLock {
         for _ in 0..<3 {
             let descriptor: FileDescriptor
             do throws(Errno) {
-                descriptor = try FileDescriptor.open(path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
-                                                     permissions: FilePermissions(rawValue: 0o666))
+                descriptor = try FileDescriptor.open(
+                    path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
+                    permissions: FilePermissions(rawValue: 0o666))
             } catch {
                 guard error == .fileExists else {
                     throw ChangelogError("cannot write \(displayName): \(AtomicFile.describe(error)) creating its lock file \(path)")
@@ -60,8 +61,9 @@ struct FileLock {
     }
 
     private static func busy(_ path: String, displayName: String) -> ChangelogError {
-        ChangelogError("cannot write \(displayName): \(path) exists, so another changelog run is writing it; "
-            + "run again when it is done, or remove \(path) if no other run is going on")
+        ChangelogError(
+            "cannot write \(displayName): \(path) exists, so another changelog run is writing it; "
+                + "run again when it is done, or remove \(path) if no other run is going on")
     }
 
     /// Removes the lock file at `path` when it is provably stale; true when the path may be free now.

@@ -50,15 +50,17 @@ public struct Generate {
             var text = ""
             func write(_ chunk: String) { if request.outfile == nil { emit(chunk) } else { text += chunk } }
             write(JSONRenderer.opening)
-            try orderedParallelMap(plans, { plan, index in JSONRenderer.fragment(plan.release(composer), first: index == 0) },
-                                   consume: write)
+            try orderedParallelMap(
+                plans, { plan, index in JSONRenderer.fragment(plan.release(composer), first: index == 0) },
+                consume: write)
             write(JSONRenderer.closing(empty: plans.isEmpty))
             if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
 
-        let renderer = MarkdownRenderer(links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
-                                        subtitle: request.subtitle, marksBackports: request.backports == .mark)
+        let renderer = MarkdownRenderer(
+            links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
+            subtitle: request.subtitle, marksBackports: request.backports == .mark)
         guard infile != nil else {
             var text = ""
             try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
@@ -156,10 +158,12 @@ public struct Generate {
         // Regenerating a tagged release takes the tag's own date; a new version gets today's.
         let existingTag = version.flatMap { v in history.tags.first { $0.version == v && $0.isOn(target) } }
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
-        var plan = ReleasePlan(version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
-                               head: version == nil ? request.to : nil, date: date.day, commits: commits)
-        try history.applyBackports(to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
-                                   policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
+        var plan = ReleasePlan(
+            version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
+            head: version == nil ? request.to : nil, date: date.day, commits: commits)
+        try history.applyBackports(
+            to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
+            policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
         return [plan]
     }
 
@@ -177,11 +181,13 @@ public struct Generate {
         case .suggested:
             let range: [SourceCommit]
             if let since { range = since } else { range = try history.commits(from: latest?.commitID, to: target) }
-            let suggestion = try history.suggestVersion(at: target, current: latest, since: range, policy: request.policy,
-                                                        prerelease: nil, tagPrefix: request.tagPrefix, patchOnly: request.patchOnly)
+            let suggestion = try history.suggestVersion(
+                at: target, current: latest, since: range, policy: request.policy,
+                prerelease: nil, tagPrefix: request.tagPrefix, patchOnly: request.patchOnly)
             guard let next = suggestion.next else {
-                throw ChangelogError("--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one",
-                                     exitCode: ExitStatus.nothingToRelease.rawValue)
+                throw ChangelogError(
+                    "--bump: no commit since \(suggestion.current?.name ?? "the start") warrants a release (no feat, fix, perf or breaking change); pass --setversion to choose one",
+                    exitCode: ExitStatus.nothingToRelease.rawValue)
             }
             return next
         }
@@ -192,14 +198,18 @@ public struct Generate {
         var plans: [ReleasePlan] = []
         for entry in releaseHistory.entries {
             if let tag = entry.tag {
-                plans.append(ReleasePlan(version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
-                                         date: (entry.date ?? request.today).day, commits: entry.commits))
+                plans.append(
+                    ReleasePlan(
+                        version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
+                        date: (entry.date ?? request.today).day, commits: entry.commits))
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
                 let version = try self.version(after: entry.previous, since: entry.commits, target: target)
-                plans.append(ReleasePlan(version: version, tag: version.map { prefix + $0.description },
-                                         previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
-                                         date: request.today.day, commits: entry.commits))
+                plans.append(
+                    ReleasePlan(
+                        version: version, tag: version.map { prefix + $0.description },
+                        previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
+                        date: request.today.day, commits: entry.commits))
             }
         }
         // Releases of maintenance branches that fall in this history's version sequence (above its
@@ -213,15 +223,18 @@ public struct Generate {
             if let version = plan.version {
                 limits.append(version)
             } else if let previous = entry.previous {
-                limits.append(try history.unreleasedLimit(current: previous, since: entry.commits, target: target,
-                                                          policy: request.policy, patchOnly: request.patchOnly))
+                limits.append(
+                    try history.unreleasedLimit(
+                        current: previous, since: entry.commits, target: target,
+                        policy: request.policy, patchOnly: request.patchOnly))
             } else {
                 limits.append(nil)
             }
         }
         guard let highest = limits.compactMap({ $0 }).max() else { return plans }
-        let maintenance = try history.maintenanceReleases(of: candidates.filter { $0.version > lowest && $0.version < highest },
-                                                          target: target)
+        let maintenance = try history.maintenanceReleases(
+            of: candidates.filter { $0.version > lowest && $0.version < highest },
+            target: target)
         guard !maintenance.isEmpty else { return plans }
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous, let limit = limits[index] else { continue }
@@ -231,8 +244,10 @@ public struct Generate {
             plans[index].apply(backports: try history.backported(entry.commits, in: relevant), mode: request.backports)
         }
         for release in maintenance {
-            plans.append(ReleasePlan(version: release.tag.version, tag: release.tag.name, previousTag: release.previous?.name,
-                                     date: release.date.day, commits: release.commits))
+            plans.append(
+                ReleasePlan(
+                    version: release.tag.version, tag: release.tag.name, previousTag: release.previous?.name,
+                    date: release.date.day, commits: release.commits))
         }
         // Newest first, Unreleased on top, as the sections stand in the file.
         return plans.enumerated().sorted { a, b in

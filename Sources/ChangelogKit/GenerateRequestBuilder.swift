@@ -1,5 +1,5 @@
-import Git
 import ChangelogCore
+import Git
 
 /// `changelog [generate]`'s choices from the command line, completed into a `GenerateRequest` by the
 /// configuration and the repository: which files, links, heading and version bound apply.
@@ -53,7 +53,8 @@ public struct GenerateRequestBuilder {
         // Like clog, an existing Markdown outfile gets the new section merged in, never replaced.
         // Only a regular file holds a changelog: a FIFO or a device is written through.
         if request.format == .markdown, request.infile == nil, let outfile = request.outfile,
-           try AtomicFile.holdsFile(outfile) {
+            try AtomicFile.holdsFile(outfile)
+        {
             request.infile = outfile
         }
         let links = history.links(repositoryURL: repositoryURL, style: linkStyle, configuration: configuration)
@@ -77,15 +78,18 @@ public struct GenerateRequestBuilder {
 
     /// On a branch named for a version line, `--bump` suggests what `changelog next` does there, on
     /// the line; once the line has a release, Unreleased is bounded as on a patch-only branch.
-    private func bound(_ request: inout GenerateRequest, to line: VersionLine, history: History,
-                       configuration: Configuration) throws(ChangelogError) {
+    private func bound(
+        _ request: inout GenerateRequest, to line: VersionLine, history: History,
+        configuration: Configuration
+    ) throws(ChangelogError) {
         if history.repository.isHeadUnborn && to == "HEAD" { return }
         let target = try history.resolve(to)
         let current = try history.previousRelease(of: target)
         request.patchOnly = line.allowedBump(after: current?.version) == .patch
         guard request.version == .suggested else { return }
-        let suggestion = try history.suggestVersion(at: target, policy: configuration.bump, prerelease: nil,
-                                                    tagPrefix: configuration.tagPrefix, line: line)
+        let suggestion = try history.suggestVersion(
+            at: target, policy: configuration.bump, prerelease: nil,
+            tagPrefix: configuration.tagPrefix, line: line)
         // Nothing to release: Generate says so, as it does elsewhere.
         if let next = suggestion.next { request.version = .exact(next) }
     }

@@ -1,5 +1,5 @@
-import Git
 import ChangelogCore
+import Git
 
 extension History {
     /// Where links point: `repositoryURL` (the command line's), else the configuration, else the

@@ -56,7 +56,9 @@ public final class History {
 
     /// The previous release of `target` (as `previousRelease`) and the commits since it, newest
     /// first, without the copies of that release's own commits.
-    public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (previous: VersionTag?, commits: [SourceCommit]) {
+    public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (
+        previous: VersionTag?, commits: [SourceCommit]
+    ) {
         let (previous, commits) = try releaseRange(of: target) { tag in limit.map { tag.version < $0 } ?? true }
         return (previous?.tag, commits)
     }
@@ -65,7 +67,9 @@ public final class History {
     /// since, newest first. nil when the walk from the tag meets `target` (the tag is a later
     /// release of target's own line, not another branch's) or finds no release below it (an
     /// unrelated history). One walk answers both, instead of a merge-base search per tag.
-    public func releaseOfAnotherBranch(_ tag: VersionTag, seenFrom target: ObjectID) throws(ChangelogError) -> (previous: VersionTag, commits: [SourceCommit])? {
+    public func releaseOfAnotherBranch(_ tag: VersionTag, seenFrom target: ObjectID) throws(ChangelogError) -> (
+        previous: VersionTag, commits: [SourceCommit]
+    )? {
         let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
         guard !walk.metStop, let previous = walk.previous else { return nil }
         if walk.frontierSize <= 1 { return (previous, walk.commits.map(SourceCommit.init)) }
@@ -73,8 +77,10 @@ public final class History {
     }
 
     /// Walks from `target`, stopping at the first eligible tag on each path (and at `stop`).
-    func frontierWalk(of target: ObjectID, stoppingAt stop: ObjectID? = nil,
-                              where isEligible: (VersionTag) -> Bool) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int, metStop: Bool) {
+    func frontierWalk(
+        of target: ObjectID, stoppingAt stop: ObjectID? = nil,
+        where isEligible: (VersionTag) -> Bool
+    ) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int, metStop: Bool) {
         let tagsAt = tagIndicesByCommit, tags = tags
         if target == stop { return (nil, [], 0, true) }
         // Ascending indices: the highest eligible tag on a commit wins.
@@ -85,7 +91,10 @@ public final class History {
         let walked = try withoutActuallyEscaping(isEligible) { (isEligible) throws(ChangelogError) in
             try git { () throws(GitError) in
                 try repository.walk(including: [target]) { id in
-                    if id == stop { metStop = true; return true }
+                    if id == stop {
+                        metStop = true
+                        return true
+                    }
                     guard let index = tagsAt[id]?.last(where: { isEligible(tags[$0]) }) else { return false }
                     frontier.append(index)
                     return true
@@ -125,9 +134,10 @@ public final class History {
 
 extension SourceCommit {
     init(_ commit: Commit) {
-        self.init(id: commit.id.hex, message: commit.message,
-                  author: Person(name: commit.author.name, email: commit.author.email),
-                  date: Timestamp(secondsSince1970: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
-                  parentCount: commit.parentIDs.count)
+        self.init(
+            id: commit.id.hex, message: commit.message,
+            author: Person(name: commit.author.name, email: commit.author.email),
+            date: Timestamp(secondsSince1970: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
+            parentCount: commit.parentIDs.count)
     }
 }

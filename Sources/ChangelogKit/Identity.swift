@@ -1,6 +1,6 @@
-import Platform
 import ChangelogCore
 import Git
+import Platform
 
 /// Who a release commit and tag are by, found the way git finds it, so a release made by this tool
 /// carries the same names as one made by hand.
@@ -16,8 +16,10 @@ extension Repository {
     /// current time in the machine's offset unless `GIT_<ROLE>_DATE` says otherwise.
     /// libgit2's `git_signature_default` reads only `user.*`, which would disagree with git in CI,
     /// where identities usually come from the environment.
-    public func identity(_ role: IdentityRole, now: Timestamp = Environment.now(),
-                         environment variable: (String) -> String? = Environment.value) throws(ChangelogError) -> Signature {
+    public func identity(
+        _ role: IdentityRole, now: Timestamp = Environment.now(),
+        environment variable: (String) -> String? = Environment.value
+    ) throws(ChangelogError) -> Signature {
         let prefix = role.environmentPrefix
         // git refuses an empty name or email; an empty variable is read as unset so the next source is tried.
         func environment(_ name: String) -> String? { variable(name).flatMap { $0.isEmpty ? nil : $0 } }
@@ -34,12 +36,16 @@ extension Repository {
         if email == nil { email = environment("EMAIL") }
         guard let name, let email else {
             let missing = [name == nil ? "user.name" : nil, email == nil ? "user.email" : nil].compactMap { $0 }
-            throw ChangelogError("no \(role.rawValue) identity: \(missing.joined(separator: " and ")) \(missing.count == 1 ? "is" : "are") not set; run `git config user.name \"Your Name\"` and `git config user.email you@example.com`")
+            throw ChangelogError(
+                "no \(role.rawValue) identity: \(missing.joined(separator: " and ")) \(missing.count == 1 ? "is" : "are") not set; run `git config user.name \"Your Name\"` and `git config user.email you@example.com`"
+            )
         }
         var when = now
         if let text = environment("\(prefix)_DATE") {
             guard let parsed = Timestamp(gitDate: text, defaultOffsetMinutes: now.offsetMinutes) else {
-                throw ChangelogError("\(prefix)_DATE is '\(text)', which is not a date git understands; use e.g. 2026-11-20T12:00:00+01:00 or '@1795219200 +0100', or unset it")
+                throw ChangelogError(
+                    "\(prefix)_DATE is '\(text)', which is not a date git understands; use e.g. 2026-11-20T12:00:00+01:00 or '@1795219200 +0100', or unset it"
+                )
             }
             when = parsed
         }

@@ -1,6 +1,6 @@
+import ChangelogCore
 import Platform
 import SystemPackage
-import ChangelogCore
 
 /// The lock files a release keeps in step with the manifests in `[release] files`, so that
 /// `cargo build --locked` and `npm ci` still work on the release commit: the Cargo.lock beside a
@@ -70,7 +70,8 @@ struct LockFiles {
                     try CargoLock.updating(lock.bytes, path: lock.path, packages: names, to: version)
                 }
                 let previous = result.changes.map(\.previous)
-                let from = Set(previous).count == 1
+                let from =
+                    Set(previous).count == 1
                     ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
                 updated = result.bytes
                 summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"

@@ -22,27 +22,34 @@ extension History {
     /// marked or kept. `version` nil is Unreleased, bounded by the version its commits call for.
     /// `shippedBefore`, for a release tagged already, leaves out maintenance releases made after
     /// it (1.2.1 after 1.3.0 took nothing away from 1.3.0).
-    func applyBackports(to plan: inout ReleasePlan, after previous: VersionTag?, target: ObjectID, shippedBefore date: Timestamp?,
-                        policy: VersionPolicy, patchOnly: Bool, mode: BranchSettings.BackportMode) throws(ChangelogError) {
+    func applyBackports(
+        to plan: inout ReleasePlan, after previous: VersionTag?, target: ObjectID, shippedBefore date: Timestamp?,
+        policy: VersionPolicy, patchOnly: Bool, mode: BranchSettings.BackportMode
+    ) throws(ChangelogError) {
         // Most histories have no release above the range's start: then nothing is walked or parsed.
         guard let previous, tags.contains(where: { $0.version > previous.version && !$0.version.isPrerelease }) else { return }
         var limit = plan.version
         if limit == nil {
             limit = try unreleasedLimit(current: previous, since: plan.commits, target: target, policy: policy, patchOnly: patchOnly)
         }
-        let maintenance = try maintenanceReleases(of: tags.filter { tag in
-            tag.version > previous.version && limit.map { tag.version < $0 } ?? true
-        }, target: target).filter { release in date.map { release.date < $0 } ?? true }
+        let maintenance = try maintenanceReleases(
+            of: tags.filter { tag in
+                tag.version > previous.version && limit.map { tag.version < $0 } ?? true
+            }, target: target
+        ).filter { release in date.map { release.date < $0 } ?? true }
         plan.apply(backports: try backported(plan.commits, in: maintenance), mode: mode)
     }
 
     /// The version that bounds the maintenance releases belonging before unreleased commits: the
     /// version they call for (1.4.0 on main, where 1.3.1 was shipped by 1-3-stable), else the
     /// current one. On 1-3-stable the commits call for 1.3.3, so main's 1.4.0 stays out.
-    func unreleasedLimit(current: VersionTag, since: [SourceCommit], target: ObjectID, policy: VersionPolicy,
-                         patchOnly: Bool) throws(ChangelogError) -> SemanticVersion {
-        let suggestion = try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: nil,
-                                            tagPrefix: nil, patchOnly: patchOnly)
+    func unreleasedLimit(
+        current: VersionTag, since: [SourceCommit], target: ObjectID, policy: VersionPolicy,
+        patchOnly: Bool
+    ) throws(ChangelogError) -> SemanticVersion {
+        let suggestion = try suggestVersion(
+            at: target, current: current, since: since, policy: policy, prerelease: nil,
+            tagPrefix: nil, patchOnly: patchOnly)
         return suggestion.next ?? current.version
     }
 

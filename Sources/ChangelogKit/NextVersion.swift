@@ -31,29 +31,36 @@ extension History {
     /// On a patch-only branch (`patchOnly`) the bump never goes above patch; on a branch that carries
     /// a version line (`line`) the version stays on the line. The commits that asked for more are
     /// returned in `heldBack`.
-    public func suggestVersion(at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?,
-                               patchOnly: Bool = false, line: VersionLine? = nil) throws(ChangelogError) -> VersionSuggestion {
+    public func suggestVersion(
+        at target: ObjectID, policy: VersionPolicy, prerelease: String?, tagPrefix: String?,
+        patchOnly: Bool = false, line: VersionLine? = nil
+    ) throws(ChangelogError) -> VersionSuggestion {
         let (current, since) = try sincePreviousRelease(of: target)
-        return try suggestVersion(at: target, current: current, since: since, policy: policy, prerelease: prerelease,
-                                  tagPrefix: tagPrefix, patchOnly: patchOnly, line: line)
+        return try suggestVersion(
+            at: target, current: current, since: since, policy: policy, prerelease: prerelease,
+            tagPrefix: tagPrefix, patchOnly: patchOnly, line: line)
     }
 
     /// The same, for a caller that already walked from `current` to `target`.
-    public func suggestVersion(at target: ObjectID, current: VersionTag?, since: [SourceCommit], policy: VersionPolicy,
-                               prerelease: String?, tagPrefix: String?, patchOnly: Bool = false,
-                               line: VersionLine? = nil) throws(ChangelogError) -> VersionSuggestion {
+    public func suggestVersion(
+        at target: ObjectID, current: VersionTag?, since: [SourceCommit], policy: VersionPolicy,
+        prerelease: String?, tagPrefix: String?, patchOnly: Bool = false,
+        line: VersionLine? = nil
+    ) throws(ChangelogError) -> VersionSuggestion {
         let stable = try previousStableRelease(of: target, latest: current)
         let commits = since.map(ParsedCommit.init)
         let tagged = Set(tags.map(\.version))
         let choice: VersionChoice
         do {
-            choice = try VersionChoice(current: current?.version, stable: stable?.version, commits: commits, policy: policy,
-                                       prerelease: prerelease, patchOnly: patchOnly, line: line, isTagged: tagged.contains)
+            choice = try VersionChoice(
+                current: current?.version, stable: stable?.version, commits: commits, policy: policy,
+                prerelease: prerelease, patchOnly: patchOnly, line: line, isTagged: tagged.contains)
         } catch {
             throw ChangelogError(error)
         }
-        var suggestion = VersionSuggestion(current: current, next: choice.next, tagPrefix: tagPrefix ?? tags.preferredPrefix,
-                                           bump: choice.bump, drivers: choice.drivers, commits: commits)
+        var suggestion = VersionSuggestion(
+            current: current, next: choice.next, tagPrefix: tagPrefix ?? tags.preferredPrefix,
+            bump: choice.bump, drivers: choice.drivers, commits: commits)
         suggestion.heldBack = choice.heldBack
         suggestion.skipped = choice.skipped.compactMap { version in tags.first { $0.version == version } }
         suggestion.line = line
@@ -68,12 +75,17 @@ extension ChangelogError {
         case .notAfterCurrent(let next, let current, let prerelease):
             // Switching to an identifier that sorts lower (rc -> beta) would go backwards.
             let cause = prerelease.map { "--prerelease \($0) would give \(next)" } ?? "the next version would be \(next)"
-            self.init("\(cause), which does not come after \(current); continue the \(current.prerelease.first ?? "current") line or release it")
+            self.init(
+                "\(cause), which does not come after \(current); continue the \(current.prerelease.first ?? "current") line or release it")
         case .lineBelowRelease(let line, let latest):
             let latest = latest?.description ?? ""
-            self.init("this branch carries the version line \(line), but its latest release \(latest) is above the line; release from a branch of \(latest)'s line")
+            self.init(
+                "this branch carries the version line \(line), but its latest release \(latest) is above the line; release from a branch of \(latest)'s line"
+            )
         case .offTheLine(let next, let line):
-            self.init("the next version, \(next), is not on the branch's \(line) line; release it from another branch, or pass a \(line).z version")
+            self.init(
+                "the next version, \(next), is not on the branch's \(line) line; release it from another branch, or pass a \(line).z version"
+            )
         }
     }
 }

@@ -6,7 +6,8 @@ import Dispatch
 /// Rendering a whole history's releases is independent work per release; the machine's other cores
 /// would otherwise idle while one thread parses and renders 200,000 commits.
 func orderedParallelMap<Item: Sendable, Result>(
-    _ items: [Item], batchSize: Int = 32, _ transform: @escaping @Sendable (Item, Int) -> Result, consume: (Result) throws(ChangelogError) -> Void
+    _ items: [Item], batchSize: Int = 32, _ transform: @escaping @Sendable (Item, Int) -> Result,
+    consume: (Result) throws(ChangelogError) -> Void
 ) throws(ChangelogError) {
     var start = 0
     while start < items.count {

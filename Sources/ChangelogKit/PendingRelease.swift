@@ -19,10 +19,12 @@ public struct PendingRelease {
                 }
             } catch {
                 if ReleaseSignals.pending != nil { throw error }
-                throw ChangelogError("the release of \(journal.version) could not be finished: \(error.message); "
-                                     + "fix that and run `changelog release --continue` again, or `changelog release --abort`")
+                throw ChangelogError(
+                    "the release of \(journal.version) could not be finished: \(error.message); "
+                        + "fix that and run `changelog release --continue` again, or `changelog release --abort`")
             }
-            return "released \(journal.version): finished the pending release\n  tagged \(journal.tagName)\n\nnext: \(journal.pushCommand)\n"
+            return
+                "released \(journal.version): finished the pending release\n  tagged \(journal.tagName)\n\nnext: \(journal.pushCommand)\n"
         }
     }
 
@@ -33,8 +35,9 @@ public struct PendingRelease {
             do throws(ChangelogError) {
                 try transaction.undo { step in FaultPoint.reached(step) }
             } catch {
-                throw ChangelogError("the release of \(journal.version) could not be undone: \(error.message); "
-                                     + "fix that and run `changelog release --abort` again")
+                throw ChangelogError(
+                    "the release of \(journal.version) could not be undone: \(error.message); "
+                        + "fix that and run `changelog release --abort` again")
             }
             let branch = journal.reference.map { ReferenceName.shortBranch($0.name) }
             let restored = journal.files.map(\.name) + (journal.files.isEmpty ? [] : ["the index"]) + (branch.map { [$0] } ?? [])
@@ -79,9 +82,10 @@ public struct PendingRelease {
             try transaction.undo { step in FaultPoint.reached(step) }
             try ReleaseJournal.remove(from: gitDirectory)
         } catch {
-            return ChangelogError("the release of \(version) failed (\(cause)) and could not be undone (\(error.message)); "
-                                  + "it is pending: \(howToSettle)",
-                                  exitCode: exitCode)
+            return ChangelogError(
+                "the release of \(version) failed (\(cause)) and could not be undone (\(error.message)); "
+                    + "it is pending: \(howToSettle)",
+                exitCode: exitCode)
         }
         if let signal { return ReleaseSignals.interruption(signal, "the release of \(version) was undone") }
         return ChangelogError("the release of \(version) failed and was undone: \(failure.message)")

@@ -33,8 +33,10 @@ extension History {
     /// The reachable candidate comes from one walk that stops at the first eligible tag on each
     /// path (as `git describe`); higher tags the walk did not reach are tried highest first, and a
     /// tag whose commit left no trace in that walk (`ReleaseCopyIndex`) costs one commit read.
-    func releaseRange(of target: ObjectID, where isEligible: (VersionTag) -> Bool,
-                      needsCommits: Bool = true) throws(ChangelogError) -> (previous: PreviousRelease?, commits: [SourceCommit]) {
+    func releaseRange(
+        of target: ObjectID, where isEligible: (VersionTag) -> Bool,
+        needsCommits: Bool = true
+    ) throws(ChangelogError) -> (previous: PreviousRelease?, commits: [SourceCommit]) {
         let walk = try frontierWalk(of: target, where: isEligible)
         let floor = walk.previous?.version
         var candidates: [VersionTag] = []
@@ -49,7 +51,9 @@ extension History {
             let index = ReleaseCopyIndex(commits, committed: walk.commits.map(\.committerTime))
             for tag in candidates {
                 let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
-                guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version) else {
+                guard
+                    tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version)
+                else {
                     continue
                 }
                 if let found = try homecoming(of: tag, into: target) {
@@ -64,7 +68,9 @@ extension History {
         guard needsCommits else { return (release, []) }
         // A merged maintenance branch puts several tags on the frontier; the range from the highest
         // one then needs a walk of its own.
-        let range = walk.frontierSize <= 1 ? walk.commits
+        let range =
+            walk.frontierSize <= 1
+            ? walk.commits
             : try git { () throws(GitError) in try repository.walk(including: [target], excluding: [previous.commitID]) }
         let commits = walk.frontierSize <= 1 ? walked ?? range.map(SourceCommit.init) : range.map(SourceCommit.init)
         release.copies = try copiesOfMergedRelease(previous, range: range, sources: commits, target: target)
@@ -76,8 +82,10 @@ extension History {
     /// it. The branch's side is what the release reaches and the target's first-parent line
     /// does not; a release on that line has no side, and nothing is compared. `sources` are the
     /// range's commits as converted already.
-    func copiesOfMergedRelease(_ release: VersionTag, range: [Commit], sources: [SourceCommit],
-                               target: ObjectID) throws(ChangelogError) -> Set<String> {
+    func copiesOfMergedRelease(
+        _ release: VersionTag, range: [Commit], sources: [SourceCommit],
+        target: ObjectID
+    ) throws(ChangelogError) -> Set<String> {
         var byID: [ObjectID: Commit] = [:]
         byID.reserveCapacity(range.count)
         for commit in range { byID[commit.id] = commit }
@@ -112,8 +120,10 @@ extension History {
     /// those of them that could be copies), and the tagged commit's copy came after it (or one
     /// squash merge brings the whole branch). The copies on the target side; nil when it did not
     /// come back.
-    func copiesIfCameBack(_ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
-                          candidates: [SourceCommit]) throws(ChangelogError) -> Set<String>? {
+    func copiesIfCameBack(
+        _ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
+        candidates: [SourceCommit]
+    ) throws(ChangelogError) -> Set<String>? {
         guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         let found = try changes.copies(of: releaseSide, among: candidates)
         var copies = Set(found.keys)
@@ -123,7 +133,10 @@ extension History {
         let originals = Set(ChangeMatcher.origins(of: last).dropFirst())
         var cameBack = false
         for (copy, original) in found where original.id == last.id && !originals.contains(copy) {
-            if try committerTime(copy) >= committerTime(last.id) { cameBack = true; break }
+            if try committerTime(copy) >= committerTime(last.id) {
+                cameBack = true
+                break
+            }
         }
         if !cameBack || releaseSide.contains(where: { $0.parentCount <= 1 && !covered.contains($0.id) }) {
             guard let squash = try squashMerge(of: tag, releaseSide: releaseSide, fork: fork, among: candidates) else { return nil }
@@ -141,8 +154,10 @@ extension History {
     /// its message names it (the branch's last commit subject, as forges write a squash, or the
     /// version), and it brings every path the branch changed to the release's content, except paths the target had
     /// changed itself since the fork, where a merge may have resolved both changes together.
-    private func squashMerge(of tag: VersionTag, releaseSide: [SourceCommit], fork: ObjectID,
-                             among candidates: [SourceCommit]) throws(ChangelogError) -> String? {
+    private func squashMerge(
+        of tag: VersionTag, releaseSide: [SourceCommit], fork: ObjectID,
+        among candidates: [SourceCommit]
+    ) throws(ChangelogError) -> String? {
         guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         let named = candidates.filter { commit in
             commit.parentCount == 1 && ReleaseCopyIndex.message(commit.message, names: last.subjectLine, version: tag.version)

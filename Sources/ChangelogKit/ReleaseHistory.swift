@@ -58,7 +58,8 @@ extension History {
         for homecoming in homecomings {
             let nodes = homecoming.release.copies.compactMap { ObjectID(hex: $0).flatMap { graph.index[$0] } }
             guard let newest = nodes.min(by: { position[$0]! < position[$1]! }),
-                  let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name }) else { continue }
+                let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name })
+            else { continue }
             cameBackAt[newest, default: []].append(tagIndex)
         }
 
@@ -67,7 +68,8 @@ extension History {
         var stack: [Int32] = []
         for tagIndex in reachableTags {
             let tag = tags[tagIndex]
-            for start in ([tag.commitID] + tag.otherSpellings.map(\.commitID)).compactMap({ graph.index[$0] }) where owner[Int(start)] == -1 {
+            for start in ([tag.commitID] + tag.otherSpellings.map(\.commitID)).compactMap({ graph.index[$0] }) where owner[Int(start)] == -1
+            {
                 stack.append(start)
                 owner[Int(start)] = Int32(tagIndex)
             }
@@ -107,8 +109,9 @@ extension History {
             for other in tagsAt[node] ?? [] where other < tagIndex { previous = max(previous, Int32(other)) }
             let date = try self.date(of: tag, commit: graph.commits[Int(node)])
             let before = previous >= 0 ? tags[Int(previous)] : nil
-            let kept = try withoutCopies(buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
-                                         at: node, graph: graph, commits: commits)
+            let kept = try withoutCopies(
+                buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
+                at: node, graph: graph, commits: commits)
             entries.append(.init(tag: tag, previous: before, commits: kept.map { commits[Int($0)] }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
@@ -118,14 +121,17 @@ extension History {
     /// The release's nodes without those that copy what `previous`'s branch shipped, when that
     /// branch was merged in beside the release's first-parent line (`copiesOfMergedRelease`).
     /// The common case, `previous` on that line, is told from the graph without reading anything.
-    private func withoutCopies(_ nodes: [Int32], owner: Int32, owners: [Int32], after previous: VersionTag?, at target: Int32,
-                               graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError) -> [Int32] {
+    private func withoutCopies(
+        _ nodes: [Int32], owner: Int32, owners: [Int32], after previous: VersionTag?, at target: Int32,
+        graph: CommitGraph, commits: [SourceCommit]
+    ) throws(ChangelogError) -> [Int32] {
         guard let previous, !nodes.isEmpty else { return nodes }
         var line = target
         while owners[Int(line)] == owner, let parent = graph.parents(of: line).first { line = parent }
         if graph.commits[Int(line)].id == previous.commitID || owners[Int(line)] == owner { return nodes }
-        let copies = try copiesOfMergedRelease(previous, range: nodes.map { graph.commits[Int($0)] }, sources: nodes.map { commits[Int($0)] },
-                                               target: graph.commits[Int(target)].id)
+        let copies = try copiesOfMergedRelease(
+            previous, range: nodes.map { graph.commits[Int($0)] }, sources: nodes.map { commits[Int($0)] },
+            target: graph.commits[Int(target)].id)
         return copies.isEmpty ? nodes : nodes.filter { !copies.contains(commits[Int($0)].id) }
     }
 
@@ -137,7 +143,9 @@ extension History {
     /// them come after the fork point, and only the originals of fixes picked into the branch
     /// (written between the fork and the release) are compared by patch. A history with many
     /// release branches costs the branches, not the history once per branch.
-    private func releasesThatCameBack(into head: ObjectID, graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError) -> [Homecoming] {
+    private func releasesThatCameBack(into head: ObjectID, graph: CommitGraph, commits: [SourceCommit]) throws(ChangelogError)
+        -> [Homecoming]
+    {
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         guard !unreachable.isEmpty else { return [] }
         let index = ReleaseCopyIndex(commits, committed: graph.commits.map(\.committerTime))
@@ -147,7 +155,8 @@ extension History {
         var brought: Set<ObjectID> = []
         for tag in unreachable.reversed() where !brought.contains(tag.commitID) {
             let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
-            guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version) else {
+            guard tip.parentIDs.count > 1 || index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version)
+            else {
                 continue
             }
             // The release's side: the commits this history lacks, read until the walk meets it.
@@ -180,9 +189,13 @@ extension History {
             }
             let afterFork = candidates.filter { node in !forks.contains { graph.reaches(node, from: $0, generation: generation) } }
             let forkID = graph.commits[Int(fork)].id
-            guard let copies = try copiesIfCameBack(tag, fork: forkID, releaseSide: releaseSide,
-                                                    candidates: afterFork.sorted().map { commits[Int($0)] }) else { continue }
-            found.append(Homecoming(release: PreviousRelease(tag: tag, base: forkID, copies: copies), releaseSide: releaseSide, targetSide: []))
+            guard
+                let copies = try copiesIfCameBack(
+                    tag, fork: forkID, releaseSide: releaseSide,
+                    candidates: afterFork.sorted().map { commits[Int($0)] })
+            else { continue }
+            found.append(
+                Homecoming(release: PreviousRelease(tag: tag, base: forkID, copies: copies), releaseSide: releaseSide, targetSide: []))
             brought.formUnion(side.map(\.id))
         }
         return found

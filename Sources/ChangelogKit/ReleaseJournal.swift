@@ -55,8 +55,9 @@ struct ReleaseJournal: Equatable {
         let directory = gitDirectory + name
         guard exists(in: gitDirectory) else { return nil }
         func damaged(_ why: String) -> ChangelogError {
-            ChangelogError("the journal of a pending release, \(directory), is damaged (\(why)); "
-                           + "if the files, branch and tags are as you want them, remove it (rm -r \(directory))")
+            ChangelogError(
+                "the journal of a pending release, \(directory), is damaged (\(why)); "
+                    + "if the files, branch and tags are as you want them, remove it (rm -r \(directory))")
         }
         guard let text = try AtomicFile.read(directory + "/state") else { throw damaged("no state file") }
         func contents(_ file: String) throws(ChangelogError) -> [UInt8] {
@@ -88,8 +89,9 @@ struct ReleaseJournal: Equatable {
             }
         }
         guard let version, let tag, let index, let push else { throw damaged("incomplete") }
-        return ReleaseJournal(version: version, tagName: tag.0, tagObject: tag.1, reference: reference, indexPath: index.0,
-                              index: index.1 ? try contents("index.old") : nil, files: files, pushCommand: push)
+        return ReleaseJournal(
+            version: version, tagName: tag.0, tagObject: tag.1, reference: reference, indexPath: index.0,
+            index: index.1 ? try contents("index.old") : nil, files: files, pushCommand: push)
     }
 
     /// Writes the journal into a temporary directory, flushes every byte, then renames it into
@@ -105,8 +107,10 @@ struct ReleaseJournal: Equatable {
             } catch {
                 throw ChangelogError("cannot create \(temporary): \(AtomicFile.describe(error))")
             }
-            var lines = [Self.header, Self.line("version", version), Self.line("push", pushCommand),
-                         Self.line("tag", tagName, tagObject.hex)]
+            var lines = [
+                Self.header, Self.line("version", version), Self.line("push", pushCommand),
+                Self.line("tag", tagName, tagObject.hex),
+            ]
             if let reference {
                 lines.append(Self.line("reference", reference.name, reference.old.hex, reference.new.hex, reference.logMessage))
             }
@@ -162,8 +166,9 @@ struct ReleaseJournal: Equatable {
         try FaultPoint.checkSpace(writing: path)
         let descriptor: FileDescriptor
         do throws(Errno) {
-            descriptor = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate, .closeOnExec],
-                                                 permissions: FilePermissions(rawValue: 0o644))
+            descriptor = try FileDescriptor.open(
+                path, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: FilePermissions(rawValue: 0o644))
         } catch {
             throw ChangelogError("cannot write \(path): \(AtomicFile.describe(error))")
         }

@@ -18,8 +18,9 @@ final class ReleaseLock {
             let descriptor: FileDescriptor
             var created = true
             do throws(Errno) {
-                descriptor = try FileDescriptor.open(path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
-                                                     permissions: FilePermissions(rawValue: 0o644))
+                descriptor = try FileDescriptor.open(
+                    path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
+                    permissions: FilePermissions(rawValue: 0o644))
             } catch {
                 guard error == .fileExists else {
                     throw ChangelogError("cannot create \(path): \(AtomicFile.describe(error)); check that the git directory is writable")
@@ -43,11 +44,13 @@ final class ReleaseLock {
                 let holder = Self.holder(descriptor)
                 descriptor.closeQuietly()
                 let process = holder.map { " (process \($0))" } ?? ""
-                throw ChangelogError("another changelog release is running in this repository\(process); "
-                                     + "wait for it to finish, then run the command again")
+                throw ChangelogError(
+                    "another changelog release is running in this repository\(process); "
+                        + "wait for it to finish, then run the command again")
             }
             guard let opened = try? descriptor.status(), let current = try? FileSystem.status(path),
-                  opened.inode == current.inode, opened.deviceID == current.deviceID else {
+                opened.inode == current.inode, opened.deviceID == current.deviceID
+            else {
                 descriptor.closeQuietly()
                 continue
             }

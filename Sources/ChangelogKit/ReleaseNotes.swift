@@ -63,6 +63,7 @@ public struct ReleaseNotes {
     }
 
     private func missing(_ version: SemanticVersion) -> ChangelogError {
-        ChangelogError("no tag for \(version) and no \(version) section in the changelog; check the version (git tag --list), or release it first")
+        ChangelogError(
+            "no tag for \(version) and no \(version) section in the changelog; check the version (git tag --list), or release it first")
     }
 }

@@ -25,7 +25,8 @@ public struct ReleasePlan: Sendable {
     var key: SectionKey { version.map { .version($0) } ?? .unreleased }
 
     public func release(_ composer: ReleaseComposer) -> Release {
-        Release(version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-                sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn))
+        Release(
+            version: version, tag: tag, previousTag: previousTag, head: head, date: date,
+            sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn))
     }
 }

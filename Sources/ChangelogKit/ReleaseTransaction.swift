@@ -23,8 +23,9 @@ struct ReleaseTransaction {
                 // Replaced only from the bytes the release was computed from: a `-C` run or an
                 // editor that wrote the file since must not lose what it wrote.
                 guard current == file.old else {
-                    throw ChangelogError("\(file.name) changed while the release was being made (another changelog run, or an "
-                                         + "editor?); it was left as it is; run the release again")
+                    throw ChangelogError(
+                        "\(file.name) changed while the release was being made (another changelog run, or an "
+                            + "editor?); it was left as it is; run the release again")
                 }
                 try FaultPoint.checkSpace(writing: file.name)
                 try replace(file.path, with: file.new)
@@ -43,8 +44,9 @@ struct ReleaseTransaction {
                 guard current == reference.old else { throw moved(reference, to: current) }
                 try FaultPoint.checkSpace(writing: reference.name)
                 try git { () throws(GitError) in
-                    try repository.moveReference(reference.name, to: reference.new, expecting: reference.old,
-                                                 logMessage: reference.logMessage)
+                    try repository.moveReference(
+                        reference.name, to: reference.new, expecting: reference.old,
+                        logMessage: reference.logMessage)
                 }
             }
             try checkpoint("branch")
@@ -52,12 +54,14 @@ struct ReleaseTransaction {
         let tag = try git { () throws(GitError) in try repository.referenceTarget(tagReference) }
         if tag != journal.tagObject {
             guard tag == nil else {
-                throw ChangelogError("the tag \(journal.tagName) was created by someone else meanwhile; delete it (git tag -d \(journal.tagName)) "
-                                     + "and run `changelog release --continue`, or run `changelog release --abort`")
+                throw ChangelogError(
+                    "the tag \(journal.tagName) was created by someone else meanwhile; delete it (git tag -d \(journal.tagName)) "
+                        + "and run `changelog release --continue`, or run `changelog release --abort`")
             }
             try FaultPoint.checkSpace(writing: tagReference)
             try git { () throws(GitError) in
-                try repository.moveReference(tagReference, to: journal.tagObject, expecting: nil, logMessage: "changelog: release \(journal.version)")
+                try repository.moveReference(
+                    tagReference, to: journal.tagObject, expecting: nil, logMessage: "changelog: release \(journal.version)")
             }
         }
         try checkpoint("tag")
@@ -75,8 +79,9 @@ struct ReleaseTransaction {
                 guard current == reference.new else { throw moved(reference, to: current) }
                 try FaultPoint.checkSpace(writing: reference.name)
                 try git { () throws(GitError) in
-                    try repository.moveReference(reference.name, to: reference.old, expecting: reference.new,
-                                                 logMessage: "changelog: undo the release of \(journal.version)")
+                    try repository.moveReference(
+                        reference.name, to: reference.old, expecting: reference.new,
+                        logMessage: "changelog: undo the release of \(journal.version)")
                 }
             }
             try checkpoint("undo-branch")
@@ -114,9 +119,10 @@ struct ReleaseTransaction {
 
     private func moved(_ reference: ReleaseJournal.Reference, to current: ObjectID?) -> ChangelogError {
         let now = current.map { "to \($0.hex.prefix(8))" } ?? "away"
-        return ChangelogError("\(reference.name) was moved \(now) by someone else while the release was pending; it was at "
-                              + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it: "
-                              + "move it to one of them (git update-ref \(reference.name) <commit>) and run the command again")
+        return ChangelogError(
+            "\(reference.name) was moved \(now) by someone else while the release was pending; it was at "
+                + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it: "
+                + "move it to one of them (git update-ref \(reference.name) <commit>) and run the command again")
     }
 
     /// Puts the old index back through git's own `index.lock`, so a git command running meanwhile
@@ -133,11 +139,14 @@ struct ReleaseTransaction {
         let lock = path + ".lock"
         let descriptor: FileDescriptor
         do throws(Errno) {
-            descriptor = try FileDescriptor.open(lock, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
-                                                 permissions: FilePermissions(rawValue: 0o644))
+            descriptor = try FileDescriptor.open(
+                lock, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: FilePermissions(rawValue: 0o644))
         } catch {
-            let reason = error == .fileExists ? "'\(lock)' exists; another git process may be running: wait for it, or remove the lock file if none is"
-                                              : AtomicFile.describe(error)
+            let reason =
+                error == .fileExists
+                ? "'\(lock)' exists; another git process may be running: wait for it, or remove the lock file if none is"
+                : AtomicFile.describe(error)
             throw ChangelogError("cannot restore the index: \(reason)")
         }
         var failure: ChangelogError?
@@ -171,12 +180,14 @@ struct ReleaseTransaction {
     /// permissions and renames it over: a reader, or a crash, sees all old or all new.
     private func replace(_ path: String, with bytes: [UInt8]) throws(ChangelogError) {
         let temporary = Self.temporary(of: path)
-        let mode = (try? FileSystem.status(path))?.permissions
+        let mode =
+            (try? FileSystem.status(path))?.permissions
             ?? FilePermissions(rawValue: 0o666 & ~FileSystem.creationMask().rawValue)
         let descriptor: FileDescriptor
         do throws(Errno) {
-            descriptor = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
-                                                 permissions: FilePermissions(rawValue: 0o600))
+            descriptor = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: FilePermissions(rawValue: 0o600))
         } catch {
             throw ChangelogError("cannot write \(temporary): \(AtomicFile.describe(error))")
         }

@@ -1,5 +1,5 @@
-import Foundation
 import ChangelogCore
+import Foundation
 
 /// Turns a git remote address into the repository's web address, for links.
 public enum RepositoryURL {

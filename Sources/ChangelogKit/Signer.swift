@@ -15,9 +15,12 @@ public struct SigningSettings: Sendable, Equatable {
             case "openpgp": self = .openpgp
             case "ssh": self = .ssh
             case "x509":
-                throw ChangelogError("gpg.format is x509, which changelog cannot sign with; set gpg.format to openpgp or ssh, or sign this tag yourself with git tag -s")
+                throw ChangelogError(
+                    "gpg.format is x509, which changelog cannot sign with; set gpg.format to openpgp or ssh, or sign this tag yourself with git tag -s"
+                )
             default:
-                throw ChangelogError("gpg.format has the invalid value '\(configValue)'; set it to openpgp or ssh (git config gpg.format ssh)")
+                throw ChangelogError(
+                    "gpg.format has the invalid value '\(configValue)'; set it to openpgp or ssh (git config gpg.format ssh)")
             }
         }
 
@@ -41,8 +44,10 @@ public struct SigningSettings: Sendable, Equatable {
     /// to; nil inherits this process's environment.
     public var environment: [String: String]?
 
-    public init(format: Format = .openpgp, program: String? = nil, key: String? = nil,
-                timeoutSeconds: Double = 300, environment: [String: String]? = nil) {
+    public init(
+        format: Format = .openpgp, program: String? = nil, key: String? = nil,
+        timeoutSeconds: Double = 300, environment: [String: String]? = nil
+    ) {
         self.format = format
         self.program = program
         self.key = key
@@ -99,36 +104,46 @@ public struct Signer: Sendable {
     private func signWithGPG(_ payload: [UInt8]) throws(ChangelogError) -> [UInt8] {
         let program = settings.resolvedProgram
         let key = signingKey ?? ""
-        let process = ChildProcess(program, arguments: ["--status-fd=2", "-bsau", key],
-                                   environment: settings.environment, timeoutSeconds: settings.timeoutSeconds)
+        let process = ChildProcess(
+            program, arguments: ["--status-fd=2", "-bsau", key],
+            environment: settings.environment, timeoutSeconds: settings.timeoutSeconds)
         let result = try run(process, input: payload)
         let status = String(decoding: result.stderr, as: UTF8.self)
         let created = status.split(separator: "\n", omittingEmptySubsequences: false)
             .contains { $0.hasPrefix("[GNUPG:] SIG_CREATED ") }
         guard result.succeeded && created else {
             let outcome = result.succeeded ? "exit status 0 without reporting SIG_CREATED" : result.termination.description
-            throw ChangelogError("\(program) failed to sign, \(outcome): \(Self.condense(status)); \(gpgHint(status, key: key, succeeded: result.succeeded))")
+            throw ChangelogError(
+                "\(program) failed to sign, \(outcome): \(Self.condense(status)); \(gpgHint(status, key: key, succeeded: result.succeeded))"
+            )
         }
         guard result.consumedInput else {
-            throw ChangelogError("\(program) stopped reading the tag before its end yet reported a signature; set gpg.program to GnuPG's gpg")
+            throw ChangelogError(
+                "\(program) stopped reading the tag before its end yet reported a signature; set gpg.program to GnuPG's gpg")
         }
-        return try checked(Self.removingCR(result.stdout), from: program, fix: "set gpg.program to GnuPG's gpg, or a program that behaves like it")
+        return try checked(
+            Self.removingCR(result.stdout), from: program, fix: "set gpg.program to GnuPG's gpg, or a program that behaves like it")
     }
 
     private func gpgHint(_ status: String, key: String, succeeded: Bool) -> String {
         let program = settings.resolvedProgram
         if succeeded {
-            return "gpg.program must be GnuPG or accept its arguments (--status-fd=2 -bsau KEY) and report [GNUPG:] SIG_CREATED as git expects"
+            return
+                "gpg.program must be GnuPG or accept its arguments (--status-fd=2 -bsau KEY) and report [GNUPG:] SIG_CREATED as git expects"
         }
         if status.contains("INV_SGNR") || status.contains("No secret key") || status.contains("secret key not available") {
-            return "no secret key for '\(key)'; set user.signingkey to a key listed by gpg --list-secret-keys, or create a key with gpg --quick-gen-key"
+            return
+                "no secret key for '\(key)'; set user.signingkey to a key listed by gpg --list-secret-keys, or create a key with gpg --quick-gen-key"
         }
         if status.contains("Inappropriate ioctl") || status.contains("pinentry") || status.contains("PINENTRY")
-            || status.contains("cancelled") || status.contains("No passphrase") || status.contains("Bad passphrase") {
-            return "gpg could not get the key's passphrase; run export GPG_TTY=$(tty) in this shell and try again, or check gpg-agent's pinentry-program"
+            || status.contains("cancelled") || status.contains("No passphrase") || status.contains("Bad passphrase")
+        {
+            return
+                "gpg could not get the key's passphrase; run export GPG_TTY=$(tty) in this shell and try again, or check gpg-agent's pinentry-program"
         }
         if status.contains("expired") || status.contains("KEYEXPIRED") || status.contains("revoked") {
-            return "the key '\(key)' has expired or was revoked; extend it with gpg --quick-set-expire or set user.signingkey to another key"
+            return
+                "the key '\(key)' has expired or was revoked; extend it with gpg --quick-set-expire or set user.signingkey to another key"
         }
         if status.contains("agent") {
             return "gpg cannot reach gpg-agent; restart it with gpgconf --kill gpg-agent and try again"
@@ -146,7 +161,9 @@ public struct Signer: Sendable {
     /// unset key is an error instead.
     private func signWithSSH(_ payload: [UInt8]) throws(ChangelogError) -> [UInt8] {
         guard let configured = signingKey else {
-            throw ChangelogError("gpg.format is ssh but user.signingkey is not set; set it to your key file, e.g. git config user.signingkey ~/.ssh/id_ed25519.pub")
+            throw ChangelogError(
+                "gpg.format is ssh but user.signingkey is not set; set it to your key file, e.g. git config user.signingkey ~/.ssh/id_ed25519.pub"
+            )
         }
         let program = settings.resolvedProgram
         var temporaryFiles: [String] = []
@@ -168,17 +185,21 @@ public struct Signer: Sendable {
         var arguments = ["-Y", "sign", "-n", "git", "-f", keyFile]
         if literalKey != nil { arguments.append("-U") }
         arguments.append(payloadFile)
-        let process = ChildProcess(program, arguments: arguments, environment: settings.environment,
-                                   timeoutSeconds: settings.timeoutSeconds)
+        let process = ChildProcess(
+            program, arguments: arguments, environment: settings.environment,
+            timeoutSeconds: settings.timeoutSeconds)
         let result = try run(process, input: nil)
         let messages = String(decoding: result.stderr + result.stdout, as: UTF8.self)
         guard result.succeeded else {
             let shownKey = literalKey == nil ? keyFile : "the key from user.signingkey"
-            throw ChangelogError("\(program) failed to sign, \(result.termination): \(Self.condense(messages)); \(sshHint(messages, keyFile: keyFile, shownKey: shownKey, literal: literalKey != nil))")
+            throw ChangelogError(
+                "\(program) failed to sign, \(result.termination): \(Self.condense(messages)); \(sshHint(messages, keyFile: keyFile, shownKey: shownKey, literal: literalKey != nil))"
+            )
         }
         let signature = try AtomicFile.read(signatureFile) ?? []
-        return try checked(Self.removingCR(signature), from: program,
-                           fix: "set gpg.ssh.program to OpenSSH's ssh-keygen (8.2p1 or later), which writes the signature to FILE.sig")
+        return try checked(
+            Self.removingCR(signature), from: program,
+            fix: "set gpg.ssh.program to OpenSSH's ssh-keygen (8.2p1 or later), which writes the signature to FILE.sig")
     }
 
     private func sshHint(_ messages: String, keyFile: String, shownKey: String, literal: Bool) -> String {
@@ -187,10 +208,12 @@ public struct Signer: Sendable {
             return "ssh-keygen -Y sign needs OpenSSH 8.2p1 or later; upgrade OpenSSH or set gpg.ssh.program to a newer ssh-keygen"
         }
         if literal || messages.contains("agent") {
-            return "the private key for \(shownKey) must be loaded in ssh-agent: check SSH_AUTH_SOCK and add it with ssh-add, or set user.signingkey to the private key file"
+            return
+                "the private key for \(shownKey) must be loaded in ssh-agent: check SSH_AUTH_SOCK and add it with ssh-add, or set user.signingkey to the private key file"
         }
         if messages.contains("No such file or directory") {
-            return "the key file \(keyFile) does not exist; set user.signingkey to your key file, e.g. git config user.signingkey ~/.ssh/id_ed25519.pub"
+            return
+                "the key file \(keyFile) does not exist; set user.signingkey to your key file, e.g. git config user.signingkey ~/.ssh/id_ed25519.pub"
         }
         if messages.contains("passphrase") {
             return "the passphrase for \(keyFile) was not given or wrong; add the key to ssh-agent with ssh-add and try again"
@@ -201,7 +224,8 @@ public struct Signer: Sendable {
         if messages.contains("invalid format") || messages.contains("Couldn't load") {
             return "\(keyFile) is not an ssh key; set user.signingkey to your private key file or its .pub"
         }
-        return "check that signing works with: echo test > /tmp/t && \(ShellQuoting.command([program, "-Y", "sign", "-n", "git", "-f", keyFile, "/tmp/t"]))"
+        return
+            "check that signing works with: echo test > /tmp/t && \(ShellQuoting.command([program, "-Y", "sign", "-n", "git", "-f", keyFile, "/tmp/t"]))"
     }
 
     /// git's is_literal_ssh_key(): the key itself rather than a path to it.
@@ -237,14 +261,18 @@ public struct Signer: Sendable {
         do throws(Errno) {
             file = try FileSystem.makeTemporaryFile(prefix: "\(directory)/.\(name)_")
         } catch {
-            throw ChangelogError("cannot create a temporary file in \(directory) for signing: \(AtomicFile.describe(error)); set TMPDIR to a writable directory")
+            throw ChangelogError(
+                "cannot create a temporary file in \(directory) for signing: \(AtomicFile.describe(error)); set TMPDIR to a writable directory"
+            )
         }
         defer { file.descriptor.closeQuietly() }
         do throws(Errno) {
             try file.descriptor.writeEverything(bytes)
         } catch {
             try? FileSystem.remove(file.path)
-            throw ChangelogError("cannot write the temporary file \(file.path) for signing: \(AtomicFile.describe(error)); set TMPDIR to a directory with space")
+            throw ChangelogError(
+                "cannot write the temporary file \(file.path) for signing: \(AtomicFile.describe(error)); set TMPDIR to a directory with space"
+            )
         }
         return file.path
     }
@@ -266,14 +294,18 @@ public struct Signer: Sendable {
         case .notFound(let program):
             return ChangelogError("cannot run \(program) to sign: not found; \(install) or set \(configKey) to the program's path")
         case .cannotStart(let program, let code):
-            return ChangelogError("cannot run \(program) to sign: \(AtomicFile.describe(Errno(rawValue: code))); make it executable or set \(configKey) to another program")
+            return ChangelogError(
+                "cannot run \(program) to sign: \(AtomicFile.describe(Errno(rawValue: code))); make it executable or set \(configKey) to another program"
+            )
         case .timedOut(let program, let seconds, _, let stderr):
             let said = Self.condense(String(decoding: stderr, as: UTF8.self))
-            let waiting = settings.format == .openpgp
+            let waiting =
+                settings.format == .openpgp
                 ? "if it is waiting for a passphrase, run export GPG_TTY=$(tty) or unlock the key in gpg-agent first"
                 : "if it is waiting for a passphrase, add the key to ssh-agent with ssh-add first"
-            return ChangelogError("\(program) did not finish signing within \(ChildProcess.formatSeconds(seconds)) and was stopped"
-                + (said == "no output" ? "" : " (it said: \(said))") + "; \(waiting)")
+            return ChangelogError(
+                "\(program) did not finish signing within \(ChildProcess.formatSeconds(seconds)) and was stopped"
+                    + (said == "no output" ? "" : " (it said: \(said))") + "; \(waiting)")
         case .io:
             return ChangelogError("\(failure); check the open-file limit (ulimit -n) and try again")
         }

@@ -44,7 +44,8 @@ public enum WorkingTreePath {
             guard let realDirectory = try? FileSystem.realPath(directory) else {
                 if current == prefix + relative, let parent = relative.lastIndex(of: "/") {
                     let missing = String(relative[..<parent])
-                    throw ChangelogError("the directory \(missing) of \(relative) does not exist; create it (mkdir -p \(missing)) or fix the path")
+                    throw ChangelogError(
+                        "the directory \(missing) of \(relative) does not exist; create it (mkdir -p \(missing)) or fix the path")
                 }
                 throw ChangelogError("\(relative) leads to \(current), whose directory does not exist; fix the path or the symbolic link")
             }

@@ -1,8 +1,9 @@
 import Clibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Commit {
@@ -47,7 +48,8 @@ extension Commit {
         guard hasPrefix("author "), let authorEnd = lineEnd(), let author = identity(from: index + 7, to: authorEnd) else { return nil }
         index = authorEnd + 1
         guard hasPrefix("committer "), let committerEnd = lineEnd(),
-              let committer = identity(from: index + 10, to: committerEnd) else { return nil }
+            let committer = identity(from: index + 10, to: committerEnd)
+        else { return nil }
         index = committerEnd + 1
         guard !hasPrefix("author "), !hasPrefix("committer ") else { return nil }
         var encoding: String?
@@ -65,9 +67,10 @@ extension Commit {
 
         self.id = id
         self.message = CommitText.decode(message, encoding: encoding)
-        self.author = Signature(name: CommitText.decode(UnsafeBufferPointer(rebasing: bytes[author.name]), encoding: encoding),
-                                email: CommitText.decode(UnsafeBufferPointer(rebasing: bytes[author.email]), encoding: encoding),
-                                time: author.time, offsetMinutes: author.offsetMinutes)
+        self.author = Signature(
+            name: CommitText.decode(UnsafeBufferPointer(rebasing: bytes[author.name]), encoding: encoding),
+            email: CommitText.decode(UnsafeBufferPointer(rebasing: bytes[author.email]), encoding: encoding),
+            time: author.time, offsetMinutes: author.offsetMinutes)
         committerTime = committer.time
         committerOffsetMinutes = committer.offsetMinutes
         parentIDs = parents
@@ -78,7 +81,9 @@ extension Commit {
     /// name before it and one space, then the time and a valid offset. Anything libgit2 would
     /// tidy up (its trimming of spaces and `.,:;<>"\'` around name and email, out-of-range
     /// offsets, a missing space) is not canonical and left to libgit2, so both readers agree.
-    private static func identity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int)? {
+    private static func identity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+        name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int
+    )? {
         var close = end - 1
         while close > start, bytes[close] != UInt8(ascii: ">") { close -= 1 }
         var open = close - 1
@@ -116,7 +121,8 @@ extension Commit {
     /// `<`, blanks after it dropped; the email runs to the first `>`; the time and zone follow the
     /// last `>`, and are 0 when absent (git's parse_commit_date() takes 0 as well).
     static func gitIdentity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
-        -> (name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int) {
+        -> (name: Range<Int>, email: Range<Int>, time: Int64, offsetMinutes: Int)
+    {
         var open = start
         while open < end, bytes[open] != UInt8(ascii: "<") { open += 1 }
         var close = open + 1
@@ -153,7 +159,10 @@ extension Commit {
 
     /// The bytes libgit2 trims from both ends of a name or an email.
     private static func isTrimmed(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "<"),
-                         UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "'")].contains(byte)
+        byte <= 0x20
+            || [
+                UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "<"),
+                UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "'"),
+            ].contains(byte)
     }
 }

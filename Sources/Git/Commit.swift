@@ -1,8 +1,9 @@
 import Clibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A commit's contents, copied out of libgit2 so no handle outlives the lookup.
@@ -54,9 +55,12 @@ extension Repository {
     func treeAndParents(of id: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {
         var oid = id.oid
         let odb = try objectDatabase()
-        return try withHandle(create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free, failure: { read in
-            read == GIT_ENOTFOUND.rawValue && !isShallow ? GitError.damaged(id.hex, detail: nil) : GitError.last(read, subject: id.hex)
-        }) { (object: OpaquePointer) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) in
+        return try withHandle(
+            create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free,
+            failure: { read in
+                read == GIT_ENOTFOUND.rawValue && !isShallow ? GitError.damaged(id.hex, detail: nil) : GitError.last(read, subject: id.hex)
+            }
+        ) { (object: OpaquePointer) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) in
             guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
                 throw GitError.damaged(id.hex, detail: "it is not a commit that names its tree")
             }
@@ -79,16 +83,20 @@ extension Repository {
     /// what is wrong when the object is missing or is not a commit.
     func lookUpCommit(_ id: ObjectID) throws(GitError) -> Commit {
         var oid = id.oid
-        return try withHandle(create: { git_commit_lookup(&$0, pointer, &oid) }, free: git_commit_free, failure: { result in
-            if result == GIT_ENOTFOUND.rawValue && isShallow {
-                return GitError(code: .notFound, message: "commit is beyond the shallow clone's boundary", subject: id.hex,
-                                kind: .shallowBoundary(.commit))
+        return try withHandle(
+            create: { git_commit_lookup(&$0, pointer, &oid) }, free: git_commit_free,
+            failure: { result in
+                if result == GIT_ENOTFOUND.rawValue && isShallow {
+                    return GitError(
+                        code: .notFound, message: "commit is beyond the shallow clone's boundary", subject: id.hex,
+                        kind: .shallowBoundary(.commit))
+                }
+                // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not
+                // even set a message here).
+                if result == GIT_ENOTFOUND.rawValue { return GitError.damaged(id.hex, detail: nil) }
+                return GitError.last(result, subject: id.hex)
             }
-            // Not found with no shallow boundary to blame: the repository lost it (libgit2 may not
-            // even set a message here).
-            if result == GIT_ENOTFOUND.rawValue { return GitError.damaged(id.hex, detail: nil) }
-            return GitError.last(result, subject: id.hex)
-        }) { handle in Commit(handle, id: id) }
+        ) { handle in Commit(handle, id: id) }
     }
 }
 
@@ -100,9 +108,12 @@ extension Commit {
         // Names are in the commit's declared encoding too (an old Latin-1 history's authors).
         let signature = Signature(git_commit_author(handle))
         let raw = git_commit_author(handle).pointee
-        author = encoding == nil ? signature
-            : Signature(name: CommitText.decode(raw.name, encoding: encoding), email: CommitText.decode(raw.email, encoding: encoding),
-                        time: signature.time, offsetMinutes: signature.offsetMinutes)
+        author =
+            encoding == nil
+            ? signature
+            : Signature(
+                name: CommitText.decode(raw.name, encoding: encoding), email: CommitText.decode(raw.email, encoding: encoding),
+                time: signature.time, offsetMinutes: signature.offsetMinutes)
         committerTime = git_commit_time(handle)
         committerOffsetMinutes = Int(git_commit_time_offset(handle))
         treeID = ObjectID(git_commit_tree_id(handle)!)

@@ -32,9 +32,11 @@ public struct CommitGraph {
         var a = 0, b = 0
         while a < order.count || b < added.count {
             if b == added.count || (a < order.count && commits[Int(order[a])].committerTime >= commits[Int(added[b])].committerTime) {
-                merged.append(order[a]); a += 1
+                merged.append(order[a])
+                a += 1
             } else {
-                merged.append(added[b]); b += 1
+                merged.append(added[b])
+                b += 1
             }
         }
         order = merged
@@ -49,8 +51,9 @@ public struct CommitGraph {
         func add(_ id: ObjectID) throws(GitError) {
             let commit = try repository.commit(id)
             if shallow.contains(id) && !commit.parentIDs.isEmpty {
-                throw GitError(code: .generic, message: "history stops at the shallow clone's boundary", subject: id.hex,
-                               kind: .shallowBoundary(.wholeHistory))
+                throw GitError(
+                    code: .generic, message: "history stops at the shallow clone's boundary", subject: id.hex,
+                    kind: .shallowBoundary(.wholeHistory))
             }
             let node = commits.count
             index[id] = Int32(node)
@@ -91,7 +94,8 @@ public struct CommitGraph {
         var seen: Set<Int32> = [node]
         var stack = [node]
         while let next = stack.popLast() {
-            for parent in parentIndices[Int(next)] where parent == ancestor || (generation[Int(parent)] > floor && seen.insert(parent).inserted) {
+            for parent in parentIndices[Int(next)]
+            where parent == ancestor || (generation[Int(parent)] > floor && seen.insert(parent).inserted) {
                 if parent == ancestor { return true }
                 stack.append(parent)
             }

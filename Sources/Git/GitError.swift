@@ -97,8 +97,9 @@ public struct GitError: Error, Equatable, CustomStringConvertible {
             errorClass = error.pointee.klass
         }
         if let object = ObjectTrail.last, let damage = objectDamage(result, errorClass: errorClass, message: message) {
-            return GitError.damaged(object, detail: damage.isEmpty ? nil : damage, context: subject == object ? nil : subject,
-                                    code: Code(rawValue: result))
+            return GitError.damaged(
+                object, detail: damage.isEmpty ? nil : damage, context: subject == object ? nil : subject,
+                code: Code(rawValue: result))
         }
         // libgit2 names the lock file but not what to do about it: ChangelogKit says that.
         if result == GIT_ELOCKED.rawValue || message.contains(".lock' for writing") {
@@ -123,8 +124,10 @@ extension GitError {
             return message
         case Int32(GIT_ERROR_OBJECT.rawValue), Int32(GIT_ERROR_TAG.rawValue), Int32(GIT_ERROR_TREE.rawValue):
             // A signature libgit2 cannot parse is git's business (it reads such identities), not damage.
-            guard !message.contains("signature"), message.contains("parse") || message.contains("size") || message.contains("header")
-                || message.contains("corrupt") || message.contains("inflate") else { return nil }
+            guard !message.contains("signature"),
+                message.contains("parse") || message.contains("size") || message.contains("header")
+                    || message.contains("corrupt") || message.contains("inflate")
+            else { return nil }
             return message
         case Int32(GIT_ERROR_INVALID.rawValue):
             return message.contains("delta") ? message : nil

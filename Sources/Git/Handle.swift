@@ -35,8 +35,10 @@ func withHandle<T>(
 extension Repository {
     /// Runs `body` on tree `id` (`git_tree_lookup`); a failure names `subject`, or the tree.
     @inline(__always)
-    func withTree<T>(_ id: ObjectID, subject: @autoclosure () -> String? = nil,
-                     _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
+    func withTree<T>(
+        _ id: ObjectID, subject: @autoclosure () -> String? = nil,
+        _ body: (OpaquePointer) throws(GitError) -> T
+    ) throws(GitError) -> T {
         var oid = id.oid
         return try withHandle(subject() ?? id.hex, create: { git_tree_lookup(&$0, pointer, &oid) }, free: git_tree_free, body)
     }
@@ -49,9 +51,11 @@ extension Repository {
     /// Runs `body` on the configuration, all levels (`git_repository_config`), or on a read-only
     /// snapshot of it (`git_repository_config_snapshot`).
     func withConfiguration<T>(snapshot: Bool, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
-        try withHandle(gitDirectory + "config", create: {
-            snapshot ? git_repository_config_snapshot(&$0, pointer) : git_repository_config(&$0, pointer)
-        }, free: git_config_free, body)
+        try withHandle(
+            gitDirectory + "config",
+            create: {
+                snapshot ? git_repository_config_snapshot(&$0, pointer) : git_repository_config(&$0, pointer)
+            }, free: git_config_free, body)
     }
 
     /// Runs `body` on the reference `name` (`git_reference_lookup`); nil when there is no such

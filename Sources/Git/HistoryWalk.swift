@@ -1,8 +1,9 @@
 import Clibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Repository {
@@ -31,8 +32,10 @@ extension Repository {
     ///
     /// In a shallow clone a range that stays inside the fetched history works; one that reaches the
     /// boundary throws `.shallowBoundary(.range)`, because the commits beyond it are unknown.
-    public func walk(including include: [ObjectID], excluding exclude: [ObjectID] = [],
-                     boundary: ((ObjectID) -> Bool)? = nil) throws(GitError) -> [Commit] {
+    public func walk(
+        including include: [ObjectID], excluding exclude: [ObjectID] = [],
+        boundary: ((ObjectID) -> Bool)? = nil
+    ) throws(GitError) -> [Commit] {
         var walk = Walk(repository: self, boundary: boundary, shallow: shallowRoots())
         for id in exclude { try walk.add(id, uninteresting: true) }
         for id in include { try walk.add(id, uninteresting: false) }
@@ -86,7 +89,10 @@ private struct Walk {
         while let index = stack.popLast() {
             guard !storage[index].uninteresting else { continue }
             storage[index].uninteresting = true
-            if !storage[index].visited { interestingInQueue -= 1; continue }
+            if !storage[index].visited {
+                interestingInQueue -= 1
+                continue
+            }
             for parent in storage[index].commit.parentIDs { if let next = nodes[parent] { stack.append(next) } }
         }
     }
@@ -104,8 +110,9 @@ private struct Walk {
             if !node.uninteresting {
                 interestingInQueue -= 1
                 if shallow.contains(node.commit.id) && !node.commit.parentIDs.isEmpty {
-                    throw GitError(code: .generic, message: "history stops at the shallow clone's boundary", subject: node.commit.id.hex,
-                                   kind: .shallowBoundary(.range))
+                    throw GitError(
+                        code: .generic, message: "history stops at the shallow clone's boundary", subject: node.commit.id.hex,
+                        kind: .shallowBoundary(.range))
                 }
                 output.append(index)
             }

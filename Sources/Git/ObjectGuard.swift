@@ -1,8 +1,9 @@
 import Clibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Two object database backends that keep a damaged repository from hanging or misleading the tool.
@@ -87,8 +88,9 @@ final class ObjectGuard {
             // None: the packs or libgit2 may know it; several: libgit2 says it is ambiguous.
             guard matches.count == 1, let id = ObjectID(hex: matches[0]) else { return GIT_PASSTHROUGH.rawValue }
             found.pointee = id.oid
-            return ObjectGuard.readLoose(path: context.objectsDirectory + ObjectGuard.relativePath(of: id),
-                                         backend: backend, data: data, length: length, type: type)
+            return ObjectGuard.readLoose(
+                path: context.objectsDirectory + ObjectGuard.relativePath(of: id),
+                backend: backend, data: data, length: length, type: type)
         }
         try add(loose, to: odb, priority: loosePriority)
     }
@@ -108,7 +110,8 @@ final class ObjectGuard {
         return backend
     }
 
-    private static func add(_ backend: UnsafeMutablePointer<changelog_odb_backend>, to odb: OpaquePointer, priority: Int32) throws(GitError) {
+    private static func add(_ backend: UnsafeMutablePointer<changelog_odb_backend>, to odb: OpaquePointer, priority: Int32) throws(GitError)
+    {
         let result = git_odb_add_backend(odb, &backend.pointee.parent, priority)
         if result < 0 {
             backend.pointee.parent.free?(&backend.pointee.parent)
@@ -143,9 +146,11 @@ final class ObjectGuard {
 
     /// Reads the loose object at `path` into a buffer libgit2 owns. GIT_ENOTFOUND when there is no
     /// such file; GIT_PASSTHROUGH for what libgit2 reads safely itself (objects over 4 GiB).
-    private static func readLoose(path: String, backend: UnsafeMutablePointer<git_odb_backend>,
-                                  data: UnsafeMutablePointer<UnsafeMutableRawPointer?>, length: UnsafeMutablePointer<Int>,
-                                  type: UnsafeMutablePointer<git_object_t>) -> Int32 {
+    private static func readLoose(
+        path: String, backend: UnsafeMutablePointer<git_odb_backend>,
+        data: UnsafeMutablePointer<UnsafeMutableRawPointer?>, length: UnsafeMutablePointer<Int>,
+        type: UnsafeMutablePointer<git_object_t>
+    ) -> Int32 {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return errno == ENOENT ? GIT_ENOTFOUND.rawValue : GIT_PASSTHROUGH.rawValue }
         defer { close(descriptor) }
@@ -175,7 +180,8 @@ final class ObjectGuard {
     /// git's loose format: zlib over `<type> <size>\0<content>`; or the old format that stored the
     /// type and size as in a pack, uncompressed, before the zlib stream of the content.
     private static func inflateObject(_ bytes: UnsafeBufferPointer<UInt8>, backend: UnsafeMutablePointer<git_odb_backend>)
-        throws(LooseObjectDamage) -> (data: UnsafeMutableRawPointer, size: Int, type: git_object_t) {
+        throws(LooseObjectDamage) -> (data: UnsafeMutableRawPointer, size: Int, type: git_object_t)
+    {
         guard bytes.count >= 2 else { throw LooseObjectDamage(message: "loose object file empty or cut short") }
         let isZlib = bytes[0] & 0x8F == 0x08 && (Int(bytes[0]) << 8 + Int(bytes[1])) % 31 == 0
         var inflater = Inflater()
@@ -188,19 +194,29 @@ final class ObjectGuard {
             defer { buffer.deallocate() }
             let written = try inflater.fill(buffer)
             let header = Array(buffer[..<written])
-            guard let parsed = parseHeader(header[...]) else { throw LooseObjectDamage(message: "loose object header is not `<type> <size>`") }
+            guard let parsed = parseHeader(header[...]) else {
+                throw LooseObjectDamage(message: "loose object header is not `<type> <size>`")
+            }
             (type, size) = (parsed.0, parsed.1)
             leftover = Array(header[parsed.2..<written])
         } else {
-            guard let parsed = parsePackStyleHeader(bytes) else { throw LooseObjectDamage(message: "loose object header is not `<type> <size>`") }
+            guard let parsed = parsePackStyleHeader(bytes) else {
+                throw LooseObjectDamage(message: "loose object header is not `<type> <size>`")
+            }
             (type, size) = (parsed.0, parsed.1)
             try inflater.start(UnsafeBufferPointer(rebasing: bytes[parsed.2...]))
         }
         // zlib expands at most about 1032 to 1: a header declaring more is lying, and must not
         // make us allocate it.
-        guard size <= bytes.count * 1_100 + 64 else { throw LooseObjectDamage(message: "loose object header declares \(size) bytes, more than its file can hold") }
-        guard leftover.count <= size else { throw LooseObjectDamage(message: "loose object holds more than the \(size) bytes its header declares") }
-        guard let data = git_odb_backend_data_alloc(backend, size + 1) else { throw LooseObjectDamage(message: "no memory for \(size) bytes") }
+        guard size <= bytes.count * 1_100 + 64 else {
+            throw LooseObjectDamage(message: "loose object header declares \(size) bytes, more than its file can hold")
+        }
+        guard leftover.count <= size else {
+            throw LooseObjectDamage(message: "loose object holds more than the \(size) bytes its header declares")
+        }
+        guard let data = git_odb_backend_data_alloc(backend, size + 1) else {
+            throw LooseObjectDamage(message: "no memory for \(size) bytes")
+        }
         let buffer = UnsafeMutableRawBufferPointer(start: data, count: size + 1)
         buffer.copyBytes(from: leftover)
         buffer[size] = 0
@@ -213,9 +229,13 @@ final class ObjectGuard {
                 let probe = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
                 defer { probe.deallocate() }
                 let extra = try inflater.fill(probe)
-                guard extra == 0, inflater.ended else { throw LooseObjectDamage(message: "loose object holds more than the \(size) bytes its header declares") }
+                guard extra == 0, inflater.ended else {
+                    throw LooseObjectDamage(message: "loose object holds more than the \(size) bytes its header declares")
+                }
             }
-            guard inflater.remainingInput == 0 else { throw LooseObjectDamage(message: "loose object file has bytes after its compressed data") }
+            guard inflater.remainingInput == 0 else {
+                throw LooseObjectDamage(message: "loose object file has bytes after its compressed data")
+            }
         } catch {
             git_odb_backend_data_free(backend, data)
             throw error
@@ -236,7 +256,8 @@ final class ObjectGuard {
         }
         let digits = header[(space + 1)..<nul]
         guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              digits.count == 1 || digits.first != 0x30 else { return nil }
+            digits.count == 1 || digits.first != 0x30
+        else { return nil }
         let size = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return (type, size, nul + 1)
     }

@@ -1,8 +1,9 @@
 import Clibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The object this thread last asked the object database for, recorded by `ObjectGuard`.

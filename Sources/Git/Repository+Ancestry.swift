@@ -9,12 +9,16 @@ extension Repository {
         var first = a.oid, second = b.oid
         let result = git_merge_base(&out, pointer, &first, &second)
         // libgit2 reports the boundary as a missing object (GIT_ERROR), or finds no base at all.
-        if result < 0 && isShallow && (result == GIT_ENOTFOUND.rawValue || {
-            let error = GitError.last(result, subject: nil)
-            return error.kind == .missingObject || error.message.contains("not found")
-        }()) {
-            throw GitError(code: GitError.Code(rawValue: result), message: "the fork point is beyond the shallow clone's boundary",
-                           subject: "\(a.hex.prefix(8))...\(b.hex.prefix(8))", kind: .shallowBoundary(.forkPoint))
+        if result < 0 && isShallow
+            && (result == GIT_ENOTFOUND.rawValue
+                || {
+                    let error = GitError.last(result, subject: nil)
+                    return error.kind == .missingObject || error.message.contains("not found")
+                }())
+        {
+            throw GitError(
+                code: GitError.Code(rawValue: result), message: "the fork point is beyond the shallow clone's boundary",
+                subject: "\(a.hex.prefix(8))...\(b.hex.prefix(8))", kind: .shallowBoundary(.forkPoint))
         }
         if result == GIT_ENOTFOUND.rawValue { return nil }
         try check(result, "\(a.hex)...\(b.hex)")

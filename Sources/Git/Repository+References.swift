@@ -20,7 +20,8 @@ extension Repository {
     public var currentBranch: String? {
         let branch = try? withReference("HEAD") { (reference: OpaquePointer) throws(GitError) -> String? in
             guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC,
-                  let target = git_reference_symbolic_target(reference) else { return nil }
+                let target = git_reference_symbolic_target(reference)
+            else { return nil }
             return ReferenceName.shortBranch(String(cString: target))
         }
         return branch ?? nil
@@ -42,14 +43,18 @@ extension Repository {
     public func moveReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws(GitError) {
         var oid = target.oid
         var current = expected?.oid ?? git_oid()
-        try withHandle(create: { reference in
-            expected == nil ? git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
-                            : git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
-        }, free: git_reference_free, failure: { result in
-            var error = GitError.last(result, subject: name)
-            if result == GIT_EMODIFIED.rawValue { error.kind = .referenceMoved }
-            return error
-        }) { _ in }
+        try withHandle(
+            create: { reference in
+                expected == nil
+                    ? git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
+                    : git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
+            }, free: git_reference_free,
+            failure: { result in
+                var error = GitError.last(result, subject: name)
+                if result == GIT_EMODIFIED.rawValue { error.kind = .referenceMoved }
+                return error
+            }
+        ) { _ in }
     }
 
     /// Deletes a reference (`git_reference_remove`); a missing one is not an error.
@@ -67,7 +72,8 @@ extension Repository {
     public func deleteReference(_ name: String, expecting expected: ObjectID) throws(GitError) -> Bool {
         let deleted = try withReference(name) { (reference: OpaquePointer) throws(GitError) -> Bool in
             guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
-                  ObjectID(target) == expected else { return false }
+                ObjectID(target) == expected
+            else { return false }
             let result = git_reference_delete(reference)
             if result == GIT_EMODIFIED.rawValue { return false }
             try check(result, name)

@@ -5,13 +5,18 @@ extension Repository {
     /// names (`git_revparse_single` + `git_object_peel`).
     public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
         if let id = try resolveDirectly(revision) { return id }
-        return try withHandle(create: { git_revparse_single(&$0, pointer, revision) }, free: git_object_free,
-                              failure: { revisionError($0, revision) }) { (object: OpaquePointer) throws(GitError) in
-            try withHandle(create: { git_object_peel(&$0, object, GIT_OBJECT_COMMIT) }, free: git_object_free, failure: { peeled in
-                var error = GitError.last(peeled, subject: revision)
-                error.kind = .notACommit
-                return error
-            }) { commit in ObjectID(git_object_id(commit)) }
+        return try withHandle(
+            create: { git_revparse_single(&$0, pointer, revision) }, free: git_object_free,
+            failure: { revisionError($0, revision) }
+        ) { (object: OpaquePointer) throws(GitError) in
+            try withHandle(
+                create: { git_object_peel(&$0, object, GIT_OBJECT_COMMIT) }, free: git_object_free,
+                failure: { peeled in
+                    var error = GitError.last(peeled, subject: revision)
+                    error.kind = .notACommit
+                    return error
+                }
+            ) { commit in ObjectID(git_object_id(commit)) }
         }
     }
 
@@ -73,14 +78,19 @@ extension Repository {
     private func taggedObject(_ tag: git_oid, revision: String) throws(GitError) -> git_oid? {
         var oid = tag
         let odb = try objectDatabase()
-        return try withHandle(create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free, failure: { read in
-            read == GIT_ENOTFOUND.rawValue ? GitError.damaged(ObjectID(oid).hex, detail: nil, context: revision)
-                                           : GitError.last(read, subject: revision)
-        }) { (object: OpaquePointer) -> git_oid? in
+        return try withHandle(
+            create: { git_odb_read(&$0, odb, &oid) }, free: git_odb_object_free,
+            failure: { read in
+                read == GIT_ENOTFOUND.rawValue
+                    ? GitError.damaged(ObjectID(oid).hex, detail: nil, context: revision)
+                    : GitError.last(read, subject: revision)
+            }
+        ) { (object: OpaquePointer) -> git_oid? in
             guard let data = git_odb_object_data(object), git_odb_object_size(object) >= 47 else { return nil }
             let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: 47)
             guard Array(bytes[0..<7]) == Array("object ".utf8), bytes[46] == 0x0A,
-                  let id = ObjectID(hex: String(decoding: bytes[7..<46], as: UTF8.self)) else { return nil }
+                let id = ObjectID(hex: String(decoding: bytes[7..<46], as: UTF8.self))
+            else { return nil }
             return id.oid
         }
     }

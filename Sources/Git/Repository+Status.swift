@@ -13,8 +13,10 @@ extension Repository {
         // unborn branch (every file "changed"), and cannot parse identities git reads (`Name <>`).
         func changes(against baseline: OpaquePointer?) throws(GitError) -> [String] {
             options.baseline = baseline
-            return try withHandle(workingDirectory ?? gitDirectory, create: { git_status_list_new(&$0, pointer, &options) },
-                                  free: git_status_list_free) { list in
+            return try withHandle(
+                workingDirectory ?? gitDirectory, create: { git_status_list_new(&$0, pointer, &options) },
+                free: git_status_list_free
+            ) { list in
                 var paths: [String] = []
                 for index in 0..<git_status_list_entrycount(list) {
                     guard let entry = git_status_byindex(list, index)?.pointee else { continue }

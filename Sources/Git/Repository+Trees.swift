@@ -6,8 +6,10 @@ extension Repository {
     public func changedPaths(from base: ObjectID, to target: ObjectID) throws(GitError) -> [String] {
         try withTree(of: base) { (old: OpaquePointer) throws(GitError) -> [String] in
             try withTree(of: target) { (new: OpaquePointer) throws(GitError) -> [String] in
-                try withHandle("\(base.hex)..\(target.hex)", create: { git_diff_tree_to_tree(&$0, pointer, old, new, nil) },
-                               free: git_diff_free) { diff in
+                try withHandle(
+                    "\(base.hex)..\(target.hex)", create: { git_diff_tree_to_tree(&$0, pointer, old, new, nil) },
+                    free: git_diff_free
+                ) { diff in
                     var paths: [String] = []
                     for index in 0..<git_diff_num_deltas(diff) {
                         guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
@@ -28,7 +30,10 @@ extension Repository {
             for path in paths {
                 var entry: OpaquePointer?
                 let result = git_tree_entry_bypath(&entry, tree, path)
-                if result == GIT_ENOTFOUND.rawValue { ids.append(nil); continue }
+                if result == GIT_ENOTFOUND.rawValue {
+                    ids.append(nil)
+                    continue
+                }
                 try check(result, "\(commit.hex):\(path)")
                 defer { git_tree_entry_free(entry) }
                 ids.append(git_tree_entry_id(entry).map { ObjectID($0) })

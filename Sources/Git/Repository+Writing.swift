@@ -32,7 +32,9 @@ extension Repository {
     /// `git_index_write_tree_to`), so neither the working tree nor `.git/index` is touched.
     /// With `asWorkingFiles` the contents are what the working tree holds and go through the clean
     /// filters first, as `git add` would store them.
-    public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)], asWorkingFiles: Bool = false) throws(GitError) -> ObjectID {
+    public func writeTree(base: ObjectID?, changes: [(path: String, contents: [UInt8]?)], asWorkingFiles: Bool = false) throws(GitError)
+        -> ObjectID
+    {
         try withHandle("index", create: { git_index_new(&$0) }, free: git_index_free) {
             (index: OpaquePointer) throws(GitError) -> ObjectID in
             if let base {
@@ -85,8 +87,9 @@ extension Repository {
         let result = try author.withHandle { authorHandle throws(GitError) in
             try committer.withHandle { committerHandle throws(GitError) in
                 parentPointers.withUnsafeMutableBufferPointer { buffer in
-                    git_commit_create_from_ids(&oid, pointer, reference, authorHandle, committerHandle, nil, message,
-                                               &treeOID, buffer.count, buffer.baseAddress)
+                    git_commit_create_from_ids(
+                        &oid, pointer, reference, authorHandle, committerHandle, nil, message,
+                        &treeOID, buffer.count, buffer.baseAddress)
                 }
             }
         }
@@ -97,7 +100,9 @@ extension Repository {
     /// Creates `refs/tags/<name>`: annotated (`git_tag_create`) when `message` is given,
     /// lightweight (`git_tag_create_lightweight`) otherwise.
     @discardableResult
-    public func createTag(name: String, target: ObjectID, message: String?, tagger: Signature?, force: Bool = false) throws(GitError) -> ObjectID {
+    public func createTag(name: String, target: ObjectID, message: String?, tagger: Signature?, force: Bool = false) throws(GitError)
+        -> ObjectID
+    {
         var targetOID = target.oid
         var oid = git_oid()
         try withHandle(target.hex, create: { git_object_lookup(&$0, pointer, &targetOID, GIT_OBJECT_COMMIT) }, free: git_object_free) {

@@ -46,14 +46,16 @@ public final class Repository {
         let result = git_repository_open_ext(&handle, path, 0, nil)
         // libgit2 1.5 reports a repository owned by someone else as GIT_ENOTFOUND, from its failed
         // lookup of safe.directory, rather than as GIT_EOWNER.
-        let ownership = result == GIT_EOWNER.rawValue
+        let ownership =
+            result == GIT_EOWNER.rawValue
             || result == GIT_ENOTFOUND.rawValue && GitError.last(result, subject: nil).message.contains("safe.directory")
         if ownership {
             throw GitError(code: .owner, message: "the repository is owned by another user", subject: path, kind: .ownedByAnotherUser)
         }
         if result == GIT_ENOTFOUND.rawValue {
-            throw GitError(code: .notFound, message: "not a git repository (or any of its parent directories)",
-                           subject: path, kind: .notARepository)
+            throw GitError(
+                code: .notFound, message: "not a git repository (or any of its parent directories)",
+                subject: path, kind: .notARepository)
         }
         try check(result, path)
         try self.init(pointer: handle!)

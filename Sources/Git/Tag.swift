@@ -28,8 +28,10 @@ extension Repository {
         // Its own handle on the object database: the repository's cached one is created lazily, without a lock.
         try withHandle(gitDirectory, create: { git_repository_odb(&$0, pointer) }, free: git_odb_free) {
             (odb: OpaquePointer) throws(GitError) -> [Tag] in
-            try withHandle("refs/tags", create: { git_reference_iterator_glob_new(&$0, pointer, "refs/tags/*") },
-                           free: git_reference_iterator_free) { (iterator: OpaquePointer) throws(GitError) -> [Tag] in
+            try withHandle(
+                "refs/tags", create: { git_reference_iterator_glob_new(&$0, pointer, "refs/tags/*") },
+                free: git_reference_iterator_free
+            ) { (iterator: OpaquePointer) throws(GitError) -> [Tag] in
                 var tags: [Tag] = []
                 var reference: OpaquePointer?
                 while true {
@@ -52,7 +54,8 @@ extension Repository {
         let targetID = ObjectID(target)
         let context = "tag \(name)"
         func failure(_ result: Int32, _ object: ObjectID) -> GitError {
-            result == GIT_ENOTFOUND.rawValue ? GitError.damaged(object.hex, detail: nil, context: context)
+            result == GIT_ENOTFOUND.rawValue
+                ? GitError.damaged(object.hex, detail: nil, context: context)
                 : GitError.last(result, subject: context)
         }
         var size = 0
@@ -72,7 +75,8 @@ extension Repository {
         let header = git_odb_read_header(&size, &type, odb, target)
         if header < 0 { throw failure(header, targetID) }
         if type == GIT_OBJECT_COMMIT { return Tag(name: name, commitID: targetID, targetID: targetID) }
-        guard type == GIT_OBJECT_TAG, let commitID = try peeledCommit(ofTag: target.pointee, context: context, odb: odb, failure: failure) else {
+        guard type == GIT_OBJECT_TAG, let commitID = try peeledCommit(ofTag: target.pointee, context: context, odb: odb, failure: failure)
+        else {
             return nil
         }
         return Tag(name: name, commitID: commitID, targetID: targetID)
@@ -83,16 +87,21 @@ extension Repository {
     /// the whole commit, which with thousands of loose tags is most of a command's time. A tag of a
     /// tag is followed; the commit's existence and type are checked from its header only. nil for a
     /// tag of a tree or a blob; a missing or unreadable object is an error, as `tags()` says.
-    private func peeledCommit(ofTag tag: git_oid, context: String, odb: OpaquePointer,
-                              failure: (Int32, ObjectID) -> GitError) throws(GitError) -> ObjectID? {
+    private func peeledCommit(
+        ofTag tag: git_oid, context: String, odb: OpaquePointer,
+        failure: (Int32, ObjectID) -> GitError
+    ) throws(GitError) -> ObjectID? {
         var current = tag
         for _ in 0..<8 {
-            let next = try withHandle(create: { git_odb_read(&$0, odb, &current) }, free: git_odb_object_free,
-                                      failure: { failure($0, ObjectID(current)) }) { object in
+            let next = try withHandle(
+                create: { git_odb_read(&$0, odb, &current) }, free: git_odb_object_free,
+                failure: { failure($0, ObjectID(current)) }
+            ) { object in
                 Self.tagTarget(git_odb_object_data(object), count: git_odb_object_size(object))
             }
             guard let (id, type) = next else {
-                throw GitError.damaged(ObjectID(current).hex, detail: "it does not start with a tag's object and type lines", context: context)
+                throw GitError.damaged(
+                    ObjectID(current).hex, detail: "it does not start with a tag's object and type lines", context: context)
             }
             current = id
             guard type == "tag" else {
@@ -111,7 +120,8 @@ extension Repository {
         guard let data, count > 53 else { return nil }
         let bytes = UnsafeRawBufferPointer(start: data, count: count)
         guard bytes.starts(with: "object ".utf8), bytes[47] == 0x0A, bytes[48..<53].elementsEqual("type ".utf8),
-              let end = bytes[53...].firstIndex(of: 0x0A) else { return nil }
+            let end = bytes[53...].firstIndex(of: 0x0A)
+        else { return nil }
         var id = git_oid()
         guard git_oid_fromstrn(&id, data.assumingMemoryBound(to: CChar.self) + 7, 40) == 0 else { return nil }
         return (id, String(decoding: bytes[53..<end], as: UTF8.self))

@@ -1,8 +1,9 @@
 import Clibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What commits change against their first parents, for many commits of one history, read from
@@ -23,7 +24,10 @@ public final class TreeComparer {
         public var isEmpty: Bool { children.isEmpty }
 
         private mutating func insert(_ components: ArraySlice<String>) {
-            guard let first = components.first else { isPath = true; return }
+            guard let first = components.first else {
+                isPath = true
+                return
+            }
             children[first, default: Paths([String]())].insert(components.dropFirst())
         }
     }
@@ -103,12 +107,18 @@ public final class TreeComparer {
     private func collect(_ old: ObjectID?, _ new: ObjectID?, prefix: String, into paths: inout [String]) throws(GitError) {
         if old == new { return }
         let before = try old.map(lookUp), after = try new.map(lookUp)
-        defer { git_tree_free(before); git_tree_free(after) }
+        defer {
+            git_tree_free(before)
+            git_tree_free(after)
+        }
         let beforeCount = before.map(git_tree_entrycount) ?? 0, afterCount = after.map(git_tree_entrycount) ?? 0
         var i = 0, j = 0
         func only(_ entry: OpaquePointer, old: Bool, into paths: inout [String]) throws(GitError) {
             let name = prefix + String(cString: git_tree_entry_name(entry))
-            guard git_tree_entry_filemode(entry) == GIT_FILEMODE_TREE else { paths.append(name); return }
+            guard git_tree_entry_filemode(entry) == GIT_FILEMODE_TREE else {
+                paths.append(name)
+                return
+            }
             let id = ObjectID(git_tree_entry_id(entry)!)
             try collect(old ? id : nil, old ? nil : id, prefix: name + "/", into: &paths)
         }
@@ -116,9 +126,18 @@ public final class TreeComparer {
             let a = i < beforeCount ? git_tree_entry_byindex(before, i) : nil
             let b = j < afterCount ? git_tree_entry_byindex(after, j) : nil
             let order = a == nil ? 1 : b == nil ? -1 : Self.compare(a!, b!)
-            if order < 0 { try only(a!, old: true, into: &paths); i += 1; continue }
-            if order > 0 { try only(b!, old: false, into: &paths); j += 1; continue }
-            i += 1; j += 1
+            if order < 0 {
+                try only(a!, old: true, into: &paths)
+                i += 1
+                continue
+            }
+            if order > 0 {
+                try only(b!, old: false, into: &paths)
+                j += 1
+                continue
+            }
+            i += 1
+            j += 1
             let oldID = git_tree_entry_id(a)!, newID = git_tree_entry_id(b)!
             let mode = git_tree_entry_filemode(a)
             if git_oid_equal(oldID, newID) != 0 && mode == git_tree_entry_filemode(b) { continue }

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
-import MachO  // _NSGetExecutablePath
+    import Darwin
+    import MachO  // _NSGetExecutablePath
 #endif
 
 /// What this process knows about itself: its environment, its user, its executable.
@@ -25,23 +25,23 @@ public enum CurrentProcess {
     /// _NSGetExecutablePath() (with its links resolved) on Darwin; nil when it cannot be read.
     public static func executablePath() -> String? {
         #if canImport(Darwin)
-        var size: UInt32 = 0
-        _ = _NSGetExecutablePath(nil, &size)
-        var buffer = [CChar](repeating: 0, count: Int(size) + 1)
-        guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
-        let path = String(cString: buffer)
-        return (try? FileSystem.realPath(path)) ?? path
+            var size: UInt32 = 0
+            _ = _NSGetExecutablePath(nil, &size)
+            var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+            guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+            let path = String(cString: buffer)
+            return (try? FileSystem.realPath(path)) ?? path
         #else
-        return try? FileSystem.linkTarget("/proc/self/exe")
+            return try? FileSystem.linkTarget("/proc/self/exe")
         #endif
     }
 
     /// The environment as `NAME=value` strings, for a child that inherits it.
     static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
         #if canImport(Darwin)
-        return _NSGetEnviron().pointee!
+            return _NSGetEnviron().pointee!
         #else
-        return environ
+            return environ
         #endif
     }
 }

@@ -1,17 +1,20 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The descriptor calls swift-system leaves out (fsync, fchmod, flock, fcntl flags) and typed
 /// versions of the ones it has. Paths are passed to the kernel byte for byte, as given: FilePath
 /// would normalise them (a trailing slash, `//`), which changes what some calls do.
 extension FileDescriptor {
     /// open(2) with EINTR retried. `permissions` is required with `.create`.
-    public static func open(_ path: String, _ access: AccessMode, options: OpenOptions = [],
-                            permissions: FilePermissions? = nil) throws(Errno) -> FileDescriptor {
+    public static func open(
+        _ path: String, _ access: AccessMode, options: OpenOptions = [],
+        permissions: FilePermissions? = nil
+    ) throws(Errno) -> FileDescriptor {
         try SystemCall.typed {
             try path.withCString { try FileDescriptor.open($0, access, options: options, permissions: permissions) }
         }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Calls on paths. Each takes the path byte for byte as given (see `FileDescriptor.open`) and
 /// throws the call's `Errno`, EINTR retried.

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A pipe whose ends are close-on-exec from the start, so no child started meanwhile by another
 /// thread inherits one, and numbered 3 or above.
@@ -35,23 +36,23 @@ public enum Pipes {
     /// inherits the ends (the tool spawns from one thread only).
     private static func makeCloseOnExec() throws(Errno) -> (read: FileDescriptor, write: FileDescriptor) {
         #if canImport(Darwin)
-        if #available(macOS 27.0, *) {
+            if #available(macOS 27.0, *) {
+                let ends = try FileDescriptor.pipe(options: .closeOnExec)
+                return (ends.readEnd, ends.writeEnd)
+            }
+            let ends = try SystemCall.typed { try FileDescriptor.pipe() }
+            do throws(Errno) {
+                try ends.readEnd.setCloseOnExec()
+                try ends.writeEnd.setCloseOnExec()
+            } catch {
+                ends.readEnd.closeQuietly()
+                ends.writeEnd.closeQuietly()
+                throw error
+            }
+            return (ends.readEnd, ends.writeEnd)
+        #else
             let ends = try FileDescriptor.pipe(options: .closeOnExec)
             return (ends.readEnd, ends.writeEnd)
-        }
-        let ends = try SystemCall.typed { try FileDescriptor.pipe() }
-        do throws(Errno) {
-            try ends.readEnd.setCloseOnExec()
-            try ends.writeEnd.setCloseOnExec()
-        } catch {
-            ends.readEnd.closeQuietly()
-            ends.writeEnd.closeQuietly()
-            throw error
-        }
-        return (ends.readEnd, ends.writeEnd)
-        #else
-        let ends = try FileDescriptor.pipe(options: .closeOnExec)
-        return (ends.readEnd, ends.writeEnd)
         #endif
     }
 }

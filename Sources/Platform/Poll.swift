@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// poll(2) on a few descriptors, each for reading or for writing.
 public enum Poll {
@@ -33,8 +34,9 @@ public enum Poll {
         }
         return polled.filter { $0.revents != 0 }.map { entry in
             let wanted = entry.events
-            return Readiness(descriptor: FileDescriptor(rawValue: entry.fd), ready: entry.revents & wanted != 0,
-                             hungUp: entry.revents & wanted == 0)
+            return Readiness(
+                descriptor: FileDescriptor(rawValue: entry.fd), ready: entry.revents & wanted != 0,
+                hungUp: entry.revents & wanted == 0)
         }
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Holds signals back while `body` runs, so one that arrives lands after it, never in the middle.
@@ -46,17 +46,17 @@ public enum SignalHold {
 
     private static func isIgnored(_ action: sigaction) -> Bool {
         #if canImport(Glibc)
-        return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1 // SIG_IGN
+            return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
         #else
-        return unsafeBitCast(action.__sigaction_u.__sa_handler, to: Int.self) == 1
+            return unsafeBitCast(action.__sigaction_u.__sa_handler, to: Int.self) == 1
         #endif
     }
 
     private static func setHandler(_ action: inout sigaction) {
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = recordSignal
+            action.__sigaction_handler.sa_handler = recordSignal
         #else
-        action.__sigaction_u.__sa_handler = recordSignal
+            action.__sigaction_u.__sa_handler = recordSignal
         #endif
     }
 
@@ -84,11 +84,11 @@ public enum SignalHold {
     /// returns at once for a signal known to be pending.
     private static func takePendingPipeSignal(_ set: inout sigset_t) {
         #if canImport(Glibc)
-        var immediately = timespec(tv_sec: 0, tv_nsec: 0)
-        _ = sigtimedwait(&set, nil, &immediately)
+            var immediately = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&set, nil, &immediately)
         #else
-        var taken: Int32 = 0
-        _ = sigwait(&set, &taken)
+            var taken: Int32 = 0
+            _ = sigwait(&set, &taken)
         #endif
     }
 }

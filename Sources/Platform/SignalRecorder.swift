@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Records signals instead of obeying them: the caller looks at `last` when it can stop cleanly.
@@ -22,7 +22,8 @@ public enum SignalRecorder {
         for number in signals.map(\.rawValue) {
             // signal() has BSD semantics on glibc and Darwin: the handler stays and interrupted calls restart.
             let previous = signal(number) { SignalRecorder.received.pointee = $0 }
-            if let previous, unsafeBitCast(previous, to: Int.self) == 1 /* SIG_IGN */ { _ = signal(number, SIG_IGN) }
+            // 1 is SIG_IGN, which Swift cannot compare as a function pointer.
+            if let previous, unsafeBitCast(previous, to: Int.self) == 1 { _ = signal(number, SIG_IGN) }
         }
         var unblocked = Signal.set(signals)
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Starting a program (posix_spawnp) and waiting for it (waitpid).
 public enum Spawn {
@@ -27,15 +28,17 @@ public enum Spawn {
     ///
     /// A bare `program` is looked up in PATH by posix_spawnp(), which searches the PATH of *this*
     /// process, not the one in `environment` (nil: inherit this process's).
-    public static func start(_ program: String, arguments: [String], environment: [String: String]?,
-                             stdin: FileDescriptor?, stdout: FileDescriptor, stderr: FileDescriptor,
-                             closing: [FileDescriptor]) throws(Errno) -> ProcessID {
+    public static func start(
+        _ program: String, arguments: [String], environment: [String: String]?,
+        stdin: FileDescriptor?, stdout: FileDescriptor, stderr: FileDescriptor,
+        closing: [FileDescriptor]
+    ) throws(Errno) -> ProcessID {
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -54,11 +57,11 @@ public enum Spawn {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { variables in
             variables.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         }
-        defer { envp?.forEach { free($0) } }
+        defer { for pointer in envp ?? [] { free(pointer) } }
 
         var pid: pid_t = 0
         // posix_spawn returns its error rather than setting errno, and is never interrupted.

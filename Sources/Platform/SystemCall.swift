@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How this layer turns a C call into Swift: a failure (-1 and errno) becomes a thrown `Errno`,
 /// and EINTR is retried here, the one place for calls swift-system does not wrap; its own calls

@@ -1,5 +1,6 @@
 import ChangelogCore
 import Testing
+
 @testable import ChangelogCLI
 
 @Suite struct CheckCommandTests {
@@ -33,11 +34,12 @@ import Testing
     @Test func anUnknownFormatListsTheKnownOnes() {
         guard let refused = refusal(["check", "--format", "xml"]) else { return }
         #expect(refused.exitCode == ExitStatus.usage.rawValue)
-        #expect(refused.fullMessage == """
-            Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'github'.
-            Help:  --format <format>  text, json or github (GitHub Actions annotations).
-            Usage: changelog check [<range>] [--message-file <file>] [--format <format>] [--repo <path>] [--config <file>]
-              See 'changelog check --help' for more information.
-            """)
+        #expect(
+            refused.fullMessage == """
+                Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'github'.
+                Help:  --format <format>  text, json or github (GitHub Actions annotations).
+                Usage: changelog check [<range>] [--message-file <file>] [--format <format>] [--repo <path>] [--config <file>]
+                  See 'changelog check --help' for more information.
+                """)
     }
 }

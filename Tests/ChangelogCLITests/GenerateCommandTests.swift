@@ -1,6 +1,7 @@
 import ChangelogCore
 import ChangelogKit
 import Testing
+
 @testable import ChangelogCLI
 
 @Suite struct GenerateCommandTests {
@@ -20,10 +21,16 @@ import Testing
     }
 
     @Test func clogSpellings() throws {
-        let short = try parse(["-F", "-C", "CHANGES.md", "-r", "https://example.com/o/r", "-l", "gitlab", "-s", "Codename",
-                               "-c", "ci.toml"], as: GenerateCommand.self)
-        let long = try parse(["--from-latest-tag", "--changelog", "CHANGES.md", "--repository", "https://example.com/o/r",
-                              "--link-style", "gitlab", "--subtitle", "Codename", "--config", "ci.toml"], as: GenerateCommand.self)
+        let short = try parse(
+            [
+                "-F", "-C", "CHANGES.md", "-r", "https://example.com/o/r", "-l", "gitlab", "-s", "Codename",
+                "-c", "ci.toml",
+            ], as: GenerateCommand.self)
+        let long = try parse(
+            [
+                "--from-latest-tag", "--changelog", "CHANGES.md", "--repository", "https://example.com/o/r",
+                "--link-style", "gitlab", "--subtitle", "Codename", "--config", "ci.toml",
+            ], as: GenerateCommand.self)
         for command in [short, long] {
             #expect(command.fromLatestTag)
             #expect(command.changelogFile == "CHANGES.md")
@@ -32,8 +39,11 @@ import Testing
             #expect(command.subtitle == "Codename")
             #expect(command.repositoryOptions.config == "ci.toml")
         }
-        let files = try parse(["-i", "old.md", "-o", "new.md", "--to", "v2.0.0", "--from", "v1.0.0", "--repo", "../other",
-                               "--dry-run", "--force"], as: GenerateCommand.self)
+        let files = try parse(
+            [
+                "-i", "old.md", "-o", "new.md", "--to", "v2.0.0", "--from", "v1.0.0", "--repo", "../other",
+                "--dry-run", "--force",
+            ], as: GenerateCommand.self)
         #expect(files.infile == "old.md" && files.outfile == "new.md")
         #expect(files.from == "v1.0.0" && files.to == "v2.0.0")
         #expect(files.repositoryOptions.repositoryPath == "../other")
@@ -61,8 +71,9 @@ import Testing
         // clog's spelling, in any case.
         #expect(try parse(["-T", "MD"], as: GenerateCommand.self).format == .markdown)
         #expect(refusal(["-T", "html"])?.exitCode == ExitStatus.usage.rawValue)
-        #expect(refusal(["-l", "bitbucket"])?.message
-            == "The value 'bitbucket' is invalid for '-l <style>'. Please provide one of 'github', 'gitlab', 'stash' or 'cgit'.")
+        #expect(
+            refusal(["-l", "bitbucket"])?.message
+                == "The value 'bitbucket' is invalid for '-l <style>'. Please provide one of 'github', 'gitlab', 'stash' or 'cgit'.")
     }
 
     @Test(arguments: [["--setversion", "1.4.0", "--minor"], ["-M", "-p"], ["--bump", "-m"], ["-M", "-m", "-p", "--bump"]])
@@ -73,11 +84,12 @@ import Testing
     @Test func aVersionThatIsNotSemanticSaysHowToWriteOne() {
         guard let refused = refusal(["--setversion", "1.4"]) else { return }
         #expect(refused.exitCode == ExitStatus.usage.rawValue)
-        #expect(refused.fullMessage == """
-            Error: '1.4' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1
-            Usage: changelog generate <options>
-              See 'changelog generate --help' for more information.
-            """)
+        #expect(
+            refused.fullMessage == """
+                Error: '1.4' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1
+                Usage: changelog generate <options>
+                  See 'changelog generate --help' for more information.
+                """)
         // The conflicting choice is reported first, as it always was.
         expectUsageError(["--setversion", "1.4", "-M"], "choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
     }
@@ -104,8 +116,12 @@ import Testing
     @Test func theOptionsAsTheRequestBuilderTakesThem() throws {
         let plain = try parse([], as: GenerateCommand.self).builder
         #expect(plain.version == .unreleased && plain.to == "HEAD" && plain.format == nil)
-        let builder = try parse(["--setversion", "1.4.0", "--from", "a", "--to", "b", "-o", "out.md", "-i", "in.md",
-                                 "-r", "u", "-l", "stash", "-s", "S", "-T", "md", "--dry-run", "--force"], as: GenerateCommand.self).builder
+        let builder = try parse(
+            [
+                "--setversion", "1.4.0", "--from", "a", "--to", "b", "-o", "out.md", "-i", "in.md",
+                "-r", "u", "-l", "stash", "-s", "S", "-T", "md", "--dry-run", "--force",
+            ], as: GenerateCommand.self
+        ).builder
         #expect(builder.version == .exact(SemanticVersion(major: 1, minor: 4, patch: 0)))
         #expect(builder.from == "a" && builder.to == "b" && !builder.all)
         #expect(builder.outfile == "out.md" && builder.infile == "in.md" && builder.changelogFile == nil)

@@ -1,5 +1,6 @@
 import ChangelogCore
 import Testing
+
 @testable import ChangelogCLI
 
 @Suite struct NextCommandTests {
@@ -12,8 +13,9 @@ import Testing
     }
 
     @Test func everyOption() throws {
-        let command = try parse(["next", "--prerelease", "rc", "--format", "json", "--to", "release/1.3", "--repo", "x", "-c", "y.toml"],
-                                as: NextCommand.self)
+        let command = try parse(
+            ["next", "--prerelease", "rc", "--format", "json", "--to", "release/1.3", "--repo", "x", "-c", "y.toml"],
+            as: NextCommand.self)
         #expect(command.prerelease == "rc")
         #expect(command.format == .json)
         #expect(command.to == "release/1.3")
@@ -23,12 +25,14 @@ import Testing
 
     @Test(arguments: ["r c", "1", "", "rc.1", "é"])
     func aPrereleaseIdentifierIsLettersDigitsAndHyphens(_ identifier: String) {
-        expectUsageError(["next", "--prerelease", identifier],
-                         "'\(identifier)' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
+        expectUsageError(
+            ["next", "--prerelease", identifier],
+            "'\(identifier)' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
     }
 
     @Test func formatsAreTextOrJSON() {
-        expectUsageError(["next", "--format", "markdown"],
-                         "The value 'markdown' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.")
+        expectUsageError(
+            ["next", "--format", "markdown"],
+            "The value 'markdown' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.")
     }
 }

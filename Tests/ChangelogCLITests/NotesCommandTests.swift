@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChangelogCore
 import Testing
+
 @testable import ChangelogCLI
 
 @Suite struct NotesCommandTests {
@@ -13,11 +14,15 @@ import Testing
     }
 
     @Test func everyOption() throws {
-        let short = try parse(["notes", "1.3.1", "-T", "json", "-C", "docs/CHANGES.md", "-r", "https://example.com/o/r", "-l", "github"],
-                              as: NotesCommand.self)
-        let long = try parse(["notes", "v1.3.1", "--format", "json", "--changelog", "docs/CHANGES.md", "--repository",
-                              "https://example.com/o/r", "--link-style", "github", "--repo", "r", "--config", "c.toml"],
-                             as: NotesCommand.self)
+        let short = try parse(
+            ["notes", "1.3.1", "-T", "json", "-C", "docs/CHANGES.md", "-r", "https://example.com/o/r", "-l", "github"],
+            as: NotesCommand.self)
+        let long = try parse(
+            [
+                "notes", "v1.3.1", "--format", "json", "--changelog", "docs/CHANGES.md", "--repository",
+                "https://example.com/o/r", "--link-style", "github", "--repo", "r", "--config", "c.toml",
+            ],
+            as: NotesCommand.self)
         for command in [short, long] {
             #expect(command.version?.version == SemanticVersion("1.3.1"))
             #expect(command.format == .json)
@@ -33,7 +38,8 @@ import Testing
 
     /// The link options are the shared group, listed where they always were.
     @Test func theLinkOptionsAreInTheUsage() {
-        #expect(NotesCommand.usageString() == "notes [<version>] [--format <format>] [--changelog <file>] "
-            + "[--repository <url>] [--link-style <style>] [--repo <path>] [--config <file>]")
+        #expect(
+            NotesCommand.usageString() == "notes [<version>] [--format <format>] [--changelog <file>] "
+                + "[--repository <url>] [--link-style <style>] [--repo <path>] [--config <file>]")
     }
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
 import ChangelogCore
 import Testing
+
 @testable import ChangelogCLI
 
 /// Parses a command line as the executable does, in-process, and expects the command type `C`.
-func parse<C: ParsableCommand>(_ arguments: [String], as type: C.Type = C.self,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws -> C {
+func parse<C: ParsableCommand>(
+    _ arguments: [String], as type: C.Type = C.self,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> C {
     let command = try Changelog.parseAsRoot(arguments)
     return try #require(command as? C, "parsed as \(Swift.type(of: command))", sourceLocation: sourceLocation)
 }
@@ -25,8 +28,9 @@ func refusal(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLoc
         Issue.record("\(arguments) parsed as \(type(of: command))", sourceLocation: sourceLocation)
         return nil
     } catch {
-        return Refusal(message: Changelog.message(for: error), fullMessage: Changelog.fullMessage(for: error),
-                       exitCode: Changelog.exitCode(for: error).rawValue)
+        return Refusal(
+            message: Changelog.message(for: error), fullMessage: Changelog.fullMessage(for: error),
+            exitCode: Changelog.exitCode(for: error).rawValue)
     }
 }
 

@@ -1,5 +1,6 @@
 import ChangelogCore
 import Testing
+
 @testable import ChangelogCLI
 
 @Suite struct ReleaseCommandTests {
@@ -14,9 +15,12 @@ import Testing
     }
 
     @Test func everyOption() throws {
-        let command = try parse(["release", "v1.4.0", "--sign", "--allow-dirty", "--allow-detached", "--allow-features",
-                                 "-r", "https://example.com/o/r", "-l", "cgit", "--repo", "r", "-c", "c.toml", "--dry-run", "--force"],
-                                as: ReleaseCommand.self)
+        let command = try parse(
+            [
+                "release", "v1.4.0", "--sign", "--allow-dirty", "--allow-detached", "--allow-features",
+                "-r", "https://example.com/o/r", "-l", "cgit", "--repo", "r", "-c", "c.toml", "--dry-run", "--force",
+            ],
+            as: ReleaseCommand.self)
         #expect(command.version?.version == SemanticVersion("1.4.0"))
         #expect(command.sign == true)
         #expect(command.allowDirty && command.allowDetached && command.allowFeatures)
@@ -34,20 +38,25 @@ import Testing
         let finish = try parse(["release", "--continue", "--repo", "elsewhere"], as: ReleaseCommand.self)
         #expect(finish.continueRelease && finish.repositoryOptions.repositoryPath == "elsewhere")
         expectUsageError(["release", "--abort", "--continue"], "--abort and --continue exclude each other; choose one")
-        let others: [[String]] = [["1.4.0"], ["--prerelease", "rc"], ["--sign"], ["--no-sign"], ["--allow-dirty"], ["--allow-detached"],
-                                  ["--allow-features"], ["-r", "u"], ["-l", "github"], ["--dry-run"], ["--force"], ["-c", "c.toml"]]
+        let others: [[String]] = [
+            ["1.4.0"], ["--prerelease", "rc"], ["--sign"], ["--no-sign"], ["--allow-dirty"], ["--allow-detached"],
+            ["--allow-features"], ["-r", "u"], ["-l", "github"], ["--dry-run"], ["--force"], ["-c", "c.toml"],
+        ]
         for other in others {
-            expectUsageError(["release", "--abort"] + other,
-                             "--abort settles the pending release as it was planned; give it no other option but --repo")
-            expectUsageError(["release", "--continue"] + other,
-                             "--continue settles the pending release as it was planned; give it no other option but --repo")
+            expectUsageError(
+                ["release", "--abort"] + other,
+                "--abort settles the pending release as it was planned; give it no other option but --repo")
+            expectUsageError(
+                ["release", "--continue"] + other,
+                "--continue settles the pending release as it was planned; give it no other option but --repo")
         }
     }
 
     @Test func versionAndPrerelease() {
         expectUsageError(["release", "1.2"], "'1.2' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1")
         expectUsageError(["release", "1.2.0", "--prerelease", "rc"], "--prerelease chooses the version; drop it, or drop VERSION")
-        expectUsageError(["release", "--prerelease", "r.c"],
-                         "'r.c' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
+        expectUsageError(
+            ["release", "--prerelease", "r.c"],
+            "'r.c' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChangelogCore
 import Testing
+
 @testable import ChangelogCLI
 
 @Suite struct RootCommandTests {

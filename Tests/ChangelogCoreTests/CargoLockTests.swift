@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 @Suite("Cargo.lock and the Cargo.toml it follows")
@@ -79,15 +80,21 @@ struct CargoLockTests {
             .replacingFirst(" \"log 0.3.1\",", with: " \"log 0.4.0\",")
             .replacingFirst("name = \"widget-core\"\nversion = \"0.3.1\"", with: "name = \"widget-core\"\nversion = \"0.4.0\"")
         #expect(result.text == expected)
-        #expect(result.changes == [.init(name: "log", previous: "0.3.1"), .init(name: "widget-cli", previous: "0.3.1"),
-                                   .init(name: "widget-core", previous: "0.3.1")])
+        #expect(
+            result.changes == [
+                .init(name: "log", previous: "0.3.1"), .init(name: "widget-cli", previous: "0.3.1"),
+                .init(name: "widget-core", previous: "0.3.1"),
+            ])
     }
 
     @Test("v4: only the packages named change; a registry crate of the same name never does")
     func onlyNamedPackages() throws {
         let result = try update(Self.lockV4, ["widget-core"], to: "1.0.0")
-        #expect(result.text == Self.lockV4.replacingFirst("name = \"widget-core\"\nversion = \"0.3.1\"",
-                                                          with: "name = \"widget-core\"\nversion = \"1.0.0\""))
+        #expect(
+            result.text
+                == Self.lockV4.replacingFirst(
+                    "name = \"widget-core\"\nversion = \"0.3.1\"",
+                    with: "name = \"widget-core\"\nversion = \"1.0.0\""))
         #expect(try update(Self.lockV4, [], to: "1.0.0").text == Self.lockV4)
     }
 
@@ -128,27 +135,44 @@ struct CargoLockTests {
             try update(Self.lockV4, ["widget-core", "widget-gui"], to: "0.4.0")
         }
         let twice = Self.lockV3 + "\n[[package]]\nname = \"widget\"\nversion = \"0.1.0\"\n"
-        #expect(throws: VersionFileError(path: "Cargo.lock", message: "2 entries for the workspace package widget without a source (lines 11, 18); \(fix)")) {
+        #expect(
+            throws: VersionFileError(
+                path: "Cargo.lock", message: "2 entries for the workspace package widget without a source (lines 11, 18); \(fix)")
+        ) {
             try update(twice, ["widget"], to: "0.4.0")
         }
         let rewrite = "let cargo rewrite it (cargo update --workspace) and commit it, then release"
-        #expect(throws: VersionFileError(path: "Cargo.lock", message: "the entry on line 11 is not written as Cargo writes a lock file; \(rewrite)")) {
+        #expect(
+            throws: VersionFileError(
+                path: "Cargo.lock", message: "the entry on line 11 is not written as Cargo writes a lock file; \(rewrite)")
+        ) {
             try update(Self.lockV3.replacingFirst("version = \"0.3.1\"", with: "version=\"0.3.1\""), ["widget"], to: "0.4.0")
         }
-        #expect(throws: VersionFileError(path: "Cargo.lock", message: "the entry on line 11 is not written as Cargo writes a lock file; \(rewrite)")) {
-            try update(Self.lockV3.replacingFirst("[[package]]\nname = \"widget\"", with: "[[package]]\n\"name\" = \"widget\""), ["widget"], to: "0.4.0")
+        #expect(
+            throws: VersionFileError(
+                path: "Cargo.lock", message: "the entry on line 11 is not written as Cargo writes a lock file; \(rewrite)")
+        ) {
+            try update(
+                Self.lockV3.replacingFirst("[[package]]\nname = \"widget\"", with: "[[package]]\n\"name\" = \"widget\""), ["widget"],
+                to: "0.4.0")
         }
         #expect(throws: VersionFileError(path: "Cargo.lock", message: "line 15 is not laid out as Cargo writes a lock file; \(rewrite)")) {
             try update(Self.lockV3.replacingFirst(" \"serde\",", with: " 'serde',"), ["widget"], to: "0.4.0")
         }
-        #expect(throws: VersionFileError(
-            path: "Cargo.lock",
-            message: "lock file format version 5 is not one this tool can edit (1 to 4); update Cargo.lock by hand or drop the Cargo.toml entry from [release] files"
-        )) { try update(Self.lockV3.replacingFirst("version = 3", with: "version = 5"), ["widget"], to: "0.4.0") }
+        #expect(
+            throws: VersionFileError(
+                path: "Cargo.lock",
+                message:
+                    "lock file format version 5 is not one this tool can edit (1 to 4); update Cargo.lock by hand or drop the Cargo.toml entry from [release] files"
+            )
+        ) { try update(Self.lockV3.replacingFirst("version = 3", with: "version = 5"), ["widget"], to: "0.4.0") }
         #expect(throws: VersionFileError.self) { try update("[[package]\n", ["widget"], to: "0.4.0") }
-        #expect(throws: VersionFileError(
-            path: "Cargo.lock", message: "no [[package]] entries; this is not a Cargo.lock as cargo writes it (run cargo generate-lockfile)"
-        )) { try update("version = 4\n", ["widget"], to: "0.4.0") }
+        #expect(
+            throws: VersionFileError(
+                path: "Cargo.lock",
+                message: "no [[package]] entries; this is not a Cargo.lock as cargo writes it (run cargo generate-lockfile)"
+            )
+        ) { try update("version = 4\n", ["widget"], to: "0.4.0") }
     }
 
     @Test("The manifest says whose version it holds: the package's own, or the workspace's for those that inherit it")
@@ -157,41 +181,52 @@ struct CargoLockTests {
         #expect(own == CargoManifest(packageName: "widget", inheritsVersion: false, versionsWorkspace: false))
         #expect(own.versionedPackages(members: []) == ["widget"])
 
-        let root = try CargoManifest(Array("""
-            [workspace]
-            members = ["crates/*", "tools/gen"]
-            exclude = ["crates/legacy"]
+        let root = try CargoManifest(
+            Array(
+                """
+                [workspace]
+                members = ["crates/*", "tools/gen"]
+                exclude = ["crates/legacy"]
 
-            [workspace.package]
-            version = "0.3.1"
+                [workspace.package]
+                version = "0.3.1"
 
-            [package]
-            name = "widget"
-            version.workspace = true
+                [package]
+                name = "widget"
+                version.workspace = true
 
-            """.utf8), path: "Cargo.toml")
-        #expect(root == CargoManifest(packageName: "widget", inheritsVersion: true, versionsWorkspace: true, isWorkspace: true,
-                                      members: ["crates/*", "tools/gen"], exclude: ["crates/legacy"]))
+                """.utf8), path: "Cargo.toml")
+        #expect(
+            root
+                == CargoManifest(
+                    packageName: "widget", inheritsVersion: true, versionsWorkspace: true, isWorkspace: true,
+                    members: ["crates/*", "tools/gen"], exclude: ["crates/legacy"]))
         let inherits = CargoManifest(packageName: "widget-core", inheritsVersion: true, versionsWorkspace: false)
         let ownVersion = CargoManifest(packageName: "widget-gen", inheritsVersion: false, versionsWorkspace: false)
         #expect(root.versionedPackages(members: [inherits, ownVersion]) == ["widget", "widget-core"])
 
         // A root package with its own version next to [workspace.package]: the release writes the package's.
-        let both = try CargoManifest(Array("""
-            [workspace.package]
-            version = "1.0.0"
+        let both = try CargoManifest(
+            Array(
+                """
+                [workspace.package]
+                version = "1.0.0"
 
-            [package]
-            name = "widget"
-            version = "0.3.1"
+                [package]
+                name = "widget"
+                version = "0.3.1"
 
-            """.utf8), path: "Cargo.toml")
+                """.utf8), path: "Cargo.toml")
         #expect(both.versionedPackages(members: [inherits]) == ["widget"])
 
-        let virtual = try CargoManifest(Array("[workspace]\nmembers = [\"a\"]\n[workspace.package]\nversion = \"1.0.0\"\n".utf8), path: "Cargo.toml")
+        let virtual = try CargoManifest(
+            Array("[workspace]\nmembers = [\"a\"]\n[workspace.package]\nversion = \"1.0.0\"\n".utf8), path: "Cargo.toml")
         #expect(virtual.versionedPackages(members: [inherits, ownVersion]) == ["widget-core"])
 
-        #expect(throws: VersionFileError(path: "Cargo.toml", message: "[workspace] members is not a list of paths; write members = [\"crates/*\"]")) {
+        #expect(
+            throws: VersionFileError(
+                path: "Cargo.toml", message: "[workspace] members is not a list of paths; write members = [\"crates/*\"]")
+        ) {
             try CargoManifest(Array("[workspace]\nmembers = \"crates/*\"\n".utf8), path: "Cargo.toml")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 /// What merging the sections one at a time gives.
@@ -11,7 +12,8 @@ private func sequential(_ bytes: [UInt8], _ sections: [(text: String, key: Secti
 }
 
 private func batch(_ bytes: [UInt8], _ sections: [(text: String, key: SectionKey)])
-    -> (bytes: [UInt8], statistics: ChangelogDocument.BatchStatistics) {
+    -> (bytes: [UInt8], statistics: ChangelogDocument.BatchStatistics)
+{
     var statistics = ChangelogDocument.BatchStatistics()
     let result = ChangelogDocument(bytes: bytes).merging(sections, statistics: &statistics)
     return (result, statistics)
@@ -60,7 +62,10 @@ private struct Fuzzer {
     mutating func bodyLine() -> [[UInt8]] {
         switch Int.random(in: 0..<20, using: &random) {
         case 0: return [Array("```markdown".utf8), Array("## \(pick(versionPool))".utf8), Array("```".utf8)]
-        case 1: return [Array("~~~~".utf8), Array("<a name=\"\(pick(versionPool))\"></a>".utf8), Array("## Unreleased".utf8), Array("~~~~".utf8)]
+        case 1:
+            return [
+                Array("~~~~".utf8), Array("<a name=\"\(pick(versionPool))\"></a>".utf8), Array("## Unreleased".utf8), Array("~~~~".utf8),
+            ]
         case 2: return [Array("<!--".utf8), Array("## \(pick(versionPool))".utf8), Array("-->".utf8)]
         case 3: return [Array("* caf".utf8) + [0xE9, 0xFF, 0xC3] + Array(" bytes".utf8)]
         case 4: return [Array("#### Features".utf8)]
@@ -167,7 +172,9 @@ private struct Fuzzer {
         let present = ChangelogDocument(bytes: document).sections.map(\.key)
         var keys: [SectionKey] = []
         for _ in 0..<Int.random(in: 0...8, using: &random) {
-            let key: SectionKey = !present.isEmpty && chance(40) ? pick(present)
+            let key: SectionKey =
+                !present.isEmpty && chance(40)
+                ? pick(present)
                 : chance(10) ? .unreleased : version(pick(versionPool))
             if !keys.contains(key) { keys.append(key) }
         }
@@ -196,7 +203,8 @@ private struct Fuzzer {
             let expected = sequential(document, sections)
             let (actual, statistics) = batch(document, sections)
             if actual != expected {
-                Issue.record("""
+                Issue.record(
+                    """
                     round \(round): batch differs from merging one at a time
                     document: \(String(decoding: document, as: UTF8.self).debugDescription)
                     sections: \(sections.map { "\($0.key): \($0.text.debugDescription)" })
@@ -221,16 +229,18 @@ private struct Fuzzer {
         let text = "# Changelog\n\n" + ["1.2.0", "1.1.0", "1.0.0"].map { rendered($0) }.joined(separator: "\n")
         let sections = ["1.0.0", "1.1.0", "1.2.0"].map { (text: rendered($0, "new"), key: version($0)) }
         let (result, statistics) = batch(Array(text.utf8), sections)
-        #expect(String(decoding: result, as: UTF8.self)
-            == "# Changelog\n\n" + ["1.2.0", "1.1.0", "1.0.0"].map { rendered($0, "new") }.joined(separator: "\n"))
+        #expect(
+            String(decoding: result, as: UTF8.self)
+                == "# Changelog\n\n" + ["1.2.0", "1.1.0", "1.0.0"].map { rendered($0, "new") }.joined(separator: "\n"))
         #expect(statistics.wholeDocumentMerges == 0)
     }
 
     @Test func emptyFileGetsEveryReleaseNewestOnTop() {
         let sections = ["1.0.0", "1.1.0", "2.0.0-rc.1", "2.0.0"].map { (text: rendered($0), key: version($0)) }
         let (result, statistics) = batch([], sections)
-        #expect(String(decoding: result, as: UTF8.self)
-            == "# Changelog\n\n" + ["2.0.0", "2.0.0-rc.1", "1.1.0", "1.0.0"].map { rendered($0) }.joined(separator: "\n"))
+        #expect(
+            String(decoding: result, as: UTF8.self)
+                == "# Changelog\n\n" + ["2.0.0", "2.0.0-rc.1", "1.1.0", "1.0.0"].map { rendered($0) }.joined(separator: "\n"))
         // Only the title needs the whole (empty) document.
         #expect(statistics.wholeDocumentMerges == 1)
     }
@@ -242,8 +252,9 @@ private struct Fuzzer {
             ("## 0.9.0\n- old\n", version("0.9.0")), ("## 1.1.0\n- b\n", version("1.1.0")), ("## 1.2.0\n- c\n", version("1.2.0")),
         ]
         let (result, statistics) = batch(Array(text.utf8), sections)
-        #expect(String(decoding: result, as: UTF8.self)
-            == "# Changelog\n\n## 1.2.0\n- c\n\n## 1.1.0\n- b\n\n## 1.0.0\n- a\n\n## 0.9.0\n- old\n\n[1.0.0]: https://x\n")
+        #expect(
+            String(decoding: result, as: UTF8.self)
+                == "# Changelog\n\n## 1.2.0\n- c\n\n## 1.1.0\n- b\n\n## 1.0.0\n- a\n\n## 0.9.0\n- old\n\n[1.0.0]: https://x\n")
         #expect(result == sequential(Array(text.utf8), sections))
         #expect(statistics.wholeDocumentMerges == 0)
     }
@@ -252,8 +263,9 @@ private struct Fuzzer {
         let text = "# Changelog\r\n\r\n## 1.0.0\r\n* a"
         let sections: [(text: String, key: SectionKey)] = [("## 0.9.0\n* b\n", version("0.9.0")), ("## 1.1.0\n* c\n", version("1.1.0"))]
         let (result, statistics) = batch(Array(text.utf8), sections)
-        #expect(String(decoding: result, as: UTF8.self)
-            == "# Changelog\r\n\r\n## 1.1.0\r\n* c\r\n\r\n## 1.0.0\r\n* a\r\n\r\n## 0.9.0\r\n* b\r\n")
+        #expect(
+            String(decoding: result, as: UTF8.self)
+                == "# Changelog\r\n\r\n## 1.1.0\r\n* c\r\n\r\n## 1.0.0\r\n* a\r\n\r\n## 0.9.0\r\n* b\r\n")
         #expect(statistics.wholeDocumentMerges == 0)
     }
 

@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+
 @testable import ChangelogCore
 
 /// Sections edited by hand are told apart from the ones a merge would write again.
 @Suite struct ChangelogDocumentEditsTests {
     static let generated = """
-    <a name="1.1.0"></a>
-    ## [1.1.0](https://example.com/compare/v1.0.0...v1.1.0) (2026-11-21)
+        <a name="1.1.0"></a>
+        ## [1.1.0](https://example.com/compare/v1.0.0...v1.1.0) (2026-11-21)
 
-    #### Features
+        #### Features
 
-    * add the thing
+        * add the thing
 
-    """
+        """
 
     static let document = "# Changelog\n\n" + generated + "\n<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-01-01)\n\n* old\n"
 
@@ -20,8 +21,10 @@ import Testing
         let document = ChangelogDocument(text: Self.document)
         #expect(!document.hasEditedSection(for: .version(SemanticVersion(major: 1, minor: 1, patch: 0)), comparedWith: Self.generated))
         // Surrounding blank lines do not count: the merge drops them too.
-        #expect(!document.hasEditedSection(for: .version(SemanticVersion(major: 1, minor: 1, patch: 0)),
-                                           comparedWith: "\n\n" + Self.generated + "\n\n"))
+        #expect(
+            !document.hasEditedSection(
+                for: .version(SemanticVersion(major: 1, minor: 1, patch: 0)),
+                comparedWith: "\n\n" + Self.generated + "\n\n"))
     }
 
     @Test func aChangedLineIsAnEdit() {
@@ -32,8 +35,10 @@ import Testing
 
     @Test func crlfDocumentsCompareWithCRLFSections() {
         let crlf = Self.document.replacingOccurrences(of: "\n", with: "\r\n")
-        #expect(!ChangelogDocument(text: crlf).hasEditedSection(for: .version(SemanticVersion(major: 1, minor: 1, patch: 0)),
-                                                                comparedWith: Self.generated))
+        #expect(
+            !ChangelogDocument(text: crlf).hasEditedSection(
+                for: .version(SemanticVersion(major: 1, minor: 1, patch: 0)),
+                comparedWith: Self.generated))
     }
 
     @Test func unreleasedAndMissingSectionsAreNeverEdits() {
@@ -48,7 +53,10 @@ import Testing
         let document = ChangelogDocument(text: edited)
         let regenerated = Self.generated.replacingOccurrences(of: "* add the thing", with: "* add the thing\n* and more")
         let sections = [
-            (text: "<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-01-01)\n\n* old\n", key: SectionKey.version(SemanticVersion(major: 1, minor: 0, patch: 0))),
+            (
+                text: "<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-01-01)\n\n* old\n",
+                key: SectionKey.version(SemanticVersion(major: 1, minor: 0, patch: 0))
+            ),
             (text: regenerated, key: SectionKey.version(SemanticVersion(major: 1, minor: 1, patch: 0))),
             (text: "## 1.2.0 (2026-11-22)\n\n* new\n", key: SectionKey.version(SemanticVersion(major: 1, minor: 2, patch: 0))),
         ]

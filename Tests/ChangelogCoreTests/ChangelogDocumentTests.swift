@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 private func merge(_ text: String, _ section: String, for key: SectionKey) -> String {
@@ -10,60 +11,63 @@ private func keys(_ text: String) -> [SectionKey] {
 }
 
 /// Merges twice and checks the second merge changes nothing; returns the first result.
-private func mergeIdempotent(_ bytes: [UInt8], _ section: String, for key: SectionKey,
-                             sourceLocation: SourceLocation = #_sourceLocation) -> [UInt8] {
+private func mergeIdempotent(
+    _ bytes: [UInt8], _ section: String, for key: SectionKey,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> [UInt8] {
     let once = ChangelogDocument(bytes: bytes).merging(section, for: key)
     let twice = ChangelogDocument(bytes: once).merging(section, for: key)
     #expect(once == twice, "merging twice changed the document", sourceLocation: sourceLocation)
-    #expect(ChangelogDocument(bytes: once).sections.filter { $0.key == key }.count == 1,
-            sourceLocation: sourceLocation)
+    #expect(
+        ChangelogDocument(bytes: once).sections.filter { $0.key == key }.count == 1,
+        sourceLocation: sourceLocation)
     return once
 }
 
 private let ourFile = """
-# Changelog
+    # Changelog
 
-All notable changes to this project are documented here.
+    All notable changes to this project are documented here.
 
-<a name="1.4.0"></a>
-## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)
+    <a name="1.4.0"></a>
+    ## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)
 
-#### Features
+    #### Features
 
-* **parser:** accept multi-line footers
+    * **parser:** accept multi-line footers
 
-<a name="1.3.0"></a>
-## [1.3.0](https://github.com/o/r/compare/v1.2.0...v1.3.0) (2026-10-01)
+    <a name="1.3.0"></a>
+    ## [1.3.0](https://github.com/o/r/compare/v1.2.0...v1.3.0) (2026-10-01)
 
-#### Bug Fixes
+    #### Bug Fixes
 
-* fix things
+    * fix things
 
-"""
+    """
 
 private let keepAChangelog = """
-# Changelog
-All notable changes to this project will be documented in this file.
+    # Changelog
+    All notable changes to this project will be documented in this file.
 
-The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
+    The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
 
-## [Unreleased]
-### Added
-- Something new.
+    ## [Unreleased]
+    ### Added
+    - Something new.
 
-## [1.0.0] - 2017-06-20
-### Added
-- First release.
+    ## [1.0.0] - 2017-06-20
+    ### Added
+    - First release.
 
-## [0.9.0] - 2017-01-01
-### Fixed
-- A bug.
+    ## [0.9.0] - 2017-01-01
+    ### Fixed
+    - A bug.
 
-[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD
-[1.0.0]: https://github.com/o/r/compare/v0.9.0...v1.0.0
-[0.9.0]: https://github.com/o/r/releases/tag/v0.9.0
+    [unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD
+    [1.0.0]: https://github.com/o/r/compare/v0.9.0...v1.0.0
+    [0.9.0]: https://github.com/o/r/releases/tag/v0.9.0
 
-"""
+    """
 
 @Suite struct ChangelogDocumentTests {
     // MARK: Recognition
@@ -119,29 +123,29 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
 
     @Test func headingsInsideCodeFencesAreNotSections() {
         let text = """
-        # Changelog
+            # Changelog
 
-        ## 1.1.0
+            ## 1.1.0
 
-        Example of the format:
+            Example of the format:
 
-        ```markdown
-        ## 1.0.0
-        ```
+            ```markdown
+            ## 1.0.0
+            ```
 
-        ~~~~
-        ## 0.9.0
-        ```
-        ## 0.8.0
-        ~~~~
+            ~~~~
+            ## 0.9.0
+            ```
+            ## 0.8.0
+            ~~~~
 
-          ```
-        ## 0.7.0
-          ```
+              ```
+            ## 0.7.0
+              ```
 
-        ## 0.6.0
+            ## 0.6.0
 
-        """
+            """
         #expect(keys(text) == [version("1.1.0"), version("0.6.0")])
 
         // Merging 1.0.0 must insert a new section, not touch the fenced example.
@@ -161,15 +165,17 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         let last = try #require(document.sections.last)
         #expect(String(decoding: document.bytes[last.range], as: UTF8.self) == "## [0.9.0] - 2017-01-01\n### Fixed\n- A bug.\n")
         // A middle section ends at its last non-blank line.
-        #expect(String(decoding: document.bytes[document.sections[1].range], as: UTF8.self)
-            == "## [1.0.0] - 2017-06-20\n### Added\n- First release.\n")
+        #expect(
+            String(decoding: document.bytes[document.sections[1].range], as: UTF8.self)
+                == "## [1.0.0] - 2017-06-20\n### Added\n- First release.\n")
     }
 
     // MARK: Missing or sectionless files
 
     @Test func missingFileGetsATitle() {
-        #expect(ChangelogDocument(bytes: []).merging(rendered("1.0.0"), for: version("1.0.0"))
-            == Array(("# Changelog\n\n" + rendered("1.0.0")).utf8))
+        #expect(
+            ChangelogDocument(bytes: []).merging(rendered("1.0.0"), for: version("1.0.0"))
+                == Array(("# Changelog\n\n" + rendered("1.0.0")).utf8))
         #expect(merge("\n \n", rendered("1.0.0"), for: version("1.0.0")) == "# Changelog\n\n" + rendered("1.0.0"))
     }
 
@@ -183,8 +189,9 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         #expect(merge(intro, section, for: version("1.0.0")) == intro + "\n" + section)
         // Link definitions stay at the bottom even without sections.
         let withLinks = "# Changelog\n\nSee [keep].\n\n[keep]: https://keepachangelog.com\n"
-        #expect(merge(withLinks, section, for: version("1.0.0"))
-            == "# Changelog\n\nSee [keep].\n\n" + section + "\n[keep]: https://keepachangelog.com\n")
+        #expect(
+            merge(withLinks, section, for: version("1.0.0"))
+                == "# Changelog\n\nSee [keep].\n\n" + section + "\n[keep]: https://keepachangelog.com\n")
     }
 
     @Test func blankSectionChangesNothing() {
@@ -212,12 +219,18 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         let merged = String(decoding: mergeIdempotent(Array(keepAChangelog.utf8), section, for: version("1.1.0")), as: UTF8.self)
         #expect(merged == keepAChangelog.replacingOccurrences("## [Unreleased]\n", "## [1.1.0] - 2026-11-21\n"))
         #expect(keys(merged) == [version("1.1.0"), version("1.0.0"), version("0.9.0")])
-        #expect(merged.hasSuffix("- A bug.\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.0.0]: https://github.com/o/r/compare/v0.9.0...v1.0.0\n[0.9.0]: https://github.com/o/r/releases/tag/v0.9.0\n"))
+        #expect(
+            merged.hasSuffix(
+                "- A bug.\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.0.0]: https://github.com/o/r/compare/v0.9.0...v1.0.0\n[0.9.0]: https://github.com/o/r/releases/tag/v0.9.0\n"
+            ))
     }
 
     @Test func unreleasedReplacesUnreleased() {
         let merged = merge(keepAChangelog, "## [Unreleased]\n### Fixed\n- Pending fix.\n", for: .unreleased)
-        #expect(merged == keepAChangelog.replacingOccurrences("### Added\n- Something new.\n\n## [1.0.0]", "### Fixed\n- Pending fix.\n\n## [1.0.0]"))
+        #expect(
+            merged
+                == keepAChangelog.replacingOccurrences(
+                    "### Added\n- Something new.\n\n## [1.0.0]", "### Fixed\n- Pending fix.\n\n## [1.0.0]"))
     }
 
     @Test func replacementAddsMissingBlankLines() {
@@ -230,9 +243,11 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
 
     @Test func surroundingBlankLinesOfTheSectionAreIgnored() {
         let merged = mergeIdempotent(Array(ourFile.utf8), "\n\n" + rendered("1.4.0") + "\n\n", for: version("1.4.0"))
-        #expect(String(decoding: merged, as: UTF8.self) == ourFile.replacingOccurrences(
-            "## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)\n\n#### Features\n\n* **parser:** accept multi-line footers",
-            "## [1.4.0](https://github.com/o/r/compare/v0.0.0...v1.4.0) (2026-11-21)\n\n#### Features\n\n* entry 1.4.0"))
+        #expect(
+            String(decoding: merged, as: UTF8.self)
+                == ourFile.replacingOccurrences(
+                    "## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)\n\n#### Features\n\n* **parser:** accept multi-line footers",
+                    "## [1.4.0](https://github.com/o/r/compare/v0.0.0...v1.4.0) (2026-11-21)\n\n#### Features\n\n* entry 1.4.0"))
     }
 
     // MARK: Inserting
@@ -288,11 +303,13 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
 
     @Test func insertionAddsOnlyTheMissingNewlines() {
         // No blank line anywhere: both separators are added.
-        #expect(merge("# Changelog\n## 1.0.0\n* a\n", "## 1.1.0\n* b\n", for: version("1.1.0"))
-            == "# Changelog\n\n## 1.1.0\n* b\n\n## 1.0.0\n* a\n")
+        #expect(
+            merge("# Changelog\n## 1.0.0\n* a\n", "## 1.1.0\n* b\n", for: version("1.1.0"))
+                == "# Changelog\n\n## 1.1.0\n* b\n\n## 1.0.0\n* a\n")
         // Several blank lines: the first separates, the rest follow; nothing is added.
-        #expect(merge("# Changelog\n\n\n\n## 1.0.0\n* a\n", "## 1.1.0\n* b\n", for: version("1.1.0"))
-            == "# Changelog\n\n## 1.1.0\n* b\n\n\n## 1.0.0\n* a\n")
+        #expect(
+            merge("# Changelog\n\n\n\n## 1.0.0\n* a\n", "## 1.1.0\n* b\n", for: version("1.1.0"))
+                == "# Changelog\n\n## 1.1.0\n* b\n\n\n## 1.0.0\n* a\n")
         // A file starting with a section.
         #expect(merge("## 1.0.0\n* a\n", "## 1.1.0\n* b\n", for: version("1.1.0")) == "## 1.1.0\n* b\n\n## 1.0.0\n* a\n")
     }
@@ -302,8 +319,9 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         #expect(merge(text, "## 0.9.0\n* b\n", for: version("0.9.0")) == text + "\n\n## 0.9.0\n* b\n")
         #expect(merge(text, "## 1.1.0\n* b\n", for: version("1.1.0")) == "# Changelog\n\n## 1.1.0\n* b\n\n## 1.0.0\n\n* a fix")
         #expect(merge(text, "## 1.0.0\n* b\n", for: version("1.0.0")) == "# Changelog\n\n## 1.0.0\n* b\n")
-        #expect(merge("# Changelog\n\n## 1.0.0\n\n* a fix\n  ", "## 0.9.0\n* b\n", for: version("0.9.0"))
-            == "# Changelog\n\n## 1.0.0\n\n* a fix\n  \n## 0.9.0\n* b\n")
+        #expect(
+            merge("# Changelog\n\n## 1.0.0\n\n* a fix\n  ", "## 0.9.0\n* b\n", for: version("0.9.0"))
+                == "# Changelog\n\n## 1.0.0\n\n* a fix\n  \n## 0.9.0\n* b\n")
     }
 
     // MARK: Bytes
@@ -336,8 +354,10 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         let key = version("1.0.0")
         let bytes = Array("# A\r\nb\r\nc\r\n## 1.0.0\n\n\n\nx\n".utf8)
         #expect(mergeIdempotent(bytes, "## 1.0.0\n* y\n", for: key) == Array("# A\r\nb\r\nc\r\n\r\n## 1.0.0\r\n* y\r\n".utf8))
-        #expect(ChangelogDocument(bytes: bytes).merging([("## 1.0.0\n* y\n", key)]) == Array("# A\r\nb\r\nc\r\n\r\n## 1.0.0\r\n* y\r\n".utf8))
-        #expect(!ChangelogDocument(text: "# A\r\nb\r\nc\r\n## 1.0.0\r\n* y\r\n").hasEditedSection(for: key, comparedWith: "## 1.0.0\n* y\n"))
+        #expect(
+            ChangelogDocument(bytes: bytes).merging([("## 1.0.0\n* y\n", key)]) == Array("# A\r\nb\r\nc\r\n\r\n## 1.0.0\r\n* y\r\n".utf8))
+        #expect(
+            !ChangelogDocument(text: "# A\r\nb\r\nc\r\n## 1.0.0\r\n* y\r\n").hasEditedSection(for: key, comparedWith: "## 1.0.0\n* y\n"))
         // Releasing Unreleased: the same, and the other way round.
         let unreleased = Array("# A\nb\nc\n## Unreleased\r\n\r\n\r\n\r\nx\r\n".utf8)
         #expect(mergeIdempotent(unreleased, "## 1.0.0\n* y\n", for: key) == Array("# A\nb\nc\n\n## 1.0.0\n* y\n".utf8))
@@ -350,7 +370,8 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
 
     @Test func invalidUTF8ElsewhereIsPreserved() {
         let intro: [UInt8] = Array("# Changelog\n\nCaf".utf8) + [0xE9, 0xFF] + Array(" latin-1\n\n".utf8)
-        let sectionWithBadBytes: [UInt8] = Array("## 1.3.0 (".utf8) + [0xC3, 0x28] + Array(")\n\n* na".utf8) + [0xEF, 0xBF] + Array("ve\n".utf8)
+        let sectionWithBadBytes: [UInt8] =
+            Array("## 1.3.0 (".utf8) + [0xC3, 0x28] + Array(")\n\n* na".utf8) + [0xEF, 0xBF] + Array("ve\n".utf8)
         let bytes = intro + Array(rendered("1.4.0").utf8) + [0x0A] + sectionWithBadBytes
         let document = ChangelogDocument(bytes: bytes)
         #expect(document.sections.map(\.key) == [version("1.4.0"), version("1.3.0")])
@@ -365,8 +386,10 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
     }
 
     @Test func everyMergeChangesOneContiguousRegion() {
-        let documents = [ourFile, keepAChangelog, "", "# Changelog\n", ourFile.replacingOccurrences("\n", "\r\n"),
-                         "## 1.0.0\n```\n## 2.0.0\n```\n"]
+        let documents = [
+            ourFile, keepAChangelog, "", "# Changelog\n", ourFile.replacingOccurrences("\n", "\r\n"),
+            "## 1.0.0\n```\n## 2.0.0\n```\n",
+        ]
         let keys = [version("2.0.0"), version("1.4.0"), version("1.3.1"), version("1.0.0"), version("0.1.0"), .unreleased]
         for text in documents {
             for key in keys {
@@ -376,7 +399,8 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
                 let suffix = zip(original.reversed(), merged.reversed()).prefix { $0 == $1 }.count
                 // All original bytes survive except at most one replaced section.
                 let removed = original.count - min(original.count, prefix + suffix)
-                let replaced = ChangelogDocument(bytes: original).sections.first { $0.key == key }
+                let replaced =
+                    ChangelogDocument(bytes: original).sections.first { $0.key == key }
                     ?? (key == .unreleased ? nil : ChangelogDocument(bytes: original).sections.first { $0.key == .unreleased })
                 #expect(removed <= (replaced?.range.count ?? 0), "\(key) in \(text.debugDescription)")
             }
@@ -397,8 +421,9 @@ The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).
         #expect(keep.body(of: version("0.9.0")) == "### Fixed\n- A bug.")
 
         #expect(ChangelogDocument(text: "## 1.0.0\n\n\n## 0.9.0\n* x\n").body(of: version("1.0.0")) == "")
-        #expect(ChangelogDocument(text: "<a name=\"1.0.0\"></a>\n\n## 1.0.0\n\n  indented\n\n* x  \n").body(of: version("1.0.0"))
-            == "  indented\n\n* x  ")
+        #expect(
+            ChangelogDocument(text: "<a name=\"1.0.0\"></a>\n\n## 1.0.0\n\n  indented\n\n* x  \n").body(of: version("1.0.0"))
+                == "  indented\n\n* x  ")
     }
 }
 

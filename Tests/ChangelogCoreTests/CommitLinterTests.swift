@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 @Suite struct CommitLinterTests {
@@ -83,19 +84,21 @@ import Testing
         #expect(result.commit?.type == "feature", "the commit is filled even when a lint rule fails")
         let error = result.errors[0]
         #expect(error.line == 1 && error.column == 1)
-        #expect(error.message == """
-            type 'feature' is not allowed; did you mean 'feat'? Write 'feat(cli): add the export command'; \
-            allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
-            """)
+        #expect(
+            error.message == """
+                type 'feature' is not allowed; did you mean 'feat'? Write 'feat(cli): add the export command'; \
+                allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
+                """)
     }
 
     @Test func typeNotAllowedWithoutSuggestion() {
         let error = lint("wip: half done").errors.first
         #expect(error?.rule == .typeAllowed)
-        #expect(error?.message == """
-            type 'wip' is not allowed; use one of the allowed types: feat, fix, perf, refactor, docs, style, test, \
-            build, ci, chore, revert (or add 'wip' to types under [check])
-            """)
+        #expect(
+            error?.message == """
+                type 'wip' is not allowed; use one of the allowed types: feat, fix, perf, refactor, docs, style, test, \
+                build, ci, chore, revert (or add 'wip' to types under [check])
+                """)
     }
 
     @Test(arguments: [
@@ -133,10 +136,11 @@ import Testing
         #expect(rules(result) == [.scopeAllowed])
         #expect(result.commit?.scope == "parsr")
         #expect(result.errors[0].column == 6)
-        #expect(result.errors[0].message == """
-            scope 'parsr' is not allowed; did you mean 'parser'? Use one of the allowed scopes: api, parser, \
-            or leave the scope out (or add 'parsr' to scopes under [check])
-            """)
+        #expect(
+            result.errors[0].message == """
+                scope 'parsr' is not allowed; did you mean 'parser'? Use one of the allowed scopes: api, parser, \
+                or leave the scope out (or add 'parsr' to scopes under [check])
+                """)
     }
 
     @Test func scopeRules() {
@@ -165,10 +169,11 @@ import Testing
         #expect(rules(result) == [.headerMaxLength])
         #expect(result.commit != nil)
         #expect(result.errors[0].line == 1 && result.errors[0].column == 101)
-        #expect(result.errors[0].message == """
-            the header is 102 characters long, 2 over the limit of 100; shorten the description and move the \
-            details to the body, after a blank line
-            """)
+        #expect(
+            result.errors[0].message == """
+                the header is 102 characters long, 2 over the limit of 100; shorten the description and move the \
+                details to the body, after a blank line
+                """)
     }
 
     @Test func headerLengthCountsCharacters() {
@@ -240,7 +245,11 @@ import Testing
     func disabledRulesAreDropped(_ message: String, _ rule: Diagnostic.Rule) {
         let scopes: (inout LintOptions) -> Void = { $0.scopes = ["api"] }
         #expect(rules(lint(message, scopes)) == [rule])
-        #expect(lint(message) { scopes(&$0); $0.disabledRules = [rule] }.valid)
+        #expect(
+            lint(message) {
+                scopes(&$0)
+                $0.disabledRules = [rule]
+            }.valid)
     }
 
     // MARK: Merges, reverts, autosquash
@@ -259,11 +268,12 @@ import Testing
         let merge = lint("Merge branch 'topic' into main", parents: 2, noIgnore)
         #expect(merge.kind == .merge && !merge.ignored)
         #expect(rules(merge) == [.headerFormat])
-        #expect(merge.errors[0].message == """
-            'Merge branch 'topic' into main' is a merge commit header, not a Conventional Commit; rebase instead \
-            of merging, reword the merge as 'type: description' (e.g. 'feat: merge the export command'), or set \
-            ignore-merges = true under [check]
-            """)
+        #expect(
+            merge.errors[0].message == """
+                'Merge branch 'topic' into main' is a merge commit header, not a Conventional Commit; rebase instead \
+                of merging, reword the merge as 'type: description' (e.g. 'feat: merge the export command'), or set \
+                ignore-merges = true under [check]
+                """)
         let conventional = lint("feat: merge the export command\n\nbody", parents: 2, noIgnore)
         #expect(conventional.kind == .merge && conventional.valid)
         #expect(conventional.commit?.subject == "merge the export command")
@@ -278,10 +288,11 @@ import Testing
         let notIgnored = lint("Revert \"feat: add x\"\n\nThis reverts commit 0123456789abcdef.") { $0.ignoreReverts = false }
         #expect(notIgnored.kind == .revert && !notIgnored.ignored)
         #expect(rules(notIgnored) == [.headerFormat])
-        #expect(notIgnored.errors[0].message == """
-            git's 'Revert "…"' header is not a Conventional Commit; write 'revert: feat: add x' and keep \
-            'This reverts commit <id>.' in the body, or set ignore-reverts = true under [check]
-            """)
+        #expect(
+            notIgnored.errors[0].message == """
+                git's 'Revert "…"' header is not a Conventional Commit; write 'revert: feat: add x' and keep \
+                'This reverts commit <id>.' in the body, or set ignore-reverts = true under [check]
+                """)
         // A conventional revert is an ordinary conventional commit.
         let conventional = lint("revert: feat: add x\n\nRefs: 0123abcd") { $0.ignoreReverts = false }
         #expect(conventional.kind == .conventional && conventional.valid)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 // MARK: Helpers
@@ -126,12 +127,15 @@ extension CommitMessageParserTests {
 
         @Test("Rule 10: a value may span lines and ends at the next token/separator pair")
         func rule10_multiLineValue() {
-            let c = conventional("fix: x\n\nBREAKING CHANGE: the option is gone;\nuse --bar instead.\n  Indented too.\nRefs: #3\nSigned-off-by: A <a@example.com>")
-            #expect(c?.footers == [
-                footer("BREAKING CHANGE", "the option is gone;\nuse --bar instead.\n  Indented too."),
-                footer("Refs", "#3"),
-                footer("Signed-off-by", "A <a@example.com>"),
-            ])
+            let c = conventional(
+                "fix: x\n\nBREAKING CHANGE: the option is gone;\nuse --bar instead.\n  Indented too.\nRefs: #3\nSigned-off-by: A <a@example.com>"
+            )
+            #expect(
+                c?.footers == [
+                    footer("BREAKING CHANGE", "the option is gone;\nuse --bar instead.\n  Indented too."),
+                    footer("Refs", "#3"),
+                    footer("Signed-off-by", "A <a@example.com>"),
+                ])
             // git-style folded continuation lines lose their common indentation.
             let folded = conventional("fix: x\n\nNote-for-packagers: rebuild\n  the cache\n  and restart")
             #expect(folded?.footers == [footer("Note-for-packagers", "rebuild\nthe cache\nand restart")])
@@ -220,10 +224,12 @@ extension CommitMessageParserTests {
     struct SpecExamples {
         static let examples: [ParserSpecExample] = [
             ParserSpecExample(
-                message: "feat: allow provided config object to extend other configs\n\nBREAKING CHANGE: `extends` key in config file is now used for extending other config files",
+                message:
+                    "feat: allow provided config object to extend other configs\n\nBREAKING CHANGE: `extends` key in config file is now used for extending other config files",
                 expected: ConventionalCommit(
                     type: "feat", scope: nil, isBreaking: true, subject: "allow provided config object to extend other configs",
-                    body: nil, footers: [footer("BREAKING CHANGE", "`extends` key in config file is now used for extending other config files")],
+                    body: nil,
+                    footers: [footer("BREAKING CHANGE", "`extends` key in config file is now used for extending other config files")],
                     breakingNote: "`extends` key in config file is now used for extending other config files", references: [])),
             ParserSpecExample(
                 message: "refactor!: drop support for Node 6",
@@ -236,7 +242,8 @@ extension CommitMessageParserTests {
                     type: "refactor", scope: "runtime", isBreaking: true, subject: "drop support for Node 6",
                     body: nil, footers: [], breakingNote: nil, references: [])),
             ParserSpecExample(
-                message: "refactor!: drop support for Node 6\n\nBREAKING CHANGE: refactor to use JavaScript features not available in Node 6.",
+                message:
+                    "refactor!: drop support for Node 6\n\nBREAKING CHANGE: refactor to use JavaScript features not available in Node 6.",
                 expected: ConventionalCommit(
                     type: "refactor", scope: nil, isBreaking: true, subject: "drop support for Node 6",
                     body: nil, footers: [footer("BREAKING CHANGE", "refactor to use JavaScript features not available in Node 6.")],
@@ -340,8 +347,11 @@ extension CommitMessageParserTests {
 
         @Test("A header with no newline, with tabs, and with Unicode everywhere")
         func headerVariants() {
-            #expect(conventional("feat: x") == ConventionalCommit(
-                type: "feat", scope: nil, isBreaking: false, subject: "x", body: nil, footers: [], breakingNote: nil, references: []))
+            #expect(
+                conventional("feat: x")
+                    == ConventionalCommit(
+                        type: "feat", scope: nil, isBreaking: false, subject: "x", body: nil, footers: [], breakingNote: nil, references: []
+                    ))
             #expect(conventional("feat: \tadd\ttabs\t")?.subject == "add\ttabs")
             let c = conventional("feat(界面): 添加 🎉 支持\n\n正文 with émoji 👍\n\nRefs: #7")
             #expect(c?.scope == "界面")
@@ -381,7 +391,8 @@ extension CommitMessageParserTests {
 
         @Test("A breaking-change note may have several paragraphs")
         func multiParagraphBreakingNote() {
-            let c = conventional("feat: x\n\nBody.\n\nBREAKING CHANGE: the config moved.\n\nMigrate by running `x migrate`.\n\nReviewed-by: Z")
+            let c = conventional(
+                "feat: x\n\nBody.\n\nBREAKING CHANGE: the config moved.\n\nMigrate by running `x migrate`.\n\nReviewed-by: Z")
             #expect(c?.body == "Body.")
             #expect(c?.breakingNote == "the config moved.\n\nMigrate by running `x migrate`.")
             #expect(c?.footers.map(\.token) == ["BREAKING CHANGE", "Reviewed-by"])
@@ -484,8 +495,10 @@ extension CommitMessageParserTests {
             let headerOnly = conventional("fix: x\n\n(cherry picked from commit abc1234)\n(cherry picked from commit def5678)")
             #expect(headerOnly?.body == nil)
             #expect(structural("fix: x\n\n(cherry picked from commit abc1234)").isEmpty)
-            #expect(CommitMessageParser.cherryPickedFrom(in: "fix: x\n\n(cherry picked from commit \(id))\r\n(cherry picked from commit abc1234)")
-                == [id, "abc1234"])
+            #expect(
+                CommitMessageParser.cherryPickedFrom(
+                    in: "fix: x\n\n(cherry picked from commit \(id))\r\n(cherry picked from commit abc1234)")
+                    == [id, "abc1234"])
             #expect(CommitMessageParser.cherryPickedFrom(in: "fix: x\n\nnot (cherry picked from commit zzzz)") == [])
         }
     }
@@ -505,15 +518,22 @@ extension CommitMessageParserTests {
         static let cases: [ParserReferenceCase] = [
             ParserReferenceCase(footers: "Closes #12", expected: [Reference(action: "Closes", issue: "12")]),
             ParserReferenceCase(footers: "Closes: #12", expected: [Reference(action: "Closes", issue: "12")]),
-            ParserReferenceCase(footers: "Fixes: #3, #4", expected: [Reference(action: "Fixes", issue: "3"), Reference(action: "Fixes", issue: "4")]),
-            ParserReferenceCase(footers: "Fixes #3, #4", expected: [Reference(action: "Fixes", issue: "3"), Reference(action: "Fixes", issue: "4")]),
+            ParserReferenceCase(
+                footers: "Fixes: #3, #4", expected: [Reference(action: "Fixes", issue: "3"), Reference(action: "Fixes", issue: "4")]),
+            ParserReferenceCase(
+                footers: "Fixes #3, #4", expected: [Reference(action: "Fixes", issue: "3"), Reference(action: "Fixes", issue: "4")]),
             ParserReferenceCase(footers: "Resolves: o/r#5", expected: [Reference(action: "Resolves", issue: "5", repository: "o/r")]),
-            ParserReferenceCase(footers: "Refs: group/sub/project#6", expected: [Reference(action: "Refs", issue: "6", repository: "group/sub/project")]),
+            ParserReferenceCase(
+                footers: "Refs: group/sub/project#6", expected: [Reference(action: "Refs", issue: "6", repository: "group/sub/project")]),
             ParserReferenceCase(footers: "Closes: !123", expected: [Reference(action: "Closes", issue: "123", kind: .mergeRequest)]),
-            ParserReferenceCase(footers: "Related: my.org/my-repo!7", expected: [Reference(action: "Related", issue: "7", kind: .mergeRequest, repository: "my.org/my-repo")]),
+            ParserReferenceCase(
+                footers: "Related: my.org/my-repo!7",
+                expected: [Reference(action: "Related", issue: "7", kind: .mergeRequest, repository: "my.org/my-repo")]),
             ParserReferenceCase(footers: "See #8", expected: [Reference(action: "See", issue: "8")]),
-            ParserReferenceCase(footers: "Closes: #1,\n  #2", expected: [Reference(action: "Closes", issue: "1"), Reference(action: "Closes", issue: "2")]),
-            ParserReferenceCase(footers: "Closes #1\nFixes #1", expected: [Reference(action: "Closes", issue: "1"), Reference(action: "Fixes", issue: "1")]),
+            ParserReferenceCase(
+                footers: "Closes: #1,\n  #2", expected: [Reference(action: "Closes", issue: "1"), Reference(action: "Closes", issue: "2")]),
+            ParserReferenceCase(
+                footers: "Closes #1\nFixes #1", expected: [Reference(action: "Closes", issue: "1"), Reference(action: "Fixes", issue: "1")]),
             ParserReferenceCase(footers: "Closes: #9 and #9", expected: [Reference(action: "Closes", issue: "9")]),
             ParserReferenceCase(footers: "Reviewed-by: #12", expected: []),
             ParserReferenceCase(footers: "Refs: 676104e, a215868", expected: []),
@@ -581,8 +601,11 @@ extension CommitMessageParserTests {
             let r = try #require(revert("Revert \"feat(api)!: drop v1\"\n\nThis reverts commit \(id).\n"))
             #expect(r.revertedHeader == "feat(api)!: drop v1")
             #expect(r.revertedIDs == [id])
-            #expect(r.revertedCommit == ConventionalCommit(
-                type: "feat", scope: "api", isBreaking: true, subject: "drop v1", body: nil, footers: [], breakingNote: nil, references: []))
+            #expect(
+                r.revertedCommit
+                    == ConventionalCommit(
+                        type: "feat", scope: "api", isBreaking: true, subject: "drop v1", body: nil, footers: [], breakingNote: nil,
+                        references: []))
         }
 
         @Test("git revert of a non-conventional commit, of a revert, and git 2.43's Reapply")
@@ -610,10 +633,18 @@ extension CommitMessageParserTests {
 
         @Test("revertedIDs: git's sentences, merges reverted, conventional revert commits")
         func revertedIDs() {
-            #expect(CommitMessageParser.revertedIDs(in: "Revert \"x\"\n\nThis reverts commit abc1234, reversing\nchanges made to def5678.") == ["abc1234"])
-            #expect(CommitMessageParser.revertedIDs(in: "revert: x\n\nThis reverts commit abcdef1.\nThis reverts commit 1234567.\nthis reverts commit ABCDEF1.")
-                == ["abcdef1", "1234567", "ABCDEF1"])
-            #expect(CommitMessageParser.revertedIDs(in: "revert: x\n\nThis reverts commit abcdef1.\nThis reverts commit abcdef1.") == ["abcdef1"])
+            #expect(
+                CommitMessageParser.revertedIDs(in: "Revert \"x\"\n\nThis reverts commit abc1234, reversing\nchanges made to def5678.") == [
+                    "abc1234"
+                ])
+            #expect(
+                CommitMessageParser.revertedIDs(
+                    in: "revert: x\n\nThis reverts commit abcdef1.\nThis reverts commit 1234567.\nthis reverts commit ABCDEF1.")
+                    == ["abcdef1", "1234567", "ABCDEF1"])
+            #expect(
+                CommitMessageParser.revertedIDs(in: "revert: x\n\nThis reverts commit abcdef1.\nThis reverts commit abcdef1.") == [
+                    "abcdef1"
+                ])
             #expect(CommitMessageParser.revertedIDs(in: "This reverts commit xyz.") == [])
             #expect(CommitMessageParser.revertedIDs(in: "This reverts commit abc") == [])
             #expect(CommitMessageParser.revertedIDs(in: "This reverts commit abcd1234x") == [])
@@ -655,7 +686,10 @@ extension CommitMessageParserTests {
             ("feat: x\n# comment\nbody", false, "feat: x\n# comment\nbody"),
             ("feat: x\n# comment\nbody", true, "feat: x\nbody"),
             ("# leading comment\n\nfeat: x\n\n# Please enter\n#\n", true, "feat: x"),
-            ("feat: x\n\nbody\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/x b/x\n+feat: y", true, "feat: x\n\nbody"),
+            (
+                "feat: x\n\nbody\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/x b/x\n+feat: y",
+                true, "feat: x\n\nbody"
+            ),
             ("  \n\t\n", false, ""),
             ("", false, ""),
         ])
@@ -684,7 +718,8 @@ extension CommitMessageParserTests {
                 type: "feat", scope: "api", isBreaking: true, subject: "x", body: "body line\n\ttabbed",
                 footers: [footer("BREAKING CHANGE", "y\nz"), footer("Refs", "#1")], breakingNote: "y\nz",
                 references: [Reference(action: "Refs", issue: "1")])
-            #expect(conventional("feat(api): x \r\n\r\nbody line  \r\n\ttabbed\t\r\n\r\nBREAKING CHANGE: y\r\nz\r\nRefs: #1\r\n") == expected)
+            #expect(
+                conventional("feat(api): x \r\n\r\nbody line  \r\n\ttabbed\t\r\n\r\nBREAKING CHANGE: y\r\nz\r\nRefs: #1\r\n") == expected)
             #expect(conventional("feat(api): x\r\rbody line\r\ttabbed\r\rBREAKING CHANGE: y\rz\rRefs: #1\r") == expected)
         }
 
@@ -729,7 +764,9 @@ extension CommitMessageParserTests {
                 for _ in 0..<next(24) { message += pieces[next(pieces.count)] }
                 for strip in [false, true] {
                     let cleaned = CommitMessageParser.clean(message, stripComments: strip)
-                    #expect(CommitMessageParser.clean(cleaned, stripComments: strip) == cleaned, "clean is idempotent: \(message.debugDescription)")
+                    #expect(
+                        CommitMessageParser.clean(cleaned, stripComments: strip) == cleaned,
+                        "clean is idempotent: \(message.debugDescription)")
                     let lineCount = cleaned.split(separator: "\n", omittingEmptySubsequences: false).count
                     switch CommitMessageParser.parse(message, stripComments: strip) {
                     case .conventional(let c):
@@ -770,23 +807,36 @@ extension CommitMessageParserTests {
         static let cases: [ParserStructuralCase] = [
             ParserStructuralCase(message: "feat: x", expected: [], lines: []),
             ParserStructuralCase(message: "feat: x\n\nbody\n\nReviewed-by: Z\nRefs #133", expected: [], lines: []),
-            ParserStructuralCase(message: "feat: x\nbody", expected: [.bodyBlankLine], lines: [2], fix: "insert an empty line after line 1"),
-            ParserStructuralCase(message: "feat: x\n\nbreaking change: y", expected: [.breakingChangeCase], lines: [3], fix: "'BREAKING CHANGE: …'"),
-            ParserStructuralCase(message: "feat: x\n\nbody\nBreaking change: y\nmore", expected: [.breakingChangeCase], lines: [4], fix: "'BREAKING CHANGE: …'"),
-            ParserStructuralCase(message: "feat: x\n\nBREAKING CHANGES: y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
+            ParserStructuralCase(
+                message: "feat: x\nbody", expected: [.bodyBlankLine], lines: [2], fix: "insert an empty line after line 1"),
+            ParserStructuralCase(
+                message: "feat: x\n\nbreaking change: y", expected: [.breakingChangeCase], lines: [3], fix: "'BREAKING CHANGE: …'"),
+            ParserStructuralCase(
+                message: "feat: x\n\nbody\nBreaking change: y\nmore", expected: [.breakingChangeCase], lines: [4],
+                fix: "'BREAKING CHANGE: …'"),
+            ParserStructuralCase(
+                message: "feat: x\n\nBREAKING CHANGES: y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
             ParserStructuralCase(message: "feat: x\n\nBREAKING: y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
-            ParserStructuralCase(message: "feat: x\n\nBREAKING_CHANGE: y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
-            ParserStructuralCase(message: "feat: x\n\nBREAKING CHANGE:y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
-            ParserStructuralCase(message: "feat: x\n\nBREAKING CHANGE : y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
-            ParserStructuralCase(message: "feat: x\n\nBody.\nBREAKING CHANGE: y", expected: [.footerFormat], lines: [4], fix: "insert an empty line before line 4"),
-            ParserStructuralCase(message: "feat: x\n\nBody.\nCloses #12", expected: [.footerFormat], lines: [4], fix: "insert an empty line before line 4"),
+            ParserStructuralCase(
+                message: "feat: x\n\nBREAKING_CHANGE: y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
+            ParserStructuralCase(
+                message: "feat: x\n\nBREAKING CHANGE:y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
+            ParserStructuralCase(
+                message: "feat: x\n\nBREAKING CHANGE : y", expected: [.footerFormat], lines: [3], fix: "'BREAKING CHANGE: y'"),
+            ParserStructuralCase(
+                message: "feat: x\n\nBody.\nBREAKING CHANGE: y", expected: [.footerFormat], lines: [4],
+                fix: "insert an empty line before line 4"),
+            ParserStructuralCase(
+                message: "feat: x\n\nBody.\nCloses #12", expected: [.footerFormat], lines: [4], fix: "insert an empty line before line 4"),
             ParserStructuralCase(message: "feat: x\n\nSigned off by: A", expected: [.footerFormat], lines: [3], fix: "'Signed-off-by: A'"),
             ParserStructuralCase(message: "feat: x\n\nRefs: #1\nCloses:#2", expected: [.footerFormat], lines: [4], fix: "'Closes: #2'"),
             ParserStructuralCase(message: "feat: x\n\nRefs: #1\nCloses#2", expected: [.footerFormat], lines: [4], fix: "'Closes #2'"),
             ParserStructuralCase(message: "feat: x\n\nCloses:#2", expected: [.footerFormat], lines: [3], fix: "'Closes: #2'"),
-            ParserStructuralCase(message: "feat: x\nbody\n\nbreaking-change: y", expected: [.bodyBlankLine, .breakingChangeCase], lines: [2, 4]),
+            ParserStructuralCase(
+                message: "feat: x\nbody\n\nbreaking-change: y", expected: [.bodyBlankLine, .breakingChangeCase], lines: [2, 4]),
             // Prose is left alone.
-            ParserStructuralCase(message: "feat: x\n\nOld behaviour: slow.\nNew behaviour: fast.\nSee https://example.com", expected: [], lines: []),
+            ParserStructuralCase(
+                message: "feat: x\n\nOld behaviour: slow.\nNew behaviour: fast.\nSee https://example.com", expected: [], lines: []),
             ParserStructuralCase(message: "feat: x\n\nBreaking news: nothing breaks.", expected: [], lines: []),
             ParserStructuralCase(message: "feat: x\n\nBREAKING CHANGE: y\n\nExplained: at length:like this", expected: [], lines: []),
         ]

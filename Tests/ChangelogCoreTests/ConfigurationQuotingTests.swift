@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 // Found by Fuzz/Sources/FuzzConfiguration: a quoted key holding "\r\n" (one Character) was printed

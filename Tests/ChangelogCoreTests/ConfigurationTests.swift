@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 @Suite struct ConfigurationTests {
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test func everyKeyOfChangelogToml() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             [changelog]
             repository = "https://github.com/o/r"
             link-style = "gitlab"
@@ -108,7 +110,8 @@ import Testing
 
     /// The "Default Options" and "Custom Sections" examples of clog-cli's README.
     @Test func clogReadmeExample() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             [clog]
             # A repository link with the trailing '.git' which will be used to generate
             # all commit and issue links
@@ -209,10 +212,11 @@ import Testing
 
         let inChangelog = try #require(failure("[clog]\nrepository = \"x\""))
         #expect(inChangelog.key == "clog")
-        #expect(inChangelog.description == """
-            .changelog.toml: unknown table 'clog' (the settings table of this file is [changelog]); \
-            known tables: branches, bump, changelog, check, components, release, sections
-            """)
+        #expect(
+            inChangelog.description == """
+                .changelog.toml: unknown table 'clog' (the settings table of this file is [changelog]); \
+                known tables: branches, bump, changelog, check, components, release, sections
+                """)
     }
 
     // MARK: Unknown tables and keys
@@ -221,26 +225,29 @@ import Testing
         let error = try #require(failure("[clog]\noutfil = \"x.md\"", flavor: .clog))
         #expect(error.file == ".clog.toml")
         #expect(error.key == "clog.outfil")
-        #expect(error.description == """
-            .clog.toml: unknown key 'clog.outfil' (did you mean 'outfile'?); known keys: changelog, \
-            from-latest-tag, infile, link-style, outfile, output-format, repository, subtitle
-            """)
+        #expect(
+            error.description == """
+                .clog.toml: unknown key 'clog.outfil' (did you mean 'outfile'?); known keys: changelog, \
+                from-latest-tag, infile, link-style, outfile, output-format, repository, subtitle
+                """)
     }
 
     @Test func unknownKeyInChangelogTomlListsTagPrefix() throws {
         let error = try #require(failure("[changelog]\nsurprise = 1"))
-        #expect(error.description == """
-            .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, from-latest-tag, \
-            infile, link-style, outfile, output-format, repository, subtitle, tag-prefix
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, from-latest-tag, \
+                infile, link-style, outfile, output-format, repository, subtitle, tag-prefix
+                """)
     }
 
     @Test func unknownTable() throws {
         let error = try #require(failure("[deploy]\nsign = true"))
         #expect(error.key == "deploy")
-        #expect(error.description == """
-            .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, release, sections
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, release, sections
+                """)
     }
 
     @Test func unknownNestedTable() throws {
@@ -252,10 +259,11 @@ import Testing
     @Test func settingAtTheTopLevel() throws {
         let error = try #require(failure("repository = \"https://github.com/o/r\""))
         #expect(error.key == "repository")
-        #expect(error.description == """
-            .changelog.toml: unknown key 'repository' at the top level (settings belong in the [changelog] table); \
-            known tables: branches, bump, changelog, check, components, release, sections
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: unknown key 'repository' at the top level (settings belong in the [changelog] table); \
+                known tables: branches, bump, changelog, check, components, release, sections
+                """)
     }
 
     @Test func firstUnknownKeyInFileOrderIsReported() throws {
@@ -268,9 +276,10 @@ import Testing
     @Test func booleanExpected() throws {
         let error = try #require(failure("[changelog]\nfrom-latest-tag = \"true\""))
         #expect(error.key == "changelog.from-latest-tag")
-        #expect(error.description == """
-            .changelog.toml: key 'changelog.from-latest-tag' must be a boolean (true or false), found a string ("true")
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: key 'changelog.from-latest-tag' must be a boolean (true or false), found a string ("true")
+                """)
     }
 
     @Test func stringExpected() throws {
@@ -289,13 +298,15 @@ import Testing
     @Test func choiceExpected() throws {
         let value = try #require(failure("[changelog]\nlink-style = \"bitbucket\""))
         #expect(value.key == "changelog.link-style")
-        #expect(value.description == """
-            .changelog.toml: key 'changelog.link-style' must be one of github, gitlab, stash, cgit (found "bitbucket")
-            """)
+        #expect(
+            value.description == """
+                .changelog.toml: key 'changelog.link-style' must be one of github, gitlab, stash, cgit (found "bitbucket")
+                """)
         let type = try #require(failure("[changelog]\noutput-format = true"))
-        #expect(type.description == """
-            .changelog.toml: key 'changelog.output-format' must be a string (one of markdown, json), found a boolean (true)
-            """)
+        #expect(
+            type.description == """
+                .changelog.toml: key 'changelog.output-format' must be a string (one of markdown, json), found a boolean (true)
+                """)
         let gitweb = try #require(failure("[clog]\nlink-style = \"gitweb\"", flavor: .clog))
         #expect(gitweb.key == "clog.link-style")
     }
@@ -311,10 +322,11 @@ import Testing
     @Test func sectionValueMustBeAnArray() throws {
         let error = try #require(failure("[sections]\nDocs = \"docs\""))
         #expect(error.key == "sections.Docs")
-        #expect(error.description == """
-            .changelog.toml: key 'sections.Docs' must be an array of non-empty strings, found a string ("docs"); \
-            write Docs = ["docs"]
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: key 'sections.Docs' must be an array of non-empty strings, found a string ("docs"); \
+                write Docs = ["docs"]
+                """)
         let nested = try #require(failure("[sections.Docs]\naliases = [\"docs\"]"))
         #expect(nested.description.hasSuffix("key 'sections.Docs' must be an array of non-empty strings, found a table"))
     }
@@ -322,9 +334,10 @@ import Testing
     @Test func sectionItemsMustBeStrings() throws {
         let error = try #require(failure("[components]\nParser = [\"parser\", 7]"))
         #expect(error.key == "components.Parser")
-        #expect(error.description == """
-            .changelog.toml: key 'components.Parser' must be an array of non-empty strings; item 2 is an integer (7)
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: key 'components.Parser' must be an array of non-empty strings; item 2 is an integer (7)
+                """)
     }
 
     // MARK: Empty values
@@ -347,9 +360,10 @@ import Testing
         #expect(component.description.hasSuffix("must list at least one scope, found an empty array"))
         let item = try #require(failure("[sections]\n\"Bug Fixes\" = [\"fix\", \"\"]"))
         #expect(item.key == #"sections."Bug Fixes""#)
-        #expect(item.description == """
-            .changelog.toml: key 'sections."Bug Fixes"' must be an array of non-empty strings; item 2 is an empty string
-            """)
+        #expect(
+            item.description == """
+                .changelog.toml: key 'sections."Bug Fixes"' must be an array of non-empty strings; item 2 is an empty string
+                """)
         let title = try #require(failure("[sections]\n\"\" = [\"x\"]"))
         #expect(title.description.contains("must name a section"))
     }
@@ -357,7 +371,8 @@ import Testing
     // MARK: Sections and components
 
     @Test func sectionsKeepFileOrder() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             [sections]
             Zeta = ["z"]
             Alpha = [
@@ -386,7 +401,8 @@ import Testing
     }
 
     @Test func unicodeTitlesAndQuotedKeys() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             [sections]
             "Sécurité" = ["sec"]
             "Améliorations" = ["amé"]
@@ -407,9 +423,10 @@ import Testing
     @Test func aliasesAreUniqueAcrossSections() throws {
         let error = try #require(failure("[sections]\nDocs = [\"docs\"]\nNotes = [\"notes\", \"docs\"]"))
         #expect(error.key == "sections.Notes")
-        #expect(error.description == """
-            .changelog.toml: key 'sections.Notes' lists the commit type "docs", already listed under 'sections.Docs'
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: key 'sections.Notes' lists the commit type "docs", already listed under 'sections.Docs'
+                """)
         let repeated = try parse("[components]\nParser = [\"parser\", \"parse\", \"parser\"]")
         #expect(repeated.components == [SectionAliases(title: "Parser", aliases: ["parser", "parse"])])
     }
@@ -449,7 +466,8 @@ import Testing
     }
 
     @Test func everyKeyOfCheck() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             [check]
             types = ["feat", "Fix", "deps", "feat"]
             header-max-length = 72
@@ -488,34 +506,39 @@ import Testing
     @Test func unknownRuleName() throws {
         let error = try #require(failure("[check]\ndisabled-rules = [\"type-enum\", \"body-leading-blanks\"]"))
         #expect(error.key == "check.disabled-rules")
-        #expect(error.description == """
-            .changelog.toml: key 'check.disabled-rules' lists the unknown rule "body-leading-blanks" (did you mean \
-            'body-leading-blank'?); known rules: body-leading-blank, breaking-change-upper-case, empty-message, \
-            footer-format, header-format, header-max-length, scope-empty, scope-enum, separator, subject-empty, \
-            type-empty, type-enum
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: key 'check.disabled-rules' lists the unknown rule "body-leading-blanks" (did you mean \
+                'body-leading-blank'?); known rules: body-leading-blank, breaking-change-upper-case, empty-message, \
+                footer-format, header-format, header-max-length, scope-empty, scope-enum, separator, subject-empty, \
+                type-empty, type-enum
+                """)
         let far = try #require(failure("[check]\ndisabled-rules = [\"max-line-length\"]"))
-        #expect(far.description.hasPrefix(
-            #".changelog.toml: key 'check.disabled-rules' lists the unknown rule "max-line-length"; known rules: "#))
+        #expect(
+            far.description.hasPrefix(
+                #".changelog.toml: key 'check.disabled-rules' lists the unknown rule "max-line-length"; known rules: "#))
         let notArray = try #require(failure("[check]\ndisabled-rules = \"type-enum\""))
-        #expect(notArray.description == """
-            .changelog.toml: key 'check.disabled-rules' must be an array of non-empty strings, found a string \
-            ("type-enum"); write disabled-rules = ["type-enum"]
-            """)
+        #expect(
+            notArray.description == """
+                .changelog.toml: key 'check.disabled-rules' must be an array of non-empty strings, found a string \
+                ("type-enum"); write disabled-rules = ["type-enum"]
+                """)
     }
 
     @Test func checkTypes() throws {
         let empty = try #require(failure("[check]\ntypes = []"))
         #expect(empty.key == "check.types")
-        #expect(empty.description == """
-            .changelog.toml: key 'check.types' must list at least one commit type, found an empty array; to allow \
-            any type, add "type-enum" to disabled-rules instead
-            """)
+        #expect(
+            empty.description == """
+                .changelog.toml: key 'check.types' must list at least one commit type, found an empty array; to allow \
+                any type, add "type-enum" to disabled-rules instead
+                """)
         let spaced = try #require(failure("[check]\ntypes = [\"feat\", \"bug fix\"]"))
-        #expect(spaced.description == """
-            .changelog.toml: key 'check.types' must list commit types; item 2 ("bug fix") is not one: a type is \
-            made of letters, digits, '-' and '_'
-            """)
+        #expect(
+            spaced.description == """
+                .changelog.toml: key 'check.types' must list commit types; item 2 ("bug fix") is not one: a type is \
+                made of letters, digits, '-' and '_'
+                """)
         let number = try #require(failure("[check]\ntypes = [\"feat\", 1]"))
         #expect(number.description.hasSuffix("must be an array of non-empty strings; item 2 is an integer (1)"))
     }
@@ -543,24 +566,28 @@ import Testing
     @Test func unknownKeyInCheck() throws {
         let error = try #require(failure("[check]\ntype = [\"feat\"]"))
         #expect(error.key == "check.type")
-        #expect(error.description == """
-            .changelog.toml: unknown key 'check.type' (did you mean 'types'?); known keys: disabled-rules, \
-            header-max-length, ignore-autosquash, ignore-merges, ignore-reverts, scopes, types
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: unknown key 'check.type' (did you mean 'types'?); known keys: disabled-rules, \
+                header-max-length, ignore-autosquash, ignore-merges, ignore-reverts, scopes, types
+                """)
         let misplaced = try #require(failure("[check]\ninitial = \"1.0.0\""))
-        #expect(misplaced.description.hasPrefix(
-            ".changelog.toml: unknown key 'check.initial' ('initial' belongs in the [bump] table); known keys: "))
+        #expect(
+            misplaced.description.hasPrefix(
+                ".changelog.toml: unknown key 'check.initial' ('initial' belongs in the [bump] table); known keys: "))
     }
 
     @Test func checkAndBumpKeysInTheWrongPlace() throws {
         let inSettings = try #require(failure("[changelog]\nheader-max-length = 72"))
-        #expect(inSettings.description.hasPrefix(
-            ".changelog.toml: unknown key 'changelog.header-max-length' ('header-max-length' belongs in the [check] table)"))
+        #expect(
+            inSettings.description.hasPrefix(
+                ".changelog.toml: unknown key 'changelog.header-max-length' ('header-max-length' belongs in the [check] table)"))
         let topLevel = try #require(failure("initial = \"0.1.0\""))
-        #expect(topLevel.description == """
-            .changelog.toml: unknown key 'initial' at the top level ('initial' belongs in the [bump] table); \
-            known tables: branches, bump, changelog, check, components, release, sections
-            """)
+        #expect(
+            topLevel.description == """
+                .changelog.toml: unknown key 'initial' at the top level ('initial' belongs in the [bump] table); \
+                known tables: branches, bump, changelog, check, components, release, sections
+                """)
         let table = try #require(failure("check = true"))
         #expect(table.description == ".changelog.toml: key 'check' must be a table, found a boolean (true)")
     }
@@ -568,7 +595,8 @@ import Testing
     // MARK: [bump]
 
     @Test func everyKeyOfBump() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             [bump]
             initial = "1.0.0-rc.1"
             major = ["epic"]
@@ -600,23 +628,26 @@ import Testing
     @Test func bumpTypeInTwoLevels() throws {
         let error = try #require(failure("[bump]\nminor = [\"feat\"]\npatch = [\"fix\", \"FEAT\"]"))
         #expect(error.key == "bump.patch")
-        #expect(error.description == """
-            .changelog.toml: key 'bump.patch' lists the type "feat", already listed under 'bump.minor'; a type \
-            bumps one level only
-            """)
+        #expect(
+            error.description == """
+                .changelog.toml: key 'bump.patch' lists the type "feat", already listed under 'bump.minor'; a type \
+                bumps one level only
+                """)
     }
 
     @Test func bumpInitialMustBeASemanticVersion() throws {
         let short = try #require(failure("[bump]\ninitial = \"1.0\""))
         #expect(short.key == "bump.initial")
-        #expect(short.description == """
-            .changelog.toml: key 'bump.initial' must be a semantic version such as "0.1.0" or "1.0.0", found "1.0"
-            """)
+        #expect(
+            short.description == """
+                .changelog.toml: key 'bump.initial' must be a semantic version such as "0.1.0" or "1.0.0", found "1.0"
+                """)
         let prefixed = try #require(failure("[bump]\ninitial = \"v0.1.0\""))
-        #expect(prefixed.description == """
-            .changelog.toml: key 'bump.initial' must be a semantic version such as "0.1.0" or "1.0.0", found \
-            "v0.1.0"; write it without the 'v' prefix: "0.1.0"
-            """)
+        #expect(
+            prefixed.description == """
+                .changelog.toml: key 'bump.initial' must be a semantic version such as "0.1.0" or "1.0.0", found \
+                "v0.1.0"; write it without the 'v' prefix: "0.1.0"
+                """)
         #expect(try #require(failure("[bump]\ninitial = \"01.0.0\"")).key == "bump.initial")
         let number = try #require(failure("[bump]\ninitial = 1"))
         #expect(number.description == ".changelog.toml: key 'bump.initial' must be a string, found an integer (1)")
@@ -624,15 +655,17 @@ import Testing
 
     @Test func bumpChoicesAndUnknownKeys() throws {
         let choice = try #require(failure("[bump]\nbreaking-below-one = \"patch\""))
-        #expect(choice.description == """
-            .changelog.toml: key 'bump.breaking-below-one' must be one of minor, major (found "patch")
-            """)
+        #expect(
+            choice.description == """
+                .changelog.toml: key 'bump.breaking-below-one' must be one of minor, major (found "patch")
+                """)
         let unknown = try #require(failure("[bump]\nmajor-on-zero = true"))
         #expect(unknown.key == "bump.major-on-zero")
-        #expect(unknown.description == """
-            .changelog.toml: unknown key 'bump.major-on-zero'; known keys: breaking-below-one, initial, major, \
-            minor, patch
-            """)
+        #expect(
+            unknown.description == """
+                .changelog.toml: unknown key 'bump.major-on-zero'; known keys: breaking-below-one, initial, major, \
+                minor, patch
+                """)
         let wrongType = try #require(failure("[bump]\nminor = \"feat\""))
         #expect(wrongType.description.hasSuffix(#"write minor = ["feat"]"#))
         let misplaced = try #require(failure("[bump]\ntypes = [\"feat\"]"))

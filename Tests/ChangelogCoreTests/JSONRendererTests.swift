@@ -1,15 +1,19 @@
 import Foundation
 import Testing
+
 @testable import ChangelogCore
 
 private func c(_ short: String, _ message: String) -> ParsedCommit {
     CoreCommitFactory.commit(short, message)
 }
 
-private func release(_ commits: [ParsedCommit], version: String? = "1.4.0", tag: String? = "v1.4.0",
-                     previous: String? = "v1.3.0") -> Release {
-    Release(version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, date: "2026-11-21",
-            sections: ReleaseComposer().sections(for: commits))
+private func release(
+    _ commits: [ParsedCommit], version: String? = "1.4.0", tag: String? = "v1.4.0",
+    previous: String? = "v1.3.0"
+) -> Release {
+    Release(
+        version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, date: "2026-11-21",
+        sections: ReleaseComposer().sections(for: commits))
 }
 
 /// Writes one string value on its own and returns the JSON text.
@@ -121,23 +125,24 @@ struct JSONRendererTests {
         writer.endArray()
         writer.endObject()
         let text = writer.flush()
-        #expect(text == """
-            {
-              "n": 42,
-              "neg": -7,
-              "yes": true,
-              "no": false,
-              "nothing": null,
-              "missing": null,
-              "empty": [],
-              "list": [
-                1,
-                "two",
-                {}
-              ]
-            }
+        #expect(
+            text == """
+                {
+                  "n": 42,
+                  "neg": -7,
+                  "yes": true,
+                  "no": false,
+                  "nothing": null,
+                  "missing": null,
+                  "empty": [],
+                  "list": [
+                    1,
+                    "two",
+                    {}
+                  ]
+                }
 
-            """)
+                """)
         #expect(writer.output.isEmpty)
         let object = try parse(text)
         #expect(object["n"] as? Int == 42)
@@ -154,53 +159,54 @@ struct JSONRendererTests {
     func golden() {
         let text = JSONRenderer.document([release([c("5e6f7a8b", "feat(parser): accept multi-line footers\n\nCloses #12")])])
         let id = CoreCommitFactory.id("5e6f7a8b")
-        #expect(text == """
-            {
-              "releases": [
+        #expect(
+            text == """
                 {
-                  "version": "1.4.0",
-                  "tag": "v1.4.0",
-                  "previousTag": "v1.3.0",
-                  "date": "2026-11-21",
-                  "sections": [
+                  "releases": [
                     {
-                      "title": "Features",
-                      "commits": [
+                      "version": "1.4.0",
+                      "tag": "v1.4.0",
+                      "previousTag": "v1.3.0",
+                      "date": "2026-11-21",
+                      "sections": [
                         {
-                          "id": "\(id)",
-                          "shortId": "5e6f7a8b",
-                          "type": "feat",
-                          "scope": "parser",
-                          "subject": "accept multi-line footers",
-                          "body": null,
-                          "breaking": false,
-                          "breakingNote": null,
-                          "footers": [
+                          "title": "Features",
+                          "commits": [
                             {
-                              "token": "Closes",
-                              "value": "12"
+                              "id": "\(id)",
+                              "shortId": "5e6f7a8b",
+                              "type": "feat",
+                              "scope": "parser",
+                              "subject": "accept multi-line footers",
+                              "body": null,
+                              "breaking": false,
+                              "breakingNote": null,
+                              "footers": [
+                                {
+                                  "token": "Closes",
+                                  "value": "12"
+                                }
+                              ],
+                              "references": [
+                                {
+                                  "action": "Closes",
+                                  "issue": "12"
+                                }
+                              ],
+                              "author": {
+                                "name": "Ada Lovelace",
+                                "email": "ada@example.com"
+                              },
+                              "date": "2026-11-21T09:30:00+01:00"
                             }
-                          ],
-                          "references": [
-                            {
-                              "action": "Closes",
-                              "issue": "12"
-                            }
-                          ],
-                          "author": {
-                            "name": "Ada Lovelace",
-                            "email": "ada@example.com"
-                          },
-                          "date": "2026-11-21T09:30:00+01:00"
+                          ]
                         }
                       ]
                     }
                   ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 
     @Test("Key order of every release and COMMIT object is docs/contract.md's")
@@ -212,14 +218,19 @@ struct JSONRendererTests {
             ]),
             release([], version: nil, tag: nil, previous: nil),
         ])
-        let commitKeys = ["id", "shortId", "type", "scope", "subject", "body", "breaking", "breakingNote", "footers",
-                          "references", "author", "date"]
+        let commitKeys = [
+            "id", "shortId", "type", "scope", "subject", "body", "breaking", "breakingNote", "footers",
+            "references", "author", "date",
+        ]
         let commits = keyOrder(in: text, objectStartingWith: "id")
         #expect(commits.count == 3)
         #expect(commits.allSatisfy { $0 == commitKeys })
         let releases = keyOrder(in: text, objectStartingWith: "version")
-        #expect(releases == [["version", "tag", "previousTag", "date", "sections"],
-                             ["version", "tag", "previousTag", "date", "sections"]])
+        #expect(
+            releases == [
+                ["version", "tag", "previousTag", "date", "sections"],
+                ["version", "tag", "previousTag", "date", "sections"],
+            ])
         #expect(keyOrder(in: text, objectStartingWith: "title").allSatisfy { $0 == ["title", "commits"] })
         #expect(keyOrder(in: text, objectStartingWith: "token").allSatisfy { $0 == ["token", "value"] })
         #expect(keyOrder(in: text, objectStartingWith: "action") == [["action", "issue"], ["action", "issue"]])
@@ -231,7 +242,10 @@ struct JSONRendererTests {
         let text = JSONRenderer.document([
             release([c("00000001", "fix: plain")], version: nil, tag: nil, previous: nil),
             release([
-                c("00000002", "feat(api)!: tab\there \"quoted\" \\ back\n\nFirst body line.\n\u{1}second line\n\nBREAKING CHANGE: note with ü and 🎉\nReviewed-by: Zoë <z@example.com>\nCloses #3, o/r#4"),
+                c(
+                    "00000002",
+                    "feat(api)!: tab\there \"quoted\" \\ back\n\nFirst body line.\n\u{1}second line\n\nBREAKING CHANGE: note with ü and 🎉\nReviewed-by: Zoë <z@example.com>\nCloses #3, o/r#4"
+                )
             ]),
         ])
         let root = try parse(text)
@@ -279,20 +293,21 @@ struct JSONRendererTests {
     func emptyDocuments() throws {
         #expect(JSONRenderer.document([]) == "{\n  \"releases\": []\n}\n")
         let text = JSONRenderer.document([release([])])
-        #expect(text == """
-            {
-              "releases": [
+        #expect(
+            text == """
                 {
-                  "version": "1.4.0",
-                  "tag": "v1.4.0",
-                  "previousTag": "v1.3.0",
-                  "date": "2026-11-21",
-                  "sections": []
+                  "releases": [
+                    {
+                      "version": "1.4.0",
+                      "tag": "v1.4.0",
+                      "previousTag": "v1.3.0",
+                      "date": "2026-11-21",
+                      "sections": []
+                    }
+                  ]
                 }
-              ]
-            }
 
-            """)
+                """)
         #expect((try parse(text)["releases"] as? [Any])?.count == 1)
     }
 

@@ -1,5 +1,6 @@
-@testable import ChangelogCore
 import Testing
+
+@testable import ChangelogCore
 
 /// Inputs far larger than real ones still give the right answer (their cost is measured by the
 /// bench, not here): megabyte headers, ten thousand configured sections.
@@ -103,8 +104,10 @@ import Testing
         let types = ["feat", "fix", "perf", "docs", "Doc", "chore", "revert", "build", "FEAT"]
         for _ in 0..<300 {
             let sections = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
-                (title: titles.randomElement(using: &generator)!,
-                 aliases: (0..<Int.random(in: 1...3, using: &generator)).map { _ in types.randomElement(using: &generator)! })
+                (
+                    title: titles.randomElement(using: &generator)!,
+                    aliases: (0..<Int.random(in: 1...3, using: &generator)).map { _ in types.randomElement(using: &generator)! }
+                )
             }
             let layout = SectionLayout.standard.adding(sections: sections, components: [])
             #expect(layout.definitions == referenceAdding(.standard, sections), "\(sections)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 @Suite struct LintReportTests {
@@ -26,20 +27,21 @@ import Testing
     // MARK: Text
 
     @Test func textWithoutColour() {
-        #expect(LintReport.text(mixed, color: false) == """
-            ✖ 1a2b3c4d feature: add the export command
-              type-enum (line 1, column 1): type 'feature' is not allowed; did you mean 'feat'? Write 'feat: add the export command'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
-                feature: add the export command
-                ^
-              body-leading-blank (line 2, column 1): the body must begin one blank line after the header; insert an empty line after line 1
-                It exports.
-                ^
+        #expect(
+            LintReport.text(mixed, color: false) == """
+                ✖ 1a2b3c4d feature: add the export command
+                  type-enum (line 1, column 1): type 'feature' is not allowed; did you mean 'feat'? Write 'feat: add the export command'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
+                    feature: add the export command
+                    ^
+                  body-leading-blank (line 2, column 1): the body must begin one blank line after the header; insert an empty line after line 1
+                    It exports.
+                    ^
 
-            ○ 5e6f7a8b Merge branch 'topic' (ignored: merge)
+                ○ 5e6f7a8b Merge branch 'topic' (ignored: merge)
 
-            checked 3 commits: 1 failed, 1 ignored
+                checked 3 commits: 1 failed, 1 ignored
 
-            """)
+                """)
     }
 
     @Test func textWithColour() {
@@ -65,42 +67,45 @@ import Testing
             lint("add a", id: Self.idA),
             lint("fix:b", id: Self.idB),
         ]
-        #expect(LintReport.text(results, color: false) == """
-            ✖ 1a2b3c4d add a
-              header-format (line 1, column 4): expected ': ' after the type 'add'; write the header as 'type(scope): description' with a type such as feat or fix, e.g. 'feat: add a'
-                add a
-                   ^
+        #expect(
+            LintReport.text(results, color: false) == """
+                ✖ 1a2b3c4d add a
+                  header-format (line 1, column 4): expected ': ' after the type 'add'; write the header as 'type(scope): description' with a type such as feat or fix, e.g. 'feat: add a'
+                    add a
+                       ^
 
-            ✖ 5e6f7a8b fix:b
-              separator (line 1, column 5): missing space after ':'; the type must be followed by ': ' (colon and space), e.g. 'fix: b'
-                fix:b
-                    ^
+                ✖ 5e6f7a8b fix:b
+                  separator (line 1, column 5): missing space after ':'; the type must be followed by ': ' (colon and space), e.g. 'fix: b'
+                    fix:b
+                        ^
 
-            checked 2 commits: 2 failed, 0 ignored
+                checked 2 commits: 2 failed, 0 ignored
 
-            """)
+                """)
     }
 
     @Test func messageFile() {
         let bad = lint("feature: x\n# Please enter the commit message\n", id: nil)
-        #expect(LintReport.text([bad], color: false) == """
-            ✖ message feature: x
-              type-enum (line 1, column 1): type 'feature' is not allowed; did you mean 'feat'? Write 'feat: x'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
-                feature: x
-                ^
+        #expect(
+            LintReport.text([bad], color: false) == """
+                ✖ message feature: x
+                  type-enum (line 1, column 1): type 'feature' is not allowed; did you mean 'feat'? Write 'feat: x'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
+                    feature: x
+                    ^
 
-            the message has 1 problem
+                the message has 1 problem
 
-            """)
+                """)
         let two = lint("feature: x\nbody", id: nil)
         #expect(LintReport.summary([two]) == "the message has 2 problems")
         #expect(LintReport.text([lint("feat: x\n\n# comment", id: nil)], color: false) == "the message is valid\n")
-        #expect(LintReport.text([lint("fixup! feat: x", id: nil)], color: false) == """
-            ○ message fixup! feat: x (ignored: fixup)
+        #expect(
+            LintReport.text([lint("fixup! feat: x", id: nil)], color: false) == """
+                ○ message fixup! feat: x (ignored: fixup)
 
-            the message is ignored (fixup)
+                the message is ignored (fixup)
 
-            """)
+                """)
     }
 
     // MARK: Carets
@@ -124,10 +129,11 @@ import Testing
         #expect(LintReport.caretPadding("abc", column: 1) == "")
     }
 
-    @Test(arguments: [
-        ("a", 1), ("é", 1), ("e\u{301}", 1), ("日", 2), ("한", 2), ("Ａ", 2), ("。", 2), ("🎉", 2), ("👍🏽", 2),
-        ("❤️", 2), ("❤", 1), ("🇫🇷", 2), ("👨‍👩‍👧", 2), ("\u{200B}", 0), ("\u{3000}", 2), ("ｱ", 1), ("→", 1),
-    ] as [(Character, Int)])
+    @Test(
+        arguments: [
+            ("a", 1), ("é", 1), ("e\u{301}", 1), ("日", 2), ("한", 2), ("Ａ", 2), ("。", 2), ("🎉", 2), ("👍🏽", 2),
+            ("❤️", 2), ("❤", 1), ("🇫🇷", 2), ("👨‍👩‍👧", 2), ("\u{200B}", 0), ("\u{3000}", 2), ("ｱ", 1), ("→", 1),
+        ] as [(Character, Int)])
     func displayWidth(_ character: Character, _ width: Int) {
         #expect(LintReport.displayWidth(character) == width)
     }
@@ -135,12 +141,13 @@ import Testing
     // MARK: GitHub
 
     @Test func githubWorkflowCommands() {
-        #expect(LintReport.github(mixed) == """
-            ::error title=type-enum::1a2b3c4d feature: add the export command: type 'feature' is not allowed; did you mean 'feat'? Write 'feat: add the export command'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
-            ::error title=body-leading-blank::1a2b3c4d feature: add the export command: the body must begin one blank line after the header; insert an empty line after line 1
-            checked 3 commits: 1 failed, 1 ignored
+        #expect(
+            LintReport.github(mixed) == """
+                ::error title=type-enum::1a2b3c4d feature: add the export command: type 'feature' is not allowed; did you mean 'feat'? Write 'feat: add the export command'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert
+                ::error title=body-leading-blank::1a2b3c4d feature: add the export command: the body must begin one blank line after the header; insert an empty line after line 1
+                checked 3 commits: 1 failed, 1 ignored
 
-            """)
+                """)
         #expect(LintReport.github([lint("fix: x", id: nil)]) == "the message is valid\n")
     }
 
@@ -155,102 +162,104 @@ import Testing
     // MARK: JSON
 
     @Test func json() {
-        #expect(LintReport.json(mixed) == #"""
-            {
-              "checked": 3,
-              "failed": 1,
-              "results": [
+        #expect(
+            LintReport.json(mixed) == #"""
                 {
-                  "id": "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b",
-                  "header": "feature: add the export command",
-                  "valid": false,
-                  "kind": "conventional",
-                  "ignored": false,
-                  "errors": [
+                  "checked": 3,
+                  "failed": 1,
+                  "results": [
                     {
-                      "rule": "type-enum",
-                      "message": "type 'feature' is not allowed; did you mean 'feat'? Write 'feat: add the export command'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert",
-                      "line": 1,
-                      "column": 1
+                      "id": "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b",
+                      "header": "feature: add the export command",
+                      "valid": false,
+                      "kind": "conventional",
+                      "ignored": false,
+                      "errors": [
+                        {
+                          "rule": "type-enum",
+                          "message": "type 'feature' is not allowed; did you mean 'feat'? Write 'feat: add the export command'; allowed types: feat, fix, perf, refactor, docs, style, test, build, ci, chore, revert",
+                          "line": 1,
+                          "column": 1
+                        },
+                        {
+                          "rule": "body-leading-blank",
+                          "message": "the body must begin one blank line after the header; insert an empty line after line 1",
+                          "line": 2,
+                          "column": 1
+                        }
+                      ],
+                      "commit": {
+                        "type": "feature",
+                        "scope": null,
+                        "subject": "add the export command",
+                        "breaking": false,
+                        "breakingNote": null
+                      }
                     },
                     {
-                      "rule": "body-leading-blank",
-                      "message": "the body must begin one blank line after the header; insert an empty line after line 1",
-                      "line": 2,
-                      "column": 1
+                      "id": "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f",
+                      "header": "Merge branch 'topic'",
+                      "valid": true,
+                      "kind": "merge",
+                      "ignored": true,
+                      "errors": [],
+                      "commit": null
+                    },
+                    {
+                      "id": "9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d",
+                      "header": "fix(parser)!: reject empty scopes",
+                      "valid": true,
+                      "kind": "conventional",
+                      "ignored": false,
+                      "errors": [],
+                      "commit": {
+                        "type": "fix",
+                        "scope": "parser",
+                        "subject": "reject empty scopes",
+                        "breaking": true,
+                        "breakingNote": "`feat(): x` is an error"
+                      }
                     }
-                  ],
-                  "commit": {
-                    "type": "feature",
-                    "scope": null,
-                    "subject": "add the export command",
-                    "breaking": false,
-                    "breakingNote": null
-                  }
-                },
-                {
-                  "id": "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f",
-                  "header": "Merge branch 'topic'",
-                  "valid": true,
-                  "kind": "merge",
-                  "ignored": true,
-                  "errors": [],
-                  "commit": null
-                },
-                {
-                  "id": "9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d",
-                  "header": "fix(parser)!: reject empty scopes",
-                  "valid": true,
-                  "kind": "conventional",
-                  "ignored": false,
-                  "errors": [],
-                  "commit": {
-                    "type": "fix",
-                    "scope": "parser",
-                    "subject": "reject empty scopes",
-                    "breaking": true,
-                    "breakingNote": "`feat(): x` is an error"
-                  }
+                  ]
                 }
-              ]
-            }
 
-            """#)
+                """#)
     }
 
     @Test func jsonForAMessageFileAndEscaping() {
         let result = lint("fix: say \"hi\"\n\tand\\more", id: nil)
-        #expect(LintReport.json([result]) == #"""
-            {
-              "checked": 1,
-              "failed": 1,
-              "results": [
+        #expect(
+            LintReport.json([result]) == #"""
                 {
-                  "id": null,
-                  "header": "fix: say \"hi\"",
-                  "valid": false,
-                  "kind": "conventional",
-                  "ignored": false,
-                  "errors": [
+                  "checked": 1,
+                  "failed": 1,
+                  "results": [
                     {
-                      "rule": "body-leading-blank",
-                      "message": "the body must begin one blank line after the header; insert an empty line after line 1",
-                      "line": 2,
-                      "column": 1
+                      "id": null,
+                      "header": "fix: say \"hi\"",
+                      "valid": false,
+                      "kind": "conventional",
+                      "ignored": false,
+                      "errors": [
+                        {
+                          "rule": "body-leading-blank",
+                          "message": "the body must begin one blank line after the header; insert an empty line after line 1",
+                          "line": 2,
+                          "column": 1
+                        }
+                      ],
+                      "commit": {
+                        "type": "fix",
+                        "scope": null,
+                        "subject": "say \"hi\"",
+                        "breaking": false,
+                        "breakingNote": null
+                      }
                     }
-                  ],
-                  "commit": {
-                    "type": "fix",
-                    "scope": null,
-                    "subject": "say \"hi\"",
-                    "breaking": false,
-                    "breakingNote": null
-                  }
+                  ]
                 }
-              ]
-            }
 
-            """#)
+                """#)
         #expect(LintReport.json([]) == "{\n  \"checked\": 0,\n  \"failed\": 0,\n  \"results\": []\n}\n")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 private func c(_ short: String, _ message: String) -> ParsedCommit {
@@ -13,8 +14,9 @@ private func release(
     _ commits: [ParsedCommit], version: String? = "1.4.0", tag: String? = "v1.4.0", previous: String? = "v1.3.0",
     head: String? = nil, layout: SectionLayout = .standard
 ) -> Release {
-    Release(version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, head: head,
-            date: "2026-11-21", sections: ReleaseComposer(layout: layout).sections(for: commits))
+    Release(
+        version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, head: head,
+        date: "2026-11-21", sections: ReleaseComposer(layout: layout).sections(for: commits))
 }
 
 private func render(_ release: Release, url: String? = gh, style: LinkStyle = .github, subtitle: String? = nil) -> String {
@@ -25,8 +27,9 @@ private func render(_ release: Release, url: String? = gh, style: LinkStyle = .g
 private func expectWellFormed(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for (number, line) in lines.enumerated() {
-        #expect(!line.hasSuffix(" ") && !line.hasSuffix("\t"), "trailing blank on line \(number + 1): '\(line)'",
-                sourceLocation: sourceLocation)
+        #expect(
+            !line.hasSuffix(" ") && !line.hasSuffix("\t"), "trailing blank on line \(number + 1): '\(line)'",
+            sourceLocation: sourceLocation)
         #expect(!line.contains("\t"), "tab on line \(number + 1)", sourceLocation: sourceLocation)
         if !line.hasPrefix("  ") {
             #expect(!line.contains("  "), "double space on line \(number + 1): '\(line)'", sourceLocation: sourceLocation)
@@ -52,54 +55,56 @@ struct MarkdownRendererTests {
     @Test("docs/contract.md's example, linked to GitHub")
     func designExample() {
         let text = render(release(Self.example))
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)
 
-            #### Breaking Changes
+                #### Breaking Changes
 
-            * **api:** remove the legacy flag ([1a2b3c4d](https://github.com/o/r/commit/\(full("1a2b3c4d"))))
+                * **api:** remove the legacy flag ([1a2b3c4d](https://github.com/o/r/commit/\(full("1a2b3c4d"))))
 
-              The note text of the BREAKING CHANGE footer.
+                  The note text of the BREAKING CHANGE footer.
 
-            #### Features
+                #### Features
 
-            * **parser:** accept multi-line footers ([5e6f7a8b](https://github.com/o/r/commit/\(full("5e6f7a8b"))), closes [#12](https://github.com/o/r/issues/12))
-            * add the notes command ([9c0d1e2f](https://github.com/o/r/commit/\(full("9c0d1e2f"))))
+                * **parser:** accept multi-line footers ([5e6f7a8b](https://github.com/o/r/commit/\(full("5e6f7a8b"))), closes [#12](https://github.com/o/r/issues/12))
+                * add the notes command ([9c0d1e2f](https://github.com/o/r/commit/\(full("9c0d1e2f"))))
 
-            #### Bug Fixes
+                #### Bug Fixes
 
-            * keep the trailing newline ([3a4b5c6d](https://github.com/o/r/commit/\(full("3a4b5c6d"))))
+                * keep the trailing newline ([3a4b5c6d](https://github.com/o/r/commit/\(full("3a4b5c6d"))))
 
 
-            """)
+                """)
         expectWellFormed(text)
     }
 
     @Test("Without a repository URL: no links anywhere")
     func unlinked() {
         let text = render(release(Self.example), url: nil)
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## 1.4.0 (2026-11-21)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## 1.4.0 (2026-11-21)
 
-            #### Breaking Changes
+                #### Breaking Changes
 
-            * **api:** remove the legacy flag (1a2b3c4d)
+                * **api:** remove the legacy flag (1a2b3c4d)
 
-              The note text of the BREAKING CHANGE footer.
+                  The note text of the BREAKING CHANGE footer.
 
-            #### Features
+                #### Features
 
-            * **parser:** accept multi-line footers (5e6f7a8b, closes #12)
-            * add the notes command (9c0d1e2f)
+                * **parser:** accept multi-line footers (5e6f7a8b, closes #12)
+                * add the notes command (9c0d1e2f)
 
-            #### Bug Fixes
+                #### Bug Fixes
 
-            * keep the trailing newline (3a4b5c6d)
+                * keep the trailing newline (3a4b5c6d)
 
 
-            """)
+                """)
         expectWellFormed(text)
     }
 
@@ -107,12 +112,13 @@ struct MarkdownRendererTests {
     func emptyRelease() {
         let empty = release([c("00000001", "chore: nothing to see"), c("00000002", "Merge branch 'x'")])
         #expect(empty.sections.isEmpty)
-        #expect(render(empty) == """
-            <a name="1.4.0"></a>
-            ## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)
+        #expect(
+            render(empty) == """
+                <a name="1.4.0"></a>
+                ## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)
 
 
-            """)
+                """)
         #expect(render(empty, url: nil) == "<a name=\"1.4.0\"></a>\n## 1.4.0 (2026-11-21)\n\n")
         #expect(!render(empty).contains("####"))
     }
@@ -129,8 +135,9 @@ struct MarkdownRendererTests {
     @Test("Heading: the subtitle follows the version, inside the link")
     func headingSubtitle() {
         let r = release([])
-        #expect(render(r, subtitle: "Crimson Falcon")
-            == "<a name=\"1.4.0\"></a>\n## [1.4.0 Crimson Falcon](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)\n\n")
+        #expect(
+            render(r, subtitle: "Crimson Falcon")
+                == "<a name=\"1.4.0\"></a>\n## [1.4.0 Crimson Falcon](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)\n\n")
         #expect(render(r, url: nil, subtitle: "Crimson Falcon") == "<a name=\"1.4.0\"></a>\n## 1.4.0 Crimson Falcon (2026-11-21)\n\n")
         // An empty subtitle is no subtitle.
         #expect(render(r, subtitle: "") == render(r))
@@ -141,11 +148,15 @@ struct MarkdownRendererTests {
     func headingUnreleased() {
         let unreleased = release([c("00000001", "fix: a")], version: nil, tag: nil, previous: "v1.3.0", head: "HEAD")
         let text = render(unreleased)
-        #expect(text.hasPrefix("<a name=\"unreleased\"></a>\n## [Unreleased](https://github.com/o/r/compare/v1.3.0...HEAD) (2026-11-21)\n\n#### Bug Fixes\n\n"))
+        #expect(
+            text.hasPrefix(
+                "<a name=\"unreleased\"></a>\n## [Unreleased](https://github.com/o/r/compare/v1.3.0...HEAD) (2026-11-21)\n\n#### Bug Fixes\n\n"
+            ))
         #expect(render(unreleased, url: nil).hasPrefix("<a name=\"unreleased\"></a>\n## Unreleased (2026-11-21)\n\n"))
         // Another --to revision.
         let toMain = release([], version: nil, tag: nil, previous: "v1.3.0", head: "main")
-        #expect(render(toMain) == "<a name=\"unreleased\"></a>\n## [Unreleased](https://github.com/o/r/compare/v1.3.0...main) (2026-11-21)\n\n")
+        #expect(
+            render(toMain) == "<a name=\"unreleased\"></a>\n## [Unreleased](https://github.com/o/r/compare/v1.3.0...main) (2026-11-21)\n\n")
         // Nothing released yet: nothing to compare with.
         let nothing = release([], version: nil, tag: nil, previous: nil, head: "HEAD")
         #expect(render(nothing) == "<a name=\"unreleased\"></a>\n## Unreleased (2026-11-21)\n\n")
@@ -154,7 +165,8 @@ struct MarkdownRendererTests {
     @Test("Heading: a version's tag wins over head, and the anchor is the version without prefix")
     func headingTagWinsOverHead() {
         let r = release([], version: "2.0.0-rc.1", tag: "2.0.0-rc.1", previous: "1.9.0", head: "HEAD")
-        #expect(render(r) == "<a name=\"2.0.0-rc.1\"></a>\n## [2.0.0-rc.1](https://github.com/o/r/compare/1.9.0...2.0.0-rc.1) (2026-11-21)\n\n")
+        #expect(
+            render(r) == "<a name=\"2.0.0-rc.1\"></a>\n## [2.0.0-rc.1](https://github.com/o/r/compare/1.9.0...2.0.0-rc.1) (2026-11-21)\n\n")
     }
 
     @Test("A trailing slash on the repository URL is dropped")
@@ -167,54 +179,60 @@ struct MarkdownRendererTests {
 
     @Test("Breaking note: indented two spaces, blank lines kept without trailing spaces")
     func breakingNoteMultiline() {
-        let r = release([c("1a2b3c4d", """
-            feat(config)!: move the settings file
+        let r = release([
+            c(
+                "1a2b3c4d",
+                """
+                feat(config)!: move the settings file
 
-            BREAKING CHANGE: the config moved.
+                BREAKING CHANGE: the config moved.
 
-            Migrate by running `x migrate`.
-            Then delete the old file.
+                Migrate by running `x migrate`.
+                Then delete the old file.
 
-            Reviewed-by: Z
-            """)])
+                Reviewed-by: Z
+                """)
+        ])
         let text = render(r, url: nil)
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## 1.4.0 (2026-11-21)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## 1.4.0 (2026-11-21)
 
-            #### Breaking Changes
+                #### Breaking Changes
 
-            * **config:** move the settings file (1a2b3c4d)
+                * **config:** move the settings file (1a2b3c4d)
 
-              the config moved.
+                  the config moved.
 
-              Migrate by running `x migrate`.
-              Then delete the old file.
+                  Migrate by running `x migrate`.
+                  Then delete the old file.
 
-            #### Features
+                #### Features
 
-            * **config:** move the settings file (1a2b3c4d)
+                * **config:** move the settings file (1a2b3c4d)
 
 
-            """)
+                """)
         expectWellFormed(text)
     }
 
     @Test("Breaking note: the subject when only `!` marks the change")
     func breakingNoteFromSubject() {
         let text = render(release([c("1a2b3c4d", "chore!: require Swift 6")]), url: nil)
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## 1.4.0 (2026-11-21)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## 1.4.0 (2026-11-21)
 
-            #### Breaking Changes
+                #### Breaking Changes
 
-            * require Swift 6 (1a2b3c4d)
+                * require Swift 6 (1a2b3c4d)
 
-              require Swift 6
+                  require Swift 6
 
 
-            """)
+                """)
         expectWellFormed(text)
     }
 
@@ -229,31 +247,33 @@ struct MarkdownRendererTests {
 
     @Test("Several breaking changes in a row keep one blank line between them")
     func severalBreaking() {
-        let text = render(release([
-            c("00000001", "chore!: a"),
-            c("00000002", "build: b\n\nBREAKING CHANGE: note b"),
-            c("00000003", "fix: c"),
-        ]), url: nil)
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## 1.4.0 (2026-11-21)
+        let text = render(
+            release([
+                c("00000001", "chore!: a"),
+                c("00000002", "build: b\n\nBREAKING CHANGE: note b"),
+                c("00000003", "fix: c"),
+            ]), url: nil)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## 1.4.0 (2026-11-21)
 
-            #### Breaking Changes
+                #### Breaking Changes
 
-            * a (00000001)
+                * a (00000001)
 
-              a
+                  a
 
-            * b (00000002)
+                * b (00000002)
 
-              note b
+                  note b
 
-            #### Bug Fixes
+                #### Bug Fixes
 
-            * c (00000003)
+                * c (00000003)
 
 
-            """)
+                """)
         expectWellFormed(text)
     }
 
@@ -262,8 +282,10 @@ struct MarkdownRendererTests {
     @Test("References are grouped by action, in first-seen order, with duplicates dropped")
     func referencesGrouped() {
         let text = render(release([c("1a2b3c4d", "fix: a\n\nCloses #1, #2\nFixes #3\ncloses #4\nCloses #2")]))
-        #expect(text.contains(
-            "* a ([1a2b3c4d](https://github.com/o/r/commit/\(full("1a2b3c4d"))), closes [#1](https://github.com/o/r/issues/1), [#2](https://github.com/o/r/issues/2), [#4](https://github.com/o/r/issues/4), fixes [#3](https://github.com/o/r/issues/3))\n"))
+        #expect(
+            text.contains(
+                "* a ([1a2b3c4d](https://github.com/o/r/commit/\(full("1a2b3c4d"))), closes [#1](https://github.com/o/r/issues/1), [#2](https://github.com/o/r/issues/2), [#4](https://github.com/o/r/issues/4), fixes [#3](https://github.com/o/r/issues/3))\n"
+            ))
         let plain = render(release([c("1a2b3c4d", "fix: a\n\nCloses #1, #2\nFixes #3\nRefs: #9")]), url: nil)
         #expect(plain.contains("* a (1a2b3c4d, closes #1, #2, fixes #3, refs #9)\n"))
     }
@@ -271,8 +293,10 @@ struct MarkdownRendererTests {
     @Test("GitLab merge requests and issues")
     func gitlabReferences() {
         let text = render(release([c("1a2b3c4d", "feat: a\n\nCloses: !12\nFixes #3")]), url: "https://gitlab.com/o/r", style: .gitlab)
-        #expect(text.contains(
-            "* a ([1a2b3c4d](https://gitlab.com/o/r/-/commit/\(full("1a2b3c4d"))), closes [!12](https://gitlab.com/o/r/-/merge_requests/12), fixes [#3](https://gitlab.com/o/r/-/issues/3))\n"))
+        #expect(
+            text.contains(
+                "* a ([1a2b3c4d](https://gitlab.com/o/r/-/commit/\(full("1a2b3c4d"))), closes [!12](https://gitlab.com/o/r/-/merge_requests/12), fixes [#3](https://gitlab.com/o/r/-/issues/3))\n"
+            ))
         #expect(text.hasPrefix("<a name=\"1.4.0\"></a>\n## [1.4.0](https://gitlab.com/o/r/-/compare/v1.3.0...v1.4.0) (2026-11-21)\n"))
         // Without a URL the marker still tells merge requests from issues.
         #expect(render(release([c("1a2b3c4d", "feat: a\n\nCloses: !12")]), url: nil).contains("(1a2b3c4d, closes !12)"))
@@ -287,9 +311,11 @@ struct MarkdownRendererTests {
         #expect(render(release([c("1a2b3c4d", "fix: a\n\nFixes: other/lib#5")]), url: nil).contains("(1a2b3c4d, fixes other/lib#5)"))
     }
 
-    @Test("Bitbucket Server (stash) and cgit have no issue links: references stay plain text", arguments: [
-        (LinkStyle.stash, "https://stash.example.com/projects/P/repos/r"), (.cgit, "https://git.example.org/cgit/r.git"),
-    ])
+    @Test(
+        "Bitbucket Server (stash) and cgit have no issue links: references stay plain text",
+        arguments: [
+            (LinkStyle.stash, "https://stash.example.com/projects/P/repos/r"), (.cgit, "https://git.example.org/cgit/r.git"),
+        ])
     func unlinkedIssues(_ style: LinkStyle, _ url: String) {
         let text = render(release([c("1a2b3c4d", "fix: a\n\nCloses #1, #2\nFixes: !3")]), url: url, style: style)
         #expect(text.contains("](\(style.commit(url, full("1a2b3c4d")))), closes #1, #2, fixes !3)\n"))
@@ -323,8 +349,9 @@ struct MarkdownRendererTests {
         #expect(LinkStyle.stash.commit(s, id) == "\(s)/commits/\(id)")
         #expect(LinkStyle.stash.issue(s, issue) == nil)
         #expect(LinkStyle.stash.issue(s, mr) == nil)
-        #expect(LinkStyle.stash.compare(s, from: "v1.3.0", to: "v1.4.0")
-            == "\(s)/compare/diff?targetBranch=refs%2Ftags%2Fv1.3.0&sourceBranch=refs%2Ftags%2Fv1.4.0")
+        #expect(
+            LinkStyle.stash.compare(s, from: "v1.3.0", to: "v1.4.0")
+                == "\(s)/compare/diff?targetBranch=refs%2Ftags%2Fv1.3.0&sourceBranch=refs%2Ftags%2Fv1.4.0")
 
         let cg = "https://git.example.org/cgit/r.git"
         #expect(LinkStyle.cgit.commit(cg, id) == "\(cg)/commit/?id=\(id)")
@@ -335,37 +362,48 @@ struct MarkdownRendererTests {
         #expect(LinkStyle(rawValue: "bitbucket") == nil)
     }
 
-    @Test("Every link style in a rendered heading and entry", arguments: [
-        (LinkStyle.github, "https://github.com/o/r", "https://github.com/o/r/compare/v1.3.0...v1.4.0", "https://github.com/o/r/commit/"),
-        (.gitlab, "https://gitlab.com/o/r", "https://gitlab.com/o/r/-/compare/v1.3.0...v1.4.0", "https://gitlab.com/o/r/-/commit/"),
-        (.stash, "https://stash.example.com/projects/P/repos/r",
-         "https://stash.example.com/projects/P/repos/r/compare/diff?targetBranch=refs%2Ftags%2Fv1.3.0&sourceBranch=refs%2Ftags%2Fv1.4.0",
-         "https://stash.example.com/projects/P/repos/r/commits/"),
-        (.cgit, "https://git.example.org/cgit/r.git", "https://git.example.org/cgit/r.git/diff/?id=v1.4.0&id2=v1.3.0",
-         "https://git.example.org/cgit/r.git/commit/?id="),
-    ])
+    @Test(
+        "Every link style in a rendered heading and entry",
+        arguments: [
+            (
+                LinkStyle.github, "https://github.com/o/r", "https://github.com/o/r/compare/v1.3.0...v1.4.0",
+                "https://github.com/o/r/commit/"
+            ),
+            (.gitlab, "https://gitlab.com/o/r", "https://gitlab.com/o/r/-/compare/v1.3.0...v1.4.0", "https://gitlab.com/o/r/-/commit/"),
+            (
+                .stash, "https://stash.example.com/projects/P/repos/r",
+                "https://stash.example.com/projects/P/repos/r/compare/diff?targetBranch=refs%2Ftags%2Fv1.3.0&sourceBranch=refs%2Ftags%2Fv1.4.0",
+                "https://stash.example.com/projects/P/repos/r/commits/"
+            ),
+            (
+                .cgit, "https://git.example.org/cgit/r.git", "https://git.example.org/cgit/r.git/diff/?id=v1.4.0&id2=v1.3.0",
+                "https://git.example.org/cgit/r.git/commit/?id="
+            ),
+        ])
     func renderedStyles(_ style: LinkStyle, _ url: String, _ compare: String, _ commitPrefix: String) {
         let text = render(release([c("1a2b3c4d", "fix: a")]), url: url, style: style)
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## [1.4.0](\(compare)) (2026-11-21)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## [1.4.0](\(compare)) (2026-11-21)
 
-            #### Bug Fixes
+                #### Bug Fixes
 
-            * a ([1a2b3c4d](\(commitPrefix)\(full("1a2b3c4d"))))
+                * a ([1a2b3c4d](\(commitPrefix)\(full("1a2b3c4d"))))
 
 
-            """)
+                """)
     }
 
     // MARK: Text hygiene
 
     @Test("Runs of spaces and tabs in subjects collapse to one space")
     func collapseSpaces() {
-        let text = render(release([
-            c("00000001", "feat(ui): add  the\tdark   mode"),
-            c("00000002", "fix: tab\t\tand space \t mixed"),
-        ]), url: nil)
+        let text = render(
+            release([
+                c("00000001", "feat(ui): add  the\tdark   mode"),
+                c("00000002", "fix: tab\t\tand space \t mixed"),
+            ]), url: nil)
         #expect(text.contains("* **ui:** add the dark mode (00000001)\n"))
         #expect(text.contains("* tab and space mixed (00000002)\n"))
         expectWellFormed(text)
@@ -376,23 +414,25 @@ struct MarkdownRendererTests {
 
     @Test("Components are displayed by their configured name")
     func componentNames() {
-        let layout = SectionLayout.standard.adding(sections: [(title: "Documentation", aliases: ["docs"])],
-                                                   components: [(name: "Command Line", aliases: ["cli"])])
+        let layout = SectionLayout.standard.adding(
+            sections: [(title: "Documentation", aliases: ["docs"])],
+            components: [(name: "Command Line", aliases: ["cli"])])
         let text = render(release([c("00000001", "feat(cli): a"), c("00000002", "docs: b")], layout: layout), url: nil)
-        #expect(text == """
-            <a name="1.4.0"></a>
-            ## 1.4.0 (2026-11-21)
+        #expect(
+            text == """
+                <a name="1.4.0"></a>
+                ## 1.4.0 (2026-11-21)
 
-            #### Features
+                #### Features
 
-            * **Command Line:** a (00000001)
+                * **Command Line:** a (00000001)
 
-            #### Documentation
+                #### Documentation
 
-            * b (00000002)
+                * b (00000002)
 
 
-            """)
+                """)
     }
 
     @Test("A release with every section is well formed; releases rendered one after another stack cleanly")

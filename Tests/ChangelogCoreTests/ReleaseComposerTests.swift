@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 private func c(_ short: String, _ message: String, parents: Int = 1) -> ParsedCommit {
@@ -46,8 +47,9 @@ struct ReleaseComposerTests {
         #expect(sections.allSatisfy { !$0.entries.isEmpty })
 
         #expect(titles(composer.sections(for: [c("00000001", "fix: a")])) == ["Bug Fixes"])
-        #expect(titles(composer.sections(for: [c("00000001", "perf: a"), c("00000002", "feat: b")]))
-            == ["Features", "Performance Improvements"])
+        #expect(
+            titles(composer.sections(for: [c("00000001", "perf: a"), c("00000002", "feat: b")]))
+                == ["Features", "Performance Improvements"])
     }
 
     @Test("No commits, no sections")
@@ -55,8 +57,11 @@ struct ReleaseComposerTests {
         #expect(composer.sections(for: []).isEmpty)
         let release = Release(version: nil, tag: nil, previousTag: nil, date: "2026-11-21", sections: [])
         #expect(release.isEmpty)
-        #expect(Release(version: nil, tag: nil, previousTag: nil, date: "x",
-                        sections: [Release.Section(title: "Features", entries: [])]).isEmpty)
+        #expect(
+            Release(
+                version: nil, tag: nil, previousTag: nil, date: "x",
+                sections: [Release.Section(title: "Features", entries: [])]
+            ).isEmpty)
     }
 
     @Test("A breaking feat is listed under Breaking Changes and Features; a breaking fix under Breaking Changes and Bug Fixes")
@@ -74,20 +79,24 @@ struct ReleaseComposerTests {
         #expect(sections[0].entries[0].commit.id == CoreCommitFactory.id("00000001"))
     }
 
-    @Test("A breaking change of an unlisted type is listed under Breaking Changes only", arguments: [
-        "chore!: require Swift 6", "docs!: move the guide", "refactor(core)!: split the module",
-        "build: drop Linux 5.x\n\nBREAKING CHANGE: glibc 2.31 is required", "ci!: x", "style!: x", "test!: x",
-    ])
+    @Test(
+        "A breaking change of an unlisted type is listed under Breaking Changes only",
+        arguments: [
+            "chore!: require Swift 6", "docs!: move the guide", "refactor(core)!: split the module",
+            "build: drop Linux 5.x\n\nBREAKING CHANGE: glibc 2.31 is required", "ci!: x", "style!: x", "test!: x",
+        ])
     func breakingOtherType(_ message: String) {
         let sections = composer.sections(for: [c("00000001", message)])
         #expect(titles(sections) == ["Breaking Changes"])
         #expect(sections[0].entries.count == 1)
     }
 
-    @Test("Other types are not listed", arguments: [
-        "chore: bump deps", "docs: typo", "style: format", "refactor: split", "test: more", "build: tweak",
-        "ci: cache", "wip: something", "release: 1.2.3",
-    ])
+    @Test(
+        "Other types are not listed",
+        arguments: [
+            "chore: bump deps", "docs: typo", "style: format", "refactor: split", "test: more", "build: tweak",
+            "ci: cache", "wip: something", "release: 1.2.3",
+        ])
     func otherTypesNotListed(_ message: String) {
         #expect(composer.sections(for: [c("00000001", message)]).isEmpty)
     }
@@ -122,11 +131,15 @@ struct ReleaseComposerTests {
             c("00000007", "feat(cli): g"),
             c("00000008", "feat(api): h"),
         ])
-        #expect(lines(sections, "Features") == [
-            "api: c", "api: f", "api: h", "cli: g", "parser: a", "parser: d", "b", "e",
-        ])
-        #expect(listedIDs(sections) == ["00000003", "00000006", "00000008", "00000007", "00000001", "00000004",
-                                        "00000002", "00000005"])
+        #expect(
+            lines(sections, "Features") == [
+                "api: c", "api: f", "api: h", "cli: g", "parser: a", "parser: d", "b", "e",
+            ])
+        #expect(
+            listedIDs(sections) == [
+                "00000003", "00000006", "00000008", "00000007", "00000001", "00000004",
+                "00000002", "00000005",
+            ])
     }
 
     @Test("Scope grouping ignores case, and keeps each scope as written")
@@ -265,10 +278,11 @@ struct ReleaseComposerTests {
 
     @Test("Configured sections come after the defaults, in file order")
     func newSections() {
-        let layout = SectionLayout.standard.adding(sections: [
-            (title: "Documentation", aliases: ["docs", "doc"]),
-            (title: "Maintenance", aliases: ["chore", "BUILD"]),
-        ], components: [])
+        let layout = SectionLayout.standard.adding(
+            sections: [
+                (title: "Documentation", aliases: ["docs", "doc"]),
+                (title: "Maintenance", aliases: ["chore", "BUILD"]),
+            ], components: [])
         let sections = ReleaseComposer(layout: layout).sections(for: [
             c("00000001", "chore: bump deps"),
             c("00000002", "build: tweak"),
@@ -315,10 +329,12 @@ struct ReleaseComposerTests {
 
     @Test("Components map scope aliases to a display name, case-insensitively, and group by it")
     func components() {
-        let layout = SectionLayout.standard.adding(sections: [], components: [
-            (name: "Command Line", aliases: ["cli", "CMD"]),
-            (name: "Parser", aliases: ["parse"]),
-        ])
+        let layout = SectionLayout.standard.adding(
+            sections: [],
+            components: [
+                (name: "Command Line", aliases: ["cli", "CMD"]),
+                (name: "Parser", aliases: ["parse"]),
+            ])
         #expect(layout.component(forScope: "cli") == "Command Line")
         #expect(layout.component(forScope: "Cmd") == "Command Line")
         #expect(layout.component(forScope: "parse") == "Parser")
@@ -333,9 +349,10 @@ struct ReleaseComposerTests {
             c("00000005", "feat(Cli): e"),
             c("00000006", "feat(parser): f"),
         ])
-        #expect(lines(sections, "Features") == [
-            "api: d", "Command Line: b", "Command Line: e", "Parser: a", "parser: f", "c",
-        ])
+        #expect(
+            lines(sections, "Features") == [
+                "api: d", "Command Line: b", "Command Line: e", "Parser: a", "parser: f", "c",
+            ])
         // The scope itself is kept on the commit.
         #expect(sections[0].entries[1].conventional.scope == "cmd")
     }
@@ -343,12 +360,13 @@ struct ReleaseComposerTests {
     @Test("The standard layout")
     func standardLayout() {
         let layout = SectionLayout.standard
-        #expect(layout.definitions == [
-            .init(title: "Features", types: ["feat"]),
-            .init(title: "Bug Fixes", types: ["fix"]),
-            .init(title: "Performance Improvements", types: ["perf"]),
-            .init(title: "Reverts", types: ["revert"]),
-        ])
+        #expect(
+            layout.definitions == [
+                .init(title: "Features", types: ["feat"]),
+                .init(title: "Bug Fixes", types: ["fix"]),
+                .init(title: "Performance Improvements", types: ["perf"]),
+                .init(title: "Reverts", types: ["revert"]),
+            ])
         #expect(layout.sectionIndex(forType: "chore") == nil)
         #expect(SectionLayout.breakingTitle == "Breaking Changes")
     }

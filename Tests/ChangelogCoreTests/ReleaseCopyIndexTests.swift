@@ -1,5 +1,6 @@
-@testable import ChangelogCore
 import Testing
+
+@testable import ChangelogCore
 
 @Suite("ReleaseCopyIndex: traces a release left when it came back")
 struct ReleaseCopyIndexTests {

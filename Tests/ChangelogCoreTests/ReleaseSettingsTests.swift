@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 /// `[release]` in .changelog.toml, the tag object's text and git's date formats.
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func everyKey() throws {
-        let settings = try parse("""
+        let settings = try parse(
+            """
             [release]
             files = ["VERSION", "crates/core/Cargo.toml", "src/version.h:VERSION \\"([^\\"]+)\\""]
             commit-message = "chore(release): {tag}"
@@ -33,7 +35,8 @@ import Testing
             separate-commits = true
             tag-message = "widget {version}"
             sign-timeout = 30
-            """).release
+            """
+        ).release
         #expect(settings.files.map(\.path) == ["VERSION", "crates/core/Cargo.toml", "src/version.h"])
         #expect(settings.files.map(\.format) == [.plain, .cargoToml, .pattern("VERSION \"([^\"]+)\"")])
         #expect(settings.commitMessage == "chore(release): {tag}")
@@ -46,8 +49,12 @@ import Testing
     }
 
     @Test func mistakesNameTheKey() {
-        #expect(failure("[release]\nfiles = [\"README.md\"]\n")?.hasPrefix(".changelog.toml: key 'release.files' has an entry that cannot be used: README.md:") == true)
-        #expect(failure("[release]\nfiles = [\"VERSION\", \"VERSION\"]\n") == ".changelog.toml: key 'release.files' lists \"VERSION\" twice; list each file once")
+        #expect(
+            failure("[release]\nfiles = [\"README.md\"]\n")?.hasPrefix(
+                ".changelog.toml: key 'release.files' has an entry that cannot be used: README.md:") == true)
+        #expect(
+            failure("[release]\nfiles = [\"VERSION\", \"VERSION\"]\n")
+                == ".changelog.toml: key 'release.files' lists \"VERSION\" twice; list each file once")
         #expect(failure("[release]\ncommit-message = \"\"\n")?.contains("key 'release.commit-message' must be one non-empty line") == true)
         #expect(failure("[release]\nsign-timeout = 0\n")?.contains("must be a positive number of seconds") == true)
         #expect(failure("[release]\nseparate-commits = \"yes\"\n")?.contains("release.separate-commits") == true)
@@ -58,44 +65,54 @@ import Testing
     // MARK: TagText
 
     @Test func tagTextIsGitsLayout() {
-        let text = TagText(objectID: String(repeating: "a", count: 40), name: "v1.4.0",
-                           tagger: "Ada <ada@example.com> 1795219200 +0100",
-                           message: TagText.message(title: "Release 1.4.0", notes: "\n#### Features\n\n* one\n\n"))
-        let expected = "object \(String(repeating: "a", count: 40))\ntype commit\ntag v1.4.0\n"
+        let text = TagText(
+            objectID: String(repeating: "a", count: 40), name: "v1.4.0",
+            tagger: "Ada <ada@example.com> 1795219200 +0100",
+            message: TagText.message(title: "Release 1.4.0", notes: "\n#### Features\n\n* one\n\n"))
+        let expected =
+            "object \(String(repeating: "a", count: 40))\ntype commit\ntag v1.4.0\n"
             + "tagger Ada <ada@example.com> 1795219200 +0100\n\nRelease 1.4.0\n\n#### Features\n\n* one\n"
         #expect(String(decoding: text.payload, as: UTF8.self) == expected)
         let signature = Array("-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----".utf8)
-        #expect(String(decoding: text.signed(with: signature), as: UTF8.self) == expected + "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n")
+        #expect(
+            String(decoding: text.signed(with: signature), as: UTF8.self) == expected
+                + "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n")
         #expect(TagText.message(title: "Release 1.4.0", notes: "  \n") == "Release 1.4.0\n")
     }
 
     // MARK: git dates
 
-    @Test(arguments: [
-        ("@1795219200 +0000", 1_795_219_200, 0),
-        ("1795219200 +0130", 1_795_219_200, 90),
-        ("2026-11-21T00:00:00Z", 1_795_219_200, 0),
-        ("2026-11-21T01:00:00+01:00", 1_795_219_200, 60),
-        ("2026-11-20 19:00:00 -0500", 1_795_219_200, -300),
-        ("2026-11-21T00:00:00.250Z", 1_795_219_200, 0),
-        ("Sat, 21 Nov 2026 00:00:00 +0000", 1_795_219_200, 0),
-        ("21 Nov 2026 02:00:00 +0200", 1_795_219_200, 120),
-        ("2000-02-29T12:00:00Z", 951_825_600, 0),
-        ("Sat Nov 21 01:00:00 2026 +0100", 1_795_219_200, 60),
-        ("@12345 +0000", 12_345, 0),
-        ("1969-12-31T23:59:59Z", -1, 0),
-    ] as [(String, Int64, Int)])
+    @Test(
+        arguments: [
+            ("@1795219200 +0000", 1_795_219_200, 0),
+            ("1795219200 +0130", 1_795_219_200, 90),
+            ("2026-11-21T00:00:00Z", 1_795_219_200, 0),
+            ("2026-11-21T01:00:00+01:00", 1_795_219_200, 60),
+            ("2026-11-20 19:00:00 -0500", 1_795_219_200, -300),
+            ("2026-11-21T00:00:00.250Z", 1_795_219_200, 0),
+            ("Sat, 21 Nov 2026 00:00:00 +0000", 1_795_219_200, 0),
+            ("21 Nov 2026 02:00:00 +0200", 1_795_219_200, 120),
+            ("2000-02-29T12:00:00Z", 951_825_600, 0),
+            ("Sat Nov 21 01:00:00 2026 +0100", 1_795_219_200, 60),
+            ("@12345 +0000", 12_345, 0),
+            ("1969-12-31T23:59:59Z", -1, 0),
+        ] as [(String, Int64, Int)])
     func gitDates(_ text: String, seconds: Int64, offset: Int) {
         let parsed = Timestamp(gitDate: text)
         #expect(parsed == Timestamp(secondsSince1970: seconds, offsetMinutes: offset), "\(text)")
     }
 
     @Test func aDateWithoutAnOffsetIsLocal() {
-        #expect(Timestamp(gitDate: "2026-11-21 01:00:00", defaultOffsetMinutes: 60) == Timestamp(secondsSince1970: 1_795_219_200, offsetMinutes: 60))
+        #expect(
+            Timestamp(gitDate: "2026-11-21 01:00:00", defaultOffsetMinutes: 60)
+                == Timestamp(secondsSince1970: 1_795_219_200, offsetMinutes: 60))
         #expect(Timestamp(gitDate: "1795219200", defaultOffsetMinutes: 60) == Timestamp(secondsSince1970: 1_795_219_200, offsetMinutes: 60))
     }
 
-    @Test(arguments: ["", "1234567 +0000", "yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z", "1795219200 +9900", "2026-11-21T00:00:00 CET", "Sat, 21 Foo 2026 00:00:00 +0000"])
+    @Test(arguments: [
+        "", "1234567 +0000", "yesterday", "2026-13-01T00:00:00Z", "2026-11-21T25:00:00Z", "1795219200 +9900", "2026-11-21T00:00:00 CET",
+        "Sat, 21 Foo 2026 00:00:00 +0000",
+    ])
     func badDates(_ text: String) {
         #expect(Timestamp(gitDate: text) == nil, "\(text)")
     }
@@ -119,8 +136,10 @@ import Testing
 
     @Test func versionLinesOfMaintenanceBranches() throws {
         let settings = BranchSettings()
-        for (branch, line) in [("release/0.24", "0.24"), ("release-1.3", "1.3"), ("1-3-stable", "1.3"), ("v1.3.x", "1.3"),
-                               ("1.3.x", "1.3"), ("release/v2.1", "2.1")] {
+        for (branch, line) in [
+            ("release/0.24", "0.24"), ("release-1.3", "1.3"), ("1-3-stable", "1.3"), ("v1.3.x", "1.3"),
+            ("1.3.x", "1.3"), ("release/v2.1", "2.1"),
+        ] {
             #expect(settings.isPatchOnly(branch), "\(branch)")
             #expect(settings.line(of: branch)?.description == line, "\(branch)")
         }
@@ -134,11 +153,14 @@ import Testing
     }
 
     @Test func readFromTheConfiguration() throws {
-        let configuration = try Configuration.parse("[branches]\npatch-only = [\"lts/*\"]\nbackports = \"mark\"\n", file: ".changelog.toml", flavor: .changelog)
+        let configuration = try Configuration.parse(
+            "[branches]\npatch-only = [\"lts/*\"]\nbackports = \"mark\"\n", file: ".changelog.toml", flavor: .changelog)
         #expect(configuration.branches.patchOnly == ["lts/*"])
         #expect(configuration.branches.backports == .mark)
         #expect(configuration.branches.isPatchOnly("lts/2026") && !configuration.branches.isPatchOnly("1-3-stable"))
-        #expect(throws: ConfigurationError.self) { try Configuration.parse("[branches]\nbackports = \"drop\"\n", file: ".changelog.toml", flavor: .changelog) }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse("[branches]\nbackports = \"drop\"\n", file: ".changelog.toml", flavor: .changelog)
+        }
         do {
             _ = try Configuration.parse("[branches]\nbackports = \"drop\"\n", file: ".changelog.toml", flavor: .changelog)
         } catch {
@@ -148,7 +170,9 @@ import Testing
             _ = try Configuration.parse("[branches]\npatch-only = [\"\"]\n", file: ".changelog.toml", flavor: .changelog)
             Issue.record("an empty pattern must be refused")
         } catch {
-            #expect(error.description == ".changelog.toml: key 'branches.patch-only' must be an array of non-empty strings; item 1 is an empty string")
+            #expect(
+                error.description
+                    == ".changelog.toml: key 'branches.patch-only' must be an array of non-empty strings; item 1 is an empty string")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 private func v(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> SemanticVersion {
@@ -21,29 +22,35 @@ struct ValidVersionCase: Sendable, CustomTestStringConvertible {
 struct SemanticVersionTests {
     // MARK: Parsing
 
-    @Test("Parses every form semver 2.0.0 allows, and prints it back unchanged", arguments: [
-        ValidVersionCase(text: "0.0.0", major: 0, minor: 0, patch: 0),
-        ValidVersionCase(text: "1.2.3", major: 1, minor: 2, patch: 3),
-        ValidVersionCase(text: "10.20.30", major: 10, minor: 20, patch: 30),
-        ValidVersionCase(text: "99999.0.1", major: 99999, minor: 0, patch: 1),
-        ValidVersionCase(text: "1.0.0-alpha", major: 1, minor: 0, patch: 0, prerelease: ["alpha"]),
-        ValidVersionCase(text: "1.0.0-alpha.1", major: 1, minor: 0, patch: 0, prerelease: ["alpha", "1"]),
-        ValidVersionCase(text: "1.0.0-0.3.7", major: 1, minor: 0, patch: 0, prerelease: ["0", "3", "7"]),
-        ValidVersionCase(text: "1.0.0-x.7.z.92", major: 1, minor: 0, patch: 0, prerelease: ["x", "7", "z", "92"]),
-        ValidVersionCase(text: "1.0.0-x-y-z.--", major: 1, minor: 0, patch: 0, prerelease: ["x-y-z", "--"]),
-        ValidVersionCase(text: "1.0.0-0A.is.legal", major: 1, minor: 0, patch: 0, prerelease: ["0A", "is", "legal"]),
-        ValidVersionCase(text: "1.2.3-0a", major: 1, minor: 2, patch: 3, prerelease: ["0a"]),
-        ValidVersionCase(text: "1.0.0-alpha+001", major: 1, minor: 0, patch: 0, prerelease: ["alpha"], build: ["001"]),
-        ValidVersionCase(text: "1.0.0+20130313144700", major: 1, minor: 0, patch: 0, build: ["20130313144700"]),
-        ValidVersionCase(text: "1.0.0-beta+exp.sha.5114f85", major: 1, minor: 0, patch: 0, prerelease: ["beta"],
-                         build: ["exp", "sha", "5114f85"]),
-        ValidVersionCase(text: "1.0.0+21AF26D3----117B344092BD", major: 1, minor: 0, patch: 0,
-                         build: ["21AF26D3----117B344092BD"]),
-        ValidVersionCase(text: "2.0.0-rc.1+build.123", major: 2, minor: 0, patch: 0, prerelease: ["rc", "1"],
-                         build: ["build", "123"]),
-        ValidVersionCase(text: "1.2.3----RC-SNAPSHOT.12.9.1--.12+788", major: 1, minor: 2, patch: 3,
-                         prerelease: ["---RC-SNAPSHOT", "12", "9", "1--", "12"], build: ["788"]),
-    ])
+    @Test(
+        "Parses every form semver 2.0.0 allows, and prints it back unchanged",
+        arguments: [
+            ValidVersionCase(text: "0.0.0", major: 0, minor: 0, patch: 0),
+            ValidVersionCase(text: "1.2.3", major: 1, minor: 2, patch: 3),
+            ValidVersionCase(text: "10.20.30", major: 10, minor: 20, patch: 30),
+            ValidVersionCase(text: "99999.0.1", major: 99999, minor: 0, patch: 1),
+            ValidVersionCase(text: "1.0.0-alpha", major: 1, minor: 0, patch: 0, prerelease: ["alpha"]),
+            ValidVersionCase(text: "1.0.0-alpha.1", major: 1, minor: 0, patch: 0, prerelease: ["alpha", "1"]),
+            ValidVersionCase(text: "1.0.0-0.3.7", major: 1, minor: 0, patch: 0, prerelease: ["0", "3", "7"]),
+            ValidVersionCase(text: "1.0.0-x.7.z.92", major: 1, minor: 0, patch: 0, prerelease: ["x", "7", "z", "92"]),
+            ValidVersionCase(text: "1.0.0-x-y-z.--", major: 1, minor: 0, patch: 0, prerelease: ["x-y-z", "--"]),
+            ValidVersionCase(text: "1.0.0-0A.is.legal", major: 1, minor: 0, patch: 0, prerelease: ["0A", "is", "legal"]),
+            ValidVersionCase(text: "1.2.3-0a", major: 1, minor: 2, patch: 3, prerelease: ["0a"]),
+            ValidVersionCase(text: "1.0.0-alpha+001", major: 1, minor: 0, patch: 0, prerelease: ["alpha"], build: ["001"]),
+            ValidVersionCase(text: "1.0.0+20130313144700", major: 1, minor: 0, patch: 0, build: ["20130313144700"]),
+            ValidVersionCase(
+                text: "1.0.0-beta+exp.sha.5114f85", major: 1, minor: 0, patch: 0, prerelease: ["beta"],
+                build: ["exp", "sha", "5114f85"]),
+            ValidVersionCase(
+                text: "1.0.0+21AF26D3----117B344092BD", major: 1, minor: 0, patch: 0,
+                build: ["21AF26D3----117B344092BD"]),
+            ValidVersionCase(
+                text: "2.0.0-rc.1+build.123", major: 2, minor: 0, patch: 0, prerelease: ["rc", "1"],
+                build: ["build", "123"]),
+            ValidVersionCase(
+                text: "1.2.3----RC-SNAPSHOT.12.9.1--.12+788", major: 1, minor: 2, patch: 3,
+                prerelease: ["---RC-SNAPSHOT", "12", "9", "1--", "12"], build: ["788"]),
+        ])
     func parsesValid(_ c: ValidVersionCase) throws {
         let version = try #require(SemanticVersion(c.text))
         #expect(version.major == c.major)
@@ -57,25 +64,27 @@ struct SemanticVersionTests {
         #expect(SemanticVersion(c.text[...])?.description == c.text)
     }
 
-    @Test("Rejects what the specification does not allow", arguments: [
-        // missing or extra components
-        "", "1", "1.2", "1.2.3.4", "1.2.3.DEV", "1..3", ".1.2", "1.2.", "1.2.x", "a.b.c",
-        // leading zeros in numeric parts
-        "01.1.1", "1.01.1", "1.1.01", "00.0.0", "1.2.3-0123", "1.2.3-0123.0123", "1.2.3-rc.01", "1.2.3-00",
-        // empty identifiers
-        "1.2.3-", "1.2.3+", "1.2.3-rc..1", "1.2.3-.rc", "1.2.3-rc.", "1.1.2+.123", "1.2.3+a..b", "1.2.3-+b",
-        "1.0.0-alpha..", "1.0.0-alpha...1",
-        // prefixes, spaces, signs
-        "v1.2.3", "V1.2.3", " 1.2.3", "1.2.3 ", "+1.2.3", "-1.2.3", "-1.0.3-gamma+b7718", "1.-2.3",
-        // characters outside [0-9A-Za-z-]
-        "1.0.0-alpha_beta", "1.2.3-é", "1.2.3+ß", "1.2.3-rc 1", "9.8.7+meta+meta", "9.8.7-whatever+meta+meta",
-        "１.2.3", "1.٢.3",
-        // wrong shapes from the specification's test list
-        "+invalid", "-invalid", "-invalid+invalid", "-invalid.01", "alpha", "alpha.beta", "alpha.1", "alpha+beta",
-        "1.2-SNAPSHOT", "1.2-RC-SNAPSHOT", "+justmeta", "1.2.31.2.3----RC-SNAPSHOT.12.09.1--..12+788",
-        // does not fit in Int
-        "99999999999999999999999.0.0",
-    ])
+    @Test(
+        "Rejects what the specification does not allow",
+        arguments: [
+            // missing or extra components
+            "", "1", "1.2", "1.2.3.4", "1.2.3.DEV", "1..3", ".1.2", "1.2.", "1.2.x", "a.b.c",
+            // leading zeros in numeric parts
+            "01.1.1", "1.01.1", "1.1.01", "00.0.0", "1.2.3-0123", "1.2.3-0123.0123", "1.2.3-rc.01", "1.2.3-00",
+            // empty identifiers
+            "1.2.3-", "1.2.3+", "1.2.3-rc..1", "1.2.3-.rc", "1.2.3-rc.", "1.1.2+.123", "1.2.3+a..b", "1.2.3-+b",
+            "1.0.0-alpha..", "1.0.0-alpha...1",
+            // prefixes, spaces, signs
+            "v1.2.3", "V1.2.3", " 1.2.3", "1.2.3 ", "+1.2.3", "-1.2.3", "-1.0.3-gamma+b7718", "1.-2.3",
+            // characters outside [0-9A-Za-z-]
+            "1.0.0-alpha_beta", "1.2.3-é", "1.2.3+ß", "1.2.3-rc 1", "9.8.7+meta+meta", "9.8.7-whatever+meta+meta",
+            "１.2.3", "1.٢.3",
+            // wrong shapes from the specification's test list
+            "+invalid", "-invalid", "-invalid+invalid", "-invalid.01", "alpha", "alpha.beta", "alpha.1", "alpha+beta",
+            "1.2-SNAPSHOT", "1.2-RC-SNAPSHOT", "+justmeta", "1.2.31.2.3----RC-SNAPSHOT.12.09.1--..12+788",
+            // does not fit in Int
+            "99999999999999999999999.0.0",
+        ])
     func rejectsInvalid(_ text: String) {
         #expect(SemanticVersion(text) == nil)
     }
@@ -96,10 +105,12 @@ struct SemanticVersionTests {
         #expect(upper.prefix == "V")
     }
 
-    @Test("parseTag rejects other prefixes and invalid versions", arguments: [
-        "", "v", "vv1.2.3", "version1.2.3", "release-1.2.3", "x1.2.3", "v1.2", "v01.2.3", "v1.2.3-", " v1.2.3",
-        "v 1.2.3", "latest", "nightly",
-    ])
+    @Test(
+        "parseTag rejects other prefixes and invalid versions",
+        arguments: [
+            "", "v", "vv1.2.3", "version1.2.3", "release-1.2.3", "x1.2.3", "v1.2", "v01.2.3", "v1.2.3-", " v1.2.3",
+            "v 1.2.3", "latest", "nightly",
+        ])
     func parseTagRejects(_ name: String) {
         #expect(SemanticVersion.parseTag(name) == nil)
     }
@@ -142,17 +153,19 @@ struct SemanticVersionTests {
         #expect(chain.min()?.description == "1.0.0-alpha")
     }
 
-    @Test("Precedence pairs: lower < higher", arguments: [
-        ("1.0.0", "2.0.0"), ("2.0.0", "2.1.0"), ("2.1.0", "2.1.1"),
-        ("1.9.0", "1.10.0"), ("1.0.9", "1.0.10"), ("9.0.0", "10.0.0"), ("1.99.99", "2.0.0"),
-        ("2.0.0-rc.1", "2.0.0"), ("1.9.9", "2.0.0-alpha"),
-        ("1.0.0-rc.2", "1.0.0-rc.10"), ("1.0.0-2", "1.0.0-10"),
-        ("1.0.0-1", "1.0.0-alpha"), ("1.0.0-999", "1.0.0-a"),
-        ("1.0.0-Beta", "1.0.0-alpha"), ("1.0.0-RC.1", "1.0.0-rc.1"),
-        ("1.0.0-alpha", "1.0.0-alpha-1"), ("1.0.0-alpha", "1.0.0-alpha.0"),
-        ("1.0.0-a.b.c", "1.0.0-a.b.c.d"), ("1.0.0-beta.11", "1.0.0-beta.a"),
-        ("1.0.0-0", "1.0.0-0.0"),
-    ])
+    @Test(
+        "Precedence pairs: lower < higher",
+        arguments: [
+            ("1.0.0", "2.0.0"), ("2.0.0", "2.1.0"), ("2.1.0", "2.1.1"),
+            ("1.9.0", "1.10.0"), ("1.0.9", "1.0.10"), ("9.0.0", "10.0.0"), ("1.99.99", "2.0.0"),
+            ("2.0.0-rc.1", "2.0.0"), ("1.9.9", "2.0.0-alpha"),
+            ("1.0.0-rc.2", "1.0.0-rc.10"), ("1.0.0-2", "1.0.0-10"),
+            ("1.0.0-1", "1.0.0-alpha"), ("1.0.0-999", "1.0.0-a"),
+            ("1.0.0-Beta", "1.0.0-alpha"), ("1.0.0-RC.1", "1.0.0-rc.1"),
+            ("1.0.0-alpha", "1.0.0-alpha-1"), ("1.0.0-alpha", "1.0.0-alpha.0"),
+            ("1.0.0-a.b.c", "1.0.0-a.b.c.d"), ("1.0.0-beta.11", "1.0.0-beta.a"),
+            ("1.0.0-0", "1.0.0-0.0"),
+        ])
     func precedencePairs(_ lower: String, _ higher: String) {
         #expect(v(lower) < v(higher))
         #expect(!(v(higher) < v(lower)))

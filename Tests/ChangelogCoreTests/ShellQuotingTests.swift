@@ -20,8 +20,10 @@ import Testing
 
     /// The shell itself reads each quoted word back as exactly the original argument.
     @Test func theShellReadsEveryWordBack() throws {
-        let words = ["plain", "two words", "it's", "say \"hi\"", "$HOME", "$(touch pwned)", "`id`", "a;b", "x&y|z", "*", "?",
-                     "[ab]", "~", "#comment", "back\\slash", "new\nline", "tab\there", "ünï", "!!", "'", "''", "", "=x", "{a,b}"]
+        let words = [
+            "plain", "two words", "it's", "say \"hi\"", "$HOME", "$(touch pwned)", "`id`", "a;b", "x&y|z", "*", "?",
+            "[ab]", "~", "#comment", "back\\slash", "new\nline", "tab\there", "ünï", "!!", "'", "''", "", "=x", "{a,b}",
+        ]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shell-quoting-\(UUID().uuidString)")

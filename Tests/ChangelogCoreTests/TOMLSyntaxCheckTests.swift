@@ -1,15 +1,18 @@
 import Testing
+
 @testable import ChangelogCore
 
 // Inputs found by Fuzz/Sources/FuzzConfiguration: each aborted the process inside toml++ (an
 // assertion) before TOMLSyntaxCheck ran first; now they are one-line errors naming line and column.
 @Suite struct TOMLSyntaxCheckTests {
-    @Test("A table name starting with a character that starts no key is an error, not an abort", arguments: [
-        ("[!]\n", 1, 2, "expected a table name, found '!'"),
-        ("# x\n\n  [[ {a}]]\n", 3, 6, "expected a table name, found '{'"),
-        ("[changelog]\nrepository = \"x\"\n[\n", 3, 2, "expected a table name, found the end of the line"),
-        ("\u{FEFF}[\u{FFFD}s]", 1, 2, "expected a table name, found '\u{FFFD}'"),
-    ])
+    @Test(
+        "A table name starting with a character that starts no key is an error, not an abort",
+        arguments: [
+            ("[!]\n", 1, 2, "expected a table name, found '!'"),
+            ("# x\n\n  [[ {a}]]\n", 3, 6, "expected a table name, found '{'"),
+            ("[changelog]\nrepository = \"x\"\n[\n", 3, 2, "expected a table name, found the end of the line"),
+            ("\u{FEFF}[\u{FFFD}s]", 1, 2, "expected a table name, found '\u{FFFD}'"),
+        ])
     func tableNames(text: String, line: Int, column: Int, problem: String) throws {
         let error = #expect(throws: ConfigurationError.self) {
             try Configuration.parse(text, file: ".changelog.toml", flavor: .changelog)
@@ -28,9 +31,12 @@ import Testing
     }
 
     /// `1979-09-01 5`: toml++ reads a date-time with a space before a one-digit time, and asserts.
-    @Test("A date, a space and a digit that is no time is an error, not an abort", arguments: [
-        "a=1979-09-=1 5\n", "a = 1979-09-01 0\n", "a = [1979-09-0a 5]", "a = 0000-00-00 0", "e=1C79-09-=1 5 ", "a = 1abc-de-fg 5]", "a=1C79-\u{FFFD}9-=1 5\n", "a=1ü79-é9-=1 5\n",
-    ])
+    @Test(
+        "A date, a space and a digit that is no time is an error, not an abort",
+        arguments: [
+            "a=1979-09-=1 5\n", "a = 1979-09-01 0\n", "a = [1979-09-0a 5]", "a = 0000-00-00 0", "e=1C79-09-=1 5 ", "a = 1abc-de-fg 5]",
+            "a=1C79-\u{FFFD}9-=1 5\n", "a=1ü79-é9-=1 5\n",
+        ])
     func dateSpaceDigit(text: String) throws {
         let found = try #require(TOMLSyntaxCheck.abortingError(in: text))
         #expect(found.problem == "expected a time (HH:MM:SS) after the date and the space")

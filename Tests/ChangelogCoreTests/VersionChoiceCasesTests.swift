@@ -50,9 +50,11 @@ import Testing
         for line in history {
             if line.hasPrefix("commit ") {
                 let id = String(format: "%040x", commits.count + 1)
-                commits.append(SourceCommit(id: id, message: String(line.dropFirst(7)) + "\n",
-                                            author: Person(name: "A", email: "a@example.com"),
-                                            date: Timestamp(secondsSince1970: Int64(commits.count), offsetMinutes: 0), parentCount: 1))
+                commits.append(
+                    SourceCommit(
+                        id: id, message: String(line.dropFirst(7)) + "\n",
+                        author: Person(name: "A", email: "a@example.com"),
+                        date: Timestamp(secondsSince1970: Int64(commits.count), offsetMinutes: 0), parentCount: 1))
             } else if line.hasPrefix("|") {
                 var text = String(line.dropFirst(2))
                 for (label, id) in labels { text = text.replacingOccurrences(of: "$" + label, with: id) }
@@ -79,10 +81,14 @@ import Testing
         let tagged = Set(tags.map(\.version))
         let choice: VersionChoice
         do {
-            choice = try VersionChoice(current: current?.version, stable: stable, commits: since, policy: VersionPolicy(),
-                                       prerelease: item.prerelease, isTagged: tagged.contains)
+            choice = try VersionChoice(
+                current: current?.version, stable: stable, commits: since, policy: VersionPolicy(),
+                prerelease: item.prerelease, isTagged: tagged.contains)
         } catch {
-            guard case .notAfterCurrent = error else { Issue.record("\(error)"); return }
+            guard case .notAfterCurrent = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(item.expected == "error")
             return
         }

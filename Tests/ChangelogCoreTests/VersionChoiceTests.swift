@@ -6,9 +6,11 @@ import Testing
 @Suite struct VersionChoiceTests {
     private func commits(_ messages: String...) -> [ParsedCommit] {
         messages.enumerated().map { index, message in
-            ParsedCommit(SourceCommit(id: String(repeating: String(index + 1), count: 40), message: message + "\n",
-                                      author: Person(name: "A", email: "a@example.com"),
-                                      date: Timestamp(secondsSince1970: 0, offsetMinutes: 0), parentCount: 1))
+            ParsedCommit(
+                SourceCommit(
+                    id: String(repeating: String(index + 1), count: 40), message: message + "\n",
+                    author: Person(name: "A", email: "a@example.com"),
+                    date: Timestamp(secondsSince1970: 0, offsetMinutes: 0), parentCount: 1))
         }
     }
 
@@ -16,8 +18,9 @@ import Testing
 
     @Test func versionsTaggedElsewhereArePassedOver() throws {
         let tagged: Set = [version("1.2.3"), version("1.2.4"), version("1.2.5")]
-        let choice = try VersionChoice(current: version("1.2.3"), stable: version("1.2.3"), commits: commits("fix: one"),
-                                       policy: VersionPolicy(), prerelease: nil, isTagged: tagged.contains)
+        let choice = try VersionChoice(
+            current: version("1.2.3"), stable: version("1.2.3"), commits: commits("fix: one"),
+            policy: VersionPolicy(), prerelease: nil, isTagged: tagged.contains)
         #expect(choice.next == version("1.2.6"))
         #expect(choice.skipped == [version("1.2.4"), version("1.2.5")])
         #expect(choice.bump == .patch)
@@ -25,9 +28,10 @@ import Testing
     }
 
     @Test func aPatchOnlyBranchHoldsFeaturesBack() throws {
-        let choice = try VersionChoice(current: version("1.3.0"), stable: version("1.3.0"),
-                                       commits: commits("feat: wide", "fix: narrow", "docs: words"),
-                                       policy: VersionPolicy(), prerelease: nil, patchOnly: true, isTagged: { _ in false })
+        let choice = try VersionChoice(
+            current: version("1.3.0"), stable: version("1.3.0"),
+            commits: commits("feat: wide", "fix: narrow", "docs: words"),
+            policy: VersionPolicy(), prerelease: nil, patchOnly: true, isTagged: { _ in false })
         #expect(choice.next == version("1.3.1"))
         #expect(choice.heldBack.map(\.commit.subjectLine) == ["feat: wide"])
         #expect(Set(choice.drivers.map(\.commit.subjectLine)) == ["feat: wide", "fix: narrow"])
@@ -35,21 +39,27 @@ import Testing
 
     @Test func aVersionLineKeepsTheVersionOnIt() throws {
         let line = try #require(VersionLine(branch: "release/1.3"))
-        let choice = try VersionChoice(current: version("1.3.0"), stable: version("1.3.0"), commits: commits("feat!: big"),
-                                       policy: VersionPolicy(), prerelease: nil, line: line, isTagged: { _ in false })
+        let choice = try VersionChoice(
+            current: version("1.3.0"), stable: version("1.3.0"), commits: commits("feat!: big"),
+            policy: VersionPolicy(), prerelease: nil, line: line, isTagged: { _ in false })
         #expect(choice.next == version("1.3.1"))
         #expect(choice.heldBack.count == 1)
         #expect(throws: VersionChoice.Failure.lineBelowRelease(line: line, latest: version("1.4.0"))) {
-            try VersionChoice(current: version("1.4.0"), stable: version("1.4.0"), commits: commits("fix: x"),
-                              policy: VersionPolicy(), prerelease: nil, line: line, isTagged: { _ in false })
+            try VersionChoice(
+                current: version("1.4.0"), stable: version("1.4.0"), commits: commits("fix: x"),
+                policy: VersionPolicy(), prerelease: nil, line: line, isTagged: { _ in false })
         }
     }
 
     @Test func aLowerIdentifierWouldGoBackwards() {
-        #expect(throws: VersionChoice.Failure.notAfterCurrent(next: version("1.3.0-beta.1"), current: version("1.3.0-rc.1"),
-                                                              prerelease: "beta")) {
-            try VersionChoice(current: version("1.3.0-rc.1"), stable: version("1.2.0"), commits: commits("fix: x"),
-                              policy: VersionPolicy(), prerelease: "beta", isTagged: { _ in false })
+        #expect(
+            throws: VersionChoice.Failure.notAfterCurrent(
+                next: version("1.3.0-beta.1"), current: version("1.3.0-rc.1"),
+                prerelease: "beta")
+        ) {
+            try VersionChoice(
+                current: version("1.3.0-rc.1"), stable: version("1.2.0"), commits: commits("fix: x"),
+                policy: VersionPolicy(), prerelease: "beta", isTagged: { _ in false })
         }
     }
 }

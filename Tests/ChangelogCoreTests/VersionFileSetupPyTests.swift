@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 @Suite("VersionFile: setup.py")
@@ -51,9 +52,10 @@ struct VersionFileSetupPyTests {
 
     @Test("Single quotes, spaces around =, and a version that is not semver")
     func singleQuotes() throws {
-        try expectUpdate("setup.py", "from setuptools import setup\nsetup(name='w', version = '0.0.0.dev0', py_modules=['w'])\n",
-                         from: "0.0.0.dev0", to: "0.1.0",
-                         gives: "from setuptools import setup\nsetup(name='w', version = '0.1.0', py_modules=['w'])\n")
+        try expectUpdate(
+            "setup.py", "from setuptools import setup\nsetup(name='w', version = '0.0.0.dev0', py_modules=['w'])\n",
+            from: "0.0.0.dev0", to: "0.1.0",
+            gives: "from setuptools import setup\nsetup(name='w', version = '0.1.0', py_modules=['w'])\n")
         try expectUpdate("setup.py", "setup(version=\"\")\n", from: "", to: "0.1.0", gives: "setup(version=\"0.1.0\")\n")
     }
 
@@ -67,14 +69,16 @@ struct VersionFileSetupPyTests {
             setuptools.setup(name="w", version=__version__, python_requires=">=3.9")
 
             """
-        try expectUpdate("setup.py", source, from: "2.1.0", to: "2.2.0-rc.1", gives: """
-            import setuptools
+        try expectUpdate(
+            "setup.py", source, from: "2.1.0", to: "2.2.0-rc.1",
+            gives: """
+                import setuptools
 
-            __version__ = "2.2.0-rc.1"  # single source
+                __version__ = "2.2.0-rc.1"  # single source
 
-            setuptools.setup(name="w", version=__version__, python_requires=">=3.9")
+                setuptools.setup(name="w", version=__version__, python_requires=">=3.9")
 
-            """)
+                """)
     }
 
     @Test("Attributes, comparisons, other names and raw or triple-quoted strings are not candidates")
@@ -90,26 +94,30 @@ struct VersionFileSetupPyTests {
             setup(python_version="3.8", min_version="1.0", version='4.5.6')
 
             """#
-        try expectUpdate("setup.py", source, from: "4.5.6", to: "5.0.0",
-                         gives: source.replacingFirst("version='4.5.6'", with: "version='5.0.0'"))
+        try expectUpdate(
+            "setup.py", source, from: "4.5.6", to: "5.0.0",
+            gives: source.replacingFirst("version='4.5.6'", with: "version='5.0.0'"))
     }
 
     @Test("CRLF line ends and a byte order mark are kept")
     func crlfAndBOM() throws {
         let source = "\u{FEFF}from setuptools import setup\r\n\r\nsetup(\r\n    name=\"w\",\r\n    version=\"1.0.0\",\r\n)\r\n"
-        try expectUpdate("setup.py", source, from: "1.0.0", to: "1.0.1",
-                         gives: "\u{FEFF}from setuptools import setup\r\n\r\nsetup(\r\n    name=\"w\",\r\n    version=\"1.0.1\",\r\n)\r\n")
+        try expectUpdate(
+            "setup.py", source, from: "1.0.0", to: "1.0.1",
+            gives: "\u{FEFF}from setuptools import setup\r\n\r\nsetup(\r\n    name=\"w\",\r\n    version=\"1.0.1\",\r\n)\r\n")
     }
 
     @Test("No version string, or two, is an error that says where they are")
     func errors() throws {
-        try expectFailure("setup.py", "from setuptools import setup\nsetup(name=\"w\", version=get_version())\n",
-                          #"no version="..." argument to setup(...) and no __version__ = "..." or version = "..." "#
-                              + "assignment; write the version there as a string literal, or list the file that holds "
-                              + "it as 'path:<regex>'")
-        try expectFailure("pkg/setup.py", "__version__ = \"1.0.0\"\n\nsetup(\n    name=\"w\",\n    version=\"1.0.0\",\n)\n",
-                          "2 version strings where one is expected (__version__ on line 1, version on line 5); keep "
-                              + "one, or list the file as 'pkg/setup.py:<regex>' with a pattern that matches only the "
-                              + "right one")
+        try expectFailure(
+            "setup.py", "from setuptools import setup\nsetup(name=\"w\", version=get_version())\n",
+            #"no version="..." argument to setup(...) and no __version__ = "..." or version = "..." "#
+                + "assignment; write the version there as a string literal, or list the file that holds "
+                + "it as 'path:<regex>'")
+        try expectFailure(
+            "pkg/setup.py", "__version__ = \"1.0.0\"\n\nsetup(\n    name=\"w\",\n    version=\"1.0.0\",\n)\n",
+            "2 version strings where one is expected (__version__ on line 1, version on line 5); keep "
+                + "one, or list the file as 'pkg/setup.py:<regex>' with a pattern that matches only the "
+                + "right one")
     }
 }

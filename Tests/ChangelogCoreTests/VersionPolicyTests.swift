@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChangelogCore
 
 private func commits(_ messages: [String]) -> [ParsedCommit] {
@@ -49,26 +50,28 @@ struct VersionPolicyTests {
 
     // MARK: What each commit asks for
 
-    @Test("One commit: breaking -> major, feat -> minor, fix/perf -> patch, anything else -> none", arguments: [
-        ("feat!: drop the v1 API", BumpLevel.major),
-        ("fix(api)!: reject empty ids", .major),
-        ("chore!: require Swift 6", .major),
-        ("docs: rewrite\n\nBREAKING CHANGE: the guide moved", .major),
-        ("refactor: x\n\nBREAKING-CHANGE: y", .major),
-        ("feat: add the notes command", .minor),
-        ("feat(parser): accept footers", .minor),
-        ("FEAT: upper-case type", .minor),
-        ("fix: keep the newline", .patch),
-        ("perf: cache the walk", .patch),
-        ("chore: bump deps", .none),
-        ("docs: typo", .none),
-        ("style: format", .none),
-        ("refactor: split files", .none),
-        ("test: more cases", .none),
-        ("build: tweak", .none),
-        ("ci: cache", .none),
-        ("revert: feat: add x", .none),
-    ])
+    @Test(
+        "One commit: breaking -> major, feat -> minor, fix/perf -> patch, anything else -> none",
+        arguments: [
+            ("feat!: drop the v1 API", BumpLevel.major),
+            ("fix(api)!: reject empty ids", .major),
+            ("chore!: require Swift 6", .major),
+            ("docs: rewrite\n\nBREAKING CHANGE: the guide moved", .major),
+            ("refactor: x\n\nBREAKING-CHANGE: y", .major),
+            ("feat: add the notes command", .minor),
+            ("feat(parser): accept footers", .minor),
+            ("FEAT: upper-case type", .minor),
+            ("fix: keep the newline", .patch),
+            ("perf: cache the walk", .patch),
+            ("chore: bump deps", .none),
+            ("docs: typo", .none),
+            ("style: format", .none),
+            ("refactor: split files", .none),
+            ("test: more cases", .none),
+            ("build: tweak", .none),
+            ("ci: cache", .none),
+            ("revert: feat: add x", .none),
+        ])
     func bumpForOneCommit(_ message: String, _ expected: BumpLevel) throws {
         let parsed = CoreCommitFactory.commit("00000001", message)
         guard case .conventional(let conventional) = parsed.message else {
@@ -88,10 +91,12 @@ struct VersionPolicyTests {
         #expect(policy.bump(for: commits(["fix: a", "feat: b", "perf: c"])) == .minor)
         #expect(policy.bump(for: commits(["feat: a", "chore!: b", "fix: c"])) == .major)
         #expect(policy.bump(for: commits(["fix: a", "fix: b\n\nBREAKING CHANGE: c"])) == .major)
-        #expect(policy.bump(for: commits([
-            "Merge branch 'feature'", "Merge pull request #3 from o/feat", "fixup! feat: x", "squash! fix: y",
-            "amend! feat: z", "update the readme", "Revert \"feat: x\"\n\nThis reverts commit 1234567.",
-        ])) == .none)
+        #expect(
+            policy.bump(
+                for: commits([
+                    "Merge branch 'feature'", "Merge pull request #3 from o/feat", "fixup! feat: x", "squash! fix: y",
+                    "amend! feat: z", "update the readme", "Revert \"feat: x\"\n\nThis reverts commit 1234567.",
+                ])) == .none)
         // A merge commit (two parents) is a merge whatever its message says.
         let merge = CoreCommitFactory.commit("0000000a", "feat!: from a merge", parents: 2)
         #expect(policy.bump(for: [merge]) == .none)
@@ -108,84 +113,86 @@ struct VersionPolicyTests {
 
     // MARK: The next version
 
-    @Test("Next version: docs/contract.md's version policy, row by row", arguments: [
-        // 1.x and above
-        NextVersionCase("1.2.3", stable: "1.2.3", .major, "2.0.0"),
-        NextVersionCase("1.2.3", stable: "1.2.3", .minor, "1.3.0"),
-        NextVersionCase("1.2.3", stable: "1.2.3", .patch, "1.2.4"),
-        NextVersionCase("1.2.3", stable: "1.2.3", .none, nil),
-        NextVersionCase("2.9.9", stable: "2.9.9", .minor, "2.10.0"),
-        NextVersionCase("1.9.0", stable: "1.9.0", .major, "2.0.0"),
-        // 0.x: breaking -> minor, feat -> minor, fix -> patch
-        NextVersionCase("0.3.2", stable: "0.3.2", .major, "0.4.0"),
-        NextVersionCase("0.3.2", stable: "0.3.2", .minor, "0.4.0"),
-        NextVersionCase("0.3.2", stable: "0.3.2", .patch, "0.3.3"),
-        NextVersionCase("0.3.2", stable: "0.3.2", .none, nil),
-        NextVersionCase("0.9.0", stable: "0.9.0", .major, "0.10.0"),
-        NextVersionCase("0.0.5", stable: "0.0.5", .major, "0.1.0"),
-        // no earlier release: the initial version whatever the commits
-        NextVersionCase(nil, stable: nil, .major, "0.1.0"),
-        NextVersionCase(nil, stable: nil, .minor, "0.1.0"),
-        NextVersionCase(nil, stable: nil, .patch, "0.1.0"),
-        NextVersionCase(nil, stable: nil, .none, "0.1.0"),
-        NextVersionCase(nil, stable: nil, .minor, "rc", "0.1.0-rc.1"),
-        // --prerelease rc from a release
-        NextVersionCase("1.2.3", stable: "1.2.3", .minor, "rc", "1.3.0-rc.1"),
-        NextVersionCase("1.2.3", stable: "1.2.3", .patch, "rc", "1.2.4-rc.1"),
-        NextVersionCase("1.2.3", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
-        NextVersionCase("1.2.3", stable: "1.2.3", .none, "rc", nil),
-        NextVersionCase("0.3.2", stable: "0.3.2", .major, "rc", "0.4.0-rc.1"),
-        // a minor line (x.y.0-rc.N)
-        NextVersionCase("1.3.0-rc.1", stable: "1.2.3", .patch, "rc", "1.3.0-rc.2"),
-        NextVersionCase("1.3.0-rc.1", stable: "1.2.3", .minor, "rc", "1.3.0-rc.2"),
-        NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
-        NextVersionCase("1.3.0-rc.9", stable: "1.2.3", .patch, "rc", "1.3.0-rc.10"),
-        NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .none, "rc", nil),
-        // without --prerelease the line is released
-        NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .patch, "1.3.0"),
-        NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .minor, "1.3.0"),
-        NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .major, "2.0.0"),
-        NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .none, nil),
-        // a major line (x.0.0-rc.N) takes every bump
-        NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .patch, "rc", "2.0.0-rc.2"),
-        NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .minor, "rc", "2.0.0-rc.2"),
-        NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .major, "rc", "2.0.0-rc.2"),
-        NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .patch, "2.0.0"),
-        NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .major, "2.0.0"),
-        // a patch line (x.y.z-rc.N, z > 0) takes only fixes
-        NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .patch, "rc", "1.2.4-rc.2"),
-        NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .minor, "rc", "1.3.0-rc.1"),
-        NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
-        NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .patch, "1.2.4"),
-        NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .minor, "1.3.0"),
-        // switching lines: beta -> rc starts rc.1 on the same version
-        NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .patch, "rc", "1.3.0-rc.1"),
-        NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .patch, "beta", "1.3.0-beta.4"),
-        NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
-        NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .patch, "1.3.0"),
-        NextVersionCase("1.3.0-rc", stable: "1.2.3", .patch, "rc", "1.3.0-rc.1"),
-        // pre-release lines on 0.x never reach 1.0.0
-        NextVersionCase("0.4.0-rc.1", stable: "0.3.2", .major, "rc", "0.4.0-rc.2"),
-        NextVersionCase("0.4.0-rc.1", stable: "0.3.2", .major, "0.4.0"),
-        NextVersionCase("0.3.3-rc.1", stable: "0.3.2", .major, "rc", "0.4.0-rc.1"),
-        NextVersionCase("0.3.3-rc.1", stable: "0.3.2", .patch, "rc", "0.3.3-rc.2"),
-        // only pre-releases so far: measured from 0.0.0
-        NextVersionCase("0.1.0-rc.1", stable: nil, .patch, "rc", "0.1.0-rc.2"),
-        NextVersionCase("0.1.0-rc.1", stable: nil, .major, "0.1.0"),
-        // only pre-releases: a bump larger than the line starts the next line above the line's own version
-        NextVersionCase("0.1.1-rc.1", stable: nil, .minor, "rc", "0.2.0-rc.1"),
-        NextVersionCase("0.1.1-rc.1", stable: nil, .minor, "0.2.0"),
-        NextVersionCase("0.1.1-rc.1", stable: nil, .major, "rc", "0.2.0-rc.1"),
-        NextVersionCase("0.1.1-rc.1", stable: nil, .patch, "rc", "0.1.1-rc.2"),
-        NextVersionCase("0.1.1-rc.1", stable: nil, .patch, "0.1.1"),
-        NextVersionCase("1.3.0-rc.2", stable: nil, .major, "2.0.0"),
-        NextVersionCase("1.3.0-rc.2", stable: nil, .major, "rc", "2.0.0-rc.1"),
-        NextVersionCase("1.3.0-rc.2", stable: nil, .minor, "rc", "1.3.0-rc.3"),
-        NextVersionCase("1.3.0-rc.2", stable: nil, .minor, "1.3.0"),
-        NextVersionCase("2.0.0-beta.1", stable: nil, .major, "rc", "2.0.0-rc.1"),
-        // a stable release far below a line: the higher line is still above the line
-        NextVersionCase("2.1.0-rc.1", stable: "1.2.3", .major, "3.0.0"),
-    ])
+    @Test(
+        "Next version: docs/contract.md's version policy, row by row",
+        arguments: [
+            // 1.x and above
+            NextVersionCase("1.2.3", stable: "1.2.3", .major, "2.0.0"),
+            NextVersionCase("1.2.3", stable: "1.2.3", .minor, "1.3.0"),
+            NextVersionCase("1.2.3", stable: "1.2.3", .patch, "1.2.4"),
+            NextVersionCase("1.2.3", stable: "1.2.3", .none, nil),
+            NextVersionCase("2.9.9", stable: "2.9.9", .minor, "2.10.0"),
+            NextVersionCase("1.9.0", stable: "1.9.0", .major, "2.0.0"),
+            // 0.x: breaking -> minor, feat -> minor, fix -> patch
+            NextVersionCase("0.3.2", stable: "0.3.2", .major, "0.4.0"),
+            NextVersionCase("0.3.2", stable: "0.3.2", .minor, "0.4.0"),
+            NextVersionCase("0.3.2", stable: "0.3.2", .patch, "0.3.3"),
+            NextVersionCase("0.3.2", stable: "0.3.2", .none, nil),
+            NextVersionCase("0.9.0", stable: "0.9.0", .major, "0.10.0"),
+            NextVersionCase("0.0.5", stable: "0.0.5", .major, "0.1.0"),
+            // no earlier release: the initial version whatever the commits
+            NextVersionCase(nil, stable: nil, .major, "0.1.0"),
+            NextVersionCase(nil, stable: nil, .minor, "0.1.0"),
+            NextVersionCase(nil, stable: nil, .patch, "0.1.0"),
+            NextVersionCase(nil, stable: nil, .none, "0.1.0"),
+            NextVersionCase(nil, stable: nil, .minor, "rc", "0.1.0-rc.1"),
+            // --prerelease rc from a release
+            NextVersionCase("1.2.3", stable: "1.2.3", .minor, "rc", "1.3.0-rc.1"),
+            NextVersionCase("1.2.3", stable: "1.2.3", .patch, "rc", "1.2.4-rc.1"),
+            NextVersionCase("1.2.3", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
+            NextVersionCase("1.2.3", stable: "1.2.3", .none, "rc", nil),
+            NextVersionCase("0.3.2", stable: "0.3.2", .major, "rc", "0.4.0-rc.1"),
+            // a minor line (x.y.0-rc.N)
+            NextVersionCase("1.3.0-rc.1", stable: "1.2.3", .patch, "rc", "1.3.0-rc.2"),
+            NextVersionCase("1.3.0-rc.1", stable: "1.2.3", .minor, "rc", "1.3.0-rc.2"),
+            NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
+            NextVersionCase("1.3.0-rc.9", stable: "1.2.3", .patch, "rc", "1.3.0-rc.10"),
+            NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .none, "rc", nil),
+            // without --prerelease the line is released
+            NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .patch, "1.3.0"),
+            NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .minor, "1.3.0"),
+            NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .major, "2.0.0"),
+            NextVersionCase("1.3.0-rc.2", stable: "1.2.3", .none, nil),
+            // a major line (x.0.0-rc.N) takes every bump
+            NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .patch, "rc", "2.0.0-rc.2"),
+            NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .minor, "rc", "2.0.0-rc.2"),
+            NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .major, "rc", "2.0.0-rc.2"),
+            NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .patch, "2.0.0"),
+            NextVersionCase("2.0.0-rc.1", stable: "1.4.2", .major, "2.0.0"),
+            // a patch line (x.y.z-rc.N, z > 0) takes only fixes
+            NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .patch, "rc", "1.2.4-rc.2"),
+            NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .minor, "rc", "1.3.0-rc.1"),
+            NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
+            NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .patch, "1.2.4"),
+            NextVersionCase("1.2.4-rc.1", stable: "1.2.3", .minor, "1.3.0"),
+            // switching lines: beta -> rc starts rc.1 on the same version
+            NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .patch, "rc", "1.3.0-rc.1"),
+            NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .patch, "beta", "1.3.0-beta.4"),
+            NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .major, "rc", "2.0.0-rc.1"),
+            NextVersionCase("1.3.0-beta.3", stable: "1.2.3", .patch, "1.3.0"),
+            NextVersionCase("1.3.0-rc", stable: "1.2.3", .patch, "rc", "1.3.0-rc.1"),
+            // pre-release lines on 0.x never reach 1.0.0
+            NextVersionCase("0.4.0-rc.1", stable: "0.3.2", .major, "rc", "0.4.0-rc.2"),
+            NextVersionCase("0.4.0-rc.1", stable: "0.3.2", .major, "0.4.0"),
+            NextVersionCase("0.3.3-rc.1", stable: "0.3.2", .major, "rc", "0.4.0-rc.1"),
+            NextVersionCase("0.3.3-rc.1", stable: "0.3.2", .patch, "rc", "0.3.3-rc.2"),
+            // only pre-releases so far: measured from 0.0.0
+            NextVersionCase("0.1.0-rc.1", stable: nil, .patch, "rc", "0.1.0-rc.2"),
+            NextVersionCase("0.1.0-rc.1", stable: nil, .major, "0.1.0"),
+            // only pre-releases: a bump larger than the line starts the next line above the line's own version
+            NextVersionCase("0.1.1-rc.1", stable: nil, .minor, "rc", "0.2.0-rc.1"),
+            NextVersionCase("0.1.1-rc.1", stable: nil, .minor, "0.2.0"),
+            NextVersionCase("0.1.1-rc.1", stable: nil, .major, "rc", "0.2.0-rc.1"),
+            NextVersionCase("0.1.1-rc.1", stable: nil, .patch, "rc", "0.1.1-rc.2"),
+            NextVersionCase("0.1.1-rc.1", stable: nil, .patch, "0.1.1"),
+            NextVersionCase("1.3.0-rc.2", stable: nil, .major, "2.0.0"),
+            NextVersionCase("1.3.0-rc.2", stable: nil, .major, "rc", "2.0.0-rc.1"),
+            NextVersionCase("1.3.0-rc.2", stable: nil, .minor, "rc", "1.3.0-rc.3"),
+            NextVersionCase("1.3.0-rc.2", stable: nil, .minor, "1.3.0"),
+            NextVersionCase("2.0.0-beta.1", stable: nil, .major, "rc", "2.0.0-rc.1"),
+            // a stable release far below a line: the higher line is still above the line
+            NextVersionCase("2.1.0-rc.1", stable: "1.2.3", .major, "3.0.0"),
+        ])
     func next(_ c: NextVersionCase) {
         let result = policy.next(latest: version(c.latest), stable: version(c.stable), bump: c.bump, prerelease: c.prerelease)
         #expect(result?.description == c.expected)
@@ -194,13 +201,15 @@ struct VersionPolicyTests {
     @Test("A pre-release line is measured from the stable release, not from the pre-release")
     func stableIsTheBase() {
         // A breaking change on top of the 1.3.0 minor line: 2.0.0 comes from stable 1.2.3.
-        #expect(policy.next(latest: version("1.3.0-rc.1"), stable: version("1.2.3"), bump: .major, prerelease: "rc")?.description
-            == "2.0.0-rc.1")
+        #expect(
+            policy.next(latest: version("1.3.0-rc.1"), stable: version("1.2.3"), bump: .major, prerelease: "rc")?.description
+                == "2.0.0-rc.1")
         // A feature on a 1.2.4 patch line: 1.3.0 comes from stable 1.2.3, not 1.2.4.
         #expect(policy.next(latest: version("1.2.4-rc.2"), stable: version("1.2.3"), bump: .minor)?.description == "1.3.0")
         // From a 0.x stable release a breaking change only asks for a minor bump, which fits a minor line.
-        #expect(policy.next(latest: version("0.5.0-rc.1"), stable: version("0.4.1"), bump: .major, prerelease: "rc")?.description
-            == "0.5.0-rc.2")
+        #expect(
+            policy.next(latest: version("0.5.0-rc.1"), stable: version("0.4.1"), bump: .major, prerelease: "rc")?.description
+                == "0.5.0-rc.2")
     }
 
     @Test("Next versions always sort above the latest one along a release train")
@@ -219,10 +228,11 @@ struct VersionPolicyTests {
             if !next.isPrerelease { stable = next }
             seen.append(next.description)
         }
-        #expect(seen == [
-            "1.2.4-rc.1", "1.2.4-rc.2", "1.3.0-rc.1", "1.3.0-rc.2", "1.3.0",
-            "2.0.0-beta.1", "2.0.0-beta.2", "2.0.0-rc.1", "2.0.0", "2.0.1",
-        ])
+        #expect(
+            seen == [
+                "1.2.4-rc.1", "1.2.4-rc.2", "1.3.0-rc.1", "1.3.0-rc.2", "1.3.0",
+                "2.0.0-beta.1", "2.0.0-beta.2", "2.0.0-rc.1", "2.0.0", "2.0.1",
+            ])
     }
 
     @Test("0.x: repeated breaking changes never reach 1.0.0")

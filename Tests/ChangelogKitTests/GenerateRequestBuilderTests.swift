@@ -15,18 +15,19 @@ import Testing
 
     init() throws {
         sandbox = try Sandbox()
-        _ = try sandbox.build(text: """
-            remote origin git@gitlab.com:acme/widget.git
-            commit feat: one
-            tag v1.3.0
-            branch release/1.3
-            branch maintenance/old
-            commit feat: two
-            checkout release/1.3
-            commit fix: on the line
-            commit feat: asks for more
-            checkout main
-            """)
+        _ = try sandbox.build(
+            text: """
+                remote origin git@gitlab.com:acme/widget.git
+                commit feat: one
+                tag v1.3.0
+                branch release/1.3
+                branch maintenance/old
+                commit feat: two
+                checkout release/1.3
+                commit fix: on the line
+                commit feat: asks for more
+                checkout main
+                """)
         history = try History(repository: Repository(discoveringFrom: sandbox.root + "/repo"))
         root = try #require(history.repository.workingDirectory)
     }
@@ -91,8 +92,9 @@ import Testing
             default: configuration.outfile = "../CHANGELOG.md"
             }
             let error = #expect(throws: ChangelogError.self) { try request(GenerateRequestBuilder(), configuration) }
-            #expect(error?.message
-                == "../CHANGELOG.md is outside the repository; a configured path must name a file inside the working tree")
+            #expect(
+                error?.message
+                    == "../CHANGELOG.md is outside the repository; a configured path must name a file inside the working tree")
             #expect(error?.exitCode == ExitStatus.failure.rawValue)
         }
     }

@@ -1,6 +1,7 @@
-@testable import ChangelogKit
 import Git
 import Testing
+
+@testable import ChangelogKit
 
 /// The Git module reports facts; `ChangelogError(_:)` is where they become the one line a user reads.
 @Suite struct GitErrorSentenceTests {
@@ -10,14 +11,20 @@ import Testing
 
     @Test func shallowBoundariesSayHowToFetchTheHistory() {
         let id = String(repeating: "a", count: 40)
-        #expect(sentence(.shallowBoundary(.wholeHistory), subject: id)
-            == "\(id): this shallow clone does not have the whole history; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)")
-        #expect(sentence(.shallowBoundary(.range), subject: id)
-            == "\(id): this shallow clone does not have the history the range needs; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)")
-        #expect(sentence(.shallowBoundary(.forkPoint), subject: "aaaaaaaa...bbbbbbbb")
-            == "aaaaaaaa...bbbbbbbb: this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)")
-        #expect(sentence(.shallowBoundary(.commit), subject: id)
-            == "\(id): commit is missing from this shallow clone; run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)")
+        #expect(
+            sentence(.shallowBoundary(.wholeHistory), subject: id)
+                == "\(id): this shallow clone does not have the whole history; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)")
+        #expect(
+            sentence(.shallowBoundary(.range), subject: id)
+                == "\(id): this shallow clone does not have the history the range needs; run `git fetch --unshallow --tags` (in CI: fetch-depth: 0)"
+        )
+        #expect(
+            sentence(.shallowBoundary(.forkPoint), subject: "aaaaaaaa...bbbbbbbb")
+                == "aaaaaaaa...bbbbbbbb: this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)"
+        )
+        #expect(
+            sentence(.shallowBoundary(.commit), subject: id)
+                == "\(id): commit is missing from this shallow clone; run `git fetch --unshallow --tags` (or use fetch-depth: 0 in CI)")
     }
 
     @Test func revisionsAreNamedWithoutLibgit2sWords() {
@@ -28,21 +35,32 @@ import Testing
     }
 
     @Test func aMovedReferenceSaysNothingChanged() {
-        #expect(sentence(.referenceMoved, subject: "refs/heads/main")
-            == "refs/heads/main: was moved by another process while the release was being made; nothing was changed by it, run the command again")
+        #expect(
+            sentence(.referenceMoved, subject: "refs/heads/main")
+                == "refs/heads/main: was moved by another process while the release was being made; nothing was changed by it, run the command again"
+        )
     }
 
     @Test func damageLocksAndOpeningSayWhatToDo() {
-        #expect(sentence(.damagedObject, subject: nil, message: "object 39ae is damaged (truncated)")
-            == "object 39ae is damaged (truncated); run `git fsck` to see what is damaged, then fetch or restore the objects from another clone")
-        #expect(sentence(.missingObject, subject: nil, message: "object 39ae is missing from the repository")
-            == "object 39ae is missing from the repository; run `git fsck` to see what is damaged, then fetch or restore the objects from another clone")
-        #expect(sentence(.locked, subject: "refs/tags/v1", message: "failed to lock file '/r/.git/refs/tags/v1.lock' for writing")
-            == "refs/tags/v1: failed to lock file '/r/.git/refs/tags/v1.lock' for writing; another git process may be running: wait for it, or remove the lock file if none is")
-        #expect(sentence(.notARepository, subject: "/tmp/x", message: "not a git repository (or any of its parent directories)")
-            == "/tmp/x: not a git repository (or any of its parent directories); run inside one or pass --repo PATH")
-        #expect(sentence(.ownedByAnotherUser, subject: "/srv/r", message: "the repository is owned by another user")
-            == "/srv/r: the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`")
+        #expect(
+            sentence(.damagedObject, subject: nil, message: "object 39ae is damaged (truncated)")
+                == "object 39ae is damaged (truncated); run `git fsck` to see what is damaged, then fetch or restore the objects from another clone"
+        )
+        #expect(
+            sentence(.missingObject, subject: nil, message: "object 39ae is missing from the repository")
+                == "object 39ae is missing from the repository; run `git fsck` to see what is damaged, then fetch or restore the objects from another clone"
+        )
+        #expect(
+            sentence(.locked, subject: "refs/tags/v1", message: "failed to lock file '/r/.git/refs/tags/v1.lock' for writing")
+                == "refs/tags/v1: failed to lock file '/r/.git/refs/tags/v1.lock' for writing; another git process may be running: wait for it, or remove the lock file if none is"
+        )
+        #expect(
+            sentence(.notARepository, subject: "/tmp/x", message: "not a git repository (or any of its parent directories)")
+                == "/tmp/x: not a git repository (or any of its parent directories); run inside one or pass --repo PATH")
+        #expect(
+            sentence(.ownedByAnotherUser, subject: "/srv/r", message: "the repository is owned by another user")
+                == "/srv/r: the repository is owned by another user; pass --repo to trust it, or run `git config --global --add safe.directory <path>`"
+        )
     }
 
     @Test func otherFailuresKeepLibgit2sMessage() {

@@ -7,22 +7,22 @@ import Testing
 /// The previous release is the highest version tag reachable from the target, never the newest by date.
 @Suite struct HistoryTests {
     static let maintenance = """
-    commit feat: one
-    tag v1.3.0
-    branch 1-3-stable
-    commit feat: two
-    commit fix: three
-    tag v1.4.0
-    checkout 1-3-stable
-    commit fix: backported
-    tag v1.3.1
-    checkout main
-    commit fix: after 1.4.0
-    merge 1-3-stable
-    commit fix: latest
-    tag not-a-version
-    tag V2.0.0-rc.1
-    """
+        commit feat: one
+        tag v1.3.0
+        branch 1-3-stable
+        commit feat: two
+        commit fix: three
+        tag v1.4.0
+        checkout 1-3-stable
+        commit fix: backported
+        tag v1.3.1
+        checkout main
+        commit fix: after 1.4.0
+        merge 1-3-stable
+        commit fix: latest
+        tag not-a-version
+        tag V2.0.0-rc.1
+        """
 
     @Test func aMergedMaintenanceTagDoesNotHideTheHigherRelease() throws {
         let sandbox = try Sandbox()
@@ -44,7 +44,8 @@ import Testing
         let commits = try history.commits(from: history.resolve("v1.4.0"), to: history.resolve("HEAD"))
         let expected = try sandbox.git("rev-list", "v1.4.0..HEAD").split(separator: "\n").map(String.init)
         #expect(commits.map(\.id) == expected)
-        #expect(commits.map { $0.message.split(separator: "\n").first.map(String.init) ?? "" }
+        #expect(
+            commits.map { $0.message.split(separator: "\n").first.map(String.init) ?? "" }
                 == ["fix: latest", "Merge branch '1-3-stable'", "fix: after 1.4.0", "fix: backported"])
     }
 
@@ -54,14 +55,16 @@ import Testing
         let history = try History(repository: Repository(discoveringFrom: sandbox.root + "/repo"))
         let releases = try history.releaseHistory(head: history.resolve("HEAD"))
         let summary = releases.entries.map { entry in
-            "\(entry.tag?.name ?? "-") after \(entry.previous?.name ?? "-"): " + entry.commits.map { $0.message.split(separator: "\n")[0] }.joined(separator: ", ")
+            "\(entry.tag?.name ?? "-") after \(entry.previous?.name ?? "-"): "
+                + entry.commits.map { $0.message.split(separator: "\n")[0] }.joined(separator: ", ")
         }
-        #expect(summary == [
-            "V2.0.0-rc.1 after v1.4.0: fix: latest, Merge branch '1-3-stable', fix: after 1.4.0",
-            "v1.4.0 after v1.3.0: fix: three, feat: two",
-            "v1.3.1 after v1.3.0: fix: backported",
-            "v1.3.0 after -: feat: one",
-        ])
+        #expect(
+            summary == [
+                "V2.0.0-rc.1 after v1.4.0: fix: latest, Merge branch '1-3-stable', fix: after 1.4.0",
+                "v1.4.0 after v1.3.0: fix: three, feat: two",
+                "v1.3.1 after v1.3.0: fix: backported",
+                "v1.3.0 after -: feat: one",
+            ])
     }
 
     /// One release, named as the configured prefix says, else as most version tags are spelled

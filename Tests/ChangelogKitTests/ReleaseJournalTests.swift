@@ -1,7 +1,8 @@
-@testable import ChangelogKit
 import Foundation
 import Git
 import Testing
+
+@testable import ChangelogKit
 
 /// The journal reads back exactly what was saved, whatever bytes and names it holds, and is
 /// either all there or absent.
@@ -19,10 +20,13 @@ import Testing
         let two = try #require(ObjectID(hex: String(repeating: "b2", count: 20)))
         let journal = ReleaseJournal(
             version: "2.0.0-rc.1", tagName: "v2.0.0-rc.1", tagObject: two,
-            reference: .init(name: "refs/heads/fix\\tab", old: one, new: two, logMessage: "commit: chore(release): v2.0.0-rc.1\twith a tab"),
+            reference: .init(
+                name: "refs/heads/fix\\tab", old: one, new: two, logMessage: "commit: chore(release): v2.0.0-rc.1\twith a tab"),
             indexPath: git + "index", index: [0, 1, 2, 255],
-            files: [.init(path: "/w/odd\tname\nwith\\escapes\r.md", name: "odd\tname\nwith\\escapes\r.md", old: nil, new: Array("new\n".utf8)),
-                    .init(path: "/w/VERSION", name: "VERSION", old: [], new: Array("2.0.0\n".utf8))],
+            files: [
+                .init(path: "/w/odd\tname\nwith\\escapes\r.md", name: "odd\tname\nwith\\escapes\r.md", old: nil, new: Array("new\n".utf8)),
+                .init(path: "/w/VERSION", name: "VERSION", old: [], new: Array("2.0.0\n".utf8)),
+            ],
             pushCommand: "git push --follow-tags origin 'fix\\tab'")
         #expect(try ReleaseJournal.load(from: git) == nil)
         try journal.save(in: git)
@@ -40,7 +44,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: git) }
         try FileManager.default.createDirectory(atPath: git + "changelog-release", withIntermediateDirectories: true)
         try Data("changelog release journal 1\nversion\t1.0.0\n".utf8).write(to: URL(fileURLWithPath: git + "changelog-release/state"))
-        #expect(throws: ChangelogError("the journal of a pending release, \(git)changelog-release, is damaged (incomplete); if the files, branch and tags are as you want them, remove it (rm -r \(git)changelog-release)")) {
+        #expect(
+            throws: ChangelogError(
+                "the journal of a pending release, \(git)changelog-release, is damaged (incomplete); if the files, branch and tags are as you want them, remove it (rm -r \(git)changelog-release)"
+            )
+        ) {
             try ReleaseJournal.load(from: git)
         }
     }

@@ -1,6 +1,6 @@
 import ChangelogKit
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Signing is checked against the real programs with throwaway keys, and the result against the
@@ -19,8 +19,9 @@ import Testing
 
         // user.signingkey unset: git's default, the committer identity, picks the key.
         let payload = try Self.tagPayload(in: sandbox)
-        let signer = Signer(settings: SigningSettings(format: .openpgp, timeoutSeconds: 60, environment: environment),
-                            committer: Self.committer)
+        let signer = Signer(
+            settings: SigningSettings(format: .openpgp, timeoutSeconds: 60, environment: environment),
+            committer: Self.committer)
         #expect(signer.signingKey == "Test Signer <signer@example.com>")
         let signature = try signer.sign(Array(payload.utf8))
         let text = String(decoding: signature, as: UTF8.self)
@@ -30,27 +31,33 @@ import Testing
 
         try sandbox.write("payload", payload)
         try sandbox.write("payload.asc", text)
-        let verified = try sandbox.run(gpg, ["--verify", sandbox.root + "/payload.asc", sandbox.root + "/payload"],
-                                       environment: ["GNUPGHOME": home.path])
+        let verified = try sandbox.run(
+            gpg, ["--verify", sandbox.root + "/payload.asc", sandbox.root + "/payload"],
+            environment: ["GNUPGHOME": home.path])
         #expect(verified.status == 0, "gpg --verify: \(verified.stderr)")
         #expect(verified.stderr.contains("Good signature from \"Test Signer <signer@example.com>\""))
 
         // The payload plus the signature is the tag object git itself would write.
-        let tag = try sandbox.run("/usr/bin/env", ["git", "hash-object", "-t", "tag", "-w", "--stdin"],
-                                  in: sandbox.root + "/repo", input: payload + text)
+        let tag = try sandbox.run(
+            "/usr/bin/env", ["git", "hash-object", "-t", "tag", "-w", "--stdin"],
+            in: sandbox.root + "/repo", input: payload + text)
         #expect(tag.status == 0, "git hash-object: \(tag.stderr)")
-        let verifyTag = try sandbox.run("/usr/bin/env", ["git", "verify-tag", tag.stdout.trimmingCharacters(in: .whitespacesAndNewlines)],
-                                        in: sandbox.root + "/repo", environment: ["GNUPGHOME": home.path])
+        let verifyTag = try sandbox.run(
+            "/usr/bin/env", ["git", "verify-tag", tag.stdout.trimmingCharacters(in: .whitespacesAndNewlines)],
+            in: sandbox.root + "/repo", environment: ["GNUPGHOME": home.path])
         #expect(verifyTag.status == 0, "git verify-tag: \(verifyTag.stderr)")
 
         // An explicit user.signingkey (the e-mail address here) is passed to -u as it is.
-        let byEmail = Signer(settings: SigningSettings(format: .openpgp, key: "signer@example.com", timeoutSeconds: 60,
-                                                       environment: environment), committer: ("Someone Else", "else@example.com"))
+        let byEmail = Signer(
+            settings: SigningSettings(
+                format: .openpgp, key: "signer@example.com", timeoutSeconds: 60,
+                environment: environment), committer: ("Someone Else", "else@example.com"))
         let second = try byEmail.sign(Array("hello\n".utf8))
         try sandbox.write("hello", "hello\n")
         try sandbox.write("hello.asc", String(decoding: second, as: UTF8.self))
-        let verifiedSecond = try sandbox.run(gpg, ["--verify", sandbox.root + "/hello.asc", sandbox.root + "/hello"],
-                                             environment: ["GNUPGHOME": home.path])
+        let verifiedSecond = try sandbox.run(
+            gpg, ["--verify", sandbox.root + "/hello.asc", sandbox.root + "/hello"],
+            environment: ["GNUPGHOME": home.path])
         #expect(verifiedSecond.status == 0, "gpg --verify: \(verifiedSecond.stderr)")
     }
 
@@ -59,9 +66,11 @@ import Testing
         let gpg = try SigningTools.require("gpg")
         let home = try GPGHome(sandbox: sandbox, gpg: gpg, generateKey: false)
         defer { home.shutDown() }
-        let signer = Signer(settings: SigningSettings(format: .openpgp, key: "nobody@example.com", timeoutSeconds: 60,
-                                                      environment: sandbox.environment.merging(["GNUPGHOME": home.path]) { $1 }),
-                            committer: Self.committer)
+        let signer = Signer(
+            settings: SigningSettings(
+                format: .openpgp, key: "nobody@example.com", timeoutSeconds: 60,
+                environment: sandbox.environment.merging(["GNUPGHOME": home.path]) { $1 }),
+            committer: Self.committer)
         let message = try #require(Self.failure { () throws(ChangelogError) in try signer.sign(Array("payload\n".utf8)) })
         #expect(message.hasPrefix("gpg failed to sign, exit status 2: "))
         #expect(message.contains("gpg: skipped \"nobody@example.com\": No secret key"))
@@ -81,20 +90,24 @@ import Testing
 
         // The private key by path, and the public key by a `~/` path with the private half beside it.
         for key in [keys.privateKey, "~/.ssh/key.pub"] {
-            let signer = Signer(settings: SigningSettings(format: .ssh, key: key, timeoutSeconds: 60, environment: sandbox.environment),
-                                committer: Self.committer)
+            let signer = Signer(
+                settings: SigningSettings(format: .ssh, key: key, timeoutSeconds: 60, environment: sandbox.environment),
+                committer: Self.committer)
             let signature = String(decoding: try signer.sign(Array(payload.utf8)), as: UTF8.self)
             #expect(signature.hasPrefix("-----BEGIN SSH SIGNATURE-----\n"))
             #expect(signature.hasSuffix("-----END SSH SIGNATURE-----\n"))
             try keys.expectVerified(payload: payload, signature: signature, key: key)
 
-            let tag = try sandbox.run("/usr/bin/env", ["git", "hash-object", "-t", "tag", "-w", "--stdin"],
-                                      in: sandbox.root + "/repo", input: payload + signature)
+            let tag = try sandbox.run(
+                "/usr/bin/env", ["git", "hash-object", "-t", "tag", "-w", "--stdin"],
+                in: sandbox.root + "/repo", input: payload + signature)
             #expect(tag.status == 0, "git hash-object: \(tag.stderr)")
-            let verifyTag = try sandbox.run("/usr/bin/env", [
-                "git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(keys.allowedSigners)",
-                "verify-tag", tag.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
-            ], in: sandbox.root + "/repo")
+            let verifyTag = try sandbox.run(
+                "/usr/bin/env",
+                [
+                    "git", "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(keys.allowedSigners)",
+                    "verify-tag", tag.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+                ], in: sandbox.root + "/repo")
             #expect(verifyTag.status == 0, "git verify-tag with \(key): \(verifyTag.stderr)")
         }
     }
@@ -136,15 +149,18 @@ import Testing
         let environment = sandbox.environment.merging(["SSH_AUTH_SOCK": socket]) { $1 }
         let payload = try Self.tagPayload(in: sandbox)
         for key in ["key::" + keys.publicKeyLine, keys.publicKeyLine] {
-            let signer = Signer(settings: SigningSettings(format: .ssh, key: key, timeoutSeconds: 60, environment: environment),
-                                committer: Self.committer)
+            let signer = Signer(
+                settings: SigningSettings(format: .ssh, key: key, timeoutSeconds: 60, environment: environment),
+                committer: Self.committer)
             let signature = String(decoding: try signer.sign(Array(payload.utf8)), as: UTF8.self)
             try keys.expectVerified(payload: payload, signature: signature, key: key)
         }
 
         // Without the agent the literal key cannot sign, and the message says where the key must be.
-        let noAgent = Signer(settings: SigningSettings(format: .ssh, key: "key::" + keys.publicKeyLine, timeoutSeconds: 60,
-                                                       environment: sandbox.environment), committer: Self.committer)
+        let noAgent = Signer(
+            settings: SigningSettings(
+                format: .ssh, key: "key::" + keys.publicKeyLine, timeoutSeconds: 60,
+                environment: sandbox.environment), committer: Self.committer)
         let message = try #require(Self.failure { () throws(ChangelogError) in try noAgent.sign(Array(payload.utf8)) })
         #expect(message.hasPrefix("ssh-keygen failed to sign, exit status 255: "))
         #expect(message.contains("must be loaded in ssh-agent"))
@@ -154,8 +170,10 @@ import Testing
     @Test func sshWithAMissingKeyFileNamesTheFile() throws {
         let sandbox = try Sandbox()
         _ = try SigningTools.require("ssh-keygen")
-        let signer = Signer(settings: SigningSettings(format: .ssh, key: "~/.ssh/id_missing.pub", timeoutSeconds: 60,
-                                                      environment: sandbox.environment), committer: Self.committer)
+        let signer = Signer(
+            settings: SigningSettings(
+                format: .ssh, key: "~/.ssh/id_missing.pub", timeoutSeconds: 60,
+                environment: sandbox.environment), committer: Self.committer)
         let message = try #require(Self.failure { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) })
         #expect(message.hasPrefix("ssh-keygen failed to sign, exit status 255: "))
         #expect(message.contains("the key file \(sandbox.root)/home/.ssh/id_missing.pub does not exist"))
@@ -165,8 +183,11 @@ import Testing
     @Test func sshWithoutASigningKeyIsAnError() {
         let signer = Signer(settings: SigningSettings(format: .ssh), committer: Self.committer)
         #expect(signer.signingKey == nil)
-        let error = Self.error { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) }
-        #expect(error?.message == "gpg.format is ssh but user.signingkey is not set; set it to your key file, e.g. git config user.signingkey ~/.ssh/id_ed25519.pub")
+        let error = Self.signingError { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) }
+        #expect(
+            error?.message
+                == "gpg.format is ssh but user.signingkey is not set; set it to your key file, e.g. git config user.signingkey ~/.ssh/id_ed25519.pub"
+        )
         #expect(error?.exitCode == 2)
     }
 
@@ -174,17 +195,20 @@ import Testing
 
     @Test func gpgIsRunAsGitRunsItAndCRsAreDropped() throws {
         let sandbox = try Sandbox()
-        let program = try Self.script(in: sandbox, "fake-gpg", """
-        printf '%s\\n' "$@" > "\(sandbox.root)/arguments"
-        cat > "\(sandbox.root)/stdin"
-        echo 'gpg: using key' >&2
-        echo '[GNUPG:] KEY_CONSIDERED ABCDEF 2' >&2
-        echo '[GNUPG:] SIG_CREATED D 22 8 00 1795219200 ABCDEF' >&2
-        printf -- '-----BEGIN PGP SIGNATURE-----\\r\\n\\r\\nabc\\r\\n-----END PGP SIGNATURE-----\\r\\n'
-        """)
+        let program = try Self.script(
+            in: sandbox, "fake-gpg",
+            """
+            printf '%s\\n' "$@" > "\(sandbox.root)/arguments"
+            cat > "\(sandbox.root)/stdin"
+            echo 'gpg: using key' >&2
+            echo '[GNUPG:] KEY_CONSIDERED ABCDEF 2' >&2
+            echo '[GNUPG:] SIG_CREATED D 22 8 00 1795219200 ABCDEF' >&2
+            printf -- '-----BEGIN PGP SIGNATURE-----\\r\\n\\r\\nabc\\r\\n-----END PGP SIGNATURE-----\\r\\n'
+            """)
         let payload = Array(String(repeating: "line of the tag message\n", count: 20_000).utf8)
-        let signer = Signer(settings: SigningSettings(format: .openpgp, program: program, timeoutSeconds: 30),
-                            committer: Self.committer)
+        let signer = Signer(
+            settings: SigningSettings(format: .openpgp, program: program, timeoutSeconds: 30),
+            committer: Self.committer)
         let signature = try signer.sign(payload)
         #expect(String(decoding: signature, as: UTF8.self) == "-----BEGIN PGP SIGNATURE-----\n\nabc\n-----END PGP SIGNATURE-----\n")
         #expect(try sandbox.read("arguments") == "--status-fd=2\n-bsau\nTest Signer <signer@example.com>\n")
@@ -194,14 +218,16 @@ import Testing
     @Test func sshKeygenIsRunAsGitRunsItAndItsTemporaryFilesAreRemoved() throws {
         let sandbox = try Sandbox()
         // Records its arguments, then signs by writing FILE.sig, or fails after writing it.
-        let program = try Self.script(in: sandbox, "fake-ssh-keygen", """
-        printf '%s\\n' "$@" >> "\(sandbox.root)/arguments"
-        for last; do :; done
-        printf -- '-----BEGIN SSH SIGNATURE-----\\nsig\\n-----END SSH SIGNATURE-----\\n' > "$last.sig"
-        echo "Signing file $last" >&2
-        case "$*" in *-U*) cp "$6" "\(sandbox.root)/literal-key" ;; esac
-        if [ -e "\(sandbox.root)/fail" ]; then echo 'Load key "x": invalid format' >&2; exit 255; fi
-        """)
+        let program = try Self.script(
+            in: sandbox, "fake-ssh-keygen",
+            """
+            printf '%s\\n' "$@" >> "\(sandbox.root)/arguments"
+            for last; do :; done
+            printf -- '-----BEGIN SSH SIGNATURE-----\\nsig\\n-----END SSH SIGNATURE-----\\n' > "$last.sig"
+            echo "Signing file $last" >&2
+            case "$*" in *-U*) cp "$6" "\(sandbox.root)/literal-key" ;; esac
+            if [ -e "\(sandbox.root)/fail" ]; then echo 'Load key "x": invalid format' >&2; exit 255; fi
+            """)
         func lastRun() throws -> [String] {
             let all = try sandbox.read("arguments").split(separator: "\n").map(String.init)
             return Array(all[all.lastIndex(of: "-Y")!...])
@@ -219,7 +245,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: payloadFile))
         #expect(!FileManager.default.fileExists(atPath: payloadFile + ".sig"))
 
-        _ = try Signer(settings: settings("key::ssh-ed25519 AAAAC3Nz signer@example.com"), committer: Self.committer).sign(Array("x\n".utf8))
+        _ = try Signer(settings: settings("key::ssh-ed25519 AAAAC3Nz signer@example.com"), committer: Self.committer).sign(
+            Array("x\n".utf8))
         arguments = try lastRun()
         #expect(arguments.count == 8 && arguments[6] == "-U")
         #expect(try sandbox.read("literal-key") == "ssh-ed25519 AAAAC3Nz signer@example.com")
@@ -228,9 +255,10 @@ import Testing
         }
 
         try sandbox.write("fail", "")
-        let message = try #require(Self.failure { () throws(ChangelogError) in
-            try Signer(settings: settings("key::ssh-ed25519 AAAAC3Nz"), committer: Self.committer).sign(Array("x\n".utf8))
-        })
+        let message = try #require(
+            Self.failure { () throws(ChangelogError) in
+                try Signer(settings: settings("key::ssh-ed25519 AAAAC3Nz"), committer: Self.committer).sign(Array("x\n".utf8))
+            })
         #expect(message.hasPrefix("\(program) failed to sign, exit status 255: Load key \"x\": invalid format; "))
         arguments = try lastRun()
         for path in [arguments[5], arguments[7], arguments[7] + ".sig"] {
@@ -241,75 +269,106 @@ import Testing
     // MARK: - Failures
 
     @Test func aMissingProgramIsNamed() {
-        let signer = Signer(settings: SigningSettings(format: .openpgp, program: "/nonexistent/gpg", timeoutSeconds: 5),
-                            committer: Self.committer)
-        let error = Self.error { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) }
+        let signer = Signer(
+            settings: SigningSettings(format: .openpgp, program: "/nonexistent/gpg", timeoutSeconds: 5),
+            committer: Self.committer)
+        let error = Self.signingError { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) }
         #expect(error?.message == "cannot run /nonexistent/gpg to sign: not found; install GnuPG or set gpg.program to the program's path")
         #expect(error?.exitCode == 2)
 
-        let ssh = Signer(settings: SigningSettings(format: .ssh, program: "no-such-ssh-keygen-here", key: "/k", timeoutSeconds: 5),
-                         committer: Self.committer)
-        #expect(Self.failure { () throws(ChangelogError) in try ssh.sign(Array("x\n".utf8)) }
-                == "cannot run no-such-ssh-keygen-here to sign: not found; install OpenSSH (8.2p1 or later) or set gpg.ssh.program to the program's path")
+        let ssh = Signer(
+            settings: SigningSettings(format: .ssh, program: "no-such-ssh-keygen-here", key: "/k", timeoutSeconds: 5),
+            committer: Self.committer)
+        #expect(
+            Self.failure { () throws(ChangelogError) in try ssh.sign(Array("x\n".utf8)) }
+                == "cannot run no-such-ssh-keygen-here to sign: not found; install OpenSSH (8.2p1 or later) or set gpg.ssh.program to the program's path"
+        )
     }
 
     @Test func aFailingGPGShowsItsHumanLinesAndAHint() throws {
         let sandbox = try Sandbox()
-        let program = try Self.script(in: sandbox, "failing-gpg", """
-        cat > /dev/null
-        echo 'gpg: signing failed: No secret key' >&2
-        echo '[GNUPG:] FAILURE sign 17' >&2
-        echo 'gpg: [stdin]: sign+detach failed: No secret key' >&2
-        exit 2
-        """)
-        let signer = Signer(settings: SigningSettings(format: .openpgp, program: program, key: "ABCD1234", timeoutSeconds: 10),
-                            committer: Self.committer)
-        let error = try #require(Self.error { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) })
+        let program = try Self.script(
+            in: sandbox, "failing-gpg",
+            """
+            cat > /dev/null
+            echo 'gpg: signing failed: No secret key' >&2
+            echo '[GNUPG:] FAILURE sign 17' >&2
+            echo 'gpg: [stdin]: sign+detach failed: No secret key' >&2
+            exit 2
+            """)
+        let signer = Signer(
+            settings: SigningSettings(format: .openpgp, program: program, key: "ABCD1234", timeoutSeconds: 10),
+            committer: Self.committer)
+        let error = try #require(Self.signingError { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) })
         #expect(error.exitCode == 2)
-        #expect(error.message == "\(program) failed to sign, exit status 2: gpg: signing failed: No secret key / gpg: [stdin]: sign+detach failed: No secret key; no secret key for 'ABCD1234'; set user.signingkey to a key listed by gpg --list-secret-keys, or create a key with gpg --quick-gen-key")
+        #expect(
+            error.message
+                == "\(program) failed to sign, exit status 2: gpg: signing failed: No secret key / gpg: [stdin]: sign+detach failed: No secret key; no secret key for 'ABCD1234'; set user.signingkey to a key listed by gpg --list-secret-keys, or create a key with gpg --quick-gen-key"
+        )
     }
 
     @Test func gpgMustReportSIG_CREATEDAndProduceASignature() throws {
         let sandbox = try Sandbox()
-        let silent = try Self.script(in: sandbox, "silent-gpg", """
-        cat > /dev/null
-        printf -- '-----BEGIN PGP SIGNATURE-----\\n-----END PGP SIGNATURE-----\\n'
-        """)
-        let message = try #require(Self.failure { () throws(ChangelogError) in
-            try Signer(settings: SigningSettings(program: silent, key: "k", timeoutSeconds: 10), committer: Self.committer).sign(Array("x\n".utf8))
-        })
-        #expect(message.hasPrefix("\(silent) failed to sign, exit status 0 without reporting SIG_CREATED: no output; gpg.program must be GnuPG"))
+        let silent = try Self.script(
+            in: sandbox, "silent-gpg",
+            """
+            cat > /dev/null
+            printf -- '-----BEGIN PGP SIGNATURE-----\\n-----END PGP SIGNATURE-----\\n'
+            """)
+        let message = try #require(
+            Self.failure { () throws(ChangelogError) in
+                try Signer(settings: SigningSettings(program: silent, key: "k", timeoutSeconds: 10), committer: Self.committer).sign(
+                    Array("x\n".utf8))
+            })
+        #expect(
+            message.hasPrefix("\(silent) failed to sign, exit status 0 without reporting SIG_CREATED: no output; gpg.program must be GnuPG")
+        )
 
-        let empty = try Self.script(in: sandbox, "empty-gpg", """
-        cat > /dev/null
-        echo '[GNUPG:] SIG_CREATED D 22 8 00 1795219200 ABCDEF' >&2
-        """)
-        #expect(Self.failure { () throws(ChangelogError) in
-            try Signer(settings: SigningSettings(program: empty, key: "k", timeoutSeconds: 10), committer: Self.committer).sign(Array("x\n".utf8))
-        } == "\(empty) reported success but produced an empty signature; set gpg.program to GnuPG's gpg, or a program that behaves like it")
+        let empty = try Self.script(
+            in: sandbox, "empty-gpg",
+            """
+            cat > /dev/null
+            echo '[GNUPG:] SIG_CREATED D 22 8 00 1795219200 ABCDEF' >&2
+            """)
+        #expect(
+            Self.failure { () throws(ChangelogError) in
+                try Signer(settings: SigningSettings(program: empty, key: "k", timeoutSeconds: 10), committer: Self.committer).sign(
+                    Array("x\n".utf8))
+            }
+                == "\(empty) reported success but produced an empty signature; set gpg.program to GnuPG's gpg, or a program that behaves like it"
+        )
     }
 
     @Test func aHangingSignerIsStoppedAtTheTimeout() throws {
         let sandbox = try Sandbox()
-        let program = try Self.script(in: sandbox, "hanging-gpg", """
-        echo 'gpg: waiting for the passphrase' >&2
-        exec sleep 30
-        """)
-        let signer = Signer(settings: SigningSettings(format: .openpgp, program: program, key: "k", timeoutSeconds: 1),
-                            committer: Self.committer)
+        let program = try Self.script(
+            in: sandbox, "hanging-gpg",
+            """
+            echo 'gpg: waiting for the passphrase' >&2
+            exec sleep 30
+            """)
+        let signer = Signer(
+            settings: SigningSettings(format: .openpgp, program: program, key: "k", timeoutSeconds: 1),
+            committer: Self.committer)
         let started = Date()
-        let error = try #require(Self.error { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) })
+        let error = try #require(Self.signingError { () throws(ChangelogError) in try signer.sign(Array("x\n".utf8)) })
         let elapsed = Date().timeIntervalSince(started)
         #expect(elapsed >= 1 && elapsed < 5, "took \(elapsed) s")
         #expect(error.exitCode == 2)
-        #expect(error.message == "\(program) did not finish signing within 1 second and was stopped (it said: gpg: waiting for the passphrase); if it is waiting for a passphrase, run export GPG_TTY=$(tty) or unlock the key in gpg-agent first")
+        #expect(
+            error.message
+                == "\(program) did not finish signing within 1 second and was stopped (it said: gpg: waiting for the passphrase); if it is waiting for a passphrase, run export GPG_TTY=$(tty) or unlock the key in gpg-agent first"
+        )
     }
 
     @Test func gpgFormatValuesAreReadAsGitReadsThem() throws {
         #expect(try SigningSettings.Format(configValue: "openpgp") == .openpgp)
         #expect(try SigningSettings.Format(configValue: "ssh") == .ssh)
         let x509 = Self.error { () throws(ChangelogError) in _ = try SigningSettings.Format(configValue: "x509") }
-        #expect(x509?.message == "gpg.format is x509, which changelog cannot sign with; set gpg.format to openpgp or ssh, or sign this tag yourself with git tag -s")
+        #expect(
+            x509?.message
+                == "gpg.format is x509, which changelog cannot sign with; set gpg.format to openpgp or ssh, or sign this tag yourself with git tag -s"
+        )
         let other = Self.error { () throws(ChangelogError) in _ = try SigningSettings.Format(configValue: "OpenPGP") }
         #expect(other?.message == "gpg.format has the invalid value 'OpenPGP'; set it to openpgp or ssh (git config gpg.format ssh)")
         #expect(SigningSettings(format: .ssh).resolvedProgram == "ssh-keygen")
@@ -325,14 +384,14 @@ import Testing
         _ = try sandbox.build(text: "commit feat: one\n")
         let commit = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         return """
-        object \(commit)
-        type commit
-        tag v1.0.0
-        tagger Test Signer <signer@example.com> 1795219200 +0000
+            object \(commit)
+            type commit
+            tag v1.0.0
+            tagger Test Signer <signer@example.com> 1795219200 +0000
 
-        chore(release): 1.0.0
+            chore(release): 1.0.0
 
-        """
+            """
     }
 
     /// Writes an executable script through a close-on-exec descriptor: a child that another test
@@ -358,12 +417,13 @@ import Testing
         }
     }
 
-    static func error(_ body: () throws(ChangelogError) -> [UInt8]) -> ChangelogError? {
+    /// What signing threw, if anything.
+    static func signingError(_ body: () throws(ChangelogError) -> [UInt8]) -> ChangelogError? {
         error { () throws(ChangelogError) in _ = try body() }
     }
 
     static func failure(_ body: () throws(ChangelogError) -> [UInt8]) -> String? {
-        error(body)?.message
+        signingError(body)?.message
     }
 }
 
@@ -397,9 +457,13 @@ struct GPGHome {
         self.gpg = gpg
         path = try SigningTools.shortTemporaryDirectory("cl-gpg")
         guard generateKey else { return }
-        let made = try sandbox.run(gpg, ["--batch", "--passphrase", "", "--quick-gen-key",
-                                         "Test Signer <signer@example.com>", "ed25519", "sign", "never"],
-                                   environment: ["GNUPGHOME": path])
+        let made = try sandbox.run(
+            gpg,
+            [
+                "--batch", "--passphrase", "", "--quick-gen-key",
+                "Test Signer <signer@example.com>", "ed25519", "sign", "never",
+            ],
+            environment: ["GNUPGHOME": path])
         if made.status != 0 { shutDown() }
         try #require(made.status == 0, "gpg --quick-gen-key: \(made.stderr)")
     }
@@ -407,8 +471,9 @@ struct GPGHome {
     /// The agent gpg started must not outlive the test, nor the directory its socket is in.
     func shutDown() {
         let gpgconf = (gpg as NSString).deletingLastPathComponent + "/gpgconf"
-        _ = try? sandbox.run(FileManager.default.isExecutableFile(atPath: gpgconf) ? gpgconf : "/usr/bin/gpgconf",
-                             ["--kill", "gpg-agent"], environment: ["GNUPGHOME": path])
+        _ = try? sandbox.run(
+            FileManager.default.isExecutableFile(atPath: gpgconf) ? gpgconf : "/usr/bin/gpgconf",
+            ["--kill", "gpg-agent"], environment: ["GNUPGHOME": path])
         try? FileManager.default.removeItem(atPath: path)
     }
 }
@@ -434,12 +499,18 @@ struct SSHKeys {
         try ("signer@example.com " + publicKeyLine + "\n").write(toFile: allowedSigners, atomically: true, encoding: .utf8)
     }
 
-    func expectVerified(payload: String, signature: String, key: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectVerified(
+        payload: String, signature: String, key: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let file = sandbox.root + "/signature-\(UUID().uuidString.prefix(8)).sig"
         try signature.write(toFile: file, atomically: true, encoding: .utf8)
-        let verified = try sandbox.run(keygen, ["-Y", "verify", "-f", allowedSigners, "-I", "signer@example.com",
-                                                "-n", "git", "-s", file], input: payload)
+        let verified = try sandbox.run(
+            keygen,
+            [
+                "-Y", "verify", "-f", allowedSigners, "-I", "signer@example.com",
+                "-n", "git", "-s", file,
+            ], input: payload)
         #expect(verified.status == 0, "ssh-keygen -Y verify with \(key): \(verified.stderr)", sourceLocation: sourceLocation)
         #expect(verified.stdout.contains("Good \"git\" signature for signer@example.com"), sourceLocation: sourceLocation)
     }
@@ -485,14 +556,17 @@ struct SSHKeys {
     }
 
     @Test func missingAndUnrunnableProgramsAreDistinct() throws {
-        #expect(Self.failure { () throws(ChildProcess.Failure) in _ = try ChildProcess("/nonexistent/gpg").run(input: []) }
+        #expect(
+            Self.failure { () throws(ChildProcess.Failure) in _ = try ChildProcess("/nonexistent/gpg").run(input: []) }
                 == .notFound(program: "/nonexistent/gpg"))
-        #expect(Self.failure { () throws(ChildProcess.Failure) in _ = try ChildProcess("no-such-program-in-path").run(input: []) }
+        #expect(
+            Self.failure { () throws(ChildProcess.Failure) in _ = try ChildProcess("no-such-program-in-path").run(input: []) }
                 == .notFound(program: "no-such-program-in-path"))
         let sandbox = try Sandbox()
         try sandbox.write("not-executable", "#!/bin/sh\n")
         let path = sandbox.root + "/not-executable"
-        #expect(Self.failure { () throws(ChildProcess.Failure) in _ = try ChildProcess(path).run(input: []) }
+        #expect(
+            Self.failure { () throws(ChildProcess.Failure) in _ = try ChildProcess(path).run(input: []) }
                 == .cannotStart(program: path, errno: EACCES))
     }
 

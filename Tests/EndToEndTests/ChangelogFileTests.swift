@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `-C CHANGELOG.md`: the new section lands in the right place and nothing else in the file moves.
@@ -13,17 +13,17 @@ import Testing
     }
 
     static let handWritten = """
-    # Changelog
+        # Changelog
 
-    All notable changes to this project are documented here.
-    Hand-written text  with double spaces stays exactly as it is.
+        All notable changes to this project are documented here.
+        Hand-written text  with double spaces stays exactly as it is.
 
-    <a name="1.0.0"></a>
-    ## [1.0.0](https://github.com/acme/widget/compare/v0.2.0...v1.0.0) (2026-01-06)
+        <a name="1.0.0"></a>
+        ## [1.0.0](https://github.com/acme/widget/compare/v0.2.0...v1.0.0) (2026-01-06)
 
-    Edited by hand after the release.\u{20}\u{20}
+        Edited by hand after the release.\u{20}\u{20}
 
-    """
+        """
 
     @Test func runningTwiceLeavesOneSectionAndTheRestByteIdentical() throws {
         try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func anUnwritableFileIsAnErrorAndStaysUntouched() throws {
-        guard getuid() != 0 else { return } // root writes anyway; the directory case below covers root
+        guard getuid() != 0 else { return }  // root writes anyway; the directory case below covers root
         try sandbox.write("repo/CHANGELOG.md", Self.handWritten)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: repo + "/CHANGELOG.md")
         let result = try sandbox.changelog("--setversion", "1.1.0", "-C", "CHANGELOG.md")
@@ -129,7 +129,9 @@ import Testing
         let result = try sandbox.changelog("--all", "--setversion", "1.1.0", "-C", "CHANGELOG.md", "--force")
         #expect(result.status == 0, "\(result.stderr)")
         let text = try sandbox.read("repo/CHANGELOG.md")
-        #expect(text.hasPrefix("# Changelog\n\nAll notable changes to this project are documented here.\nHand-written text  with double spaces"))
+        #expect(
+            text.hasPrefix("# Changelog\n\nAll notable changes to this project are documented here.\nHand-written text  with double spaces")
+        )
         for version in ["1.1.0", "1.0.0", "0.2.0", "0.1.0"] {
             #expect(text.components(separatedBy: "<a name=\"\(version)\"></a>").count == 2, "one section for \(version)")
         }
@@ -144,8 +146,9 @@ import Testing
         let result = try sandbox.changelog("--setversion", "1.0.0", "-C", "CHANGELOG.md")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try sandbox.read("repo/CHANGELOG.md") == Self.handWritten)
-        #expect(result.stderr == "changelog: kept the 1.0.0 section of CHANGELOG.md as it is: it differs from what would be generated "
-            + "(edited by hand?); --force regenerates it\n")
+        #expect(
+            result.stderr == "changelog: kept the 1.0.0 section of CHANGELOG.md as it is: it differs from what would be generated "
+                + "(edited by hand?); --force regenerates it\n")
     }
 
     @Test func forceRegeneratesASectionEditedByHand() throws {
@@ -177,8 +180,10 @@ import Testing
         for version in ["1.1.0", "1.0.0", "0.2.0", "0.1.0"] {
             #expect(text.components(separatedBy: "<a name=\"\(version)\"></a>").count == 2, "one section for \(version)")
         }
-        #expect(result.stderr.contains("changelog: kept 1 section of CHANGELOG.md that differs from what would be generated "
-            + "(edited by hand?): 1.0.0; --force regenerates it\n"))
+        #expect(
+            result.stderr.contains(
+                "changelog: kept 1 section of CHANGELOG.md that differs from what would be generated "
+                    + "(edited by hand?): 1.0.0; --force regenerates it\n"))
         #expect(result.stderr.contains("changelog: wrote 1.1.0, 0.2.0, 0.1.0 to CHANGELOG.md\n"))
     }
 

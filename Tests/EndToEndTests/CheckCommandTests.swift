@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `changelog check` over ranges and message files, and the commit-msg hook in a real `git commit`.
@@ -73,18 +73,20 @@ import Testing
     }
 
     @Test func aMessageFileWithGitCommentsAndScissorsPasses() throws {
-        try sandbox.write("MSG", """
-        feat(parser): accept footers
+        try sandbox.write(
+            "MSG",
+            """
+            feat(parser): accept footers
 
-        The body.
-        # Please enter the commit message for your changes. Lines starting
-        # with '#' will be ignored, and an empty message aborts the commit.
-        # ------------------------ >8 ------------------------
-        # Do not modify or remove the line above.
-        diff --git a/x b/x
-        Not: a footer
+            The body.
+            # Please enter the commit message for your changes. Lines starting
+            # with '#' will be ignored, and an empty message aborts the commit.
+            # ------------------------ >8 ------------------------
+            # Do not modify or remove the line above.
+            diff --git a/x b/x
+            Not: a footer
 
-        """)
+            """)
         let result = try sandbox.changelog(["check", "--message-file", sandbox.root + "/MSG"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout == "the message is valid\n")

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Runs writing one changelog file are serialised by `<file>.lock`: none loses another's section,
@@ -14,7 +14,8 @@ import Testing
         _ = try sandbox.build(history: "widget")
     }
 
-    static let lockMessage = "changelog: error: cannot write CHANGELOG.md: CHANGELOG.md.lock exists, so another changelog run is writing it; "
+    static let lockMessage =
+        "changelog: error: cannot write CHANGELOG.md: CHANGELOG.md.lock exists, so another changelog run is writing it; "
         + "run again when it is done, or remove CHANGELOG.md.lock if no other run is going on\n"
 
     @Test func twoRunsAtOnceNeverLoseASection() throws {
@@ -25,9 +26,11 @@ import Testing
             let results = Results(count: 2)
             nonisolated(unsafe) let sandbox = sandbox
             DispatchQueue.concurrentPerform(iterations: 2) { index in
-                results.set(index, Swift.Result(catching: {
-                    try sandbox.changelogLimited(["--setversion", versions[index], "-C", "CHANGELOG.md"])
-                }))
+                results.set(
+                    index,
+                    Swift.Result(catching: {
+                        try sandbox.changelogLimited(["--setversion", versions[index], "-C", "CHANGELOG.md"])
+                    }))
             }
             for (index, outcome) in results.values.enumerated() {
                 let result = try #require(try outcome?.get())
@@ -72,8 +75,9 @@ import Testing
         #expect(flock(descriptor, LOCK_EX) == 0)
         let result = try sandbox.changelogLimited(["--setversion", "1.1.0", "-C", "CHANGELOG.md"])
         #expect(result.status == 2)
-        #expect(result.stderr == "changelog: error: cannot write CHANGELOG.md: docs/CHANGES.md.lock exists, so another changelog run is "
-            + "writing it; run again when it is done, or remove docs/CHANGES.md.lock if no other run is going on\n")
+        #expect(
+            result.stderr == "changelog: error: cannot write CHANGELOG.md: docs/CHANGES.md.lock exists, so another changelog run is "
+                + "writing it; run again when it is done, or remove docs/CHANGES.md.lock if no other run is going on\n")
         #expect(try sandbox.read("repo/docs/CHANGES.md") == "# Changelog\n")
     }
 

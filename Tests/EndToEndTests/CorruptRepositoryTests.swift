@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// A damaged repository stops every command at once with one line that names the object and says
@@ -51,11 +51,15 @@ import Testing
             return nil
         }
         process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: err, encoding: .utf8))
+        return (
+            process.terminationStatus, try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: err, encoding: .utf8)
+        )
     }
 
-    private func expectEveryCommandNames(_ object: String, _ sandbox: Sandbox, also extra: String? = nil,
-                                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectEveryCommandNames(
+        _ object: String, _ sandbox: Sandbox, also extra: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for arguments in Self.commands {
             let shown = "changelog \(arguments.joined(separator: " "))"
             guard let result = try runGuarded(sandbox, arguments) else {
@@ -149,10 +153,12 @@ import Testing
             _ = try sandbox.git("repack", "-adq")
             _ = try sandbox.git("prune-packed")
             let id = try sandbox.git("rev-parse", "HEAD~1").trimmingCharacters(in: .newlines)
-            let index = try #require(try FileManager.default.contentsOfDirectory(atPath: repo + "/.git/objects/pack").first { $0.hasSuffix(".idx") })
+            let index = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: repo + "/.git/objects/pack").first { $0.hasSuffix(".idx") })
             // `<id> <type> <size> <size in pack> <offset>`
-            let entry = try #require(try sandbox.git("verify-pack", "-v", ".git/objects/pack/" + index)
-                .split(separator: "\n").first { $0.hasPrefix(id) })
+            let entry = try #require(
+                try sandbox.git("verify-pack", "-v", ".git/objects/pack/" + index)
+                    .split(separator: "\n").first { $0.hasPrefix(id) })
             let fields = entry.split(separator: " ", omittingEmptySubsequences: true)
             let packed = try #require(Int(fields[3])), offset = try #require(Int(fields[4]))
             try rewrite(repo + "/.git/objects/pack/" + index.dropLast(4) + ".pack") { bytes in

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Bad input gets one clear line on stderr and the documented exit status.
@@ -10,8 +10,10 @@ import Testing
         sandbox = try Sandbox()
     }
 
-    private func expectOneLineError(_ result: Sandbox.Result, status: Int32, containing text: String,
-                                    sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectOneLineError(
+        _ result: Sandbox.Result, status: Int32, containing text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout == "", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(text), "\(result.stderr)", sourceLocation: sourceLocation)
@@ -83,11 +85,12 @@ import Testing
     }
 
     @Test func noTagsAtAllMeansTheWholeHistory() throws {
-        _ = try sandbox.build(text: """
-        commit feat: one
-        commit fix: two
-        commit chore: three
-        """)
+        _ = try sandbox.build(
+            text: """
+                commit feat: one
+                commit fix: two
+                commit chore: three
+                """)
         let result = try sandbox.changelog("--setversion", "0.1.0")
         #expect(result.status == 0)
         #expect(result.stdout.contains("* one ("))
@@ -101,9 +104,11 @@ import Testing
     @Test func anEmptyRepositoryHasNothingToRelease() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.git("init", "-q", "-b", "main", sandbox.root + "/repo", in: sandbox.root)
-        for (arguments, message) in [(["release"], "the repository has no commits yet; commit something before releasing"),
-                                     (["notes"], "the repository has no commits yet, so no release to show"),
-                                     (["backports", "--onto", "main"], "the repository has no commits yet; nothing to backport")] {
+        for (arguments, message) in [
+            (["release"], "the repository has no commits yet; commit something before releasing"),
+            (["notes"], "the repository has no commits yet, so no release to show"),
+            (["backports", "--onto", "main"], "the repository has no commits yet; nothing to backport"),
+        ] {
             let result = try sandbox.changelog(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stdout == "")
@@ -127,9 +132,13 @@ import Testing
     @Test func backportsInAShallowCloneAskForTheHistory() throws {
         let sandbox = try Sandbox()
         let fixture = try sandbox.build(history: "stable")
-        _ = try sandbox.git("clone", "-q", "--depth", "3", "--no-single-branch", "file://" + fixture.path, sandbox.root + "/shallow", in: sandbox.root)
+        _ = try sandbox.git(
+            "clone", "-q", "--depth", "3", "--no-single-branch", "file://" + fixture.path, sandbox.root + "/shallow", in: sandbox.root)
         let result = try sandbox.changelog(["backports", "--onto", "origin/1-3-stable"], in: sandbox.root + "/shallow")
         #expect(result.status == 2)
-        #expect(result.stderr.hasSuffix("this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)\n"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix(
+                "this shallow clone does not reach back to where the two branches forked; run `git fetch --unshallow` (in CI: fetch-depth: 0)\n"
+            ), "\(result.stderr)")
     }
 }

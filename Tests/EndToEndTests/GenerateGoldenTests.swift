@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// The built `changelog` binary on the `widget` history, compared byte for byte with Fixtures/widget/.

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// clog's flags and configuration files, through the built binary.
@@ -17,12 +17,17 @@ import Testing
     func versionFlags(flag: String, version: String) throws {
         let result = try sandbox.changelog(flag)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("<a name=\"\(version)\"></a>\n## [\(version)](https://github.com/acme/widget/compare/v1.0.0...v\(version)) (2026-11-21)\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "<a name=\"\(version)\"></a>\n## [\(version)](https://github.com/acme/widget/compare/v1.0.0...v\(version)) (2026-11-21)\n"))
     }
 
     @Test(arguments: [
         ("gitlab", "https://github.com/acme/widget/-/commit/", "https://github.com/acme/widget/-/compare/v1.0.0...v1.1.0"),
-        ("stash", "https://github.com/acme/widget/commits/", "https://github.com/acme/widget/compare/diff?targetBranch=refs%2Ftags%2Fv1.0.0&sourceBranch=refs%2Ftags%2Fv1.1.0"),
+        (
+            "stash", "https://github.com/acme/widget/commits/",
+            "https://github.com/acme/widget/compare/diff?targetBranch=refs%2Ftags%2Fv1.0.0&sourceBranch=refs%2Ftags%2Fv1.1.0"
+        ),
         ("cgit", "https://github.com/acme/widget/commit/?id=", "https://github.com/acme/widget/diff/?id=v1.1.0&id2=v1.0.0"),
     ])
     func linkStyles(style: String, commitPrefix: String, compare: String) throws {
@@ -34,7 +39,9 @@ import Testing
 
     @Test func repositoryAndSubtitleFromTheCommandLine() throws {
         let result = try sandbox.changelog("--setversion", "1.1.0", "-r", "https://example.org/me/mine/", "-s", "Spring")
-        #expect(result.stdout.hasPrefix("<a name=\"1.1.0\"></a>\n## [1.1.0 Spring](https://example.org/me/mine/compare/v1.0.0...v1.1.0) (2026-11-21)\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "<a name=\"1.1.0\"></a>\n## [1.1.0 Spring](https://example.org/me/mine/compare/v1.0.0...v1.1.0) (2026-11-21)\n"))
         #expect(result.stdout.contains("(https://example.org/me/mine/commit/"))
     }
 
@@ -102,13 +109,17 @@ import Testing
         _ = try sandbox.git("checkout", "-q", "--detach", "v1.0.0")
         let result = try sandbox.changelog("--setversion", "1.0.0")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("<a name=\"1.0.0\"></a>\n## [1.0.0](https://github.com/acme/widget/compare/v0.2.0...v1.0.0) (2026-01-06)\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "<a name=\"1.0.0\"></a>\n## [1.0.0](https://github.com/acme/widget/compare/v0.2.0...v1.0.0) (2026-01-06)\n"))
     }
 
     @Test func aMessageThatIsNotUTF8StillGivesValidJSON() throws {
         let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
         let head = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
-        var object = Data("tree \(tree)\nparent \(head)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\n\nfix: caf".utf8)
+        var object = Data(
+            "tree \(tree)\nparent \(head)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\n\nfix: caf"
+                .utf8)
         object.append(contentsOf: [0xE9, 0x0A])
         try object.write(to: URL(fileURLWithPath: sandbox.root + "/object"))
         let id = try sandbox.git("hash-object", "-t", "commit", "-w", sandbox.root + "/object").trimmingCharacters(in: .newlines)
@@ -124,8 +135,10 @@ import Testing
     @Test func anExplicitRangeAndTarget() throws {
         let result = try sandbox.changelog("--setversion", "0.2.0", "--to", "v0.2.0")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("<a name=\"0.2.0\"></a>\n## [0.2.0](https://github.com/acme/widget/compare/v0.1.0...v0.2.0) (2026-01-05)\n"),
-                "an existing tag dates its own section")
+        #expect(
+            result.stdout.hasPrefix(
+                "<a name=\"0.2.0\"></a>\n## [0.2.0](https://github.com/acme/widget/compare/v0.1.0...v0.2.0) (2026-01-05)\n"),
+            "an existing tag dates its own section")
         #expect(result.stdout.contains("accept multi-line footers"))
         #expect(!result.stdout.contains("remove the legacy flag"))
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Commits whose author has no email (`Name <>`, or no `<…>` at all) exist in real histories and
@@ -17,8 +17,9 @@ import Testing
         ]
         for (identity, subject) in commits {
             try sandbox.write("object", "tree \(tree)\nparent \(parent)\nauthor \(identity)\ncommitter \(identity)\n\n\(subject)\n")
-            let hashed = try sandbox.run("/usr/bin/env", ["git", "hash-object", "-t", "commit", "-w", "--literally", sandbox.root + "/object"],
-                                         in: sandbox.root + "/repo")
+            let hashed = try sandbox.run(
+                "/usr/bin/env", ["git", "hash-object", "-t", "commit", "-w", "--literally", sandbox.root + "/object"],
+                in: sandbox.root + "/repo")
             try #require(hashed.status == 0, "\(hashed.stderr)")
             parent = hashed.stdout.trimmingCharacters(in: .newlines)
         }
@@ -26,7 +27,9 @@ import Testing
 
         let json = try sandbox.changelog("-T", "json")
         #expect(json.status == 0, "\(json.stderr)")
-        #expect(json.stdout.contains("\"author\": {\n                \"name\": \"Jo Bloggs\",\n                \"email\": \"\"\n"), "\(json.stdout)")
+        #expect(
+            json.stdout.contains("\"author\": {\n                \"name\": \"Jo Bloggs\",\n                \"email\": \"\"\n"),
+            "\(json.stdout)")
         #expect(json.stdout.contains("\"author\": {\n                \"name\": \"\",\n                \"email\": \"\"\n"), "\(json.stdout)")
         #expect(json.stdout.contains("read without any email"))
 

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// On a 20,000-commit, ~200-tag history, `--all` puts every listed commit in exactly one release:
@@ -13,7 +13,7 @@ import Testing
         // Oracle: walking the tags in version order, `git rev-list T --not <earlier tags>` is what T
         // adds; that is exactly "the lowest tag that contains the commit".
         let tagNames = try sandbox.git("tag", "--merged", "HEAD", "--sort=version:refname").split(separator: "\n").map(String.init)
-        var expected: [String: String] = [:] // commit id -> tag name ("" = unreleased)
+        var expected: [String: String] = [:]  // commit id -> tag name ("" = unreleased)
         var earlier: [String] = []
         for tag in tagNames {
             let listed = try sandbox.run("/usr/bin/env", ["git", "rev-list", tag, "--not"] + earlier, in: sandbox.root + "/repo")

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Every row of the version policy, each on a real repository, through `changelog next`.
@@ -21,10 +21,16 @@ import Testing
             var item = Case(name: lines.removeFirst(), arguments: [], expected: "", json: false, history: "")
             var history: [String] = []
             for line in lines {
-                if line.hasPrefix("args ") { item.arguments = line.dropFirst(5).split(separator: " ").map(String.init) }
-                else if line.hasPrefix("expect-json ") { item.expected = String(line.dropFirst(12)); item.json = true }
-                else if line.hasPrefix("expect ") { item.expected = String(line.dropFirst(7)) }
-                else { history.append(line) }
+                if line.hasPrefix("args ") {
+                    item.arguments = line.dropFirst(5).split(separator: " ").map(String.init)
+                } else if line.hasPrefix("expect-json ") {
+                    item.expected = String(line.dropFirst(12))
+                    item.json = true
+                } else if line.hasPrefix("expect ") {
+                    item.expected = String(line.dropFirst(7))
+                } else {
+                    history.append(line)
+                }
             }
             item.history = history.joined(separator: "\n")
             cases.append(item)

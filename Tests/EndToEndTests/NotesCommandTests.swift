@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `changelog notes`: one release's text, from the changelog file when it has it, else generated.
@@ -36,7 +36,9 @@ import Testing
     }
 
     @Test func manualEditsInTheChangelogWin() throws {
-        try sandbox.write("repo/CHANGELOG.md", """
+        try sandbox.write(
+            "repo/CHANGELOG.md",
+            """
             # Changelog
 
             <a name="1.0.0"></a>
@@ -62,7 +64,10 @@ import Testing
     @Test func unknownVersionsAndUntaggedHistoriesSaySo() throws {
         let unknown = try sandbox.changelog("notes", "7.0.0")
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "changelog: error: no tag for 7.0.0 and no 7.0.0 section in the changelog; check the version (git tag --list), or release it first\n")
+        #expect(
+            unknown.stderr
+                == "changelog: error: no tag for 7.0.0 and no 7.0.0 section in the changelog; check the version (git tag --list), or release it first\n"
+        )
         let bad = try sandbox.changelog("notes", "seven")
         #expect(bad.status == 64)
         let other = try Sandbox()

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Outputs that are not regular files are written through as `>` would, never replaced nor read;
@@ -63,7 +63,9 @@ import Testing
         #expect(mkfifo(repo + "/out.fifo", 0o644) == 0)
         let result = try sandbox.changelogLimited(["--setversion", "1.1.0", "-o", "out.fifo"])
         #expect(result.status == 2)
-        #expect(result.stderr == "changelog: error: cannot write out.fifo: it is a FIFO that nothing reads; start its reader first, or write to a file\n")
+        #expect(
+            result.stderr
+                == "changelog: error: cannot write out.fifo: it is a FIFO that nothing reads; start its reader first, or write to a file\n")
         #expect(kind(repo + "/out.fifo") == S_IFIFO)
     }
 
@@ -71,7 +73,8 @@ import Testing
         // A copy of /dev/null and of /dev/full in the sandbox; a container without CAP_MKNOD cannot
         // make them, and then there is nothing to test.
         guard mknod(repo + "/null", S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0,
-              mknod(repo + "/full", S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0 else { return }
+            mknod(repo + "/full", S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0
+        else { return }
         let null = try sandbox.changelogLimited(["--setversion", "1.1.0", "-o", "null"])
         #expect(null.status == 0, "\(null.stderr)")
         #expect(kind(repo + "/null") == S_IFCHR)
@@ -178,8 +181,9 @@ import Testing
     }
 
     @Test func anEndlessStandardInputEndsWithTheSizeError() throws {
-        let result = try sandbox.run("/bin/sh", ["-c", "yes | exec \"$1\" check --message-file -", "sh", Sandbox.changelogBinary],
-                                     in: repo)
+        let result = try sandbox.run(
+            "/bin/sh", ["-c", "yes | exec \"$1\" check --message-file -", "sh", Sandbox.changelogBinary],
+            in: repo)
         expectTooLarge(result, naming: "the standard input")
     }
 
@@ -193,7 +197,8 @@ import Testing
         let head = try scene.git("rev-parse", "HEAD")
         let result = try scene.changelog("release")
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("changelog: error: cannot read \(scene.repo)/VERSION: it is larger than 64 MiB"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("changelog: error: cannot read \(scene.repo)/VERSION: it is larger than 64 MiB"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(try scene.git("rev-parse", "HEAD") == head)
         #expect(try scene.git("tag", "--list").split(separator: "\n").count == 3)

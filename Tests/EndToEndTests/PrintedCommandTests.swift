@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Every command the tool prints for the user to run reaches the shell as the words it means.

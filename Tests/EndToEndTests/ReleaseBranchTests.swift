@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `Fixtures/release-branch.history` with release/0.23 brought back to main in each way real
@@ -68,12 +68,13 @@ import Testing
         let all = try releases(sandbox.changelog("--all", "--setversion", "0.24.0", "-T", "json"))
         #expect(all.map(\.version) == ["0.24.0", "0.23.1", "0.23.0", "0.22.2"])
         #expect(all.map(\.previous) == ["0.23.1", "0.23.0", "0.22.2", "-"])
-        #expect(all.map(\.subjects) == [
-            ["feat: themes", "fix: contrast"],
-            ["fix: a leak in the cache"],
-            ["feat: stream responses", "fix: retry on 503", "fix: exit 1 on bad flags"],
-            ["feat: the gadget"],
-        ])
+        #expect(
+            all.map(\.subjects) == [
+                ["feat: themes", "fix: contrast"],
+                ["fix: a leak in the cache"],
+                ["feat: stream responses", "fix: retry on 503", "fix: exit 1 on bad flags"],
+                ["feat: the gadget"],
+            ])
         for release in all.dropFirst() {
             let single = try releases(sandbox.changelog("--setversion", release.version, "--to", release.version, "-T", "json"))
             #expect(single.first?.subjects == release.subjects, "\(release.version)")
@@ -89,9 +90,10 @@ import Testing
     func everyChangeOfTheCombinedHistoryIsListedOnce(_ way: Homecoming?) throws {
         let (sandbox, _) = try build(way)
         let log = try sandbox.git("log", "--format=%s", "HEAD", "release/0.23")
-        let headers = Set(log.split(separator: "\n").map(String.init).filter { header in
-            ["feat", "fix", "perf"].contains { header.hasPrefix($0 + ":") || header.hasPrefix($0 + "(") }
-        })
+        let headers = Set(
+            log.split(separator: "\n").map(String.init).filter { header in
+                ["feat", "fix", "perf"].contains { header.hasPrefix($0 + ":") || header.hasPrefix($0 + "(") }
+            })
         let all = try json(sandbox.changelog("--all", "--setversion", "0.24.0", "-T", "json"))
         let listed = (all["releases"] as? [[String: Any]] ?? []).flatMap { release in
             (release["sections"] as? [[String: Any]] ?? []).flatMap { section in

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `changelog release`: the whole procedure on a real repository, checked with git itself.
@@ -17,12 +17,16 @@ import Testing
         #expect(result.stdout.contains("  updated package.json: 1.0.0 -> 2.0.0\n"))
         #expect(result.stdout.hasSuffix("  tagged v2.0.0\n\nnext: git push --follow-tags origin main\n"))
 
-        #expect(try scene.git("log", "-1", "--format=%s%n%an <%ae>%n%cn <%ce>") == "chore: tag 2.0.0\nTest Runner <runner@example.com>\nTest Runner <runner@example.com>\n")
+        #expect(
+            try scene.git("log", "-1", "--format=%s%n%an <%ae>%n%cn <%ce>")
+                == "chore: tag 2.0.0\nTest Runner <runner@example.com>\nTest Runner <runner@example.com>\n")
         #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\nVERSION\npackage.json\n")
         #expect(try scene.git("status", "--porcelain") == "")
         #expect(try scene.git("describe", "--exact-match", "HEAD") == "v2.0.0\n")
         #expect(try scene.sandbox.read("repo/VERSION") == "2.0.0\n")
-        #expect(try scene.sandbox.read("repo/package.json") == ReleaseScene.packageJSON.replacingOccurrences(of: "\"version\": \"1.0.0\"", with: "\"version\": \"2.0.0\""))
+        #expect(
+            try scene.sandbox.read("repo/package.json")
+                == ReleaseScene.packageJSON.replacingOccurrences(of: "\"version\": \"1.0.0\"", with: "\"version\": \"2.0.0\""))
 
         // The changelog is exactly what `generate -C` writes, below the hand-written intro.
         let changelog = try scene.sandbox.read("repo/CHANGELOG.md")
@@ -34,7 +38,9 @@ import Testing
         #expect(notes.status == 0)
         let tag = try scene.git("cat-file", "tag", "v2.0.0")
         let head = try scene.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
-        #expect(tag == "object \(head)\ntype commit\ntag v2.0.0\ntagger Test Runner <runner@example.com> 1795176000 +0000\n\nRelease 2.0.0\n\n" + notes.stdout)
+        #expect(
+            tag == "object \(head)\ntype commit\ntag v2.0.0\ntagger Test Runner <runner@example.com> 1795176000 +0000\n\nRelease 2.0.0\n\n"
+                + notes.stdout)
         #expect(notes.stdout.hasPrefix("#### Breaking Changes\n\n* drop Python 2 support"))
         #expect(try scene.changelog("next").status == 3)
     }
@@ -45,7 +51,8 @@ import Testing
         let scene = try ReleaseScene()
         #expect(try scene.changelog("--setversion", "2.0.0", "-C", "CHANGELOG.md").status == 0)
         let generated = try scene.sandbox.read("repo/CHANGELOG.md")
-        let edited = generated.replacingOccurrences(of: "#### Breaking Changes\n", with: "A hand-written word on 2.0.0.\n\n#### Breaking Changes\n")
+        let edited = generated.replacingOccurrences(
+            of: "#### Breaking Changes\n", with: "A hand-written word on 2.0.0.\n\n#### Breaking Changes\n")
         #expect(edited != generated)
         try scene.sandbox.write("repo/CHANGELOG.md", edited)
         _ = try scene.git("commit", "-q", "-am", "docs: the 2.0.0 notes")
@@ -69,13 +76,14 @@ import Testing
     }
 
     @Test func anExplicitVersionAndSeparateCommits() throws {
-        let scene = try ReleaseScene(config: """
-            [release]
-            files = ["VERSION"]
-            separate-commits = true
-            commit-message = "chore(release): {tag}"
+        let scene = try ReleaseScene(
+            config: """
+                [release]
+                files = ["VERSION"]
+                separate-commits = true
+                commit-message = "chore(release): {tag}"
 
-            """)
+                """)
         let result = try scene.changelog("release", "1.1.0-rc.1")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try scene.git("log", "-2", "--format=%s") == "chore(release): v1.1.0-rc.1\ndocs: changelog for 1.1.0-rc.1\n")
@@ -89,19 +97,21 @@ import Testing
         let before = try scene.state()
         let result = try scene.changelog("release", "--dry-run")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("""
-            dry run: release 2.0.0 (after v1.0.0); nothing was changed
-              would update CHANGELOG.md: the 2.0.0 section
-              would update VERSION: 1.0.0 -> 2.0.0
-              would update package.json: 1.0.0 -> 2.0.0
-              would commit "chore: tag 2.0.0" on main
-              would tag v2.0.0
+        #expect(
+            result.stdout.hasPrefix(
+                """
+                dry run: release 2.0.0 (after v1.0.0); nothing was changed
+                  would update CHANGELOG.md: the 2.0.0 section
+                  would update VERSION: 1.0.0 -> 2.0.0
+                  would update package.json: 1.0.0 -> 2.0.0
+                  would commit "chore: tag 2.0.0" on main
+                  would tag v2.0.0
 
-            release notes:
+                release notes:
 
-            #### Breaking Changes
+                #### Breaking Changes
 
-            """))
+                """))
         #expect(try scene.state() == before)
     }
 
@@ -121,8 +131,10 @@ import Testing
 
     // MARK: - Preflight: each refusal changes nothing
 
-    private func expectRefusal(_ scene: ReleaseScene, _ arguments: [String], status: Int32 = 2, containing text: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectRefusal(
+        _ scene: ReleaseScene, _ arguments: [String], status: Int32 = 2, containing text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try scene.state()
         let result = try scene.sandbox.run(Sandbox.changelogBinary, arguments, in: scene.repo)
         #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
@@ -137,7 +149,8 @@ import Testing
     @Test func refusesUncommittedChanges() throws {
         let scene = try ReleaseScene()
         try scene.sandbox.write("repo/VERSION", "1.0.0-dev\n")
-        try expectRefusal(scene, ["release"], containing: "uncommitted changes in VERSION; commit or stash them first, or pass --allow-dirty")
+        try expectRefusal(
+            scene, ["release"], containing: "uncommitted changes in VERSION; commit or stash them first, or pass --allow-dirty")
         try scene.sandbox.write("repo/VERSION", "1.0.0\n")
         try scene.sandbox.write("repo/notes.txt", "staged\n")
         _ = try scene.git("add", "notes.txt")
@@ -158,7 +171,10 @@ import Testing
     @Test func allowDirtyStillRefusesChangesToTheFilesItWrites() throws {
         let scene = try ReleaseScene()
         try scene.sandbox.write("repo/CHANGELOG.md", "# Changelog\n\nHand-written intro, edited.\n\n")
-        try expectRefusal(scene, ["release", "--allow-dirty"], containing: "uncommitted changes in CHANGELOG.md, which the release writes; commit or stash them first, even with --allow-dirty")
+        try expectRefusal(
+            scene, ["release", "--allow-dirty"],
+            containing: "uncommitted changes in CHANGELOG.md, which the release writes; commit or stash them first, even with --allow-dirty"
+        )
     }
 
     @Test func autocrlfCommitsWhatGitAddWould() throws {
@@ -195,7 +211,9 @@ import Testing
         #expect(result.stdout.contains("  would update CHANGELOG.md: the 2.0.0 section\n  would update VERSION: 1.0.0 -> 2.0.0\n"))
         try scene.sandbox.write("repo/.changelog.toml", "[changelog]\nchangelog = \"docs/CHANGES.md\"\n")
         _ = try scene.git("commit", "-q", "-am", "build: changelog in docs")
-        try expectRefusal(scene, ["release", "--dry-run"], containing: "the directory docs of docs/CHANGES.md does not exist; create it (mkdir -p docs) or fix the path")
+        try expectRefusal(
+            scene, ["release", "--dry-run"],
+            containing: "the directory docs of docs/CHANGES.md does not exist; create it (mkdir -p docs) or fix the path")
     }
 
     @Test func aPrereleaseAtHeadCanBePromoted() throws {
@@ -213,7 +231,8 @@ import Testing
         // Someone released 2.0.0 from a later commit of main; this clone has the tag but not the commit.
         let ahead = try scene.git("commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "chore: tag 2.0.0").trimmingCharacters(in: .newlines)
         _ = try scene.git("tag", "-a", "-m", "Release 2.0.0", "v2.0.0", ahead)
-        try expectRefusal(scene, ["release"], containing: "HEAD is behind v2.0.0, which was released from a later commit of this branch; pull first")
+        try expectRefusal(
+            scene, ["release"], containing: "HEAD is behind v2.0.0, which was released from a later commit of this branch; pull first")
     }
 
     @Test func untrackedFilesDoNotBlockARelease() throws {
@@ -262,8 +281,11 @@ import Testing
         try scene.sandbox.write("repo/README.md", "docs\n")
         _ = try scene.git("add", "README.md")
         _ = try scene.git("commit", "-q", "-m", "docs: a readme")
-        try expectRefusal(scene, ["release"], containing: "nothing to release: 1 commit since v1.5.0, none of them a feat, fix, perf or breaking change")
-        #expect(try scene.changelog("release", "1.5.1", "--dry-run").stdout.hasSuffix("\nrelease notes: none (no commit in the range is listed in a changelog section)\n"))
+        try expectRefusal(
+            scene, ["release"], containing: "nothing to release: 1 commit since v1.5.0, none of them a feat, fix, perf or breaking change")
+        #expect(
+            try scene.changelog("release", "1.5.1", "--dry-run").stdout.hasSuffix(
+                "\nrelease notes: none (no commit in the range is listed in a changelog section)\n"))
         #expect(try scene.changelog("release", "1.5.1").status == 0)
         #expect(try scene.git("cat-file", "tag", "v1.5.1").hasSuffix("\n\nRelease 1.5.1\n"))
     }
@@ -284,7 +306,10 @@ import Testing
         let before = try scene.state()
         let result = try scene.changelog("release", environment: ["GIT_COMMITTER_NAME": "", "GIT_COMMITTER_EMAIL": ""])
         #expect(result.status == 2)
-        #expect(result.stderr == "changelog: error: no committer identity: user.name and user.email are not set; run `git config user.name \"Your Name\"` and `git config user.email you@example.com`\n")
+        #expect(
+            result.stderr
+                == "changelog: error: no committer identity: user.name and user.email are not set; run `git config user.name \"Your Name\"` and `git config user.email you@example.com`\n"
+        )
         #expect(try scene.state() == before)
         // git's own configuration is the other source, as for git commit.
         _ = try scene.git("config", "user.name", "Config Person")
@@ -307,7 +332,9 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix("changelog: error: the release of 2.0.0 failed and was undone: "), "\(result.stderr)")
-        #expect(result.stderr.contains("another git process may be running: wait for it, or remove the lock file if none is"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("another git process may be running: wait for it, or remove the lock file if none is"),
+            "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         try FileManager.default.removeItem(atPath: scene.repo + "/.git/" + lock)
         #expect(try scene.state() == before)

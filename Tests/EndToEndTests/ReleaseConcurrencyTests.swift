@@ -1,12 +1,14 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// One release at a time per repository: a second run exits 2 at once and changes nothing, so it
 /// can never undo what the first one wrote.
 @Suite struct ReleaseConcurrencyTests {
     /// Starts `changelog` without waiting for it.
-    private func start(_ scene: ReleaseScene, _ arguments: [String], environment: [String: String] = [:], stderr: Pipe? = nil) throws -> Process {
+    private func start(_ scene: ReleaseScene, _ arguments: [String], environment: [String: String] = [:], stderr: Pipe? = nil) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Sandbox.changelogBinary)
         process.arguments = arguments
@@ -40,7 +42,10 @@ import Testing
             let second = try scene.sandbox.run(Sandbox.changelogBinary, arguments, in: scene.repo)
             #expect(second.status == 2)
             #expect(second.stdout == "")
-            #expect(second.stderr == "changelog: error: another changelog release is running in this repository (process \(first.processIdentifier)); wait for it to finish, then run the command again\n")
+            #expect(
+                second.stderr
+                    == "changelog: error: another changelog release is running in this repository (process \(first.processIdentifier)); wait for it to finish, then run the command again\n"
+            )
             #expect(try scene.state() == halfway)
         }
         kill(first.processIdentifier, SIGCONT)
@@ -84,17 +89,20 @@ import Testing
             let commits = Int(try scene.git("rev-list", "--count", "HEAD").dropLast())!
             let pipes = [Pipe(), Pipe()]
             let processes = try pipes.map { try start(scene, ["release"], stderr: $0) }
-            processes.forEach { $0.waitUntilExit() }
+            for process in processes { process.waitUntilExit() }
             #expect(processes.map(\.terminationStatus).sorted() == [0, 2])
             try scene.expectComplete()
             // One release commit, not two.
             #expect(try scene.git("rev-list", "--count", "HEAD") == "\(commits + 1)\n")
             for (process, pipe) in zip(processes, pipes) where process.terminationStatus == 2 {
                 let line = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                let kind = line.contains("another changelog release is running") ? "lock"
+                let kind =
+                    line.contains("another changelog release is running")
+                    ? "lock"
                     // Started after the winner ended: HEAD is released (or, read a moment
                     // before, the tag it would make exists).
-                    : line.contains("HEAD is already released as v2.0.0") || line.contains("the tag v2.0.0 already exists") ? "released" : line
+                    : line.contains("HEAD is already released as v2.0.0") || line.contains("the tag v2.0.0 already exists")
+                        ? "released" : line
                 refusals[kind, default: 0] += 1
             }
         }
@@ -139,7 +147,8 @@ import Testing
                 // Killed inside libgit2's own update of a ref or the index, it leaves git's lock
                 // file, as git does; the message says to remove it when no git is running.
                 if settled.status == 2, let lock = settled.stderr.firstMatch(of: /'([^']+\.lock)'/)?.1,
-                   settled.stderr.contains("remove the lock file if none is") {
+                    settled.stderr.contains("remove the lock file if none is")
+                {
                     try FileManager.default.removeItem(atPath: String(lock))
                     settled = try scene.changelog("release", option)
                 }

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// A release on a really full disk: a small tmpfs, filled so that only so many bytes are left,
@@ -12,7 +12,8 @@ import Testing
         guard getuid() == 0, let sandbox = try? Sandbox("tmpfs-probe") else { return false }
         let point = sandbox.root + "/probe"
         guard (try? FileManager.default.createDirectory(atPath: point, withIntermediateDirectories: true)) != nil,
-              (try? sandbox.run("/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", point]))?.status == 0 else { return false }
+            (try? sandbox.run("/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", point]))?.status == 0
+        else { return false }
         _ = try? sandbox.run("/usr/bin/env", ["umount", point])
         return true
     }()
@@ -46,8 +47,10 @@ import Testing
             if copy.isPending {
                 outcome = "pending"
                 #expect(result.status == 2)
-                #expect(result.stderr.hasSuffix("it is pending: run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n"),
-                        "\(result.stderr)")
+                #expect(
+                    result.stderr.hasSuffix(
+                        "it is pending: run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n"),
+                    "\(result.stderr)")
                 try copy.expectPendingRefusal()
                 // Space is back: settle it, one way or the other in turn.
                 let option = settled % 2 == 0 ? "--abort" : "--continue"

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// A release stopped at any step, by kill -9, a signal or a full disk, leaves the repository
@@ -26,12 +26,16 @@ import Testing
             // Only unreferenced objects exist yet: nothing to settle.
             #expect(!scene.isPending)
             #expect(try scene.state() == before)
-            #expect(try settle(scene, "--abort").stderr == "changelog: error: no release is pending in this repository; there is nothing to continue or abort\n")
+            #expect(
+                try settle(scene, "--abort").stderr
+                    == "changelog: error: no release is pending in this repository; there is nothing to continue or abort\n")
         } else {
             try scene.expectPendingRefusal()
             let aborted = try settle(scene, "--abort")
             #expect(aborted.status == 0, "\(aborted.stderr)")
-            #expect(aborted.stdout == "aborted the release of 2.0.0: CHANGELOG.md, VERSION, package.json, the index, main as before it, no tag v2.0.0\n")
+            #expect(
+                aborted.stdout
+                    == "aborted the release of 2.0.0: CHANGELOG.md, VERSION, package.json, the index, main as before it, no tag v2.0.0\n")
             #expect(!scene.isPending)
             #expect(try scene.state() == before)
             // Running it again finds nothing to do and changes nothing.
@@ -53,7 +57,9 @@ import Testing
         try scene.expectPendingRefusal()
         let continued = try settle(scene, "--continue")
         #expect(continued.status == 0, "\(continued.stderr)")
-        #expect(continued.stdout == "released 2.0.0: finished the pending release\n  tagged v2.0.0\n\nnext: git push --follow-tags origin main\n")
+        #expect(
+            continued.stdout
+                == "released 2.0.0: finished the pending release\n  tagged v2.0.0\n\nnext: git push --follow-tags origin main\n")
         try scene.expectComplete()
         #expect(try scene.git("reflog", "-1", "--format=%gs", "main") == "commit: chore: tag 2.0.0\n")
         // The tag carries the notes, as an uninterrupted release's does.
@@ -136,7 +142,9 @@ import Testing
             default:
                 #expect(result.status == 2)
                 #expect(result.stderr.hasPrefix("changelog: error: the release of 2.0.0 failed (cannot write "), "\(result.stderr)")
-                #expect(result.stderr.hasSuffix("; it is pending: run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n"))
+                #expect(
+                    result.stderr.hasSuffix(
+                        "; it is pending: run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n"))
                 try scene.expectPendingRefusal()
                 let settled = try settle(scene, settling)
                 #expect(settled.status == 0, "\(settled.stderr)")
@@ -208,8 +216,11 @@ import Testing
             let result = try scene.changelog("release", option)
             #expect(result.status == 2)
             #expect(result.stderr.hasPrefix("changelog: error: "))
-            #expect(result.stderr.contains("refs/heads/main was moved to \(other.prefix(8)) by someone else while the release was pending; it was at \(old.prefix(8)) before the release"),
-                    "\(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "refs/heads/main was moved to \(other.prefix(8)) by someone else while the release was pending; it was at \(old.prefix(8)) before the release"
+                ),
+                "\(result.stderr)")
             #expect(scene.isPending)
         }
         _ = try scene.git("update-ref", "refs/heads/main", old)

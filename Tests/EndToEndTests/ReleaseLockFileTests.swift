@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `changelog release` keeps Cargo.lock and package-lock.json in step with the manifests it versions.
@@ -86,8 +86,10 @@ import Testing
         try scene.sandbox.write("repo/src/lib.rs", "")
         try scene.sandbox.write("repo/crates/core/Cargo.toml", crate("widget-core", "version.workspace = true"))
         try scene.sandbox.write("repo/crates/core/src/lib.rs", "")
-        try scene.sandbox.write("repo/crates/cli/Cargo.toml", crate("widget-cli", "version = \"0.1.0\"")
-            + "\n[dependencies]\nwidget-core = { path = \"../core\" }\n")
+        try scene.sandbox.write(
+            "repo/crates/cli/Cargo.toml",
+            crate("widget-cli", "version = \"0.1.0\"")
+                + "\n[dependencies]\nwidget-core = { path = \"../core\" }\n")
         try scene.sandbox.write("repo/crates/cli/src/lib.rs", "")
         try scene.sandbox.write("repo/crates/legacy/Cargo.toml", crate("widget-legacy", "version.workspace = true"))
         try scene.sandbox.write("repo/package-lock.json", packageLock)
@@ -100,14 +102,18 @@ import Testing
         let scene = try Self.scene()
         let result = try scene.changelog("release")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("""
-              updated Cargo.toml: 1.0.0 -> 2.0.0
-              updated package.json: 1.0.0 -> 2.0.0
-              updated Cargo.lock: 1.0.0 -> 2.0.0 (widget, widget-core)
-              updated package-lock.json: 1.0.0 -> 2.0.0
+        #expect(
+            result.stdout.contains(
+                """
+                  updated Cargo.toml: 1.0.0 -> 2.0.0
+                  updated package.json: 1.0.0 -> 2.0.0
+                  updated Cargo.lock: 1.0.0 -> 2.0.0 (widget, widget-core)
+                  updated package-lock.json: 1.0.0 -> 2.0.0
 
-            """), "\(result.stdout)")
-        #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\nCargo.lock\nCargo.toml\npackage-lock.json\npackage.json\n")
+                """), "\(result.stdout)")
+        #expect(
+            try scene.git("show", "--format=", "--name-only", "HEAD")
+                == "CHANGELOG.md\nCargo.lock\nCargo.toml\npackage-lock.json\npackage.json\n")
         #expect(try scene.git("status", "--porcelain") == "")
         let lock = Self.cargoLock
             .replacingOccurrences(of: "name = \"widget\"\nversion = \"1.0.0\"", with: "name = \"widget\"\nversion = \"2.0.0\"")
@@ -125,7 +131,8 @@ import Testing
         try Self.expectCargoAcceptsTheLock(scene)
         // npm ci does not compare the root's version, so node's own JSON parser reads both files instead.
         if let node = Self.executable("node") {
-            let script = #"const l = require("./package-lock.json"), p = require("./package.json"); "#
+            let script =
+                #"const l = require("./package-lock.json"), p = require("./package.json"); "#
                 + #"process.exit(l.version === p.version && l.packages[""].version === p.version && p.version === "2.0.0" ? 0 : 1)"#
             #expect(try scene.sandbox.run(node, ["-e", script], in: scene.repo).status == 0)
         }
@@ -147,9 +154,12 @@ import Testing
         _ = try scene.git("commit", "-q", "-m", "build: no npm lock")
         let result = try scene.changelog("release", "1.1.0")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("  updated Cargo.lock: widget 1.0.0, widget-core 1.0.0, widget-cli 0.1.0 -> 1.1.0 (widget, widget-core, widget-cli)\n"),
-                "\(result.stdout)")
-        #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\nCargo.lock\nCargo.toml\ncrates/cli/Cargo.toml\n")
+        #expect(
+            result.stdout.contains(
+                "  updated Cargo.lock: widget 1.0.0, widget-core 1.0.0, widget-cli 0.1.0 -> 1.1.0 (widget, widget-core, widget-cli)\n"),
+            "\(result.stdout)")
+        #expect(
+            try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\nCargo.lock\nCargo.toml\ncrates/cli/Cargo.toml\n")
         #expect(try scene.git("show", "HEAD:Cargo.lock").components(separatedBy: "version = \"1.1.0\"").count == 4)
         try Self.expectCargoAcceptsTheLock(scene)
     }
@@ -160,7 +170,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("  updated Cargo.lock: 0.1.0 -> 1.1.0 (widget-cli)\n"), "\(result.stdout)")
         #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\nCargo.lock\ncrates/cli/Cargo.toml\n")
-        let lock = Self.cargoLock.replacingOccurrences(of: "name = \"widget-cli\"\nversion = \"0.1.0\"", with: "name = \"widget-cli\"\nversion = \"1.1.0\"")
+        let lock = Self.cargoLock.replacingOccurrences(
+            of: "name = \"widget-cli\"\nversion = \"0.1.0\"", with: "name = \"widget-cli\"\nversion = \"1.1.0\"")
         #expect(lock != Self.cargoLock)
         #expect(try scene.git("show", "HEAD:Cargo.lock") == lock)
         try Self.expectCargoAcceptsTheLock(scene)
@@ -178,12 +189,16 @@ import Testing
 
     @Test func aStaleLockFileStopsTheReleaseBeforeAnythingIsWritten() throws {
         let scene = try Self.scene()
-        try scene.sandbox.write("repo/Cargo.lock", Self.cargoLock.replacingOccurrences(of: "name = \"widget-core\"", with: "name = \"widget-base\""))
+        try scene.sandbox.write(
+            "repo/Cargo.lock", Self.cargoLock.replacingOccurrences(of: "name = \"widget-core\"", with: "name = \"widget-base\""))
         _ = try scene.git("commit", "-q", "-am", "build: stale lock")
         let before = try scene.state() + [try scene.sandbox.read("repo/Cargo.toml"), try scene.sandbox.read("repo/Cargo.lock")]
         let result = try scene.changelog("release")
         #expect(result.status == 2)
-        #expect(result.stderr == "changelog: error: Cargo.lock: no entry for the workspace package widget-core; run `cargo update --workspace` to bring Cargo.lock up to date and commit it, then release\n")
+        #expect(
+            result.stderr
+                == "changelog: error: Cargo.lock: no entry for the workspace package widget-core; run `cargo update --workspace` to bring Cargo.lock up to date and commit it, then release\n"
+        )
         #expect(try scene.state() + [try scene.sandbox.read("repo/Cargo.toml"), try scene.sandbox.read("repo/Cargo.lock")] == before)
     }
 
@@ -192,7 +207,10 @@ import Testing
         try scene.sandbox.write("repo/package-lock.json", Self.packageLock + "\n")
         let result = try scene.changelog("release", "--allow-dirty")
         #expect(result.status == 2)
-        #expect(result.stderr == "changelog: error: uncommitted changes in package-lock.json, which the release writes; commit or stash them first, even with --allow-dirty\n")
+        #expect(
+            result.stderr
+                == "changelog: error: uncommitted changes in package-lock.json, which the release writes; commit or stash them first, even with --allow-dirty\n"
+        )
     }
 
     /// `cargo metadata --locked` fails when Cargo.lock does not match the manifests; skipped where
@@ -201,11 +219,14 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         guard let cargo = executable("cargo") else { return }
         let home = environment["HOME"] ?? "/"
-        let toolchain = ["RUSTUP_HOME": environment["RUSTUP_HOME"] ?? home + "/.rustup",
-                         "CARGO_HOME": environment["CARGO_HOME"] ?? home + "/.cargo"]
+        let toolchain = [
+            "RUSTUP_HOME": environment["RUSTUP_HOME"] ?? home + "/.rustup",
+            "CARGO_HOME": environment["CARGO_HOME"] ?? home + "/.cargo",
+        ]
         guard try scene.sandbox.run(cargo, ["--version"], in: scene.repo, environment: toolchain).status == 0 else { return }
-        let check = try scene.sandbox.run(cargo, ["metadata", "--locked", "--offline", "--format-version", "1", "--no-deps"],
-                                          in: scene.repo, environment: toolchain)
+        let check = try scene.sandbox.run(
+            cargo, ["metadata", "--locked", "--offline", "--format-version", "1", "--no-deps"],
+            in: scene.repo, environment: toolchain)
         #expect(check.status == 0, "\(check.stderr)", sourceLocation: sourceLocation)
     }
 

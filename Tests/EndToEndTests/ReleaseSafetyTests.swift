@@ -1,12 +1,14 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// What a release refuses before anything changes: configured paths that lead out of the working
 /// tree, a read-only changelog, a version file it would move backwards.
 @Suite struct ReleaseSafetyTests {
-    private func expectRefusal(_ scene: ReleaseScene, _ arguments: [String], containing text: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectRefusal(
+        _ scene: ReleaseScene, _ arguments: [String], containing text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try scene.state()
         let result = try scene.sandbox.run(Sandbox.changelogBinary, arguments, in: scene.repo)
         #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
@@ -43,7 +45,8 @@ import Testing
         let scene = try ReleaseScene()
         try scene.sandbox.write("elsewhere.md", "# Elsewhere\n")
         _ = try scene.git("rm", "-q", "CHANGELOG.md")
-        try FileManager.default.createSymbolicLink(atPath: scene.repo + "/CHANGELOG.md", withDestinationPath: scene.sandbox.root + "/elsewhere.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: scene.repo + "/CHANGELOG.md", withDestinationPath: scene.sandbox.root + "/elsewhere.md")
         _ = try scene.git("add", "CHANGELOG.md")
         _ = try scene.git("commit", "-q", "-m", "docs: link the changelog")
         try expectRefusal(scene, ["release"], containing: "CHANGELOG.md is outside the repository (it leads to ")
@@ -61,7 +64,8 @@ import Testing
     @Test func aReadOnlyChangelogIsRefusedBeforeAnythingChanges() throws {
         let scene = try ReleaseScene()
         #expect(chmod(scene.repo + "/CHANGELOG.md", 0o444) == 0)
-        try expectRefusal(scene, ["release"], containing: "CHANGELOG.md is read-only; make it writable (chmod u+w CHANGELOG.md) before releasing")
+        try expectRefusal(
+            scene, ["release"], containing: "CHANGELOG.md is read-only; make it writable (chmod u+w CHANGELOG.md) before releasing")
         let info = try FileManager.default.attributesOfItem(atPath: scene.repo + "/CHANGELOG.md")
         #expect((info[.posixPermissions] as? Int) == 0o444)
         #expect(chmod(scene.repo + "/CHANGELOG.md", 0o644) == 0)
@@ -78,7 +82,9 @@ import Testing
         for arguments in [["release"], ["release", "--dry-run"], ["release", "--allow-dirty"]] {
             let result = try scene.sandbox.changelogLimited(arguments, limit: 30)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
-            #expect(result.stderr == "changelog: error: \(name) is not a regular file (a FIFO, socket or device); a release writes it as a file "
+            #expect(
+                result.stderr
+                    == "changelog: error: \(name) is not a regular file (a FIFO, socket or device); a release writes it as a file "
                     + "of the working tree, so put the file back (git checkout -- \(name)) or configure another path\n")
         }
         var info = stat()
@@ -90,7 +96,11 @@ import Testing
         let scene = try ReleaseScene()
         try scene.sandbox.write("repo/VERSION", "3.0.0\n")
         _ = try scene.git("commit", "-q", "-am", "build: VERSION ahead")
-        try expectRefusal(scene, ["release"], containing: "VERSION holds 3.0.0, above the 2.0.0 being released; a release never moves a version file backwards: release a higher version, or fix VERSION")
+        try expectRefusal(
+            scene, ["release"],
+            containing:
+                "VERSION holds 3.0.0, above the 2.0.0 being released; a release never moves a version file backwards: release a higher version, or fix VERSION"
+        )
         try expectRefusal(scene, ["release", "2.9.9"], containing: "VERSION holds 3.0.0, above the 2.9.9 being released")
         let result = try scene.changelog("release", "3.0.0")
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Signed release tags, made with throwaway keys and verified by `git tag -v`.
@@ -10,9 +10,13 @@ import Testing
         let home = try ShortTemporaryDirectory()
         let environment = ["GNUPGHOME": home.path]
         defer { _ = try? scene.sandbox.run("/usr/bin/env", ["gpgconf", "--kill", "gpg-agent"], environment: environment) }
-        let made = try scene.sandbox.run("/usr/bin/env", ["gpg", "--batch", "--passphrase", "", "--quick-gen-key",
-                                                          "Test Runner <runner@example.com>", "ed25519", "sign", "never"],
-                                         environment: environment)
+        let made = try scene.sandbox.run(
+            "/usr/bin/env",
+            [
+                "gpg", "--batch", "--passphrase", "", "--quick-gen-key",
+                "Test Runner <runner@example.com>", "ed25519", "sign", "never",
+            ],
+            environment: environment)
         try #require(made.status == 0, "gpg could not make a key: \(made.stderr)")
         _ = try scene.git("config", "tag.gpgSign", "true")
 
@@ -28,7 +32,8 @@ import Testing
     @Test func anSSHSignedTagVerifies() throws {
         let scene = try ReleaseScene()
         let key = scene.sandbox.root + "/id_ed25519"
-        let made = try scene.sandbox.run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "runner@example.com", "-f", key])
+        let made = try scene.sandbox.run(
+            "/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "runner@example.com", "-f", key])
         try #require(made.status == 0, "ssh-keygen could not make a key: \(made.stderr)")
         let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8)
         try scene.sandbox.write("allowed_signers", "runner@example.com \(publicKey)")

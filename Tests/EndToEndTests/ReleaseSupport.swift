@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// A widget repository ready to release: checked out, with version files committed.
@@ -53,15 +53,17 @@ struct ReleaseScene {
     /// entries, files. (Not the index's bytes: `git status` itself rewrites them when a file's stat
     /// data changed, as a restored file's has.)
     func state() throws -> [String] {
-        [try git("for-each-ref", "--format=%(refname) %(objectname)"),
-         try git("log", "--oneline", "--all"),
-         try git("status", "--porcelain"),
-         try git("tag", "--list"),
-         try git("rev-parse", "HEAD"),
-         try git("ls-files", "--stage"),
-         try sandbox.read(directory + "/CHANGELOG.md"),
-         try sandbox.read(directory + "/VERSION"),
-         try sandbox.read(directory + "/package.json")]
+        [
+            try git("for-each-ref", "--format=%(refname) %(objectname)"),
+            try git("log", "--oneline", "--all"),
+            try git("status", "--porcelain"),
+            try git("tag", "--list"),
+            try git("rev-parse", "HEAD"),
+            try git("ls-files", "--stage"),
+            try sandbox.read(directory + "/CHANGELOG.md"),
+            try sandbox.read(directory + "/VERSION"),
+            try sandbox.read(directory + "/package.json"),
+        ]
     }
 
     /// The release of 2.0.0 is all there, as git sees it: the annotated tag on a commit that holds
@@ -75,8 +77,9 @@ struct ReleaseScene {
         #expect(try git("status", "--porcelain") == "", sourceLocation: sourceLocation)
         #expect(try git("show", "HEAD:VERSION") == "2.0.0\n", sourceLocation: sourceLocation)
         #expect(try sandbox.read(directory + "/VERSION") == "2.0.0\n", sourceLocation: sourceLocation)
-        #expect(try sandbox.read(directory + "/CHANGELOG.md").components(separatedBy: "<a name=\"2.0.0\"></a>").count == 2,
-                sourceLocation: sourceLocation)
+        #expect(
+            try sandbox.read(directory + "/CHANGELOG.md").components(separatedBy: "<a name=\"2.0.0\"></a>").count == 2,
+            sourceLocation: sourceLocation)
         #expect(try git("fsck", "--no-dangling", "--no-progress") == "", sourceLocation: sourceLocation)
     }
 
@@ -87,8 +90,10 @@ struct ReleaseScene {
             let result = try sandbox.run(Sandbox.changelogBinary, arguments, in: repo)
             #expect(result.status == 2, sourceLocation: sourceLocation)
             #expect(result.stdout == "", sourceLocation: sourceLocation)
-            #expect(result.stderr == "changelog: error: the release of 2.0.0 was interrupted and is pending; run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n",
-                    "\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.stderr
+                    == "changelog: error: the release of 2.0.0 was interrupted and is pending; run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n",
+                "\(result.stderr)", sourceLocation: sourceLocation)
         }
     }
 }

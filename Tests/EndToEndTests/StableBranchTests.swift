@@ -1,6 +1,6 @@
-import Git
-import Foundation
 import FixtureSupport
+import Foundation
+import Git
 import Testing
 
 /// The patch-release flow of `Fixtures/stable.history`: main and 1-3-stable, fixes cherry-picked
@@ -46,10 +46,17 @@ import Testing
         _ = try sandbox.git("tag", "-d", "v1.4.0")
         let main = try sandbox.changelog("--setversion", "1.4.0", "-T", "json")
         #expect(main.status == 0, "\(main.stderr)")
-        #expect(try subjects(main) == ["feat: write CSV", "feat: dark mode", "fix: use the locale's date format",
-                                        "fix: a typo in the help text", "perf: skip the second scan"])
-        #expect(try subjects(sandbox.changelog("notes", "1.3.1", "-T", "json")) == ["fix: keep the exit status on errors", "fix: accept empty input"])
-        #expect(try subjects(sandbox.changelog("notes", "1.3.2", "-T", "json")) == ["fix: align the toolbar", "perf: skip the second scan"])
+        #expect(
+            try subjects(main) == [
+                "feat: write CSV", "feat: dark mode", "fix: use the locale's date format",
+                "fix: a typo in the help text", "perf: skip the second scan",
+            ])
+        #expect(
+            try subjects(sandbox.changelog("notes", "1.3.1", "-T", "json")) == [
+                "fix: keep the exit status on errors", "fix: accept empty input",
+            ])
+        #expect(
+            try subjects(sandbox.changelog("notes", "1.3.2", "-T", "json")) == ["fix: align the toolbar", "perf: skip the second scan"])
         let markdown = try sandbox.changelog("--setversion", "1.4.0")
         #expect(!markdown.stdout.contains(id("empty-input").prefix(8)))
         #expect(!markdown.stdout.contains(id("exit-status").prefix(8)))
@@ -67,9 +74,18 @@ import Testing
     @Test func markAndKeepListBackportsInBothReleases() throws {
         try sandbox.write("repo/.changelog.toml", "[branches]\nbackports = \"mark\"\n")
         let marked = try sandbox.changelog("--setversion", "1.4.0", "--to", "v1.4.0")
-        #expect(marked.stdout.contains("* **parser:** accept empty input ([\(id("empty-input").prefix(8))](https://github.com/acme/widget/commit/\(id("empty-input"))), closes [#41](https://github.com/acme/widget/issues/41)) (also in 1.3.1)\n"))
-        #expect(marked.stdout.contains("* **ui:** align the toolbar ([\(id("toolbar").prefix(8))](https://github.com/acme/widget/commit/\(id("toolbar")))) (also in 1.3.2)\n"))
-        #expect(!marked.stdout.contains("skip the second scan ([\(id("second-scan").prefix(8))](https://github.com/acme/widget/commit/\(id("second-scan")))) (also"))
+        #expect(
+            marked.stdout.contains(
+                "* **parser:** accept empty input ([\(id("empty-input").prefix(8))](https://github.com/acme/widget/commit/\(id("empty-input"))), closes [#41](https://github.com/acme/widget/issues/41)) (also in 1.3.1)\n"
+            ))
+        #expect(
+            marked.stdout.contains(
+                "* **ui:** align the toolbar ([\(id("toolbar").prefix(8))](https://github.com/acme/widget/commit/\(id("toolbar")))) (also in 1.3.2)\n"
+            ))
+        #expect(
+            !marked.stdout.contains(
+                "skip the second scan ([\(id("second-scan").prefix(8))](https://github.com/acme/widget/commit/\(id("second-scan")))) (also")
+        )
 
         try sandbox.write("repo/.changelog.toml", "[branches]\nbackports = \"keep\"\n")
         let kept = try sandbox.changelog("--setversion", "1.4.0", "--to", "v1.4.0")
@@ -104,7 +120,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == "1.3.3\n")
         let pick = try sandbox.git("rev-parse", "--short=8", "HEAD").trimmingCharacters(in: .newlines)
-        #expect(result.stderr == "changelog: warning: 1-3-stable carries the version line 1.3: 1 commit asks for more than the line allows: \(pick) 'feat(ui): dark mode'; the version stays on the line\n")
+        #expect(
+            result.stderr
+                == "changelog: warning: 1-3-stable carries the version line 1.3: 1 commit asks for more than the line allows: \(pick) 'feat(ui): dark mode'; the version stays on the line\n"
+        )
         // Elsewhere the same commits make a minor release; 1.4.0 is main's already, so the line moves past it.
         try sandbox.write("repo/.changelog.toml", "[branches]\npatch-only = [\"release/*\"]\n")
         let elsewhere = try sandbox.changelog("next")
@@ -118,7 +137,10 @@ import Testing
         let refused = try sandbox.changelog("release")
         #expect(refused.status == 2)
         let pick = try sandbox.git("rev-parse", "--short=8", "HEAD").trimmingCharacters(in: .newlines)
-        #expect(refused.stderr == "changelog: error: 1-3-stable carries the version line 1.3, but a commit asks for more than the line allows: \(pick) 'feat(ui): dark mode'; move it off the branch, or pass --allow-features to release it on the line\n")
+        #expect(
+            refused.stderr
+                == "changelog: error: 1-3-stable carries the version line 1.3, but a commit asks for more than the line allows: \(pick) 'feat(ui): dark mode'; move it off the branch, or pass --allow-features to release it on the line\n"
+        )
         #expect(try sandbox.git("log", "--oneline", "--all") + sandbox.git("tag") == before)
         let allowed = try sandbox.changelog("release", "--allow-features")
         #expect(allowed.status == 0, "\(allowed.stderr)")
@@ -128,18 +150,20 @@ import Testing
     @Test func backportsListsExactlyTheFixesNotYetPicked() throws {
         let result = try sandbox.changelog("backports", "--onto", "1-3-stable")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            git cherry-pick -x \(id("second-scan"))  # perf(parser): skip the second scan
-            git cherry-pick -x \(id("date-format"))  # fix(i18n): use the locale's date format
-            git cherry-pick -x \(id("typo"))  # fix: a typo in the help text
-            git cherry-pick -x \(id("late-fix"))  # fix: a late fix
+        #expect(
+            result.stdout == """
+                git cherry-pick -x \(id("second-scan"))  # perf(parser): skip the second scan
+                git cherry-pick -x \(id("date-format"))  # fix(i18n): use the locale's date format
+                git cherry-pick -x \(id("typo"))  # fix: a typo in the help text
+                git cherry-pick -x \(id("late-fix"))  # fix: a late fix
 
-            """)
-        #expect(result.stderr == """
-            changelog: 4 fixes to pick into 1-3-stable, oldest first; 3 already there
-            changelog: left out 2 feat or breaking commits: a patch release takes fixes only
+                """)
+        #expect(
+            result.stderr == """
+                changelog: 4 fixes to pick into 1-3-stable, oldest first; 3 already there
+                changelog: left out 2 feat or breaking commits: a patch release takes fixes only
 
-            """)
+                """)
         let json = try sandbox.changelog("backports", "--onto", "1-3-stable", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
         let picked = (object["alreadyPicked"] as? [[String: String]] ?? []).map { [$0["id"]!, $0["evidence"]!] }
@@ -174,7 +198,8 @@ import Testing
         _ = try sandbox.git("cherry-pick", "-n", id("late-fix"))
         try sandbox.write("repo/late.txt", "resolved by hand\n")
         _ = try sandbox.git("add", "-A")
-        _ = try sandbox.git("commit", "-q", "-m", "fix: a late fix\n\n(cherry picked from commit \(id("late-fix").prefix(12).uppercased()))")
+        _ = try sandbox.git(
+            "commit", "-q", "-m", "fix: a late fix\n\n(cherry picked from commit \(id("late-fix").prefix(12).uppercased()))")
         try checkout("main")
         #expect(!(try sandbox.changelog("backports", "--onto", "1-3-stable").stdout.contains(id("late-fix"))))
     }

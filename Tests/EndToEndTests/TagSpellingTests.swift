@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// `Fixtures/spellings.history`: 0.9.2 is tagged `0.9.2` on its release commit and `v0.9.2` on
@@ -35,8 +35,10 @@ import Testing
         #expect(releases.dropFirst().first?["date"] as? String == "2026-02-02")
         for revision in ["0.9.2", "v0.9.2"] {
             let section = try sandbox.changelog("--setversion", "0.9.2", "--to", revision)
-            #expect(section.stdout.hasPrefix("<a name=\"0.9.2\"></a>\n## [0.9.2](https://github.com/acme/gizmo/compare/0.9.1...0.9.2) (2026-02-02)\n"),
-                    "\(revision): \(section.stdout)")
+            #expect(
+                section.stdout.hasPrefix(
+                    "<a name=\"0.9.2\"></a>\n## [0.9.2](https://github.com/acme/gizmo/compare/0.9.1...0.9.2) (2026-02-02)\n"),
+                "\(revision): \(section.stdout)")
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// Branches named for a version line (`release/0.24`, `release-1.3`, `1-3-stable`, `v1.3.x`): the
@@ -66,13 +66,16 @@ import Testing
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stdout == "0.24.1\n")
         let first = try (0..<3).map { try shortID(sandbox, "HEAD~\($0)") }
-        #expect(next.stderr == "changelog: warning: release/0.24 carries the version line 0.24: 23 commits ask for more than the line allows: "
-            + "\(first[0]) 'feat: late feature 24', \(first[1]) 'feat: late feature 23', \(first[2]) 'feat: late feature 22' and 20 more; "
-            + "the version stays on the line\n")
+        #expect(
+            next.stderr == "changelog: warning: release/0.24 carries the version line 0.24: 23 commits ask for more than the line allows: "
+                + "\(first[0]) 'feat: late feature 24', \(first[1]) 'feat: late feature 23', \(first[2]) 'feat: late feature 22' and 20 more; "
+                + "the version stays on the line\n")
 
         let refused = try sandbox.changelog("release")
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasPrefix("changelog: error: release/0.24 carries the version line 0.24, but 23 commits ask for more than the line allows: "))
+        #expect(
+            refused.stderr.hasPrefix(
+                "changelog: error: release/0.24 carries the version line 0.24, but 23 commits ask for more than the line allows: "))
         #expect(refused.stderr.hasSuffix("and 20 more; move them off the branch, or pass --allow-features to release them on the line\n"))
         #expect(refused.stderr.components(separatedBy: "\n").count == 2, "one line")
         let allowed = try sandbox.changelog("release", "--allow-features")
@@ -86,8 +89,10 @@ import Testing
             let result = try sandbox.changelog("release", version, "--dry-run")
             #expect(result.status == 2)
             #expect(result.stdout == "")
-            #expect(result.stderr == "changelog: error: release/0.24 carries the version line 0.24, and \(version) is not on it; "
-                + "choose a 0.24.z version, release \(version) from another branch, or pass --allow-features to release it here anyway\n")
+            #expect(
+                result.stderr == "changelog: error: release/0.24 carries the version line 0.24, and \(version) is not on it; "
+                    + "choose a 0.24.z version, release \(version) from another branch, or pass --allow-features to release it here anyway\n"
+            )
         }
         #expect(try sandbox.git("tag", "--list") == "v0.23.3\n")
         #expect(try sandbox.changelog("release", "0.24.2", "--dry-run").status == 0, "any version on the line")
@@ -106,20 +111,25 @@ import Testing
         let next = try sandbox.changelog("next")
         #expect(next.stdout == "1.3.0\n")
         let id = try shortID(sandbox, "HEAD")
-        #expect(next.stderr == "changelog: warning: release-1.3 carries the version line 1.3: 1 commit asks for more than the line allows: \(id) 'feat!: new protocol'; the version stays on the line\n")
+        #expect(
+            next.stderr
+                == "changelog: warning: release-1.3 carries the version line 1.3: 1 commit asks for more than the line allows: \(id) 'feat!: new protocol'; the version stays on the line\n"
+        )
         #expect(try sandbox.changelog("release").status == 2)
         let allowed = try sandbox.changelog("release", "--allow-features")
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(try sandbox.git("describe", "--exact-match", "HEAD") == "v1.3.0\n")
     }
 
-    @Test("Each spelling of a line bounds next", arguments: [
-        ("v1.3.x", "v1.2.3", "feat: one", "1.3.0"),
-        ("1.3.x", "v1.2.3", "fix: one", "1.3.0"),
-        ("release/v2.1", "v1.9.0", "feat: one", "2.1.0"),
-        ("1-3-stable", "v1.3.0", "feat: one", "1.3.1"),
-        ("release/0.24", "v0.24.2", "feat!: one", "0.24.3"),
-    ])
+    @Test(
+        "Each spelling of a line bounds next",
+        arguments: [
+            ("v1.3.x", "v1.2.3", "feat: one", "1.3.0"),
+            ("1.3.x", "v1.2.3", "fix: one", "1.3.0"),
+            ("release/v2.1", "v1.9.0", "feat: one", "2.1.0"),
+            ("1-3-stable", "v1.3.0", "feat: one", "1.3.1"),
+            ("release/0.24", "v0.24.2", "feat!: one", "0.24.3"),
+        ])
     func spellings(_ branch: String, _ tag: String, _ message: String, _ expected: String) throws {
         let sandbox = try Sandbox()
         _ = try sandbox.build(text: "commit feat: base\ntag \(tag)\ncommit \(message)\nbranch \(branch)\ncheckout \(branch)\n")
@@ -131,8 +141,9 @@ import Testing
 
     @Test func aPrereleaseOfTheLinesFirstReleaseStillTakesFeatures() throws {
         let sandbox = try Sandbox()
-        _ = try sandbox.build(text: "commit feat: base\ntag v0.23.3\ncommit feat: one\ntag v0.24.0-rc.1\ncommit feat: two\n"
-            + "branch release/0.24\ncheckout release/0.24\n")
+        _ = try sandbox.build(
+            text: "commit feat: base\ntag v0.23.3\ncommit feat: one\ntag v0.24.0-rc.1\ncommit feat: two\n"
+                + "branch release/0.24\ncheckout release/0.24\n")
         let next = try sandbox.changelog("next", "--prerelease", "rc")
         #expect(next.stdout == "0.24.0-rc.2\n")
         #expect(next.stderr == "changelog: release/0.24 carries the version line 0.24: releases there are 0.24.z\n")
@@ -145,19 +156,23 @@ import Testing
         let next = try sandbox.changelog("next")
         #expect(next.status == 2)
         #expect(next.stdout == "")
-        #expect(next.stderr == "changelog: error: this branch carries the version line 0.24, but its latest release 0.25.0 is above the line; "
-            + "release from a branch of 0.25.0's line\n")
+        #expect(
+            next.stderr == "changelog: error: this branch carries the version line 0.24, but its latest release 0.25.0 is above the line; "
+                + "release from a branch of 0.25.0's line\n")
     }
 
     @Test func aPatchOnlyBranchWithoutAVersionStaysPatchOnlyWithOneSummaryLine() throws {
         let sandbox = try Sandbox()
-        _ = try sandbox.build(text: "commit feat: base\ntag v1.2.3\ncommit feat: a\ncommit feat: b\ncommit fix: c\ncommit feat!: d\ncommit feat: e\n"
-            + "branch maintenance/lts\ncheckout maintenance/lts\n")
+        _ = try sandbox.build(
+            text: "commit feat: base\ntag v1.2.3\ncommit feat: a\ncommit feat: b\ncommit fix: c\ncommit feat!: d\ncommit feat: e\n"
+                + "branch maintenance/lts\ncheckout maintenance/lts\n")
         let next = try sandbox.changelog("next")
         #expect(next.stdout == "1.2.4\n")
         let ids = try [0, 1, 3].map { try shortID(sandbox, "HEAD~\($0)") }
-        #expect(next.stderr == "changelog: warning: 4 commits ask for more than a patch, but maintenance/lts is patch-only ([branches] patch-only): "
-            + "\(ids[0]) 'feat: e', \(ids[1]) 'feat!: d', \(ids[2]) 'feat: b' and 1 more; the version stays a patch\n")
+        #expect(
+            next.stderr
+                == "changelog: warning: 4 commits ask for more than a patch, but maintenance/lts is patch-only ([branches] patch-only): "
+                + "\(ids[0]) 'feat: e', \(ids[1]) 'feat!: d', \(ids[2]) 'feat: b' and 1 more; the version stays a patch\n")
     }
 
     @Test func lineBranchesFollowPatchOnly() throws {
@@ -202,8 +217,9 @@ import Testing
     /// starts after the highest.
     @Test func sectionsOfAPrereleaseOnlyHistory() throws {
         let sandbox = try Sandbox()
-        _ = try sandbox.build(text: "remote origin git@github.com:acme/rc.git\ncommit fix: base\ntag v0.1.0-rc.1\ncommit fix: one\n"
-                                  + "tag v0.1.1-rc.1\ncommit feat: new\n")
+        _ = try sandbox.build(
+            text: "remote origin git@github.com:acme/rc.git\ncommit fix: base\ntag v0.1.0-rc.1\ncommit fix: one\n"
+                + "tag v0.1.1-rc.1\ncommit feat: new\n")
         let all = try sandbox.changelog("--all", "--bump", "-T", "json")
         #expect(all.status == 0, "\(all.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: all.stdoutBytes) as? [String: Any])
@@ -211,8 +227,10 @@ import Testing
         #expect(releases.map { $0["tag"] as? String } == ["v0.2.0", "v0.1.1-rc.1", "v0.1.0-rc.1"])
         #expect(releases.map { $0["previousTag"] as? String } == ["v0.1.1-rc.1", "v0.1.0-rc.1", nil])
         let section = try sandbox.changelog("--setversion", "0.2.0-rc.1")
-        #expect(section.stdout.hasPrefix("<a name=\"0.2.0-rc.1\"></a>\n## [0.2.0-rc.1](https://github.com/acme/rc/compare/v0.1.1-rc.1...v0.2.0-rc.1)"),
-                "\(section.stdout)")
+        #expect(
+            section.stdout.hasPrefix(
+                "<a name=\"0.2.0-rc.1\"></a>\n## [0.2.0-rc.1](https://github.com/acme/rc/compare/v0.1.1-rc.1...v0.2.0-rc.1)"),
+            "\(section.stdout)")
         let notes = try sandbox.changelog("notes", "0.1.1-rc.1")
         #expect(notes.status == 0, "\(notes.stderr)")
         #expect(notes.stdout.contains("* one (["), "\(notes.stdout)")

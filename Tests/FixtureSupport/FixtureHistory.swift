@@ -37,7 +37,7 @@ public struct FixtureHistory {
 
     public var author = Signature(name: "Ada Lovelace", email: "ada@example.com", time: 0, offsetMinutes: 0)
     public var authors: [Int: Signature] = [:]
-    public var start: Int64 = 1_767_603_600 // 2026-01-05T09:00:00Z
+    public var start: Int64 = 1_767_603_600  // 2026-01-05T09:00:00Z
     public var offsetMinutes = 0
     public var step: Int64 = 3_600
     public var remotes: [(name: String, url: String)] = []
@@ -63,7 +63,9 @@ public struct FixtureHistory {
                 continue
             }
             let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = (line.hasPrefix("commit ") || line.hasPrefix("merge ") || line.hasPrefix("tag ") || line.hasPrefix("cherry-pick ") ? line : code)
+            let trimmed =
+                (line.hasPrefix("commit ") || line.hasPrefix("merge ") || line.hasPrefix("tag ") || line.hasPrefix("cherry-pick ")
+                ? line : code)
                 .trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             let (keyword, argument) = Self.split(trimmed)
@@ -135,7 +137,8 @@ public struct FixtureHistory {
             return value
         }
         guard chars.count >= 20, let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2) else { return nil }
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
+        else { return nil }
         var offset = 0
         if chars[19] != UInt8(ascii: "Z") {
             guard chars.count == 25, let h = number(20, 2), let m = number(23, 2) else { return nil }
@@ -198,8 +201,9 @@ extension FixtureHistory {
             for (path, contents) in change { files[branch, default: [:]][path] = contents }
             let tree = try repository.writeTree(base: parents.first, changes: change.map { ($0.0, Optional($0.1)) })
             let text = author == nil ? expand(message) : message
-            let id = try repository.writeCommit(tree: tree, parents: parents, message: text,
-                                                author: author ?? signature(), committer: signature(), updating: "refs/heads/\(branch)")
+            let id = try repository.writeCommit(
+                tree: tree, parents: parents, message: text,
+                author: author ?? signature(), committer: signature(), updating: "refs/heads/\(branch)")
             tips[branch] = id
             commits.append(id)
             made[branch, default: []].append(id)
@@ -222,7 +226,8 @@ extension FixtureHistory {
                 labels[name] = tip
             case .tag(let name, let message):
                 guard let tip = tips[branch] else { throw SyntaxError(line: 0, message: "tag \(name) before any commit") }
-                try repository.createTag(name: name, target: tip, message: message.map { $0 + "\n" }, tagger: message == nil ? nil : signature())
+                try repository.createTag(
+                    name: name, target: tip, message: message.map { $0 + "\n" }, tagger: message == nil ? nil : signature())
             case .branch(let name):
                 guard let tip = tips[branch] else { throw SyntaxError(line: 0, message: "branch \(name) before any commit") }
                 try repository.setReference("refs/heads/\(name)", to: tip)
@@ -234,11 +239,16 @@ extension FixtureHistory {
                 branch = name
                 try repository.setHead("refs/heads/\(name)")
             case .merge(let other, let message):
-                guard let ours = tips[branch], let theirs = tips[other] else { throw SyntaxError(line: 0, message: "merge of unknown branch \(other)") }
+                guard let ours = tips[branch], let theirs = tips[other] else {
+                    throw SyntaxError(line: 0, message: "merge of unknown branch \(other)")
+                }
                 let incoming = (files[other] ?? [:]).filter { files[branch]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
-                _ = try commit(message: message ?? "Merge branch '\(other)'", parents: [ours, theirs], change: incoming.map { ($0.key, $0.value) })
+                _ = try commit(
+                    message: message ?? "Merge branch '\(other)'", parents: [ours, theirs], change: incoming.map { ($0.key, $0.value) })
             case .squash(let other, let message):
-                guard let ours = tips[branch], tips[other] != nil else { throw SyntaxError(line: 0, message: "squash of unknown branch \(other)") }
+                guard let ours = tips[branch], tips[other] != nil else {
+                    throw SyntaxError(line: 0, message: "squash of unknown branch \(other)")
+                }
                 let incoming = (files[other] ?? [:]).filter { files[branch]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
                 _ = try commit(message: message, parents: [ours], change: incoming.map { ($0.key, $0.value) })
             case .rebase(let other):
@@ -246,20 +256,26 @@ extension FixtureHistory {
                 let here = Set(made[branch] ?? [])
                 for id in made[other] ?? [] where !here.contains(id) {
                     guard let change = changes[id], let original = authored[id] else { continue }
-                    let copy = try commit(message: original.message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, change.contents)],
-                                          author: original.author)
+                    let copy = try commit(
+                        message: original.message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, change.contents)],
+                        author: original.author)
                     changes[copy] = change
                 }
             case .cherryPick(let label, let recordOrigin, let edited):
-                guard let picked = labels[label], let change = changes[picked] else { throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)") }
+                guard let picked = labels[label], let change = changes[picked] else {
+                    throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)")
+                }
                 var message = try repository.commit(picked).message
                 if recordOrigin {
                     // As git does: right after a closing trailer block, else after a blank line.
                     while message.hasSuffix("\n") { message.removeLast() }
                     let lastParagraph = message.components(separatedBy: "\n\n").last ?? ""
-                    let isTrailers = message.contains("\n\n") && lastParagraph.split(separator: "\n").allSatisfy { line in
-                        line.hasPrefix("(cherry picked from commit ") || line.range(of: #"^[A-Za-z][A-Za-z0-9-]*: "#, options: .regularExpression) != nil
-                    }
+                    let isTrailers =
+                        message.contains("\n\n")
+                        && lastParagraph.split(separator: "\n").allSatisfy { line in
+                            line.hasPrefix("(cherry picked from commit ")
+                                || line.range(of: #"^[A-Za-z][A-Za-z0-9-]*: "#, options: .regularExpression) != nil
+                        }
                     message += (isTrailers ? "\n" : "\n\n") + "(cherry picked from commit \(picked.hex))\n"
                 }
                 let contents = edited ? change.contents + Array("resolved by hand\n".utf8) : change.contents

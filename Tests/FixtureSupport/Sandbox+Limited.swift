@@ -4,8 +4,10 @@ extension Sandbox {
     /// Runs the `changelog` under test in the repository, killed after `limit` seconds: a hang makes
     /// the test fail instead of never ending. `stdoutFile` sends its stdout to that file, appending;
     /// `started` is called with the process id as soon as it runs.
-    public func changelogLimited(_ arguments: [String], stdoutFile: String? = nil, limit: Double = 120,
-                                 started: ((pid_t) -> Void)? = nil) throws -> Result {
+    public func changelogLimited(
+        _ arguments: [String], stdoutFile: String? = nil, limit: Double = 120,
+        started: ((pid_t) -> Void)? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Sandbox.changelogBinary)
         process.arguments = arguments
@@ -39,7 +41,8 @@ extension Sandbox {
         let (outData, errData) = Self.readToEnd(stdoutFile == nil ? out : nil, err)
         process.waitUntilExit()
         watchdog.cancel()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
     }
 }

@@ -58,7 +58,7 @@ public final class Sandbox {
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["TZ"] = "UTC"
         env["LC_ALL"] = "C"
-        env["SOURCE_DATE_EPOCH"] = "1795219200" // 2026-11-21T00:00:00Z
+        env["SOURCE_DATE_EPOCH"] = "1795219200"  // 2026-11-21T00:00:00Z
         env["NO_COLOR"] = "1"
         // git needs an identity for what tests make with it; a fixed one keeps ids stable.
         for role in ["AUTHOR", "COMMITTER"] {
@@ -77,8 +77,10 @@ public final class Sandbox {
     }
 
     /// Runs an executable and waits, feeding `input` on stdin.
-    public func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
-                    environment extra: [String: String] = [:], input: String? = nil) throws -> Result {
+    public func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil,
+        environment extra: [String: String] = [:], input: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -93,10 +95,11 @@ public final class Sandbox {
         try inp.fileHandleForWriting.close()
         let (outData, errData) = Self.readToEnd(out, err)
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self),
-                      stdoutBytes: outData)
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self),
+            stdoutBytes: outData)
     }
 
     /// The built `changelog` executable, next to the test bundle.
@@ -104,7 +107,8 @@ public final class Sandbox {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = bundle.deletingLastPathComponent()
         while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("changelog").path),
-              directory.path != "/" {
+            directory.path != "/"
+        {
             directory.deleteLastPathComponent()
         }
         return directory.appendingPathComponent("changelog").path

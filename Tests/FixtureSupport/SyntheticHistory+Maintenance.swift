@@ -74,8 +74,10 @@ extension SyntheticHistory {
             return every - jitter + Int(random.next() % UInt64(2 * jitter + 1))
         }
 
-        func commit(ref: String, parents: [Int], tree: inout SyntheticTree, kind: Kind, body: [UInt8],
-                    changes: [(path: String, content: [UInt8])], author: (person: Int, time: Int64)? = nil) -> Int {
+        func commit(
+            ref: String, parents: [Int], tree: inout SyntheticTree, kind: Kind, body: [UInt8],
+            changes: [(path: String, content: [UInt8])], author: (person: Int, time: Int64)? = nil
+        ) -> Int {
             mark += 1
             let committer = Int(random.next() % UInt64(people.count))
             time += Int64(60 + random.next() % 3_600)
@@ -106,8 +108,9 @@ extension SyntheticHistory {
             var change = (path: "src/file\(number % 64).txt", content: Array("commit \(number)\n".utf8))
             let backport = kind == .fix && !active.isEmpty && random.next() % 2 == 0
             if backport { change = ("fixes/\(number % 256)/fix-\(number).txt", Array("fix \(number)\n".utf8)) }
-            mainTip = commit(ref: "refs/heads/main", parents: mainTip == 0 ? [] : [mainTip], tree: &mainTree, kind: kind,
-                             body: body, changes: [change])
+            mainTip = commit(
+                ref: "refs/heads/main", parents: mainTip == 0 ? [] : [mainTip], tree: &mainTree, kind: kind,
+                body: body, changes: [change])
             guard backport, let newest = active.last else { return }
             originals[mainTip] = Original(body: body, author: lastAuthor, change: change)
             lines[newest].pending.append(mainTip)
@@ -115,11 +118,14 @@ extension SyntheticHistory {
             if active.count > 1 && random.next() % 3 == 0 { lines[active[active.count - 2]].pending.append(mainTip) }
         }
 
-        func branchCommit(_ index: Int, kind: Kind, body: [UInt8], change: (path: String, content: [UInt8]),
-                          author: (person: Int, time: Int64)? = nil) -> Int {
+        func branchCommit(
+            _ index: Int, kind: Kind, body: [UInt8], change: (path: String, content: [UInt8]),
+            author: (person: Int, time: Int64)? = nil
+        ) -> Int {
             var line = lines[index]
-            line.tip = commit(ref: "refs/heads/\(line.name)", parents: [line.tip], tree: &line.tree, kind: kind, body: body,
-                              changes: [change], author: author)
+            line.tip = commit(
+                ref: "refs/heads/\(line.name)", parents: [line.tip], tree: &line.tree, kind: kind, body: body,
+                changes: [change], author: author)
             if line.content.updateValue(change.content, forKey: change.path) == nil { line.paths.append(change.path) }
             line.subjects.append(subject(body))
             line.lastKind = kind
@@ -139,14 +145,16 @@ extension SyntheticHistory {
             lines[index].pending.removeFirst(count)
             if count == 0 || random.next() % 10 < 3 {
                 let number = mark + 1
-                _ = branchCommit(index, kind: .fix, body: SyntheticText.message(for: .fix, number: number, random: &random),
-                                 change: ("maint/\(lines[index].version).txt", Array("own \(number)\n".utf8)))
+                _ = branchCommit(
+                    index, kind: .fix, body: SyntheticText.message(for: .fix, number: number, random: &random),
+                    change: ("maint/\(lines[index].version).txt", Array("own \(number)\n".utf8)))
             }
             lines[index].patch += 1
             let release = "\(lines[index].version).\(lines[index].patch)"
             if random.next() % 2 == 0 {
-                _ = branchCommit(index, kind: .other, body: Array("chore(release): \(release)\n".utf8),
-                                 change: ("VERSION", Array("\(release)\n".utf8)))
+                _ = branchCommit(
+                    index, kind: .other, body: Array("chore(release): \(release)\n".utf8),
+                    change: ("VERSION", Array("\(release)\n".utf8)))
             }
             tag("v\(release)", at: lines[index].tip)
             output.offLineTags.insert("v\(release)")
@@ -157,8 +165,9 @@ extension SyntheticHistory {
             pullRequest += 1 + Int(random.next() % 20)
             let items = line.subjects.map { "* \($0)" }.joined(separator: "\n")
             let body = Array("\(line.subjects.last!) (#\(pullRequest))\n\n\(items)\n".utf8)
-            mainTip = commit(ref: "refs/heads/main", parents: [mainTip], tree: &mainTree, kind: line.lastKind, body: body,
-                             changes: line.paths.map { ($0, line.content[$0]!) })
+            mainTip = commit(
+                ref: "refs/heads/main", parents: [mainTip], tree: &mainTree, kind: line.lastKind, body: body,
+                changes: line.paths.map { ($0, line.content[$0]!) })
             output.squashes[mainTip] = line.name
         }
 
@@ -179,14 +188,16 @@ extension SyntheticHistory {
                 for _ in 0..<Int(2 + random.next() % 3) {
                     let kind = SyntheticText.pickKind(random: &random)
                     let number = mark + 1
-                    tip = commit(ref: "refs/heads/topic/\(sideBranches)", parents: [tip], tree: &tree, kind: kind,
-                                 body: SyntheticText.message(for: kind, number: number, random: &random),
-                                 changes: [("src/file\(number % 64).txt", Array("commit \(number)\n".utf8))])
+                    tip = commit(
+                        ref: "refs/heads/topic/\(sideBranches)", parents: [tip], tree: &tree, kind: kind,
+                        body: SyntheticText.message(for: kind, number: number, random: &random),
+                        changes: [("src/file\(number % 64).txt", Array("commit \(number)\n".utf8))])
                 }
                 let number = mark + 1
-                mainTip = commit(ref: "refs/heads/main", parents: [mainTip, tip], tree: &mainTree, kind: .merge,
-                                 body: Array("Merge branch 'topic/\(sideBranches)'\n".utf8),
-                                 changes: [("src/file\(number % 64).txt", Array("commit \(number)\n".utf8))])
+                mainTip = commit(
+                    ref: "refs/heads/main", parents: [mainTip, tip], tree: &mainTree, kind: .merge,
+                    body: Array("Merge branch 'topic/\(sideBranches)'\n".utf8),
+                    changes: [("src/file\(number % 64).txt", Array("commit \(number)\n".utf8))])
             } else {
                 mainCommit()
             }
@@ -205,8 +216,10 @@ extension SyntheticHistory {
                 tag("v\(name).0", at: mainTip)
                 let lifespan = releaseEvery / 2 + Int(random.next() % UInt64(2 * releaseEvery))
                 let releases = (0..<(1 + Int(random.next() % 9))).map { _ in step + 1 + Int(random.next() % UInt64(lifespan)) }.sorted()
-                lines.append(Line(name: "release/\(name)", version: name, tip: mainTip, tree: mainTree, releasesAt: releases,
-                                  squash: random.next() % 5 == 0))
+                lines.append(
+                    Line(
+                        name: "release/\(name)", version: name, tip: mainTip, tree: mainTree, releasesAt: releases,
+                        squash: random.next() % 5 == 0))
                 active.append(lines.count - 1)
                 sinceRelease = 0
                 nextReleaseAt = jittered(releaseEvery)

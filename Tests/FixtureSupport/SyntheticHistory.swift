@@ -67,7 +67,7 @@ public struct SyntheticHistory {
         var mainTip = 0
         var time: Int64 = 1_600_000_000
         var version = (major: 0, minor: 1, patch: 0)
-        var pendingBump = 0 // 0 none, 1 patch, 2 minor, 3 major
+        var pendingBump = 0  // 0 none, 1 patch, 2 minor, 3 major
         var sinceTag = 0
         var nextTagAt = tagEvery
         var sideBranches = 0
@@ -125,13 +125,15 @@ public struct SyntheticHistory {
                     made += 1
                     sinceTag += 1
                 }
-                mainTip = commit(branch: "main", parents: [mainTip, tip], kind: .merge,
-                                 body: Array("Merge branch '\(branch)'\n".utf8))
+                mainTip = commit(
+                    branch: "main", parents: [mainTip, tip], kind: .merge,
+                    body: Array("Merge branch '\(branch)'\n".utf8))
                 made += 1
                 sinceTag += 1
             } else {
                 let kind = pickKind()
-                mainTip = commit(branch: "main", parents: mainTip == 0 ? [] : [mainTip], kind: kind, body: message(for: kind, number: mark + 1))
+                mainTip = commit(
+                    branch: "main", parents: mainTip == 0 ? [] : [mainTip], kind: kind, body: message(for: kind, number: mark + 1))
                 noteBump(kind)
                 made += 1
                 sinceTag += 1
@@ -173,13 +175,16 @@ public struct SplitMix64 {
 extension Sandbox {
     /// Imports a synthetic history into `<root>/<directory>` with `git fast-import` and returns the
     /// commit id of every mark.
-    public func importSynthetic(_ history: SyntheticHistory, into directory: String = "repo") throws -> (output: SyntheticHistory.Output, ids: [Int: String]) {
+    public func importSynthetic(_ history: SyntheticHistory, into directory: String = "repo") throws -> (
+        output: SyntheticHistory.Output, ids: [Int: String]
+    ) {
         let path = root + "/" + directory
         _ = try git("init", "-q", "-b", "main", path, in: root)
         let output = history.generate()
         let streamPath = root + "/stream.fi", marksPath = root + "/marks"
         try output.stream.write(to: URL(fileURLWithPath: streamPath))
-        let result = try run("/bin/sh", ["-c", "git fast-import --quiet --export-marks=\"$1\" < \"$2\"", "sh", marksPath, streamPath], in: path)
+        let result = try run(
+            "/bin/sh", ["-c", "git fast-import --quiet --export-marks=\"$1\" < \"$2\"", "sh", marksPath, streamPath], in: path)
         guard result.status == 0 else { throw GitCommandError(arguments: ["fast-import"], status: result.status, stderr: result.stderr) }
         _ = try git("reset", "-q", "--hard", "main", in: path)
         var ids: [Int: String] = [:]

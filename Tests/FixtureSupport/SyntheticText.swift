@@ -1,14 +1,17 @@
 /// The people, words and mix of commit messages every shape of `SyntheticHistory` draws from.
 /// The order of draws from the generator is part of the output: changing it changes every id.
 enum SyntheticText {
-    static let people = [("Ada Lovelace", "ada@example.com"), ("Grace Hopper", "grace@example.com"),
-                         ("Zoë Ångström", "zoe@example.org"), ("李雷", "lilei@example.cn"), ("Linus", "linus@example.com")]
+    static let people = [
+        ("Ada Lovelace", "ada@example.com"), ("Grace Hopper", "grace@example.com"),
+        ("Zoë Ångström", "zoe@example.org"), ("李雷", "lilei@example.cn"), ("Linus", "linus@example.com"),
+    ]
     static let scopes = ["parser", "api", "cli", "core", "ui", "export", "i18n", "docs", nil, nil, nil]
     static let words = ["cache", "token", "stream", "index", "window", "buffer", "queue", "report", "query", "label", "widget", "hook"]
 
     static func message(for kind: SyntheticHistory.Kind, number: Int, random: inout SplitMix64) -> [UInt8] {
         let scope = scopes[Int(random.next() % UInt64(scopes.count))]
-        let subject = "\(["add", "fix", "speed up", "handle", "remove", "rename"][Int(random.next() % 6)]) the \(words[Int(random.next() % UInt64(words.count))]) \(number)"
+        let subject =
+            "\(["add", "fix", "speed up", "handle", "remove", "rename"][Int(random.next() % 6)]) the \(words[Int(random.next() % UInt64(words.count))]) \(number)"
         var header: String
         switch kind {
         case .feat: header = "feat"
@@ -28,7 +31,8 @@ enum SyntheticText {
         var text = Array(header.utf8)
         let roll = random.next() % 100
         if roll < 25 {
-            text += Array("\n\nThis change touches the \(words[number % words.count]) code path.\nIt keeps the old behaviour behind a flag.".utf8)
+            text += Array(
+                "\n\nThis change touches the \(words[number % words.count]) code path.\nIt keeps the old behaviour behind a flag.".utf8)
         }
         if roll < 8 {
             text += Array("\n\nA second paragraph: naïve café — 日本語のテキスト 🚀.".utf8)

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Git
 import Testing
 
@@ -13,7 +13,9 @@ import Testing
         _ = try sandbox.build(history: "widget")
     }
 
-    @Test(arguments: ["v0.1.0..v0.2.0", "v0.2.0..v1.0.0", "v1.0.0..HEAD", "feature/export..HEAD", "v1.0.0..feature/export", "HEAD", "v0.2.0"])
+    @Test(arguments: [
+        "v0.1.0..v0.2.0", "v0.2.0..v1.0.0", "v1.0.0..HEAD", "feature/export..HEAD", "v1.0.0..feature/export", "HEAD", "v0.2.0",
+    ])
     func rangesMatchGitRevList(_ range: String) throws {
         let repository = try Repository(discoveringFrom: repo)
         let parts = range.components(separatedBy: "..")

@@ -1,8 +1,9 @@
 import Clibgit2
-import Foundation
 import FixtureSupport
-@testable import Git
+import Foundation
 import Testing
+
+@testable import Git
 
 /// Loose objects damaged in ways libgit2 1.5 mishandles (a loop, an overflow) or reports without
 /// naming the object: each is an error naming it, and intact ones read exactly as before.
@@ -28,7 +29,9 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: file))
     }
 
-    private func expectDamaged(_ path: String, _ id: ObjectID, containing text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectDamaged(_ path: String, _ id: ObjectID, containing text: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let repository = try Repository(discoveringFrom: path)
         do {
             _ = try repository.commit(id)

@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Git
 import Testing
 
@@ -16,10 +16,15 @@ import Testing
             #expect(try repository.patchID(of: id)?.hex == expected, "\(label)")
         }
         // A pick without -x has the same patch; one edited in a conflict does not.
-        let stable = try repository.walk(including: [try repository.resolveCommit("1-3-stable")], excluding: [try repository.resolveCommit("v1.3.0")])
+        let stable = try repository.walk(
+            including: [try repository.resolveCommit("1-3-stable")], excluding: [try repository.resolveCommit("v1.3.0")])
         let bySubject = Dictionary(uniqueKeysWithValues: stable.map { ($0.message.prefix { $0 != "\n" }, $0.id) })
-        #expect(try repository.patchID(of: bySubject["fix(api): keep the exit status on errors"]!) == repository.patchID(of: fixture.labels["exit-status"]!))
-        #expect(try repository.patchID(of: bySubject["perf(parser): skip the second scan"]!) != repository.patchID(of: fixture.labels["second-scan"]!))
+        #expect(
+            try repository.patchID(of: bySubject["fix(api): keep the exit status on errors"]!)
+                == repository.patchID(of: fixture.labels["exit-status"]!))
+        #expect(
+            try repository.patchID(of: bySubject["perf(parser): skip the second scan"]!)
+                != repository.patchID(of: fixture.labels["second-scan"]!))
         let merge = try sandbox.build(history: "widget", into: "widget")
         let mergeCommit = try Repository(discoveringFrom: merge.path).resolveCommit(":/Merge pull request")
         #expect(try Repository(discoveringFrom: merge.path).patchID(of: mergeCommit) == nil)

@@ -1,16 +1,20 @@
-import Foundation
 import FixtureSupport
-@testable import Git
+import Foundation
 import Testing
+
+@testable import Git
 
 /// The commit reader parses raw objects itself; libgit2's parser is the oracle it must agree with.
 @Suite struct RawCommitTests {
-    private func expectSameAsLibgit2(_ repository: Repository, _ ids: [ObjectID], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectSameAsLibgit2(_ repository: Repository, _ ids: [ObjectID], sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         for id in ids {
             let raw = try repository.commit(id), reference = try repository.lookUpCommit(id)
             #expect(raw.message == reference.message, sourceLocation: sourceLocation)
             #expect(raw.author == reference.author, sourceLocation: sourceLocation)
-            #expect(raw.committerTime == reference.committerTime && raw.committerOffsetMinutes == reference.committerOffsetMinutes, sourceLocation: sourceLocation)
+            #expect(
+                raw.committerTime == reference.committerTime && raw.committerOffsetMinutes == reference.committerOffsetMinutes,
+                sourceLocation: sourceLocation)
             #expect(raw.parentIDs == reference.parentIDs, sourceLocation: sourceLocation)
         }
     }
@@ -59,7 +63,7 @@ import Testing
         #expect(throws: GitError.self) { try repository.lookUpCommit(malformed) }
         let read = try repository.commit(malformed)
         #expect(read.author == Signature(name: "", email: "", time: 0, offsetMinutes: 0))
-        #expect(read.message == "odd identity\n" && read.committerTime == 1795219200)
+        #expect(read.message == "odd identity\n" && read.committerTime == 1_795_219_200)
         try expectSameAsLibgit2(repository, ids)
         #expect(try repository.commit(ids[0]).message == "fix: caf\u{E9}\n")
         #expect(try repository.commit(ids[0]).author.offsetMinutes == -210)
@@ -89,7 +93,8 @@ import Testing
         for (author, committer) in identities {
             let body = "tree \(tree)\nparent \(parent)\nauthor \(author)\ncommitter \(committer)\n\nfix: odd identity\n"
             try sandbox.write("object", body)
-            let hashed = try sandbox.run("/usr/bin/env", ["git", "hash-object", "-t", "commit", "-w", "--literally", sandbox.root + "/object"], in: odd)
+            let hashed = try sandbox.run(
+                "/usr/bin/env", ["git", "hash-object", "-t", "commit", "-w", "--literally", sandbox.root + "/object"], in: odd)
             try #require(hashed.status == 0, "\(hashed.stderr)")
             parent = hashed.stdout.trimmingCharacters(in: .newlines)
             ids.append(try #require(ObjectID(hex: parent)))

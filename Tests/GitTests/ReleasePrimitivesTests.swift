@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Git
 import Testing
 
@@ -57,12 +57,14 @@ import Testing
         #expect(try repository.referenceTarget("refs/heads/main") == older)
         #expect(try sandbox.git("reflog", "-1", "--format=%gs", "main") == "test: move\n")
         #expect { try repository.moveReference("refs/heads/main", to: tip, expecting: tip, logMessage: "stale") } throws: { error in
-let error = error as? GitError
+            let error = error as? GitError
             return error?.code == .modified && error?.kind == .referenceMoved && error?.subject == "refs/heads/main"
         }
         #expect(try repository.referenceTarget("refs/heads/main") == older)
         try repository.moveReference("refs/heads/new", to: tip, expecting: nil, logMessage: "create")
-        #expect { try repository.moveReference("refs/heads/new", to: tip, expecting: nil, logMessage: "again") } throws: { ($0 as? GitError)?.code == .exists }
+        #expect { try repository.moveReference("refs/heads/new", to: tip, expecting: nil, logMessage: "again") } throws: {
+            ($0 as? GitError)?.code == .exists
+        }
         try repository.deleteReference("refs/heads/new")
         try repository.deleteReference("refs/heads/new")
         #expect(try repository.referenceTarget("refs/heads/new") == nil)
@@ -86,7 +88,8 @@ let error = error as? GitError
         try sandbox.write("repo/bump.sh", "#!/bin/sh\n")
         _ = try sandbox.git("add", "--chmod=+x", "bump.sh")
         _ = try sandbox.git("commit", "-q", "-m", "build: script")
-        let tree = try repository.writeTree(base: try repository.resolveCommit("HEAD"), changes: [("bump.sh", Array("#!/bin/sh\necho\n".utf8))])
+        let tree = try repository.writeTree(
+            base: try repository.resolveCommit("HEAD"), changes: [("bump.sh", Array("#!/bin/sh\necho\n".utf8))])
         #expect(try sandbox.git("ls-tree", tree.hex, "bump.sh").hasPrefix("100755 blob "))
     }
 }

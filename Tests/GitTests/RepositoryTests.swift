@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Git
 import Testing
 
@@ -63,7 +63,7 @@ import Testing
 
     /// Repositories owned by someone else are refused unless the user trusts them, as git does.
     @Test func ownershipCheckCanBeTurnedOff() throws {
-        guard getuid() == 0 else { return } // only root can give the repository away
+        guard getuid() == 0 else { return }  // only root can give the repository away
         let copy = sandbox.root + "/owned"
         _ = try sandbox.git("clone", "-q", repo, copy, in: sandbox.root)
         let chown = try sandbox.run("/bin/chown", ["-R", "65534:65534", copy])
@@ -88,7 +88,8 @@ import Testing
             let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
             try Data("object \(tree)\ntype commit\ntag liar\ntagger A <a@example.com> 1700000000 +0000\n\nlie\n".utf8)
                 .write(to: URL(fileURLWithPath: sandbox.root + "/liar"))
-            let liar = try sandbox.git("hash-object", "-t", "tag", "-w", "--literally", sandbox.root + "/liar").trimmingCharacters(in: .newlines)
+            let liar = try sandbox.git("hash-object", "-t", "tag", "-w", "--literally", sandbox.root + "/liar").trimmingCharacters(
+                in: .newlines)
             _ = try sandbox.git("update-ref", "refs/tags/liar", liar)
         }
         // Packed tags are read from packed-refs' peeled lines; loose ones from their objects.
@@ -112,7 +113,9 @@ import Testing
         // git commit-tree would re-encode Latin-1 to UTF-8, so the object is written byte for byte.
         let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
         let head = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
-        var object = Data("tree \(tree)\nparent \(head)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\n\nfix: caf".utf8)
+        var object = Data(
+            "tree \(tree)\nparent \(head)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\n\nfix: caf"
+                .utf8)
         object.append(contentsOf: [0xE9, 0x0A])
         try object.write(to: URL(fileURLWithPath: sandbox.root + "/object"))
         let id = try sandbox.git("hash-object", "-t", "commit", "-w", sandbox.root + "/object").trimmingCharacters(in: .newlines)
@@ -124,7 +127,9 @@ import Testing
 
     @Test func latin1MessagesAreDecodedAsTheirCommitDeclares() throws {
         let tree = try sandbox.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines)
-        var object = Data("tree \(tree)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\nencoding ISO-8859-1\n\nfix: caf".utf8)
+        var object = Data(
+            "tree \(tree)\nauthor A <a@example.com> 1700000000 +0000\ncommitter A <a@example.com> 1700000000 +0000\nencoding ISO-8859-1\n\nfix: caf"
+                .utf8)
         object.append(contentsOf: [0xE9, 0x0A])
         try object.write(to: URL(fileURLWithPath: sandbox.root + "/latin1"))
         let id = try sandbox.git("hash-object", "-t", "commit", "-w", sandbox.root + "/latin1").trimmingCharacters(in: .newlines)

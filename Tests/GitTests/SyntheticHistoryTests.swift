@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Testing
 
 /// The benchmark's histories: the linear shape's stream must never change (ids of existing
@@ -15,7 +15,9 @@ import Testing
         for length in [0, 47, 48, 55, 56, 63, 64, 1_000] {
             let text = String(repeating: "a", count: length)
             let result = try sandbox.run("/usr/bin/env", ["git", "hash-object", "--stdin"], input: text)
-            #expect(hex(SHA1.objectID(type: "blob", content: Array(text.utf8))) == result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect(
+                hex(SHA1.objectID(type: "blob", content: Array(text.utf8))) == result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            )
         }
     }
 
@@ -45,7 +47,9 @@ import Testing
             let message = try sandbox.git("log", "-1", "--format=%B", ids[pick]!)
             if message.contains("(cherry picked from commit \(ids[original]!))") { trailers += 1 }
             #expect(try patchID(ids[pick]!, sandbox) == patchID(ids[original]!, sandbox))
-            #expect(try sandbox.git("log", "-1", "--format=%an %ad", ids[pick]!) == sandbox.git("log", "-1", "--format=%an %ad", ids[original]!))
+            #expect(
+                try sandbox.git("log", "-1", "--format=%an %ad", ids[pick]!) == sandbox.git("log", "-1", "--format=%an %ad", ids[original]!)
+            )
         }
         #expect(trailers >= 15 && trailers < 30)
 
@@ -61,7 +65,8 @@ import Testing
             let fork = try sandbox.git("merge-base", id, tip).trimmingCharacters(in: .whitespacesAndNewlines)
             let paths = try sandbox.git("diff", "--name-only", fork, tip).split(separator: "\n").map(String.init)
             #expect(!paths.isEmpty)
-            let differing = try sandbox.run("/usr/bin/env", ["git", "diff", "--name-only", id, tip, "--"] + paths, in: sandbox.root + "/repo")
+            let differing = try sandbox.run(
+                "/usr/bin/env", ["git", "diff", "--name-only", id, tip, "--"] + paths, in: sandbox.root + "/repo")
             #expect(differing.status == 0 && differing.stdout.isEmpty, "\(differing.stdout)")
         }
     }

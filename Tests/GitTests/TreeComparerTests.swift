@@ -1,5 +1,5 @@
-import Foundation
 import FixtureSupport
+import Foundation
 import Git
 import Testing
 

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Platform
 import SystemPackage
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite struct FileSystemTests {
     @Test func writesReadsAndReplacesFilesWithTypedErrors() throws {
@@ -13,8 +14,9 @@ import Testing
         let path = directory.path + "/file"
         #expect(throws: Errno.noSuchFileOrDirectory) { _ = try FileDescriptor.open(path, .readOnly) }
 
-        let file = try FileDescriptor.open(path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
-                                           permissions: FilePermissions(rawValue: 0o640))
+        let file = try FileDescriptor.open(
+            path, .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
+            permissions: FilePermissions(rawValue: 0o640))
         try file.writeEverything(Array("hello world".utf8))
         // pwrite from the start, whatever the position is.
         try file.writeEverything(Array("HELLO".utf8), atOffset: 0)

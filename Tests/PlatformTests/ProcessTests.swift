@@ -1,16 +1,20 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Platform
 import SystemPackage
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @Suite struct ProcessTests {
     @Test func pipeEndsAreAboveTheStandardStreamsAndCloseOnExec() throws {
         let ends = try Pipes.make()
-        defer { ends.read.closeQuietly(); ends.write.closeQuietly() }
+        defer {
+            ends.read.closeQuietly()
+            ends.write.closeQuietly()
+        }
         for end in [ends.read, ends.write] {
             #expect(end.rawValue > 2)
             #expect(fcntl(end.rawValue, F_GETFD) & FD_CLOEXEC != 0)
@@ -23,8 +27,9 @@ import Testing
     @Test func spawnsWaitsAndReportsHowTheChildEnded() throws {
         let output = try Pipes.make()
         defer { output.read.closeQuietly() }
-        let child = try Spawn.start("/bin/sh", arguments: ["-c", "echo \"$ONLY\"; exit 3"], environment: ["ONLY": "this"],
-                                    stdin: nil, stdout: output.write, stderr: output.write, closing: [output.read, output.write])
+        let child = try Spawn.start(
+            "/bin/sh", arguments: ["-c", "echo \"$ONLY\"; exit 3"], environment: ["ONLY": "this"],
+            stdin: nil, stdout: output.write, stderr: output.write, closing: [output.read, output.write])
         output.write.closeQuietly()
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = try output.read.read(into: &buffer)
@@ -32,13 +37,18 @@ import Testing
         #expect(try Spawn.wait(for: child, blocking: true) == .exited(3))
 
         let sink = try Pipes.make()
-        defer { sink.read.closeQuietly(); sink.write.closeQuietly() }
-        let killed = try Spawn.start("/bin/sh", arguments: ["-c", "kill -TERM $$"], environment: nil,
-                                     stdin: nil, stdout: sink.write, stderr: sink.write, closing: [sink.read, sink.write])
+        defer {
+            sink.read.closeQuietly()
+            sink.write.closeQuietly()
+        }
+        let killed = try Spawn.start(
+            "/bin/sh", arguments: ["-c", "kill -TERM $$"], environment: nil,
+            stdin: nil, stdout: sink.write, stderr: sink.write, closing: [sink.read, sink.write])
         #expect(try Spawn.wait(for: killed, blocking: true) == .signaled(SIGTERM))
         #expect(throws: Errno.noSuchFileOrDirectory) {
-            _ = try Spawn.start("no-such-program-in-path", arguments: [], environment: nil,
-                                stdin: nil, stdout: sink.write, stderr: sink.write, closing: [])
+            _ = try Spawn.start(
+                "no-such-program-in-path", arguments: [], environment: nil,
+                stdin: nil, stdout: sink.write, stderr: sink.write, closing: [])
         }
     }
 

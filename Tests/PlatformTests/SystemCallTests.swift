@@ -1,18 +1,23 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@testable import Platform
 import SystemPackage
 import Testing
+
+@testable import Platform
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite struct SystemCallTests {
     @Test func interruptedCallsAreRetriedAndOtherFailuresThrowTheirErrno() throws {
         var calls = 0
         let result = try SystemCall.retrying { () -> Int32 in
             calls += 1
-            if calls < 3 { errno = EINTR; return -1 }
+            if calls < 3 {
+                errno = EINTR
+                return -1
+            }
             return 7
         }
         #expect(result == 7)

@@ -10,10 +10,11 @@ private let commits: [ParsedCommit] = [
     "fix: keep CRLF line endings",
     "feat!: drop the legacy flag\n\nBREAKING CHANGE: the flag is gone",
 ].enumerated().map { index, message in
-    ParsedCommit(SourceCommit(
-        id: String(repeating: String(index + 1), count: 40), message: message,
-        author: Person(name: "A U Thor", email: "author@example.com"),
-        date: Timestamp(secondsSince1970: 1_763_700_000, offsetMinutes: 0), parentCount: 1))
+    ParsedCommit(
+        SourceCommit(
+            id: String(repeating: String(index + 1), count: 40), message: message,
+            author: Person(name: "A U Thor", email: "author@example.com"),
+            date: Timestamp(secondsSince1970: 1_763_700_000, offsetMinutes: 0), parentCount: 1))
 }
 
 /// The section `changelog` would generate for `key`, in one of two styles.
@@ -101,13 +102,15 @@ private func checkMerge(_ document: ChangelogDocument, _ text: String, _ key: Se
         require(merged == Array("# Changelog".utf8) + newline + newline + expected, "an empty document did not get its title")
     } else if let target = target(document, key) {
         require(merged.starts(with: original[..<target.range.lowerBound]), "bytes before the replaced \(target.key) section changed")
-        require(merged.reversed().starts(with: original[target.range.upperBound...].reversed()),
-                "bytes after the replaced \(target.key) section changed")
+        require(
+            merged.reversed().starts(with: original[target.range.upperBound...].reversed()),
+            "bytes after the replaced \(target.key) section changed")
     } else {
         // An insertion: the original is a prefix and a suffix of the result, around the new text.
         require(merged.count >= original.count + expected.count, "an insertion lost bytes")
-        require(commonPrefix(original, merged) + commonSuffix(original, merged) >= original.count,
-                "an insertion changed the original's bytes")
+        require(
+            commonPrefix(original, merged) + commonSuffix(original, merged) >= original.count,
+            "an insertion changed the original's bytes")
     }
 
     let again = ChangelogDocument(bytes: merged).merging(text, for: key)

@@ -1,14 +1,14 @@
 // What every fuzz target shares: the libFuzzer driver call and the invariant check.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// libFuzzer's entry point for programs that have their own `main` (LLVM 12 and later).
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
+private func runFuzzerDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -21,7 +21,7 @@ private func LLVMFuzzerRunDriver(
 public func runFuzzer(_ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
     var argc = CommandLine.argc
     var argv = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, body))
+    exit(runFuzzerDriver(&argc, &argv, body))
 }
 
 /// The input as a buffer (libFuzzer may pass a null pointer for an empty input).

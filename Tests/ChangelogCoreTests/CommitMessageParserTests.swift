@@ -64,13 +64,13 @@ extension CommitMessageParserTests {
         }
 
         @Test("Rule 4: a scope is a noun in parentheses after the type, stored as written and trimmed")
-        func rule4_scope() {
+        func rule4_scope() throws {
             #expect(conventional("fix(parser): x")?.scope == "parser")
             #expect(conventional("fix( parser ): x")?.scope == "parser")
             #expect(conventional("fix(Parser-Core): x")?.scope == "Parser-Core")
             #expect(conventional("feat(界面): x")?.scope == "界面")
             #expect(conventional("feat(api, cli): x")?.scope == "api, cli")
-            #expect(conventional("fix: x")?.scope == nil)
+            #expect(try #require(conventional("fix: x")).scope == nil)
             #expect(diagnostics("fix(): x").first?.rule == .scopeEmpty)
             #expect(diagnostics("fix(a(b)): x").first?.rule == .headerFormat)
             #expect(diagnostics("fix(a: x").first?.rule == .headerFormat)
@@ -105,13 +105,13 @@ extension CommitMessageParserTests {
         }
 
         @Test("Rule 8: footers one blank line after the body, with ': ' or ' #' separators")
-        func rule8_footers() {
+        func rule8_footers() throws {
             let c = conventional("fix: x\n\nbody\n\nReviewed-by: Z\nRefs #133")
             #expect(c?.body == "body")
             #expect(c?.footers == [footer("Reviewed-by", "Z"), footer("Refs", "133", .hash)])
-            let noBody = conventional("fix: x\n\nAcked-by: Y")
-            #expect(noBody?.body == nil)
-            #expect(noBody?.footers == [footer("Acked-by", "Y")])
+            let noBody = try #require(conventional("fix: x\n\nAcked-by: Y"))
+            #expect(noBody.body == nil)
+            #expect(noBody.footers == [footer("Acked-by", "Y")])
         }
 
         @Test("Rule 9: a token uses '-' for spaces; only BREAKING CHANGE may contain a space")
@@ -165,12 +165,12 @@ extension CommitMessageParserTests {
         }
 
         @Test("Rule 13: '!' right before ':' marks a breaking change; the description describes it")
-        func rule13_bang() {
-            let c = conventional("refactor(runtime)!: drop support for Node 6")
-            #expect(c?.isBreaking == true)
-            #expect(c?.breakingNote == nil)
-            #expect(c?.subject == "drop support for Node 6")
-            #expect(conventional("refactor!: drop support for Node 6")?.scope == nil)
+        func rule13_bang() throws {
+            let c = try #require(conventional("refactor(runtime)!: drop support for Node 6"))
+            #expect(c.isBreaking == true)
+            #expect(c.breakingNote == nil)
+            #expect(c.subject == "drop support for Node 6")
+            #expect(try #require(conventional("refactor!: drop support for Node 6")).scope == nil)
             let misplaced = diagnostics("refactor!(runtime): drop")
             #expect(misplaced.first?.rule == .separator)
             #expect(misplaced.first?.message.contains("refactor(scope)!: ") == true)
@@ -183,16 +183,16 @@ extension CommitMessageParserTests {
         }
 
         @Test("Rule 15: case-insensitive, except BREAKING CHANGE which must be upper case")
-        func rule15_caseInsensitive() {
+        func rule15_caseInsensitive() throws {
             let c = conventional("FEAT(Parser): X\n\nCLOSES #4")
             #expect(c?.type == "feat")
             #expect(c?.scope == "Parser")
             #expect(c?.subject == "X")
             #expect(c?.references == [Reference(action: "Closes", issue: "4")])
-            let lower = conventional("feat: x\n\nbreaking change: y")
-            #expect(lower?.isBreaking == false)
-            #expect(lower?.breakingNote == nil)
-            #expect(lower?.footers == [footer("breaking change", "y")])
+            let lower = try #require(conventional("feat: x\n\nbreaking change: y"))
+            #expect(lower.isBreaking == false)
+            #expect(lower.breakingNote == nil)
+            #expect(lower.footers == [footer("breaking change", "y")])
             let d = structural("feat: x\n\nbreaking change: y")
             #expect(d.map(\.rule) == [.breakingChangeCase])
             #expect(d.first?.line == 3)
@@ -399,13 +399,13 @@ extension CommitMessageParserTests {
         }
 
         @Test("BREAKING CHANGE: on a line of its own, the note on the following indented lines")
-        func breakingNoteOnNextLines() {
+        func breakingNoteOnNextLines() throws {
             let c = conventional("feat: x\n\nBREAKING CHANGE:\n  The --foo option is gone.\n  Use --bar.")
             #expect(c?.isBreaking == true)
             #expect(c?.breakingNote == "The --foo option is gone.\nUse --bar.")
-            let empty = conventional("feat: x\n\nBREAKING CHANGE:")
-            #expect(empty?.isBreaking == true)
-            #expect(empty?.breakingNote == nil)
+            let empty = try #require(conventional("feat: x\n\nBREAKING CHANGE:"))
+            #expect(empty.isBreaking == true)
+            #expect(empty.breakingNote == nil)
             #expect(structural("feat: x\n\nBREAKING CHANGE:").map(\.rule) == [.footerFormat])
         }
 
@@ -484,7 +484,7 @@ extension CommitMessageParserTests {
         }
 
         @Test("cherry-pick -x lines are neither body nor footers")
-        func cherryPickLines() {
+        func cherryPickLines() throws {
             let id = "0123456789abcdef0123456789abcdef01234567"
             let c = conventional("fix: x\n\nBody.\n\nSigned-off-by: A <a@b.c>\n(cherry picked from commit \(id))")
             #expect(c?.body == "Body.")
@@ -492,8 +492,9 @@ extension CommitMessageParserTests {
             let bodyOnly = conventional("fix: x\n\nBody.\n\n(cherry picked from commit \(id))")
             #expect(bodyOnly?.body == "Body.")
             #expect(bodyOnly?.footers == [])
-            let headerOnly = conventional("fix: x\n\n(cherry picked from commit abc1234)\n(cherry picked from commit def5678)")
-            #expect(headerOnly?.body == nil)
+            let headerOnly = try #require(
+                conventional("fix: x\n\n(cherry picked from commit abc1234)\n(cherry picked from commit def5678)"))
+            #expect(headerOnly.body == nil)
             #expect(structural("fix: x\n\n(cherry picked from commit abc1234)").isEmpty)
             #expect(
                 CommitMessageParser.cherryPickedFrom(

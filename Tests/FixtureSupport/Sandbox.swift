@@ -37,6 +37,16 @@ public final class Sandbox {
         try String(contentsOfFile: packageRoot + "/Fixtures/" + relative, encoding: .utf8)
     }
 
+    /// The golden output `Fixtures/<relative>`, to compare `actual` with. Run the tests with
+    /// `CHANGELOG_UPDATE_GOLDENS=1` to rewrite the goldens from what the tool prints now, then
+    /// review the diff before committing it.
+    public static func golden(_ relative: String, actual: String) throws -> String {
+        if ProcessInfo.processInfo.environment["CHANGELOG_UPDATE_GOLDENS"] == "1" {
+            try actual.write(toFile: packageRoot + "/Fixtures/" + relative, atomically: true, encoding: .utf8)
+        }
+        return try fixture(relative)
+    }
+
     /// Builds `Fixtures/<name>.history` (or the given text) into `<root>/<directory>`.
     public func build(history name: String, into directory: String = "repo") throws -> BuiltFixture {
         let history = try FixtureHistory(parsing: Sandbox.fixture(name + ".history"))

@@ -33,7 +33,7 @@ public struct MarkdownRenderer: Sendable {
         out += " (\(release.date))\n\n"
         for section in release.sections {
             out += "#### \(section.title)\n\n"
-            let isBreaking = section.title == SectionLayout.breakingTitle
+            let isBreaking = section.isBreaking
             for entry in section.entries {
                 renderEntry(entry, breaking: isBreaking, into: &out)
             }

@@ -24,10 +24,14 @@ public struct Release: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
         public var title: String
         public var entries: [Entry]
+        /// The breaking changes, listed by their notes: a kind, whatever the title says, so a
+        /// configured section that happens to share the title is still a list of commits.
+        public var isBreaking: Bool
 
-        public init(title: String, entries: [Entry]) {
+        public init(title: String, entries: [Entry], isBreaking: Bool = false) {
             self.title = title
             self.entries = entries
+            self.isBreaking = isBreaking
         }
     }
 

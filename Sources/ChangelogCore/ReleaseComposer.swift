@@ -24,7 +24,9 @@ public struct ReleaseComposer: Sendable {
             if let section = layout.sectionIndex(forType: conventional.type) { bySection[section].append(entry) }
         }
         var sections: [Release.Section] = []
-        if !breaking.isEmpty { sections.append(Release.Section(title: SectionLayout.breakingTitle, entries: grouped(breaking))) }
+        if !breaking.isEmpty {
+            sections.append(Release.Section(title: SectionLayout.breakingTitle, entries: grouped(breaking), isBreaking: true))
+        }
         for (definition, entries) in zip(layout.definitions, bySection) where !entries.isEmpty {
             sections.append(Release.Section(title: definition.title, entries: grouped(entries)))
         }

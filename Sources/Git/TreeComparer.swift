@@ -44,18 +44,24 @@ public final class TreeComparer {
     }
 
     private let repository: Repository
+    /// A shallow clone's boundary commits, whose parents were not fetched: compared against
+    /// nothing, as git shows them (`git show` lists every file of a grafted commit as added).
+    private let shallowRoots: Set<ObjectID>
     private var headers: [ObjectID: (tree: ObjectID, parents: [ObjectID])] = [:]
     /// The entries asked for by name so far, nil where a tree has no such name.
     private var entries: [EntryKey: Entry?] = [:]
 
     public init(repository: Repository) {
         self.repository = repository
+        shallowRoots = repository.shallowRoots()
     }
 
     /// Takes the trees and parents of commits read already (a history's graph), so asking about
     /// them reads no commit again.
     public func remember(_ commits: some Sequence<Commit>) {
-        for commit in commits where headers[commit.id] == nil { headers[commit.id] = (commit.treeID, commit.parentIDs) }
+        for commit in commits where headers[commit.id] == nil {
+            headers[commit.id] = (commit.treeID, shallowRoots.contains(commit.id) ? [] : commit.parentIDs)
+        }
     }
 
     /// True when `commit` changes an entry at or under one of `paths` against its first parent
@@ -194,7 +200,8 @@ public final class TreeComparer {
 
     private func header(of commit: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {
         if let known = headers[commit] { return known }
-        let header = try repository.treeAndParents(of: commit)
+        var header = try repository.treeAndParents(of: commit)
+        if shallowRoots.contains(commit) { header.parents = [] }
         headers[commit] = header
         return header
     }

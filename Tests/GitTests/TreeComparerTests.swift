@@ -66,4 +66,26 @@ import Testing
             }
         }
     }
+
+    /// A shallow clone's boundary commit has no parent here, as in git: it adds every file.
+    @Test func aShallowBoundaryCommitIsComparedAgainstNothing() throws {
+        let sandbox = try Sandbox()
+        let path = sandbox.root + "/repo"
+        _ = try sandbox.git("init", "-q", "-b", "main", path, in: sandbox.root)
+        let built = try sandbox.run("/bin/sh", ["-c", Self.script], in: path)
+        #expect(built.status == 0, "\(built.stderr)")
+        let shallow = sandbox.root + "/shallow"
+        _ = try sandbox.git("clone", "-q", "--depth", "2", "file://" + path, shallow, in: sandbox.root)
+        let repository = try Repository(discoveringFrom: shallow)
+        // HEAD is a merge: both of its parents are boundaries.
+        let roots = repository.shallowRoots()
+        #expect(roots.count == 2)
+        let comparer = TreeComparer(repository: repository)
+        for boundary in roots {
+            let shown = try sandbox.git(
+                "diff-tree", "--root", "--no-renames", "-r", "--name-only", "--no-commit-id", boundary.hex, in: shallow)
+            #expect(try comparer.changedPaths(of: boundary) == Array(Set(shown.split(separator: "\n").map(String.init))).sorted())
+            #expect(try comparer.changesAny(of: .init(["top"]), commit: boundary))
+        }
+    }
 }

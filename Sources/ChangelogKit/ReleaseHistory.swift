@@ -31,7 +31,9 @@ extension History {
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         var graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
         var commits = parallelMap(graph.commits, SourceCommit.init)
-        changes.remember(graph.commits)
+        // Changes are compared only against releases tagged off this history (that came back, or
+        // maintenance releases): without such a tag the graph's trees are never asked for.
+        if tags.contains(where: { graph.index[$0.commitID] == nil }) { changes.remember(graph.commits) }
         let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
         var copies: Set<String> = []
         if !homecomings.isEmpty {

@@ -55,12 +55,12 @@ public final class History {
     }
 
     /// The previous release of `target` (as `previousRelease`) and the commits since it, newest
-    /// first, without the copies of that release's own commits.
+    /// first and parsed, without the copies of that release's own commits.
     public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (
-        previous: VersionTag?, commits: [SourceCommit]
+        previous: VersionTag?, commits: [ParsedCommit]
     ) {
         let (previous, commits) = try releaseRange(of: target) { tag in limit.map { tag.version < $0 } ?? true }
-        return (previous?.tag, commits)
+        return (previous?.tag, commits.map(ParsedCommit.init))
     }
 
     /// A release tag of another branch as that branch saw it: its previous release and the commits
@@ -68,11 +68,11 @@ public final class History {
     /// release of target's own line, not another branch's) or finds no release below it (an
     /// unrelated history). One walk answers both, instead of a merge-base search per tag.
     public func releaseOfAnotherBranch(_ tag: VersionTag, seenFrom target: ObjectID) throws(ChangelogError) -> (
-        previous: VersionTag, commits: [SourceCommit]
+        previous: VersionTag, commits: [ParsedCommit]
     )? {
         let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
         guard !walk.metStop, let previous = walk.previous else { return nil }
-        if walk.frontierSize <= 1 { return (previous, walk.commits.map(SourceCommit.init)) }
+        if walk.frontierSize <= 1 { return (previous, walk.commits.map(ParsedCommit.init)) }
         return (previous, try commits(from: previous.commitID, to: tag.commitID))
     }
 
@@ -111,11 +111,19 @@ public final class History {
         return try previousRelease(of: target) { !$0.version.isPrerelease }
     }
 
-    /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`).
-    public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
-        try git { () throws(GitError) in
-            try repository.walk(including: [target], excluding: base.map { [$0] } ?? []).map(SourceCommit.init)
-        }
+    /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`),
+    /// each parsed here once for every use the run makes of it.
+    public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [ParsedCommit] {
+        try walk(from: base, to: target).map(ParsedCommit.init)
+    }
+
+    /// The same commits unparsed, for comparing changes: only what a release lists is parsed.
+    func sourceCommits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
+        try walk(from: base, to: target).map(SourceCommit.init)
+    }
+
+    private func walk(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [Commit] {
+        try git { () throws(GitError) in try repository.walk(including: [target], excluding: base.map { [$0] } ?? []) }
     }
 
     /// A tag's release date: the tagger's date, or the commit's for a lightweight tag. A caller
@@ -129,6 +137,13 @@ public final class History {
             if let known { commit = known } else { commit = try repository.commit(tag.commitID) }
             return Timestamp(secondsSince1970: commit.committerTime, offsetMinutes: commit.committerOffsetMinutes)
         }
+    }
+}
+
+extension ParsedCommit {
+    /// The one place a commit read from the repository is parsed.
+    init(_ commit: Commit) {
+        self.init(SourceCommit(commit))
     }
 }
 

@@ -27,7 +27,7 @@ public struct CheckRun {
     }
 
     public func lint(_ commits: [SourceCommit]) -> [LintResult] {
-        commits.map { linter.lint(message: $0.message, id: $0.id, parentCount: $0.parentCount, stripComments: false) }
+        commits.map { linter.lint(message: $0.message, id: $0.id.hex, parentCount: $0.parentCount, stripComments: false) }
     }
 
     public func lint(messageFile text: String) -> LintResult {

@@ -150,7 +150,7 @@ extension ParsedCommit {
 extension SourceCommit {
     init(_ commit: Commit) {
         self.init(
-            id: commit.id.hex, message: commit.message,
+            id: CommitID(commit.id), message: commit.message,
             author: Person(name: commit.author.name, email: commit.author.email),
             date: Timestamp(secondsSince1970: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
             parentCount: commit.parentIDs.count)

@@ -69,10 +69,10 @@ extension History {
 
     /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest
     /// first. The run's one matcher (`changes`) computes no commit's paths or patch twice.
-    func backported(_ commits: [ParsedCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [String: [SemanticVersion]] {
+    func backported(_ commits: [ParsedCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [CommitID: [SemanticVersion]] {
         guard !releases.isEmpty, !commits.isEmpty else { return [:] }
         let commits = commits.map(\.commit)
-        var alsoIn: [String: [SemanticVersion]] = [:]
+        var alsoIn: [CommitID: [SemanticVersion]] = [:]
         for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
             for id in try changes.matches(of: commits, in: release.shipped).keys {
                 alsoIn[id, default: []].append(release.tag.version)
@@ -85,7 +85,7 @@ extension History {
 extension ReleasePlan {
     /// Applies `[branches] backports` to the commits that maintenance releases shipped first:
     /// `omit` leaves them to those releases, `mark` and `keep` list them here too, with `alsoIn` set.
-    mutating func apply(backports alsoIn: [String: [SemanticVersion]], mode: BranchSettings.BackportMode) {
+    mutating func apply(backports alsoIn: [CommitID: [SemanticVersion]], mode: BranchSettings.BackportMode) {
         guard !alsoIn.isEmpty else { return }
         switch mode {
         case .omit: commits.removeAll { alsoIn[$0.commit.id] != nil }

@@ -35,7 +35,7 @@ extension History {
         // maintenance releases): without such a tag the graph's trees are never asked for.
         if tags.contains(where: { graph.index[$0.commitID] == nil }) { changes.remember(graph.commits) }
         let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
-        var copies: Set<String> = []
+        var copies: Set<CommitID> = []
         if !homecomings.isEmpty {
             let known = graph.count
             try git { () throws(GitError) in try graph.extend(with: homecomings.map(\.release.tag.commitID), from: repository) }
@@ -58,7 +58,7 @@ extension History {
             for (at, node) in graph.order.enumerated() { position[node] = at }
         }
         for homecoming in homecomings {
-            let nodes = homecoming.release.copies.compactMap { ObjectID(hex: $0).flatMap { graph.index[$0] } }
+            let nodes = homecoming.release.copies.compactMap { graph.index[ObjectID($0)] }
             guard let newest = nodes.min(by: { position[$0]! < position[$1]! }),
                 let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name })
             else { continue }

@@ -11,7 +11,7 @@ public struct ReleasePlan: Sendable {
     /// Newest first.
     public var commits: [ParsedCommit]
     /// Commits whose change a maintenance release shipped first, with those releases' versions.
-    public var alsoIn: [String: [SemanticVersion]] = [:]
+    public var alsoIn: [CommitID: [SemanticVersion]] = [:]
 
     public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [ParsedCommit]) {
         self.version = version

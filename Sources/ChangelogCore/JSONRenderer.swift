@@ -33,7 +33,7 @@ public struct JSONRenderer {
         writer.field("version", release.version?.description)
         writer.field("tag", release.tag)
         writer.field("previousTag", release.previousTag)
-        writer.field("date", release.date)
+        writer.field("date", release.date.day)
         writer.key("sections")
         writer.beginArray()
         for section in release.sections {

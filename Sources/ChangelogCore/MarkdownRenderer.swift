@@ -30,7 +30,7 @@ public struct MarkdownRenderer: Sendable {
         } else {
             out += title
         }
-        out += " (\(release.date))\n\n"
+        out += " (\(release.date.day))\n\n"
         for section in release.sections {
             out += "#### \(section.title)\n\n"
             let isBreaking = section.isBreaking

@@ -8,11 +8,11 @@ public struct Release: Sendable, Equatable {
     public var previousTag: String?
     /// The right side of the compare link when there is no tag yet (`HEAD` for Unreleased).
     public var head: String?
-    /// `YYYY-MM-DD`.
-    public var date: String
+    /// The tag's date, or today's for a release being cut; shown as a day only when rendered.
+    public var date: Timestamp
     public var sections: [Section]
 
-    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, sections: [Section]) {
+    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: Timestamp, sections: [Section]) {
         self.version = version
         self.tag = tag
         self.previousTag = previousTag

@@ -143,7 +143,7 @@ public struct CutRelease {
         // The new CHANGELOG.md and version files, computed in memory.
         let changelogPath = root + changelogFile
         let existing = try AtomicFile.read(changelogPath)
-        var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today.day, commits: since)
+        var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today, commits: since)
         try history.applyBackports(
             to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
             patchOnly: patchOnly, mode: configuration.branches.backports)

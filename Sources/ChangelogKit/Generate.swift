@@ -160,7 +160,7 @@ public struct Generate {
         let date = try existingTag.map { tag throws(ChangelogError) in try history.date(of: tag) } ?? request.today
         var plan = ReleasePlan(
             version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
-            head: version == nil ? request.to : nil, date: date.day, commits: commits)
+            head: version == nil ? request.to : nil, date: date, commits: commits)
         try history.applyBackports(
             to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
             policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
@@ -201,7 +201,7 @@ public struct Generate {
                 plans.append(
                     ReleasePlan(
                         version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
-                        date: (entry.date ?? request.today).day, commits: entry.commits))
+                        date: entry.date ?? request.today, commits: entry.commits))
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
                 let version = try self.version(after: entry.previous, since: entry.commits, target: target)
@@ -209,7 +209,7 @@ public struct Generate {
                     ReleasePlan(
                         version: version, tag: version.map { prefix + $0.description },
                         previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
-                        date: request.today.day, commits: entry.commits))
+                        date: request.today, commits: entry.commits))
             }
         }
         // Releases of maintenance branches that fall in this history's version sequence (above its
@@ -247,7 +247,7 @@ public struct Generate {
             plans.append(
                 ReleasePlan(
                     version: release.tag.version, tag: release.tag.name, previousTag: release.previous?.name,
-                    date: release.date.day, commits: release.commits))
+                    date: release.date, commits: release.commits))
         }
         // Newest first, Unreleased on top, as the sections stand in the file.
         return plans.enumerated().sorted { a, b in

@@ -7,13 +7,15 @@ public struct ReleasePlan: Sendable {
     public var tag: String?
     public var previousTag: String?
     public var head: String?
-    public var date: String
+    public var date: Timestamp
     /// Newest first.
     public var commits: [ParsedCommit]
     /// Commits whose change a maintenance release shipped first, with those releases' versions.
     public var alsoIn: [CommitID: [SemanticVersion]] = [:]
 
-    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [ParsedCommit]) {
+    public init(
+        version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: Timestamp, commits: [ParsedCommit]
+    ) {
         self.version = version
         self.tag = tag
         self.previousTag = previousTag

@@ -14,7 +14,8 @@ import Testing
         let sections = ReleaseComposer(layout: layout).sections(for: [commit])
         #expect(sections.map(\.isBreaking) == [false])
         let release = Release(
-            version: SemanticVersion("1.0.0"), tag: "v1.0.0", previousTag: nil, head: "HEAD", date: "2026-12-01",
+            version: SemanticVersion("1.0.0"), tag: "v1.0.0", previousTag: nil, head: "HEAD",
+            date: Timestamp(gitDate: "2026-12-01T12:00:00Z")!,
             sections: sections)
         return MarkdownRenderer(links: LinkContext(repositoryURL: nil, style: .github), subtitle: nil).render(release)
     }

@@ -12,7 +12,7 @@ private func release(
     previous: String? = "v1.3.0"
 ) -> Release {
     Release(
-        version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, date: "2026-11-21",
+        version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, date: Timestamp(gitDate: "2026-11-21T12:00:00Z")!,
         sections: ReleaseComposer().sections(for: commits))
 }
 

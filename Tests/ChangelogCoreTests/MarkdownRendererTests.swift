@@ -16,7 +16,7 @@ private func release(
 ) -> Release {
     Release(
         version: version.map { SemanticVersion($0)! }, tag: tag, previousTag: previous, head: head,
-        date: "2026-11-21", sections: ReleaseComposer(layout: layout).sections(for: commits))
+        date: Timestamp(gitDate: "2026-11-21T12:00:00Z")!, sections: ReleaseComposer(layout: layout).sections(for: commits))
 }
 
 private func render(_ release: Release, url: String? = gh, style: LinkStyle = .github, subtitle: String? = nil) -> String {

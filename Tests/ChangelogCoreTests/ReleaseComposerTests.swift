@@ -55,11 +55,11 @@ struct ReleaseComposerTests {
     @Test("No commits, no sections")
     func empty() {
         #expect(composer.sections(for: []).isEmpty)
-        let release = Release(version: nil, tag: nil, previousTag: nil, date: "2026-11-21", sections: [])
+        let release = Release(version: nil, tag: nil, previousTag: nil, date: Timestamp(gitDate: "2026-11-21T12:00:00Z")!, sections: [])
         #expect(release.isEmpty)
         #expect(
             Release(
-                version: nil, tag: nil, previousTag: nil, date: "x",
+                version: nil, tag: nil, previousTag: nil, date: Timestamp(secondsSince1970: 0, offsetMinutes: 0),
                 sections: [Release.Section(title: "Features", entries: [])]
             ).isEmpty)
     }

@@ -22,7 +22,8 @@ private func section(_ key: SectionKey, linked: Bool) -> String {
     var version: SemanticVersion?
     if case .version(let v) = key { version = v }
     let release = Release(
-        version: version, tag: version.map { "v\($0)" }, previousTag: "v0.0.1", head: "HEAD", date: "2026-11-21",
+        version: version, tag: version.map { "v\($0)" }, previousTag: "v0.0.1", head: "HEAD",
+        date: Timestamp(gitDate: "2026-11-21T12:00:00Z")!,
         sections: ReleaseComposer().sections(for: commits))
     let renderer = MarkdownRenderer(
         links: LinkContext(repositoryURL: linked ? "https://github.com/o/r" : nil, style: .github),

@@ -82,6 +82,9 @@ public struct CutRelease {
         self.request = request
     }
 
+    /// Where the release's files are written; tests put in one that fails at a chosen write.
+    var releaseFiles: any ReleaseFiles = DiskReleaseFiles()
+
     /// A file the release writes (relative to the root) and its new contents.
     private typealias FileChange = (path: String, contents: [UInt8])
 
@@ -241,7 +244,7 @@ public struct CutRelease {
             pushCommand: report.pushCommand)
         try journal.save(in: gitDirectory)
         FaultPoint.reached("journal")
-        let transaction = ReleaseTransaction(repository: repository, journal: journal)
+        let transaction = ReleaseTransaction(repository: repository, journal: journal, files: releaseFiles)
         do throws(ChangelogError) {
             try ReleaseSignals.checkpoint("")
             try transaction.complete { step throws(ChangelogError) in

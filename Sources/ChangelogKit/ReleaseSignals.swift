@@ -4,13 +4,17 @@ import Platform
 /// looks between its steps and rolls back, so a signal can never stop it halfway through a step
 /// (a file half replaced, a reference half moved). SIGKILL cannot be caught; the journal covers it.
 enum ReleaseSignals {
+    private static let signals: [Signal] = [.interrupt, .terminate, .hangup]
+
     static func install() {
-        SignalRecorder.install([.interrupt, .terminate, .hangup])
+        SignalRecorder.install(signals)
     }
 
-    /// The signal received since `install()`, if any.
+    /// The signal received since `install()`, if any: one of the release's own, so a signal some
+    /// other part of the process records is not taken for a user's interruption.
     static var pending: Int32? {
-        SignalRecorder.last?.rawValue
+        guard let last = SignalRecorder.last, signals.contains(last) else { return nil }
+        return last.rawValue
     }
 
     /// Throws when a signal arrived, with `what` saying where that leaves the repository.

@@ -15,6 +15,7 @@ public struct Signal: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let kill = Signal(rawValue: SIGKILL)
     public static let stop = Signal(rawValue: SIGSTOP)
     public static let pipe = Signal(rawValue: SIGPIPE)
+    public static let user1 = Signal(rawValue: SIGUSR1)
 
     /// strsignal(3): "Terminated", "Killed", ….
     public var description: String {

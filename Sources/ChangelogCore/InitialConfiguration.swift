@@ -35,6 +35,10 @@ public struct InitialConfiguration: Sendable, Equatable {
     public var style: String?
     /// A `.clog.toml` is present: the tool reads it when `.changelog.toml` is absent.
     public var hasClogConfiguration = false
+    /// What `.clog.toml` sets, carried over, since it is no longer read once `.changelog.toml` exists.
+    public var clogConfiguration: Configuration?
+    /// Why `.clog.toml` could not be read, when it could not.
+    public var clogError: String?
     /// `[release] files` entries for the version files found at the root.
     public var versionFiles: [String] = []
     /// Version files found but not usable as they are, with the reason (a workspace root's
@@ -68,43 +72,75 @@ public struct InitialConfiguration: Sendable, Equatable {
         } else {
             out += "# tag-prefix = \"v\"             # no version tags yet; \"\" for tags without a prefix\n"
         }
-        if let changelogFile {
-            if let style {
-                let line = "style = \(Self.string(style))"
-                out += "\(line)\(Self.pad(line))# \(changelogFile) looks like this style\n"
-            } else {
-                out += "# style = \"default\"            # \(changelogFile) looks like none of the styles: "
-                out += "clog, default, keep-a-changelog, conventional\n"
-            }
-            if changelogFile != "CHANGELOG.md" {
-                out += "changelog = \(Self.string(changelogFile))\n"
-            }
+        let clog = clogConfiguration
+        if let changelogFile, let style {
+            let line = "style = \(Self.string(style))"
+            out += "\(line)\(Self.pad(line))# \(changelogFile) looks like this style\n"
+        } else if hasClogConfiguration {
+            // clog's layout is the default only while .clog.toml is the file read; this one replaces it.
+            let line = "style = \"clog\""
+            out += "\(line)\(Self.pad(line))# as with .clog.toml\n"
+        } else if let changelogFile {
+            out += "# style = \"default\"            # \(changelogFile) looks like none of the styles: "
+            out += "clog, default, keep-a-changelog, conventional\n"
         } else {
             out += "# style = \"default\"            # or clog, keep-a-changelog, conventional\n"
         }
         if hasClogConfiguration {
-            out += "# .clog.toml is here too: it was read while this file was absent; this file now takes its place\n"
+            out += "# .clog.toml is read only while this file is absent: its settings are carried over below\n"
+            if let clogError {
+                out += "# but it could not be read (\(clogError)); copy its settings by hand\n"
+            }
         }
-        if let repositoryURL {
-            out += "# repository = \(Self.string(repositoryURL))  # found from the origin remote, which links use by default\n"
-        } else {
-            out += "# repository = \"https://github.com/owner/name\"  # for commit, issue and compare links\n"
+        func setting(_ key: String, _ value: String?, _ fallback: String) {
+            if let value {
+                let line = "\(key) = \(value)"
+                out += "\(line)\(Self.pad(line))# from .clog.toml\n"
+            } else {
+                out += fallback + "\n"
+            }
         }
+        let remote =
+            repositoryURL.map { "# repository = \(Self.string($0))  # found from the origin remote, which links use by default" }
+            ?? "# repository = \"https://github.com/owner/name\"  # for commit, issue and compare links"
+        setting("repository", clog?.repositoryURL.map(Self.string), remote)
+        setting("link-style", clog?.linkStyle.map { Self.string($0.rawValue) }, "# link-style = \"github\"        # or gitlab, stash, cgit")
+        setting(
+            "changelog", clog?.changelog.map(Self.string), "# changelog = \"CHANGELOG.md\"   # a file updated in place, as -C does")
+        setting("outfile", clog?.outfile.map(Self.string), "# outfile = \"CHANGELOG.md\"")
+        setting("infile", clog?.infile.map(Self.string), "# infile = \"CHANGELOG.md\"")
+        setting("from-latest-tag", clog?.fromLatestTag.map { "\($0)" }, "# from-latest-tag = true")
+        setting("subtitle", clog?.subtitle.map(Self.string), "# subtitle = \"\"")
+        setting(
+            "output-format", clog?.outputFormat.map { Self.string($0.rawValue) }, "# output-format = \"markdown\"   # or json")
         out += """
-            # link-style = "github"        # or gitlab, stash, cgit
-            # changelog = "CHANGELOG.md"   # a file updated in place, as -C does
-            # outfile = "CHANGELOG.md"
-            # infile = "CHANGELOG.md"
-            # from-latest-tag = true
-            # subtitle = ""
-            # output-format = "markdown"   # or json
             # other = "Other Changes"      # list commits that are not Conventional Commits under this title
 
             [sections]                     # Title = [commit types]; a default title extends that section
-            # Documentation = ["docs"]
 
-            [components]                   # display name = [scopes]
-            # API = ["api", "rest"]
+            """
+        func aliases(_ entries: [SectionAliases]?, example: String) {
+            guard let entries, !entries.isEmpty else {
+                out += example + "\n"
+                return
+            }
+            for entry in entries {
+                out += "\(Self.key(entry.title)) = [\(entry.aliases.map(Self.string).joined(separator: ", "))]\n"
+            }
+        }
+        aliases(clog?.sections, example: "# Documentation = [\"docs\"]")
+        out += "\n[components]                   # display name = [scopes]\n"
+        aliases(clog?.components, example: "# API = [\"api\", \"rest\"]")
+        if let clog {
+            let others = [
+                ("check", clog.check != LintOptions()), ("bump", clog.bump != VersionPolicy()),
+                ("release", clog.release != ReleaseSettings()), ("branches", clog.branches != BranchSettings()),
+            ]
+            for (table, differs) in others where differs {
+                out += "# .clog.toml also sets [\(table)]: copy that table here\n"
+            }
+        }
+        out += """
 
             [check]
             # types = ["feat", "fix", "perf", "refactor", "docs", "style", "test", "build", "ci", "chore", "revert"]
@@ -175,7 +211,7 @@ public struct InitialConfiguration: Sendable, Equatable {
 
     /// Spaces that line a short line's comment up with the others, at column 32.
     private static func pad(_ line: String) -> String {
-        String(repeating: " ", count: max(1, 31 - line.count))
+        String(repeating: " ", count: max(2, 31 - line.count))
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {

@@ -33,6 +33,14 @@ public struct RepositoryInspector {
             found.repositoryURL = RepositoryURL.webAddress(fromRemote: remote)
         }
         found.hasClogConfiguration = isFile(".clog.toml")
+        if found.hasClogConfiguration, let bytes = try AtomicFile.read(root + ".clog.toml") {
+            // Carried over: once .changelog.toml exists, .clog.toml is no longer read.
+            do {
+                found.clogConfiguration = try Configuration.parse(String(decoding: bytes, as: UTF8.self), file: ".clog.toml", flavor: .clog)
+            } catch {
+                found.clogError = error.description
+            }
+        }
         if let bytes = try AtomicFile.read(root + "CHANGELOG.md") {
             found.changelogFile = "CHANGELOG.md"
             found.style = ChangelogStyleDetector.detect(

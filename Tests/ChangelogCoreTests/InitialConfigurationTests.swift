@@ -50,6 +50,43 @@ struct InitialConfigurationTests {
         #expect(active.render().contains("\n[packages.api]  # npm workspace\npath = \"packages/api\"\ntag-prefix = \"@acme/api@\"\n"))
     }
 
+    @Test("A .clog.toml's settings, sections and components are carried over; clog stays the style")
+    func clogCarriedOver() throws {
+        let clogText = """
+            [clog]
+            repository = "https://gitlab.example.com/acme/widget"
+            link-style = "GitLab"
+            changelog = "docs/CHANGES.md"
+            from-latest-tag = true
+            subtitle = "Codename"
+            output-format = "md"
+
+            [sections]
+            Refactors = ["refactor"]
+            "Bug Fixes" = ["fix", "bugfix"]
+
+            [components]
+            "User Interface" = ["ui"]
+
+            [check]
+            header-max-length = 72
+            """
+        var found = InitialConfiguration()
+        found.hasClogConfiguration = true
+        found.clogConfiguration = try Configuration.parse(clogText, file: ".clog.toml", flavor: .clog)
+        let text = found.render()
+        #expect(text.contains("style = \"clog\"                 # as with .clog.toml\n"))
+        #expect(text.contains("# .clog.toml also sets [check]: copy that table here\n"))
+        #expect(!text.contains("also sets [bump]"))
+        let carried = try Configuration.parse(withoutStyle(text), file: ".changelog.toml", flavor: .changelog)
+        let clog = try #require(found.clogConfiguration)
+        #expect(carried.repositoryURL == clog.repositoryURL && carried.linkStyle == .gitlab)
+        #expect(carried.changelog == "docs/CHANGES.md" && carried.fromLatestTag == true)
+        #expect(carried.subtitle == "Codename" && carried.outputFormat == .markdown)
+        #expect(carried.sections == clog.sections)
+        #expect(carried.components == clog.components)
+    }
+
     @Test("Nothing found: every key is a comment, and the file is the default configuration")
     func nothingFound() throws {
         let text = InitialConfiguration().render()

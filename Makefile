@@ -5,7 +5,7 @@ ARGS ?=
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 BIN := .build/debug/changelog
 
-.PHONY: all deps test-deps build run test lint format release install bench fuzz fuzz-build fuzz-corpus clean
+.PHONY: all deps test-deps build run test lint format release man completions install bench fuzz fuzz-build fuzz-corpus clean
 
 all: build
 
@@ -20,6 +20,10 @@ test-deps:
 	@if ! command -v gpg >/dev/null 2>&1 || ! command -v ssh-keygen >/dev/null 2>&1 || ! command -v ssh-agent >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then \
 		echo "make: installing gnupg, openssh-client and git with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnupg openssh-client git >/dev/null; \
+	fi
+	@if ! command -v man >/dev/null 2>&1 || ! command -v groff >/dev/null 2>&1 || ! command -v script >/dev/null 2>&1; then \
+		echo "make: installing man-db, groff-base and bsdutils (script) with apt-get for the man page and terminal tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db groff-base bsdutils >/dev/null; \
 	fi
 
 build: deps
@@ -44,9 +48,30 @@ format:
 release: deps
 	$(SWIFT) build -c release
 
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+# The man page, from the argument parser by swift-argument-parser's generate-manual plugin (it works
+# offline: the plugin and its tool come with the package's checkout). docs/changelog.1 is committed, so
+# a test can render it and check it names every option; the date is HEAD's, so regenerating is stable.
+MAN_DATE = $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+man: release
+	$(SWIFT) package generate-manual --date $(MAN_DATE)
+	cp .build/plugins/GenerateManual/outputs/changelog/changelog.1 docs/changelog.1
+
+# Completion scripts, from the argument parser of the built tool.
+COMPLETIONS := .build/completions
+completions: release
+	@mkdir -p $(COMPLETIONS)
+	@bin="$$($(SWIFT) build -c release --show-bin-path)/changelog"; \
+	for shell in bash zsh fish; do "$$bin" --generate-completion-script $$shell > $(COMPLETIONS)/changelog.$$shell || exit 1; done
+
+install: release man completions
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/changelog" "$(DESTDIR)$(PREFIX)/bin/changelog"
+	install -m 644 docs/changelog.1 "$(DESTDIR)$(PREFIX)/share/man/man1/changelog.1"
+	install -m 644 $(COMPLETIONS)/changelog.bash "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/changelog"
+	install -m 644 $(COMPLETIONS)/changelog.zsh "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_changelog"
+	install -m 644 $(COMPLETIONS)/changelog.fish "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/changelog.fish"
 
 bench: release
 	bench/run

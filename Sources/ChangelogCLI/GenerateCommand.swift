@@ -90,7 +90,12 @@ struct GenerateCommand: ParsableCommand {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
             let request = try builder.request(history: history, configuration: configuration, today: Terminal.today())
-            let outcome = try Generate(history: history, request: request).run(emit: Terminal.write)
+            let progress = all ? ProgressLine.forThisProcess() : nil
+            let outcome = try Generate(history: history, request: request, progress: progress.map { line in line.report })
+                .run { text in
+                    progress?.clear()
+                    Terminal.write(text)
+                }
             if let file = request.infile ?? request.outfile, !outcome.kept.isEmpty {
                 Terminal.note(keptNote(outcome.kept, file: file))
             }

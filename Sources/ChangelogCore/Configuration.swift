@@ -22,6 +22,9 @@ public struct Configuration: Sendable, Equatable {
     public var outputFormat: OutputFormat?
     /// `tag-prefix` (`.changelog.toml` only): `"v"` or `""`.
     public var tagPrefix: String?
+    /// `other` (`.changelog.toml` only): the title under which commits that are not Conventional
+    /// Commits are listed; nil leaves them out.
+    public var other: String?
     /// `[sections]`: `Title = ["alias", ...]`, in file order.
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
@@ -83,13 +86,14 @@ public struct Configuration: Sendable, Equatable {
                 aliases: [("md", .markdown)], caseInsensitive: caseInsensitive)
             if flavor == .changelog {
                 configuration.tagPrefix = try settings.choice("tag-prefix", [("v", "v"), ("", "")])
+                configuration.other = try settings.string("other", allowEmpty: false)
             }
             try settings.finish { key in
                 switch (flavor, key) {
                 case (.clog, "git-dir"), (.clog, "git-work-tree"):
                     "clog's '\(key)' is not supported; run changelog inside the repository or pass --repo PATH"
-                case (.clog, "tag-prefix"):
-                    "'tag-prefix' exists only in .changelog.toml"
+                case (.clog, "tag-prefix"), (.clog, "other"):
+                    "'\(key)' exists only in .changelog.toml"
                 default: Self.misplacedKeyHint(key)
                 }
             }
@@ -115,7 +119,7 @@ public struct Configuration: Sendable, Equatable {
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
-            "output-format", "tag-prefix",
+            "output-format", "tag-prefix", "other",
         ]
         try root.finish { key in
             if settingsKeys.contains(key) {

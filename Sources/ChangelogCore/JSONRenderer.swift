@@ -63,7 +63,8 @@ public struct JSONRenderer {
         writer.beginObject()
         writer.field("id", commit.id.hex)
         writer.field("shortId", commit.shortID)
-        writer.field("type", conventional.type)
+        // A commit listed under `other` has no type: null says so rather than an empty string.
+        writer.field("type", entry.isConventional ? conventional.type : nil)
         writer.field("scope", conventional.scope)
         writer.field("subject", conventional.subject)
         writer.field("body", conventional.body)

@@ -43,12 +43,19 @@ public struct Release: Sendable, Equatable {
         public var component: String?
         /// Earlier maintenance releases (on other branches) that shipped the same change first.
         public var alsoIn: [SemanticVersion]
+        /// False for a commit listed under `[changelog] other`: its message is not a Conventional
+        /// Commit, so `conventional` holds only its first line as the subject and the rest as the body.
+        public var isConventional: Bool
 
-        public init(commit: SourceCommit, conventional: ConventionalCommit, component: String?, alsoIn: [SemanticVersion] = []) {
+        public init(
+            commit: SourceCommit, conventional: ConventionalCommit, component: String?, alsoIn: [SemanticVersion] = [],
+            isConventional: Bool = true
+        ) {
             self.commit = commit
             self.conventional = conventional
             self.component = component
             self.alsoIn = alsoIn
+            self.isConventional = isConventional
         }
     }
 

@@ -17,6 +17,9 @@ public struct SectionLayout: Sendable, Equatable {
     /// Scope alias (lower-cased) to display name.
     public private(set) var componentNames: [String: String]
     private var sectionByType: [String: Int]
+    /// `[changelog] other`: the last section's title, listing commits that are not Conventional
+    /// Commits (merges and autosquash commits aside); nil leaves them out.
+    public var otherTitle: String?
 
     public static let standard = SectionLayout(
         definitions: [
@@ -68,7 +71,9 @@ public struct SectionLayout: Sendable, Equatable {
         for component in components {
             for alias in component.aliases { names[alias.lowercased()] = component.name }
         }
-        return SectionLayout(definitions: definitions, componentNames: names)
+        var layout = SectionLayout(definitions: definitions, componentNames: names)
+        layout.otherTitle = otherTitle
+        return layout
     }
 
     public func sectionIndex(forType type: String) -> Int? { sectionByType[type] }

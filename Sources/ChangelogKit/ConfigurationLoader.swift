@@ -34,10 +34,12 @@ public enum ConfigurationLoader {
 }
 
 extension Configuration {
-    /// The section layout: the defaults plus `[sections]` and `[components]`.
+    /// The section layout: the defaults plus `[sections]`, `[components]` and `other`.
     public var layout: SectionLayout {
-        SectionLayout.standard.adding(
+        var layout = SectionLayout.standard.adding(
             sections: sections.map { ($0.title, $0.aliases) },
             components: components.map { ($0.title, $0.aliases) })
+        layout.otherTitle = other
+        return layout
     }
 }

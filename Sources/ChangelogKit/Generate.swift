@@ -5,10 +5,22 @@ import Git
 public struct Generate {
     public let history: History
     public let request: GenerateRequest
+    /// Told how a long run (`--all`) advances; the command line decides whether anyone sees it.
+    public var progress: ((Progress) -> Void)?
 
-    public init(history: History, request: GenerateRequest) {
+    public init(history: History, request: GenerateRequest, progress: ((Progress) -> Void)? = nil) {
         self.history = history
         self.request = request
+        self.progress = progress
+    }
+
+    /// The stages of a run, for a progress display.
+    public enum Progress: Equatable {
+        case readingHistory
+        /// `done` of `total` releases rendered.
+        case rendered(done: Int, total: Int)
+        /// Reported last, also when the run fails.
+        case finished
     }
 
     /// What the run did, for the command's closing message.
@@ -42,17 +54,27 @@ public struct Generate {
                 throw ChangelogError("cannot read \(infile): no such file; check the path given to -i/--infile")
             }
         }
+        defer { progress?(.finished) }
+        if request.all { progress?(.readingHistory) }
         let plans = try plan()
         let names = plans.map { $0.version?.description ?? "Unreleased" }
         let composer = ReleaseComposer(layout: request.layout)
+        var rendered = 0
+        /// Counts a rendered release for the progress display (whole histories only).
+        func advance() {
+            guard request.all, let progress else { return }
+            rendered += 1
+            progress(.rendered(done: rendered, total: plans.count))
+        }
 
         if request.format == .json {
             var text = ""
             func write(_ chunk: String) { if request.outfile == nil { emit(chunk) } else { text += chunk } }
             write(JSONRenderer.opening)
-            try orderedParallelMap(
-                plans, { plan, index in JSONRenderer.fragment(plan.release(composer), first: index == 0) },
-                consume: write)
+            try orderedParallelMap(plans, { plan, index in JSONRenderer.fragment(plan.release(composer), first: index == 0) }) {
+                write($0)
+                advance()
+            }
             write(JSONRenderer.closing(empty: plans.isEmpty))
             if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
@@ -65,12 +87,16 @@ public struct Generate {
             var text = ""
             try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
                 if request.outfile == nil { emit(section) } else { text += section }
+                advance()
             }
             if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
         var sections: [String] = []
-        try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { sections.append($0) }
+        try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) {
+            sections.append($0)
+            advance()
+        }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
         let incoming = zip(plans, sections).reversed().map { (text: $1, key: $0.key) }
         var keptKeys: [SectionKey] = []

@@ -237,7 +237,7 @@ import Testing
         #expect(
             error.description == """
                 .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, from-latest-tag, \
-                infile, link-style, outfile, output-format, repository, subtitle, tag-prefix
+                infile, link-style, other, outfile, output-format, repository, subtitle, tag-prefix
                 """)
     }
 

@@ -65,7 +65,7 @@ struct OtherChangesTests {
     @Test("Markdown lists them like any entry; JSON gives them \"type\": null")
     func rendered() throws {
         let release = Release(
-            version: SemanticVersion("1.4.0"), tag: "v1.4.0", previousTag: "v1.3.0", date: "2026-11-21",
+            version: SemanticVersion("1.4.0"), tag: "v1.4.0", previousTag: "v1.3.0", date: Timestamp(gitDate: "2026-11-21T12:00:00Z")!,
             sections: ReleaseComposer(layout: withOther).sections(for: [c("00000001", "feat: a"), c("00000002", "Tidy  up")]))
         let markdown = MarkdownRenderer(links: LinkContext(repositoryURL: nil, style: .github)).render(release)
         #expect(markdown.hasSuffix("#### Features\n\n* a (00000001)\n\n#### Other Changes\n\n* Tidy up (00000002)\n\n"))

@@ -136,7 +136,8 @@ private struct BatchEditor {
     private var maxVersion: SemanticVersion?
 
     static func isAnchor(_ line: ChangelogDocument.Line, in bytes: [UInt8]) -> Bool {
-        ChangelogDocument.anchorKey(ChangelogDocument.trimmedSlice(bytes[line.start..<line.contentEnd])) != nil
+        // Any name: an anchor repeated by the heading after it makes a named section.
+        ChangelogDocument.anchorName(ChangelogDocument.trimmedSlice(bytes[line.start..<line.contentEnd])) != nil
     }
 
     init(_ document: ChangelogDocument) {
@@ -257,7 +258,7 @@ private struct BatchEditor {
         let previous: Int
         var recordIndex: Int?
         switch key {
-        case .unreleased:
+        case .unreleased, .named:
             previous = 0
         case .version(let version):
             var low = 0

@@ -22,6 +22,11 @@ public struct Configuration: Sendable, Equatable {
     public var outputFormat: OutputFormat?
     /// `tag-prefix` (`.changelog.toml` only): `"v"` or `""`.
     public var tagPrefix: String?
+    /// `style`: how sections look; nil is `default` (`ConfigurationLoader` makes it `clog` for a
+    /// `.clog.toml`: clog users get clog's layout unasked).
+    public var style: ChangelogStyle?
+    /// `[keep-a-changelog]`: `Category = ["type", ...]`, on top of the standard mapping.
+    public var keepAChangelog: KeepAChangelogCategories = .standard
     /// `[sections]`: `Title = ["alias", ...]`, in file order.
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
@@ -81,6 +86,8 @@ public struct Configuration: Sendable, Equatable {
             configuration.outputFormat = try settings.choice(
                 "output-format", OutputFormat.allCases.map { ($0.rawValue, $0) },
                 aliases: [("md", .markdown)], caseInsensitive: caseInsensitive)
+            configuration.style = try settings.choice(
+                "style", ChangelogStyle.allCases.map { ($0.rawValue, $0) }, caseInsensitive: caseInsensitive)
             if flavor == .changelog {
                 configuration.tagPrefix = try settings.choice("tag-prefix", [("v", "v"), ("", "")])
             }
@@ -96,6 +103,14 @@ public struct Configuration: Sendable, Equatable {
         }
         configuration.sections = try root.aliasTable("sections", entry: "section", alias: "commit type")
         configuration.components = try root.aliasTable("components", entry: "component", alias: "scope")
+        let categories = try root.aliasTable("keep-a-changelog", entry: "category", alias: "commit type")
+        switch KeepAChangelogCategories.standard.adding(categories) {
+        case .success(let mapping): configuration.keepAChangelog = mapping
+        case .failure(let unknown):
+            throw ConfigurationError(
+                file: file, key: "keep-a-changelog.\(unknown.title)",
+                message: "key keep-a-changelog.\(unknown.title) is not a keep-a-changelog category; use one of \(KeepAChangelogCategories.titles.joined(separator: ", "))")
+        }
         if var check = try root.table("check") {
             configuration.check = try LintOptions.read(&check)
             try check.finish { key in Self.misplacedKeyHint(key, besides: "check") }
@@ -115,7 +130,7 @@ public struct Configuration: Sendable, Equatable {
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
-            "output-format", "tag-prefix",
+            "output-format", "tag-prefix", "style",
         ]
         try root.finish { key in
             if settingsKeys.contains(key) {

@@ -242,7 +242,8 @@ private struct BatchEditor {
 
         if let target {
             let previous = nodes[target].previous
-            guard !absorbs(previous, incoming) else { return false }
+            // A section without an anchor keeps the one its heading was found under: not an outline edit.
+            guard !absorbs(previous, incoming), incoming.firstIsAnchor || !startsWithAnchor(target) else { return false }
             replace(target, with: incoming, key: key, newline: newline)
             if releasing {
                 byKey[.unreleased]!.start += 1
@@ -280,6 +281,12 @@ private struct BatchEditor {
         noteVersion(key)
         if let recordIndex { records.insert(id, at: recordIndex) }
         return true
+    }
+
+    /// Whether node `id`'s first line is an anchor line.
+    private func startsWithAnchor(_ id: Int) -> Bool {
+        guard let piece = nodes[id].pieces.first else { return false }
+        return ChangelogDocument.startsWithAnchor(Array(piece.prefix { $0 != 0x0A }))
     }
 
     /// Whether an anchor line ending node `previous` could take a heading starting `incoming` as

@@ -136,10 +136,17 @@ public struct ChangelogDocument: Sendable, Equatable {
         }
 
         if let target {
-            let prefix = target.firstLine > 0 && !isBlank(target.firstLine - 1) ? newline : []
+            var start = target.range.lowerBound
+            var prefix = target.firstLine > 0 && !isBlank(target.firstLine - 1) ? newline : []
+            if target.headingLineIndex != target.firstLine, !Self.startsWithAnchor(text) {
+                // A section without an anchor of its own (keep-a-changelog, conventional) keeps the
+                // one its heading was found under: dropping it would change the file on every rerun.
+                start = lines[target.headingLineIndex].start
+                prefix = []
+            }
             let following = target.lastLine + 1
             let suffix = following < lines.count && !isBlank(following) ? newline : []
-            var result = Array(bytes[..<target.range.lowerBound])
+            var result = Array(bytes[..<start])
             result += prefix + text + suffix
             result += bytes[target.range.upperBound...]
             return result
@@ -258,6 +265,12 @@ public struct ChangelogDocument: Sendable, Equatable {
         result += prefix + text + suffix
         result += bytes[position...]
         return result
+    }
+
+    /// Whether the first line of `text` is an anchor line.
+    static func startsWithAnchor(_ text: [UInt8]) -> Bool {
+        let first = text.prefix { $0 != Byte.lf }
+        return anchorName(trimmedSlice(first[...])) != nil
     }
 
     /// The section text as lines ending in `newline`, without leading and trailing blank lines;

@@ -19,6 +19,8 @@ public struct ConventionalRenderer: Sendable {
     }
 
     public func render(_ release: Release, into out: inout String) {
+        // A name that is no version is found again only by an anchor the heading repeats.
+        if release.version == nil, let name = release.name { out += "<a name=\"\(name)\"></a>\n" }
         let name = release.name ?? release.version?.description ?? "Unreleased"
         out += "## "
         if let url = base.links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head {

@@ -20,6 +20,8 @@ public struct KeepAChangelogRenderer: Sendable {
     }
 
     public func render(_ release: Release, into out: inout String) {
+        // A name that is no version is found again only by an anchor the heading repeats.
+        if release.version == nil, let name = release.name { out += "<a name=\"\(name)\"></a>\n" }
         out += "## [\(Self.label(release))]"
         if let subtitle = base.subtitle { out += " " + subtitle }
         if release.version != nil || release.name != nil { out += " - \(release.date)" }

@@ -36,19 +36,32 @@ private func key(_ version: String) -> SectionKey { .version(SemanticVersion(ver
         #expect(merged.merging(section(nil, style, previous: "v1.4.0"), for: .unreleased) == bytes)
     }
 
-    @Test func aNamedSectionIsFoundByItsAnchorAndHeadingAndGoesOnTop() {
-        let existing = section("1.3.0", .clog, previous: "v1.2.0")
-        let named = section(nil, .clog, name: "api-v1.2.3")
+    @Test(arguments: ChangelogStyle.allCases)
+    func aNamedSectionIsFoundByItsAnchorAndHeadingAndGoesOnTop(_ style: ChangelogStyle) {
+        let existing = section("1.3.0", style, previous: "v1.2.0")
+        let named = section(nil, style, name: "api-v1.2.3")
         var bytes = ChangelogDocument(text: existing).merging(named, for: .named("api-v1.2.3"))
         let document = ChangelogDocument(bytes: bytes)
         #expect(document.sections.map(\.key) == [.named("api-v1.2.3"), key("1.3.0")])
         #expect(document.merging(named, for: .named("api-v1.2.3")) == bytes)
         #expect(document.merging([(named, .named("api-v1.2.3"))]) == bytes)
         // `1.2` is no version: a name too.
-        bytes = document.merging(section(nil, .clog, name: "1.2"), for: .named("1.2"))
+        bytes = document.merging(section(nil, style, name: "1.2"), for: .named("1.2"))
         #expect(ChangelogDocument(bytes: bytes).sections.map(\.key) == [.named("1.2"), .named("api-v1.2.3"), key("1.3.0")])
         // An anchor the heading does not repeat makes no section.
         #expect(ChangelogDocument(text: "<a name=\"top\"></a>\n# Changelog\n").sections.isEmpty)
+    }
+
+    @Test func aSectionWithoutAnAnchorKeepsTheOneItsHeadingWasFoundUnder() {
+        let existing = "# Changelog\n\n<a name=\"1.4.0\"></a>\n\n## [1.4.0] - 2020-01-01\n\n- old\n"
+        let text = section("1.4.0", .keepAChangelog)
+        let document = ChangelogDocument(text: existing)
+        let merged = document.merging(text, for: key("1.4.0"))
+        var trimmed = text
+        while trimmed.hasSuffix("\n") { trimmed.removeLast() }
+        #expect(String(decoding: merged, as: UTF8.self) == "# Changelog\n\n<a name=\"1.4.0\"></a>\n\n" + trimmed + "\n")
+        #expect(ChangelogDocument(bytes: merged).merging(text, for: key("1.4.0")) == merged)
+        #expect(document.merging([(text, key("1.4.0"))]) == merged)
     }
 
     @Test func clogsTypedVPrefixIsTheVersionsSectionAndItsAnchorIsKept() {

@@ -109,7 +109,9 @@ public struct Configuration: Sendable, Equatable {
         case .failure(let unknown):
             throw ConfigurationError(
                 file: file, key: "keep-a-changelog.\(unknown.title)",
-                message: "key keep-a-changelog.\(unknown.title) is not a keep-a-changelog category; use one of \(KeepAChangelogCategories.titles.joined(separator: ", "))")
+                message:
+                    "key keep-a-changelog.\(unknown.title) is not a keep-a-changelog category; use one of \(KeepAChangelogCategories.titles.joined(separator: ", "))"
+            )
         }
         if var check = try root.table("check") {
             configuration.check = try LintOptions.read(&check)

@@ -17,12 +17,8 @@ public struct KeepAChangelogCategories: Sendable, Equatable {
         "feat": 0, "perf": 1, "revert": 1, "deprecate": 2, "remove": 3, "fix": 4, "security": 5,
     ])
 
-    private init(categoryByType: [String: Int]) {
-        self.categoryByType = categoryByType
-    }
-
     /// The defaults with configured lists on top: a type named by a configured category moves there.
-    /// - Returns: nil with the first title that is not a category.
+    /// - Returns: a failure naming the first title that is not a category.
     public func adding(_ configured: [SectionAliases]) -> Result<KeepAChangelogCategories, UnknownCategory> {
         var result = self
         for entry in configured {

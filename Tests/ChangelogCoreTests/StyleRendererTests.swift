@@ -31,7 +31,10 @@ private func render(
 /// Commits of every section kind: breaking (footer note of several paragraphs, and `!` alone),
 /// features (a scope with two entries, one with one, unscoped), fixes with references, perf, revert.
 private let everyKind = [
-    c("aaaa0001", "feat(api)!: remove the legacy flag\n\nBREAKING CHANGE: `--legacy` is gone.\n\n- use `--mode classic`\n- or drop it\n\n```sh\nwidget --mode classic\n```"),
+    c(
+        "aaaa0001",
+        "feat(api)!: remove the legacy flag\n\nBREAKING CHANGE: `--legacy` is gone.\n\n- use `--mode classic`\n- or drop it\n\n```sh\nwidget --mode classic\n```"
+    ),
     c("aaaa0002", "feat(parser): accept footers\n\nCloses #12, #13"),
     c("aaaa0003", "feat(parser): accept scopes"),
     c("aaaa0004", "feat: add the notes command"),
@@ -92,8 +95,9 @@ private let everyKind = [
     /// clog-lib's README example (`.subtitle("Crazy Dog").version("0.1.0")` over commits clog lists
     /// none of): the heading and its two blank lines, nothing else.
     @Test func theReadmeExampleWithNothingToList() {
-        #expect(render(release([c("cccc0001", "docs: x")], version: "0.1.0"), .clog, subtitle: "Crazy Dog")
-            == "<a name=\"0.1.0\"></a>\n## 0.1.0 Crazy Dog (2026-11-21)\n\n")
+        #expect(
+            render(release([c("cccc0001", "docs: x")], version: "0.1.0"), .clog, subtitle: "Crazy Dog")
+                == "<a name=\"0.1.0\"></a>\n## 0.1.0 Crazy Dog (2026-11-21)\n\n")
     }
 
     @Test func withoutARepositoryTheLinksAreTheShortHashAsClogWritesThem() {
@@ -103,7 +107,8 @@ private let everyKind = [
 
     @Test func clogsOwnLinkForms() {
         let commit = [c("eeee0001", "fix: a\n\nCloses #4")]
-        #expect(render(release(commit), .clog, linkStyle: .gitlab).contains("(\(gh)/commit/\(full("eeee0001"))), closes [#4](\(gh)/issues/4))"))
+        #expect(
+            render(release(commit), .clog, linkStyle: .gitlab).contains("(\(gh)/commit/\(full("eeee0001"))), closes [#4](\(gh)/issues/4))"))
         #expect(render(release(commit), .clog, linkStyle: .stash).contains("(\(gh)/commits/\(full("eeee0001"))), closes [#4](4))"))
         #expect(render(release(commit), .clog, linkStyle: .cgit).contains("(\(gh)/commit/?id=\(full("eeee0001"))), closes [#4](4))"))
     }

@@ -51,7 +51,8 @@ import Testing
 
     /// clog-lib's README example: a subtitle, a version, and a range with nothing clog lists.
     @Test func theReadmeExample() throws {
-        let result = try sandbox.changelog("--from", "HEAD", "--setversion", "0.1.0", "-s", "Crazy Dog", "-r", "https://github.com/thoughtram/clog")
+        let result = try sandbox.changelog(
+            "--from", "HEAD", "--setversion", "0.1.0", "-s", "Crazy Dog", "-r", "https://github.com/thoughtram/clog")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == (try documented("clog/readme-example.md", id: "", date: "2022-08-10")))
     }

@@ -47,7 +47,8 @@ import Testing
         _ = try sandbox.build(history: "widget")
         let named = try sandbox.changelog("--setversion", "1.4")
         #expect(named.status == 0, "\(named.stderr)")
-        #expect(named.stdout.hasPrefix("<a name=\"1.4\"></a>\n## [1.4](https://github.com/acme/widget/compare/v1.0.0...HEAD) (2026-11-21)\n"))
+        #expect(
+            named.stdout.hasPrefix("<a name=\"1.4\"></a>\n## [1.4](https://github.com/acme/widget/compare/v1.0.0...HEAD) (2026-11-21)\n"))
         let result = try sandbox.changelog("release", "1.4", "--dry-run")
         #expect(result.status == 64)
         #expect(result.stderr.contains("'1.4' is not a semantic version"))

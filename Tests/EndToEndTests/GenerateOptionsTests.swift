@@ -83,12 +83,16 @@ import Testing
         #expect(written.contains("#### Features\n\n* **Interface:**  dark mode 🌙 ([b3dac8ec](\(commit)b3dac8ec"))
         #expect(written.contains("#### Bug Fixes\n\n* **Interface:**  修正日期格式 ([ef99dff4](\(commit)ef99dff4"))
         #expect(written.contains("#### Breaking Changes\n\n*   drop Python 2 support ([531f4d5b]"))
-        #expect(written.hasSuffix("#### Refactors\n\n*   drop Python 2 support ([531f4d5b](\(commit)531f4d5b221f733ac99edfaae7a2f82b81ca94bf))\n"))
+        #expect(
+            written.hasSuffix(
+                "#### Refactors\n\n*   drop Python 2 support ([531f4d5b](\(commit)531f4d5b221f733ac99edfaae7a2f82b81ca94bf))\n"))
 
         // `style` says otherwise.
         try sandbox.write("repo/.clog.toml", "[clog]\nstyle = \"default\"\nsubtitle = \"Codename\"\n")
         let plain = try sandbox.changelog("--setversion", "1.1.0")
-        #expect(plain.stdout.hasPrefix("<a name=\"1.1.0\"></a>\n## [1.1.0](https://github.com/acme/widget/compare/v1.0.0...v1.1.0) Codename (2026-11-21)"))
+        #expect(
+            plain.stdout.hasPrefix(
+                "<a name=\"1.1.0\"></a>\n## [1.1.0](https://github.com/acme/widget/compare/v1.0.0...v1.1.0) Codename (2026-11-21)"))
     }
 
     @Test func aChangelogTomlWinsOverClog() throws {

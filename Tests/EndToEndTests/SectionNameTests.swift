@@ -20,7 +20,8 @@ import Testing
         let written = try sandbox.read("repo/CHANGELOG.md")
         #expect(
             written.hasPrefix(
-                "# Changelog\n\n<a name=\"\(name)\"></a>\n## [\(name)](https://github.com/acme/widget/compare/v1.0.0...HEAD) (2026-11-21)\n"))
+                "# Changelog\n\n<a name=\"\(name)\"></a>\n## [\(name)](https://github.com/acme/widget/compare/v1.0.0...HEAD) (2026-11-21)\n"
+            ))
         #expect(written.contains("<a name=\"1.0.0\"></a>"))
         result = try sandbox.changelog("-C", "CHANGELOG.md", "--setversion", name)
         #expect(result.stderr == "changelog: CHANGELOG.md already holds what would be written; nothing changed\n")
@@ -36,7 +37,9 @@ import Testing
         let result = try sandbox.changelog("-C", "CHANGELOG.md", "--setversion=v0.14.2", "--force")
         #expect(result.status == 0, "\(result.stderr)")
         let written = try sandbox.read("repo/CHANGELOG.md")
-        #expect(written.hasPrefix("<a name=\"v0.14.2\"></a>\n### v0.14.2 (2026-11-21)\n\n\n#### Features\n\n* **api:**  remove the legacy flag"))
+        #expect(
+            written.hasPrefix("<a name=\"v0.14.2\"></a>\n### v0.14.2 (2026-11-21)\n\n\n#### Features\n\n* **api:**  remove the legacy flag")
+        )
         #expect(written.hasSuffix("\n\n<a name=\"0.1.0\"></a>\n## 0.1.0 (2026-01-05)\n"))
         #expect(!written.contains("an old wording"))
         let again = try sandbox.changelog("-C", "CHANGELOG.md", "--setversion=v0.14.2")

@@ -40,7 +40,8 @@ import Testing
         #expect(merged == (try Sandbox.golden("widget/style-\(style)-merged.md", actual: merged)))
         #expect(merged.hasPrefix(intro + "\n"))
         // The earlier sections are byte-identical (keep-a-changelog's link definitions after them change).
-        let older = try #require(early.range(of: ["keep-a-changelog", "conventional"].contains(style) ? "## [0.2.0]" : "<a name=\"0.2.0\">"))
+        let older = try #require(
+            early.range(of: ["keep-a-changelog", "conventional"].contains(style) ? "## [0.2.0]" : "<a name=\"0.2.0\">"))
         var olderSections = String(early[older.lowerBound...])
         if style == "keep-a-changelog", let links = olderSections.range(of: "\n[unreleased]: ") {
             olderSections = String(olderSections[..<links.lowerBound])
@@ -60,7 +61,9 @@ import Testing
     private func expectNoOp(_ arguments: [String], file: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let again = try sandbox.changelog(arguments)
         #expect(again.status == 0, "\(again.stderr)", sourceLocation: sourceLocation)
-        #expect(again.stderr == "changelog: CHANGELOG.md already holds what would be written; nothing changed\n", sourceLocation: sourceLocation)
+        #expect(
+            again.stderr == "changelog: CHANGELOG.md already holds what would be written; nothing changed\n", sourceLocation: sourceLocation
+        )
         #expect(try sandbox.read("repo/CHANGELOG.md") == file, sourceLocation: sourceLocation)
     }
 }

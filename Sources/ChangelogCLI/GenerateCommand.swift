@@ -12,8 +12,10 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("setversion"), help: ArgumentHelp("The version of the new section, e.g. 1.4.0.", valueName: "version"))
-    var setVersion: VersionArgument?
+    @Option(
+        name: .customLong("setversion"),
+        help: ArgumentHelp("The version of the new section, written as given: 1.4.0, v1.4.0, or any name (VERSION).", valueName: "version"))
+    var setVersion: String?
 
     @Flag(name: [.customShort("M"), .long], help: "Bump the latest version tag's major number.")
     var major = false
@@ -58,6 +60,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: [.customShort("T"), .long], help: ArgumentHelp("The output format: markdown (default) or json.", valueName: "format"))
     var format: OutputFormat?
 
+    @OptionGroup var styleOption: StyleOption
+
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     @Flag(help: "Show what would be written; change nothing.")
@@ -71,7 +75,9 @@ struct GenerateCommand: ParsableCommand {
         if choices > 1 {
             throw ValidationError("choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
         }
-        if let setVersion { _ = try setVersion.validated() }
+        if let setVersion, setVersion.isEmpty || setVersion.contains(where: { $0.isWhitespace || "\"<>".contains($0) }) {
+            throw ValidationError("--setversion '\(setVersion)' cannot name a section; use no spaces, quotes or angle brackets, e.g. 1.4.0")
+        }
         if changelogFile != nil && (infile != nil || outfile != nil) {
             throw ValidationError("-C/--changelog reads and writes the same file; use it alone, or -i and -o")
         }
@@ -89,6 +95,8 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
+            var builder = self.builder
+            builder.style = try styleOption.chosen()
             let request = try builder.request(history: history, configuration: configuration, today: Terminal.today())
             let progress = all ? ProgressLine.forThisProcess() : nil
             let outcome = try Generate(history: history, request: request, progress: progress.map { line in line.report })
@@ -142,7 +150,10 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private var versionChoice: GenerateRequest.VersionChoice {
-        if let version = setVersion?.version { return .exact(version) }
+        if let setVersion {
+            // Written as given, as clog does; a plain version is the same as before.
+            return SemanticVersion(setVersion).map { .exact($0) } ?? .named(setVersion)
+        }
         if major { return .bumpLatest(.major) }
         if minor { return .bumpLatest(.minor) }
         if patch { return .bumpLatest(.patch) }

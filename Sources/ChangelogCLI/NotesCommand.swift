@@ -27,6 +27,8 @@ struct NotesCommand: ParsableCommand {
 
     @OptionGroup var links: LinkOptions
 
+    @OptionGroup var styleOption: StyleOption
+
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     func validate() throws {
@@ -39,7 +41,7 @@ struct NotesCommand: ParsableCommand {
             let notes = ReleaseNotes(
                 history: history, layout: configuration.layout,
                 links: links.context(history, configuration),
-                backports: configuration.branches.backports)
+                backports: configuration.branches.backports, style: try styleOption.resolved(configuration))
             let wanted = version?.version
             switch format {
             case .json:

@@ -42,6 +42,8 @@ struct ReleaseCommand: ParsableCommand {
 
     @OptionGroup var links: LinkOptions
 
+    @OptionGroup var styleOption: StyleOption
+
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     @Flag(help: "Show every step and the release notes; change nothing.")
@@ -96,6 +98,7 @@ struct ReleaseCommand: ParsableCommand {
             request.dryRun = dryRun
             request.force = force
             request.subtitle = configuration.subtitle
+            request.style = try styleOption.resolved(configuration)
             request.changelogPath = configuration.changelog ?? "CHANGELOG.md"
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
             if report.keptEditedSection {

@@ -136,7 +136,8 @@ private struct BatchEditor {
     private var maxVersion: SemanticVersion?
 
     static func isAnchor(_ line: ChangelogDocument.Line, in bytes: [UInt8]) -> Bool {
-        ChangelogDocument.anchorKey(ChangelogDocument.trimmedSlice(bytes[line.start..<line.contentEnd])) != nil
+        // Any name: an anchor repeated by the heading after it makes a named section.
+        ChangelogDocument.anchorName(ChangelogDocument.trimmedSlice(bytes[line.start..<line.contentEnd])) != nil
     }
 
     init(_ document: ChangelogDocument) {
@@ -241,7 +242,8 @@ private struct BatchEditor {
 
         if let target {
             let previous = nodes[target].previous
-            guard !absorbs(previous, incoming) else { return false }
+            // A section without an anchor keeps the one its heading was found under: not an outline edit.
+            guard !absorbs(previous, incoming), incoming.firstIsAnchor || !startsWithAnchor(target) else { return false }
             replace(target, with: incoming, key: key, newline: newline)
             if releasing {
                 byKey[.unreleased]!.start += 1
@@ -257,7 +259,7 @@ private struct BatchEditor {
         let previous: Int
         var recordIndex: Int?
         switch key {
-        case .unreleased:
+        case .unreleased, .named:
             previous = 0
         case .version(let version):
             var low = 0
@@ -279,6 +281,12 @@ private struct BatchEditor {
         noteVersion(key)
         if let recordIndex { records.insert(id, at: recordIndex) }
         return true
+    }
+
+    /// Whether node `id`'s first line is an anchor line.
+    private func startsWithAnchor(_ id: Int) -> Bool {
+        guard let piece = nodes[id].pieces.first else { return false }
+        return ChangelogDocument.startsWithAnchor(Array(piece.prefix { $0 != 0x0A }))
     }
 
     /// Whether an anchor line ending node `previous` could take a heading starting `incoming` as

@@ -5,7 +5,7 @@ extension ChangelogDocument {
     /// same command again changes nothing), and Unreleased never counts: it is rewritten on every run,
     /// and releasing turns it into the version.
     public func hasEditedSection(for key: SectionKey, comparedWith section: String) -> Bool {
-        guard case .version = key, let existing = self.section(for: key),
+        guard key != .unreleased, let existing = self.section(for: key),
             let text = Self.normalized(section, newline: newline(outside: target(for: key)))
         else { return false }
         return !bytes[existing.range].elementsEqual(text)

@@ -2,11 +2,15 @@
 public enum SectionKey: Hashable, Sendable, CustomStringConvertible {
     case version(SemanticVersion)
     case unreleased
+    /// A section named by text that is no version (clog's `--setversion VERSION`, `api-v1.2.3`):
+    /// recognised only by an anchor whose name the heading repeats, placed on top when new.
+    case named(String)
 
     public var description: String {
         switch self {
         case .version(let version): return version.description
         case .unreleased: return "Unreleased"
+        case .named(let name): return name
         }
     }
 }
@@ -21,6 +25,8 @@ public enum SectionKey: Hashable, Sendable, CustomStringConvertible {
 /// - an anchor line `<a name="1.4.0"></a>` (`v1.4.0`, `id=`, single quotes, `/>`, `unreleased`)
 ///   followed, possibly after blank lines, by an ATX heading: the section starts at the anchor and
 ///   its key is the heading's when the heading names a release, else the anchor's;
+/// - an anchor naming something else (`<a name="VERSION"></a>`) followed by a heading of level 1 to
+///   3 whose first token, after an optional `[`, is that same name: a `.named` section;
 /// - an ATX heading of level 1 to 3 whose first token, after an optional `[` and an optional `v`,
 ///   is a semantic version (`## [1.4.0](link) (date)`, `## [1.4.0] - date`, `### v1.4.0`) or the
 ///   word `Unreleased` in any case.
@@ -130,10 +136,17 @@ public struct ChangelogDocument: Sendable, Equatable {
         }
 
         if let target {
-            let prefix = target.firstLine > 0 && !isBlank(target.firstLine - 1) ? newline : []
+            var start = target.range.lowerBound
+            var prefix = target.firstLine > 0 && !isBlank(target.firstLine - 1) ? newline : []
+            if target.headingLineIndex != target.firstLine, !Self.startsWithAnchor(text) {
+                // A section without an anchor of its own (keep-a-changelog, conventional) keeps the
+                // one its heading was found under: dropping it would change the file on every rerun.
+                start = lines[target.headingLineIndex].start
+                prefix = []
+            }
             let following = target.lastLine + 1
             let suffix = following < lines.count && !isBlank(following) ? newline : []
-            var result = Array(bytes[..<target.range.lowerBound])
+            var result = Array(bytes[..<start])
             result += prefix + text + suffix
             result += bytes[target.range.upperBound...]
             return result
@@ -141,7 +154,7 @@ public struct ChangelogDocument: Sendable, Equatable {
 
         let successor: Section?
         switch key {
-        case .unreleased:
+        case .unreleased, .named:
             successor = sections.first
         case .version(let version):
             successor = sections.first { existing in
@@ -254,6 +267,12 @@ public struct ChangelogDocument: Sendable, Equatable {
         return result
     }
 
+    /// Whether the first line of `text` is an anchor line.
+    static func startsWithAnchor(_ text: [UInt8]) -> Bool {
+        let first = text.prefix { $0 != Byte.lf }
+        return anchorName(trimmedSlice(first[...])) != nil
+    }
+
     /// The section text as lines ending in `newline`, without leading and trailing blank lines;
     /// nil when it has no non-blank line.
     static func normalized(_ section: String, newline: [UInt8]) -> [UInt8]? {
@@ -343,13 +362,16 @@ public struct ChangelogDocument: Sendable, Equatable {
                 inComment = trimmed.dropFirst(4).firstRange(of: Array("-->".utf8)) == nil
                 continue
             }
-            if let anchorKey = anchorKey(trimmed) {
+            if let anchorName = anchorName(trimmed) {
                 var next = index + 1
                 while next < lines.count, isBlank(lines[next], in: bytes) { next += 1 }
                 if next < lines.count {
                     let headingContent = bytes[lines[next].start..<lines[next].contentEnd]
-                    if let heading = atxHeading(headingContent) {
-                        starts.append((index, next, releaseKey(heading.text, level: heading.level) ?? anchorKey))
+                    if let heading = atxHeading(headingContent),
+                        let sectionKey = releaseKey(heading.text, level: heading.level) ?? key(naming: anchorName)
+                            ?? namedKey(anchorName, heading: heading.text, level: heading.level)
+                    {
+                        starts.append((index, next, sectionKey))
                         lastContent = next
                         index = next
                         continue
@@ -405,6 +427,18 @@ public struct ChangelogDocument: Sendable, Equatable {
         return key(naming: String(decoding: token, as: UTF8.self))
     }
 
+    /// `.named(name)` when the heading's first token (after an optional `[`) is `name`, which names
+    /// neither a version nor Unreleased.
+    private static func namedKey(_ name: String, heading: ArraySlice<UInt8>, level: Int) -> SectionKey? {
+        guard level <= 3, !name.isEmpty else { return nil }
+        var rest = heading
+        if rest.first == Byte.openBracket { rest = rest.dropFirst() }
+        let token = rest.prefix { byte in
+            byte != Byte.space && byte != Byte.tab && byte != Byte.closeBracket && byte != UInt8(ascii: "(")
+        }
+        return token.elementsEqual(name.utf8) ? .named(name) : nil
+    }
+
     private static func key(naming name: String) -> SectionKey? {
         if name.lowercased() == "unreleased" { return .unreleased }
         if let (version, _) = SemanticVersion.parseTag(name) { return .version(version) }
@@ -414,6 +448,12 @@ public struct ChangelogDocument: Sendable, Equatable {
     /// The key of an anchor line `<a name="1.4.0"></a>` (`id=`, any quotes, `v` prefix,
     /// `unreleased`), given its trimmed content.
     static func anchorKey(_ trimmed: ArraySlice<UInt8>) -> SectionKey? {
+        anchorName(trimmed).flatMap(key(naming:))
+    }
+
+    /// The name of an anchor line `<a name="…"></a>` (`id=`, any quotes), trimmed, given its
+    /// trimmed content.
+    static func anchorName(_ trimmed: ArraySlice<UInt8>) -> String? {
         guard trimmed.count > 3, trimmed.last == Byte.greater else { return nil }
         var rest = trimmed
         guard rest.first == Byte.less else { return nil }
@@ -442,7 +482,7 @@ public struct ChangelogDocument: Sendable, Equatable {
             }
             let lowered = String(decoding: name, as: UTF8.self).lowercased()
             if lowered == "name" || lowered == "id", let value {
-                return key(naming: String(decoding: trimmedSlice(value), as: UTF8.self))
+                return String(decoding: trimmedSlice(value), as: UTF8.self)
             }
         }
     }

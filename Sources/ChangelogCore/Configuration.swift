@@ -25,6 +25,11 @@ public struct Configuration: Sendable, Equatable {
     /// `other` (`.changelog.toml` only): the title under which commits that are not Conventional
     /// Commits are listed; nil leaves them out.
     public var other: String?
+    /// `style`: how sections look; nil is `default` (`ConfigurationLoader` makes it `clog` for a
+    /// `.clog.toml`: clog users get clog's layout unasked).
+    public var style: ChangelogStyle?
+    /// `[keep-a-changelog]`: `Category = ["type", ...]`, on top of the standard mapping.
+    public var keepAChangelog: KeepAChangelogCategories = .standard
     /// `[sections]`: `Title = ["alias", ...]`, in file order.
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
@@ -84,6 +89,8 @@ public struct Configuration: Sendable, Equatable {
             configuration.outputFormat = try settings.choice(
                 "output-format", OutputFormat.allCases.map { ($0.rawValue, $0) },
                 aliases: [("md", .markdown)], caseInsensitive: caseInsensitive)
+            configuration.style = try settings.choice(
+                "style", ChangelogStyle.allCases.map { ($0.rawValue, $0) }, caseInsensitive: caseInsensitive)
             if flavor == .changelog {
                 configuration.tagPrefix = try settings.choice("tag-prefix", [("v", "v"), ("", "")])
                 configuration.other = try settings.string("other", allowEmpty: false)
@@ -100,6 +107,16 @@ public struct Configuration: Sendable, Equatable {
         }
         configuration.sections = try root.aliasTable("sections", entry: "section", alias: "commit type")
         configuration.components = try root.aliasTable("components", entry: "component", alias: "scope")
+        let categories = try root.aliasTable("keep-a-changelog", entry: "category", alias: "commit type")
+        switch KeepAChangelogCategories.standard.adding(categories) {
+        case .success(let mapping): configuration.keepAChangelog = mapping
+        case .failure(let unknown):
+            throw ConfigurationError(
+                file: file, key: "keep-a-changelog.\(unknown.title)",
+                message:
+                    "key keep-a-changelog.\(unknown.title) is not a keep-a-changelog category; use one of \(KeepAChangelogCategories.titles.joined(separator: ", "))"
+            )
+        }
         if var check = try root.table("check") {
             configuration.check = try LintOptions.read(&check)
             try check.finish { key in Self.misplacedKeyHint(key, besides: "check") }
@@ -119,7 +136,7 @@ public struct Configuration: Sendable, Equatable {
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
-            "output-format", "tag-prefix", "other",
+            "output-format", "tag-prefix", "other", "style",
         ]
         try root.finish { key in
             if settingsKeys.contains(key) {

@@ -32,6 +32,16 @@ public enum LinkStyle: String, Sendable, CaseIterable {
         }
     }
 
+    /// A tag's own page: keep-a-changelog links the first release there (nothing to compare it with).
+    public func tagPage(_ base: String, _ tag: String) -> String {
+        switch self {
+        case .github: "\(base)/releases/tag/\(tag)"
+        case .gitlab: "\(base)/-/tags/\(tag)"
+        case .stash: "\(base)/browse?at=refs%2Ftags%2F\(tag)"
+        case .cgit: "\(base)/tag/?h=\(tag)"
+        }
+    }
+
     /// `https://host/o/r` with `other/repo` gives `https://host/other/repo`: a cross-repository
     /// reference names its repository from the host's root, whatever the depth of groups here.
     private static func sibling(of base: String, named repository: String) -> String {

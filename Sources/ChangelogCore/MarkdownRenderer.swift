@@ -1,15 +1,26 @@
 /// Renders releases as the Markdown sections docs/contract.md specifies (clog's layout).
 public struct MarkdownRenderer: Sendable {
     public var links: LinkContext
-    /// clog's `--subtitle`: printed after the version in the heading.
+    /// clog's `--subtitle`: printed after the version in the heading, outside its link (as clog's
+    /// text follows the version).
     public var subtitle: String?
     /// `[branches] backports = "mark"`: entries shipped first by a maintenance release say so.
     public var marksBackports: Bool
 
-    public init(links: LinkContext, subtitle: String? = nil, marksBackports: Bool = false) {
+    /// `[changelog] style`, `--style`: the layout the sections are written in.
+    public var style: ChangelogStyle
+    /// keep-a-changelog's categories for the commit types.
+    public var categories: KeepAChangelogCategories
+
+    public init(
+        links: LinkContext, subtitle: String? = nil, marksBackports: Bool = false, style: ChangelogStyle = .default,
+        categories: KeepAChangelogCategories = .standard
+    ) {
         self.links = links
         self.subtitle = subtitle.flatMap { $0.isEmpty ? nil : $0 }
         self.marksBackports = marksBackports
+        self.style = style
+        self.categories = categories
     }
 
     /// One release section, ending with a single blank line so sections stack cleanly.
@@ -20,16 +31,21 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ release: Release, into out: inout String) {
-        let name = release.version?.description ?? "Unreleased"
-        out += "<a name=\"\(release.version?.description ?? "unreleased")\"></a>\n"
-        out += "## "
-        var title = name
-        if let subtitle { title += " " + subtitle }
-        if let base = links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head {
-            out += "[\(title)](\(links.style.compare(base, from: previous, to: current)))"
-        } else {
-            out += title
+        switch style {
+        case .default: break
+        case .clog: return ClogRenderer(links: links, subtitle: subtitle).render(release, into: &out)
+        case .keepAChangelog: return KeepAChangelogRenderer(base: self).render(release, into: &out)
+        case .conventional: return ConventionalRenderer(base: self).render(release, into: &out)
         }
+        let name = release.name ?? release.version?.description ?? "Unreleased"
+        out += "<a name=\"\(release.name ?? release.version?.description ?? "unreleased")\"></a>\n"
+        out += "## "
+        if let base = links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head {
+            out += "[\(name)](\(links.style.compare(base, from: previous, to: current)))"
+        } else {
+            out += name
+        }
+        if let subtitle { out += " " + subtitle }
         out += " (\(release.date.day))\n\n"
         for section in release.sections {
             out += "#### \(section.title)\n\n"
@@ -41,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private func renderEntry(_ entry: Release.Entry, breaking: Bool, into out: inout String) {
+    func renderEntry(_ entry: Release.Entry, breaking: Bool, into out: inout String) {
         out += "* "
         if let component = entry.component { out += "**\(component):** " }
         out += collapsingSpaces(entry.conventional.subject)
@@ -56,20 +72,18 @@ public struct MarkdownRenderer: Sendable {
         if breaking {
             let note = entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)
             out += "\n"
-            for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
-                out += line.isEmpty ? "\n" : "  \(line)\n"
-            }
+            appendIndented(note, into: &out)
             out += "\n"
         }
     }
 
-    private func commitLink(_ commit: SourceCommit) -> String {
+    func commitLink(_ commit: SourceCommit) -> String {
         guard let base = links.repositoryURL else { return commit.shortID }
         return "[\(commit.shortID)](\(links.style.commit(base, commit.id.hex)))"
     }
 
     /// `, closes [#12](…), [#13](…), fixes [#4](…)`: references grouped by action, in first-seen order.
-    private func renderReferences(_ references: [Reference], into out: inout String) {
+    func renderReferences(_ references: [Reference], into out: inout String) {
         var actions: [String] = []
         var byAction: [String: [Reference]] = [:]
         for reference in references {
@@ -83,7 +97,7 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private func referenceLink(_ reference: Reference) -> String {
+    func referenceLink(_ reference: Reference) -> String {
         let text = (reference.repository ?? "") + (reference.kind == .mergeRequest ? "!" : "#") + reference.issue
         guard let base = links.repositoryURL, let url = links.style.issue(base, reference) else { return text }
         return "[\(text)](\(url))"
@@ -103,4 +117,12 @@ func collapsingSpaces(_ text: String) -> String {
         previousWasSpace = isSpace
     }
     return result
+}
+
+/// A note as written, each line indented by `indent` under its list entry (blank lines stay empty),
+/// so lists, code fences and paragraphs keep their shape inside the entry.
+func appendIndented(_ note: String, indent: String = "  ", into out: inout String) {
+    for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
+        out += line.isEmpty ? "\n" : indent + line + "\n"
+    }
 }

@@ -2,6 +2,9 @@
 public struct Release: Sendable, Equatable {
     /// nil for the Unreleased section.
     public var version: SemanticVersion?
+    /// The section's name when it is not `version` as written by default: `--setversion` text kept
+    /// as typed (`v0.14.2`, `VERSION`, `api-v1.2.3`). nil names it by `version` (or Unreleased).
+    public var name: String?
     /// The tag name this release has or will have (`v1.4.0`); nil when unreleased.
     public var tag: String?
     /// The tag of the release before it, the left side of the compare link.
@@ -12,8 +15,12 @@ public struct Release: Sendable, Equatable {
     public var date: Timestamp
     public var sections: [Section]
 
-    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: Timestamp, sections: [Section]) {
+    public init(
+        version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: Timestamp, sections: [Section],
+        name: String? = nil
+    ) {
         self.version = version
+        self.name = name
         self.tag = tag
         self.previousTag = previousTag
         self.head = head

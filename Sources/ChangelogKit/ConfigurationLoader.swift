@@ -26,7 +26,10 @@ public enum ConfigurationLoader {
             throw ChangelogError("\(file): not valid UTF-8; TOML files must be UTF-8")
         }
         do {
-            return try Configuration.parse(text, file: file, flavor: flavor)
+            var configuration = try Configuration.parse(text, file: file, flavor: flavor)
+            // clog users get clog's layout unasked.
+            if flavor == .clog, configuration.style == nil { configuration.style = .clog }
+            return configuration
         } catch {
             throw ChangelogError(error)
         }

@@ -22,6 +22,8 @@ public struct ReleaseRequest {
     public var today: Timestamp
     public var links: LinkContext
     public var subtitle: String?
+    /// `--style`, `[changelog] style`.
+    public var style: ChangelogStyle = .default
     /// The changelog file, relative to the repository root.
     public var changelogPath = "CHANGELOG.md"
 
@@ -150,15 +152,23 @@ public struct CutRelease {
         try history.applyBackports(
             to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
             patchOnly: patchOnly, mode: configuration.branches.backports)
-        let section = MarkdownRenderer(
+        let renderer = MarkdownRenderer(
             links: request.links, subtitle: request.subtitle,
-            marksBackports: configuration.branches.backports == .mark
-        )
-        .render(plan.release(ReleaseComposer(layout: configuration.layout)))
+            marksBackports: configuration.branches.backports == .mark, style: request.style,
+            categories: configuration.keepAChangelog)
+        let release = plan.release(ReleaseComposer(layout: configuration.layout))
+        let section = renderer.render(release)
         // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
         let previousDocument = ChangelogDocument(bytes: existing ?? [])
         let keepEdited = !request.force && previousDocument.hasEditedSection(for: .version(version), comparedWith: section)
-        let document = keepEdited ? existing ?? [] : previousDocument.merging(section, for: .version(version))
+        var document = keepEdited ? existing ?? [] : previousDocument.merging(section, for: .version(version))
+        if request.style == .keepAChangelog, !keepEdited {
+            // The Unreleased heading stays on top, and the headings' links are defined at the bottom.
+            document = ChangelogDocument(bytes: document).merging([(text: "## [Unreleased]\n", key: .unreleased)])
+            let unreleased = Release(version: nil, tag: nil, previousTag: tagName, head: "HEAD", date: request.today, sections: [])
+            let definitions = KeepAChangelogRenderer(base: renderer).linkDefinitions(for: [unreleased, release])
+            document = ChangelogDocument(bytes: document).settingLinkDefinitions(definitions)
+        }
         let notes = ChangelogDocument(bytes: document).body(of: .version(version)) ?? ""
         var files: [ReleaseReport.FileUpdate] = []
         var changelogChanges: [FileChange] = []

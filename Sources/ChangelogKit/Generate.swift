@@ -57,7 +57,7 @@ public struct Generate {
         defer { progress?(.finished) }
         if request.all { progress?(.readingHistory) }
         let plans = try plan()
-        let names = plans.map { $0.version?.description ?? "Unreleased" }
+        let names = plans.map(\.displayName)
         let composer = ReleaseComposer(layout: request.layout)
         var rendered = 0
         /// Counts a rendered release for the progress display (whole histories only).
@@ -82,12 +82,22 @@ public struct Generate {
 
         let renderer = MarkdownRenderer(
             links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
-            subtitle: request.subtitle, marksBackports: request.backports == .mark)
+            subtitle: request.subtitle, marksBackports: request.backports == .mark, style: request.style,
+            categories: request.categories)
+        let definitions = linkDefinitions(plans, renderer: renderer)
         guard infile != nil else {
             var text = ""
+            var first = true
             try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
-                if request.outfile == nil { emit(section) } else { text += section }
+                // clog's sections end at their last line; clog puts this between one and the next.
+                let spaced = request.style == .clog && !first ? ClogRenderer.separator + section : section
+                first = false
+                if request.outfile == nil { emit(spaced) } else { text += spaced }
                 advance()
+            }
+            if !definitions.isEmpty {
+                let block = definitions.map { "[\($0.label)]: \($0.url)\n" }.joined()
+                if request.outfile == nil { emit(block) } else { text += block }
             }
             if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
@@ -98,12 +108,17 @@ public struct Generate {
             advance()
         }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
-        let incoming = zip(plans, sections).reversed().map { (text: $1, key: $0.key) }
+        var incoming = zip(plans, sections).reversed().map { (text: $1, key: $0.key) }
+        // keep-a-changelog keeps an Unreleased heading on top, above the release it just became.
+        if request.style == .keepAChangelog, !plans.contains(where: { $0.key == .unreleased }) {
+            incoming.append((text: "## [Unreleased]\n", key: .unreleased))
+        }
         var keptKeys: [SectionKey] = []
         func merged(_ existing: [UInt8]?) -> [UInt8] {
             let result = ChangelogDocument(bytes: existing ?? []).merging(incoming, keepingEdited: !request.force)
             keptKeys = result.kept
-            return result.bytes
+            guard !definitions.isEmpty else { return result.bytes }
+            return ChangelogDocument(bytes: result.bytes).settingLinkDefinitions(definitions)
         }
         func outcome(_ bytes: [UInt8], file: String?) -> Outcome {
             let kept = keptKeys.reversed().map(\.description)
@@ -133,6 +148,21 @@ public struct Generate {
         let document = merged(existing)
         try AtomicFile.write(document, to: outfile, locking: true, removingStaleLock: true)
         return outcome(document, file: outfile)
+    }
+
+    /// keep-a-changelog's link reference definitions for the headings of `plans` (newest first), and
+    /// `[unreleased]` from the newest release to HEAD; none in the other styles.
+    private func linkDefinitions(_ plans: [ReleasePlan], renderer: MarkdownRenderer) -> [(label: String, url: String)] {
+        guard request.style == .keepAChangelog else { return [] }
+        var releases = plans.map { plan in
+            Release(
+                version: plan.version, tag: plan.tag, previousTag: plan.previousTag, head: plan.head, date: plan.date,
+                sections: [], name: plan.name)
+        }
+        if !plans.contains(where: { $0.key == .unreleased }), let newest = plans.first?.tag {
+            releases.insert(Release(version: nil, tag: nil, previousTag: newest, head: "HEAD", date: request.today, sections: []), at: 0)
+        }
+        return KeepAChangelogRenderer(base: renderer).linkDefinitions(for: releases)
     }
 
     /// Writes the result to the outfile; a dry run shows what would be written instead and touches
@@ -168,7 +198,7 @@ public struct Generate {
             // The compare link and JSON name a tag; a bare revision is shown as its short id.
             previousName = history.tags.last { $0.isOn(base) }?.name ?? String(base.hex.prefix(8))
             commits = try history.commits(from: base, to: target)
-        } else if case .exact(let exact) = request.version {
+        } else if let exact = exactVersion {
             // Regenerating a tagged release must start below it, not at its own tag.
             version = exact
             let (previous, since) = try history.sincePreviousRelease(of: target, below: exact)
@@ -187,6 +217,7 @@ public struct Generate {
         var plan = ReleasePlan(
             version: version, tag: existingTag?.name ?? tagName, previousTag: previousName,
             head: version == nil ? request.to : nil, date: date, commits: commits)
+        plan.name = sectionName
         try history.applyBackports(
             to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
             policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
@@ -202,6 +233,8 @@ public struct Generate {
             return nil
         case .exact(let version):
             return version
+        case .named:
+            return exactVersion
         case .bumpLatest(let level):
             return (latest?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)).bumped(level)
         case .suggested:
@@ -219,6 +252,21 @@ public struct Generate {
         }
     }
 
+    /// The version `--setversion` names exactly (`1.4.0`, `v0.14.2`); nil for other names.
+    private var exactVersion: SemanticVersion? {
+        switch request.version {
+        case .exact(let version): version
+        case .named(let text): SemanticVersion.parseTag(text)?.version
+        default: nil
+        }
+    }
+
+    /// The section's name when `--setversion` text is not the version written plainly.
+    private var sectionName: String? {
+        guard case .named(let text) = request.version, text != exactVersion?.description else { return nil }
+        return text
+    }
+
     private func planAll(target: ObjectID, prefix: String) throws(ChangelogError) -> [ReleasePlan] {
         let releaseHistory = try history.releaseHistory(head: target)
         var plans: [ReleasePlan] = []
@@ -231,11 +279,12 @@ public struct Generate {
             } else {
                 // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
                 let version = try self.version(after: entry.previous, since: entry.commits, target: target)
-                plans.append(
-                    ReleasePlan(
-                        version: version, tag: version.map { prefix + $0.description },
-                        previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
-                        date: request.today, commits: entry.commits))
+                var plan = ReleasePlan(
+                    version: version, tag: version.map { prefix + $0.description },
+                    previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
+                    date: request.today, commits: entry.commits)
+                plan.name = sectionName
+                plans.append(plan)
             }
         }
         // Releases of maintenance branches that fall in this history's version sequence (above its

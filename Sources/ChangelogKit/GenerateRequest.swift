@@ -7,6 +7,9 @@ public struct GenerateRequest {
         /// No version: the section is Unreleased.
         case unreleased
         case exact(SemanticVersion)
+        /// `--setversion` text written as given: a version with its spelling kept (`v0.14.2`), or
+        /// any other name clog accepts (`VERSION`, `api-v1.2.3`, `1.2`).
+        case named(String)
         /// `-M/-m/-p`: the latest version tag's number, bumped.
         case bumpLatest(BumpLevel)
         /// `--bump`: what `changelog next` suggests.
@@ -24,6 +27,10 @@ public struct GenerateRequest {
     public var repositoryURL: String?
     public var linkStyle: LinkStyle = .github
     public var subtitle: String?
+    /// `--style`, `[changelog] style`.
+    public var style: ChangelogStyle = .default
+    /// `[keep-a-changelog]`: where the keep-a-changelog style puts each type.
+    public var categories: KeepAChangelogCategories = .standard
     public var format: OutputFormat = .markdown
     public var tagPrefix: String?
     public var layout: SectionLayout = .standard

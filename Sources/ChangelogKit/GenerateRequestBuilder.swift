@@ -15,6 +15,8 @@ public struct GenerateRequestBuilder {
     public var repositoryURL: String?
     public var linkStyle: LinkStyle?
     public var subtitle: String?
+    /// nil: the configured style, else `default`.
+    public var style: ChangelogStyle?
     /// nil: the configured output format, else Markdown.
     public var format: OutputFormat?
     public var dryRun = false
@@ -61,6 +63,8 @@ public struct GenerateRequestBuilder {
         request.repositoryURL = links.repositoryURL
         request.linkStyle = links.style
         request.subtitle = subtitle ?? configuration.subtitle
+        request.style = style ?? configuration.style ?? .default
+        request.categories = configuration.keepAChangelog
         request.tagPrefix = configuration.tagPrefix
         request.layout = configuration.layout
         request.policy = configuration.bump

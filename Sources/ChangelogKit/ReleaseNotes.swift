@@ -7,12 +7,18 @@ public struct ReleaseNotes {
     public let layout: SectionLayout
     public let links: LinkContext
     public let backports: BranchSettings.BackportMode
+    /// The style notes are generated in when the changelog file lacks the section.
+    public let style: ChangelogStyle
 
-    public init(history: History, layout: SectionLayout, links: LinkContext, backports: BranchSettings.BackportMode = .omit) {
+    public init(
+        history: History, layout: SectionLayout, links: LinkContext, backports: BranchSettings.BackportMode = .omit,
+        style: ChangelogStyle = .default
+    ) {
         self.history = history
         self.layout = layout
         self.links = links
         self.backports = backports
+        self.style = style
     }
 
     /// The release `version` names, else the latest version tag reachable from HEAD.
@@ -38,7 +44,8 @@ public struct ReleaseNotes {
             return body
         }
         guard let tag else { throw missing(version) }
-        let section = MarkdownRenderer(links: links, marksBackports: backports == .mark).render(try generated(tag))
+        let renderer = MarkdownRenderer(links: links, marksBackports: backports == .mark, style: style)
+        let section = renderer.render(try generated(tag))
         return ChangelogDocument(text: section).body(of: .version(version)) ?? ""
     }
 

@@ -4,6 +4,8 @@ import ChangelogCore
 /// them and sorted into sections only when it is rendered, possibly on another thread.
 public struct ReleasePlan: Sendable {
     public var version: SemanticVersion?
+    /// The section's name as `--setversion` gave it, when it is not `version` written plainly.
+    public var name: String?
     public var tag: String?
     public var previousTag: String?
     public var head: String?
@@ -24,11 +26,14 @@ public struct ReleasePlan: Sendable {
         self.commits = commits
     }
 
-    var key: SectionKey { version.map { .version($0) } ?? .unreleased }
+    var key: SectionKey { version.map { .version($0) } ?? name.map { .named($0) } ?? .unreleased }
+
+    /// How the run reports it: the name, the version, or Unreleased.
+    var displayName: String { name ?? version?.description ?? "Unreleased" }
 
     public func release(_ composer: ReleaseComposer) -> Release {
         Release(
             version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-            sections: composer.sections(for: commits, alsoIn: alsoIn))
+            sections: composer.sections(for: commits, alsoIn: alsoIn), name: name)
     }
 }

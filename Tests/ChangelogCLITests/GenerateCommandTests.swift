@@ -53,9 +53,11 @@ import Testing
     }
 
     @Test func versionChoices() throws {
-        #expect(try parse(["--setversion", "1.4.0"], as: GenerateCommand.self).setVersion?.version == SemanticVersion("1.4.0"))
-        // A tag's spelling is a version too.
-        #expect(try parse(["--setversion", "v2.0.0-rc.1"], as: GenerateCommand.self).setVersion?.version == SemanticVersion("2.0.0-rc.1"))
+        #expect(try parse(["--setversion", "1.4.0"], as: GenerateCommand.self).setVersion == "1.4.0")
+        // As clog, any name: written as given, a typed `v` kept.
+        #expect(try parse(["--setversion", "v2.0.0-rc.1"], as: GenerateCommand.self).builder.version == .named("v2.0.0-rc.1"))
+        #expect(try parse(["--setversion", "VERSION"], as: GenerateCommand.self).builder.version == .named("VERSION"))
+        #expect(try parse(["--setversion=api-v1.2.3"], as: GenerateCommand.self).builder.version == .named("api-v1.2.3"))
         #expect(try parse(["-M"], as: GenerateCommand.self).major)
         #expect(try parse(["--major"], as: GenerateCommand.self).major)
         #expect(try parse(["-m"], as: GenerateCommand.self).minor)
@@ -81,15 +83,18 @@ import Testing
         expectUsageError(arguments, "choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
     }
 
-    @Test func aVersionThatIsNotSemanticSaysHowToWriteOne() {
-        guard let refused = refusal(["--setversion", "1.4"]) else { return }
+    @Test func aSectionNameIsAnyWordButNotOneThatBreaksTheAnchor() throws {
+        #expect(try parse(["--setversion", "1.4"], as: GenerateCommand.self).builder.version == .named("1.4"))
+        guard let refused = refusal(["--setversion", "two words"]) else { return }
         #expect(refused.exitCode == ExitStatus.usage.rawValue)
         #expect(
             refused.fullMessage == """
-                Error: '1.4' is not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1
+                Error: --setversion 'two words' cannot name a section; use no spaces, quotes or angle brackets, e.g. 1.4.0
                 Usage: changelog generate <options>
                   See 'changelog generate --help' for more information.
                 """)
+        #expect(refusal(["--setversion", "a\"b"])?.exitCode == ExitStatus.usage.rawValue)
+        #expect(refusal(["--setversion", ""])?.exitCode == ExitStatus.usage.rawValue)
         // The conflicting choice is reported first, as it always was.
         expectUsageError(["--setversion", "1.4", "-M"], "choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")
     }
@@ -115,7 +120,7 @@ import Testing
     /// The command only maps its options; ChangelogKit's builder resolves them.
     @Test func theOptionsAsTheRequestBuilderTakesThem() throws {
         let plain = try parse([], as: GenerateCommand.self).builder
-        #expect(plain.version == .unreleased && plain.to == "HEAD" && plain.format == nil)
+        #expect(plain.version == .unreleased && plain.to == "HEAD" && plain.format == nil && plain.style == nil)
         let builder = try parse(
             [
                 "--setversion", "1.4.0", "--from", "a", "--to", "b", "-o", "out.md", "-i", "in.md",

@@ -40,6 +40,6 @@ import Testing
     @Test func theLinkOptionsAreInTheUsage() {
         #expect(
             NotesCommand.usageString() == "notes [<version>] [--format <format>] [--changelog <file>] "
-                + "[--repository <url>] [--link-style <style>] [--repo <path>] [--config <file>]")
+                + "[--repository <url>] [--link-style <style>] [--style <style>] [--repo <path>] [--config <file>]")
     }
 }

@@ -215,7 +215,7 @@ import Testing
         #expect(
             inChangelog.description == """
                 .changelog.toml: unknown table 'clog' (the settings table of this file is [changelog]); \
-                known tables: branches, bump, changelog, check, components, release, sections
+                known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
                 """)
     }
 
@@ -228,7 +228,7 @@ import Testing
         #expect(
             error.description == """
                 .clog.toml: unknown key 'clog.outfil' (did you mean 'outfile'?); known keys: changelog, \
-                from-latest-tag, infile, link-style, outfile, output-format, repository, subtitle
+                from-latest-tag, infile, link-style, outfile, output-format, repository, style, subtitle
                 """)
     }
 
@@ -237,7 +237,7 @@ import Testing
         #expect(
             error.description == """
                 .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, from-latest-tag, \
-                infile, link-style, other, outfile, output-format, repository, subtitle, tag-prefix
+                infile, link-style, other, outfile, output-format, repository, style, subtitle, tag-prefix
                 """)
     }
 
@@ -246,7 +246,7 @@ import Testing
         #expect(error.key == "deploy")
         #expect(
             error.description == """
-                .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, release, sections
+                .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
                 """)
     }
 
@@ -262,7 +262,7 @@ import Testing
         #expect(
             error.description == """
                 .changelog.toml: unknown key 'repository' at the top level (settings belong in the [changelog] table); \
-                known tables: branches, bump, changelog, check, components, release, sections
+                known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
                 """)
     }
 
@@ -494,7 +494,7 @@ import Testing
         #expect(configuration.check.headerMaxLength == 50)
         #expect(configuration.bump.initial == SemanticVersion(major: 1, minor: 0, patch: 0))
         let error = try #require(failure("[clog]\n[deploy]\n", flavor: .clog))
-        #expect(error.description.hasSuffix("known tables: branches, bump, check, clog, components, release, sections"))
+        #expect(error.description.hasSuffix("known tables: branches, bump, check, clog, components, keep-a-changelog, release, sections"))
     }
 
     @Test func everyRuleCanBeDisabledByName() throws {
@@ -586,7 +586,7 @@ import Testing
         #expect(
             topLevel.description == """
                 .changelog.toml: unknown key 'initial' at the top level ('initial' belongs in the [bump] table); \
-                known tables: branches, bump, changelog, check, components, release, sections
+                known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
                 """)
         let table = try #require(failure("check = true"))
         #expect(table.description == ".changelog.toml: key 'check' must be a table, found a boolean (true)")

@@ -24,12 +24,6 @@ struct InitialConfigurationTests {
         return found
     }
 
-    /// The text without the `style` line: that key arrives with the styles work (issue 13) and is
-    /// unknown to this branch's reader until then.
-    private func withoutStyle(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("style = ") }.joined(separator: "\n")
-    }
-
     @Test("What was found is written as keys, and the file reads back as that configuration")
     func roundTrip() throws {
         let text = everything.render()
@@ -39,8 +33,9 @@ struct InitialConfigurationTests {
         #expect(text.contains("# Package.swift is not listed: a Swift package's version is its tag alone\n"))
         #expect(text.contains("# maintenance branches found: 1-3-stable, release/2.0\npatch-only = ["))
         #expect(text.contains("# [packages.\"@odd name\"]  # npm workspace\n"))
-        let configuration = try Configuration.parse(withoutStyle(text), file: ".changelog.toml", flavor: .changelog)
+        let configuration = try Configuration.parse(text, file: ".changelog.toml", flavor: .changelog)
         #expect(configuration.tagPrefix == "v")
+        #expect(configuration.style == .keepAChangelog)
         #expect(configuration.release.files.map(\.path) == ["package.json", "Acme.podspec"])
         #expect(configuration.branches == BranchSettings())
         #expect(configuration.repositoryURL == nil, "the origin remote is the default already; the key stays a comment")
@@ -78,7 +73,7 @@ struct InitialConfigurationTests {
         #expect(text.contains("style = \"clog\"                 # as with .clog.toml\n"))
         #expect(text.contains("# .clog.toml also sets [check]: copy that table here\n"))
         #expect(!text.contains("also sets [bump]"))
-        let carried = try Configuration.parse(withoutStyle(text), file: ".changelog.toml", flavor: .changelog)
+        let carried = try Configuration.parse(text, file: ".changelog.toml", flavor: .changelog)
         let clog = try #require(found.clogConfiguration)
         #expect(carried.repositoryURL == clog.repositoryURL && carried.linkStyle == .gitlab)
         #expect(carried.changelog == "docs/CHANGES.md" && carried.fromLatestTag == true)

@@ -132,12 +132,12 @@ struct MarkdownRendererTests {
         #expect(render(first, url: nil) == "<a name=\"0.1.0\"></a>\n## 0.1.0 (2026-11-21)\n\n")
     }
 
-    @Test("Heading: the subtitle follows the version, inside the link")
+    @Test("Heading: the subtitle follows the version, outside the link, as clog writes it")
     func headingSubtitle() {
         let r = release([])
         #expect(
             render(r, subtitle: "Crimson Falcon")
-                == "<a name=\"1.4.0\"></a>\n## [1.4.0 Crimson Falcon](https://github.com/o/r/compare/v1.3.0...v1.4.0) (2026-11-21)\n\n")
+                == "<a name=\"1.4.0\"></a>\n## [1.4.0](https://github.com/o/r/compare/v1.3.0...v1.4.0) Crimson Falcon (2026-11-21)\n\n")
         #expect(render(r, url: nil, subtitle: "Crimson Falcon") == "<a name=\"1.4.0\"></a>\n## 1.4.0 Crimson Falcon (2026-11-21)\n\n")
         // An empty subtitle is no subtitle.
         #expect(render(r, subtitle: "") == render(r))

@@ -42,11 +42,30 @@ import Testing
         #expect(check.stdout == "checked 0 commits: 0 failed, 0 ignored\n")
     }
 
+    /// `--setversion` names a section as clog does; `release` keeps requiring a semantic version.
     @Test func versionThatIsNotSemver() throws {
         _ = try sandbox.build(history: "widget")
-        let result = try sandbox.changelog("--setversion", "1.4")
+        let named = try sandbox.changelog("--setversion", "1.4")
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(
+            named.stdout.hasPrefix("<a name=\"1.4\"></a>\n## [1.4](https://github.com/acme/widget/compare/v1.0.0...HEAD) (2026-11-21)\n"))
+        let result = try sandbox.changelog("release", "1.4", "--dry-run")
         #expect(result.status == 64)
         #expect(result.stderr.contains("'1.4' is not a semantic version"))
+    }
+
+    @Test func anUnknownStyleIsOneLineAndExitTwo() throws {
+        _ = try sandbox.build(history: "widget")
+        for arguments in [["--style", "fancy"], ["notes", "--style", "fancy"], ["release", "--style", "fancy", "--dry-run"]] {
+            let result = try sandbox.changelog(arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("unknown style 'fancy'; use one of default, clog, keep-a-changelog, conventional\n"))
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)")
+        }
+        try sandbox.write("repo/.changelog.toml", "[changelog]\nstyle = \"fancy\"\n")
+        let configured = try sandbox.changelog("--setversion", "1.1.0")
+        #expect(configured.status == 2)
+        #expect(configured.stderr.contains(".changelog.toml") && configured.stderr.contains("style"))
     }
 
     @Test func conflictingVersionChoices() throws {

@@ -12,14 +12,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("-M", "2.0.0"), ("--minor", "1.1.0"), ("-p", "1.0.1"), ("--bump", "2.0.0"), ("--setversion=v1.2.3", "1.2.3"),
+        ("-M", "2.0.0"), ("--minor", "1.1.0"), ("-p", "1.0.1"), ("--bump", "2.0.0"), ("--setversion=1.2.3", "1.2.3"),
+        // As clog, the version is written as typed, `v` and all; the tag is the same.
+        ("--setversion=v1.2.3", "v1.2.3"),
     ])
     func versionFlags(flag: String, version: String) throws {
         let result = try sandbox.changelog(flag)
         #expect(result.status == 0, "\(result.stderr)")
+        let tag = version.hasPrefix("v") ? version : "v" + version
         #expect(
             result.stdout.hasPrefix(
-                "<a name=\"\(version)\"></a>\n## [\(version)](https://github.com/acme/widget/compare/v1.0.0...v\(version)) (2026-11-21)\n"))
+                "<a name=\"\(version)\"></a>\n## [\(version)](https://github.com/acme/widget/compare/v1.0.0...\(tag)) (2026-11-21)\n"))
     }
 
     @Test(arguments: [
@@ -41,7 +44,7 @@ import Testing
         let result = try sandbox.changelog("--setversion", "1.1.0", "-r", "https://example.org/me/mine/", "-s", "Spring")
         #expect(
             result.stdout.hasPrefix(
-                "<a name=\"1.1.0\"></a>\n## [1.1.0 Spring](https://example.org/me/mine/compare/v1.0.0...v1.1.0) (2026-11-21)\n"))
+                "<a name=\"1.1.0\"></a>\n## [1.1.0](https://example.org/me/mine/compare/v1.0.0...v1.1.0) Spring (2026-11-21)\n"))
         #expect(result.stdout.contains("(https://example.org/me/mine/commit/"))
     }
 
@@ -73,18 +76,30 @@ import Testing
         try FileManager.default.createDirectory(atPath: sandbox.root + "/repo/docs", withIntermediateDirectories: true)
         result = try sandbox.changelog("--setversion", "1.1.0", in: sandbox.root + "/repo/docs")
         #expect(result.status == 0, "\(result.stderr)")
+        // With a .clog.toml and no style, clog's own layout, links and section order.
         let written = try sandbox.read("repo/docs/CHANGES.md")
-        #expect(written.contains("## [1.1.0 Codename](https://gitlab.example.com/acme/widget/-/compare/v1.0.0...v1.1.0)"))
-        #expect(written.contains("#### Refactors\n\n* drop Python 2 support"))
-        #expect(written.contains("* **Interface:** dark mode 🌙"))
-        #expect(written.contains("* **Interface:** 修正日期格式"))
+        let commit = "https://gitlab.example.com/acme/widget/commit/"
+        #expect(written.hasPrefix("# Changelog\n\n<a name=\"1.1.0\"></a>\n## 1.1.0 Codename (2026-11-21)\n\n\n#### Features\n\n"))
+        #expect(written.contains("#### Features\n\n* **Interface:**  dark mode 🌙 ([b3dac8ec](\(commit)b3dac8ec"))
+        #expect(written.contains("#### Bug Fixes\n\n* **Interface:**  修正日期格式 ([ef99dff4](\(commit)ef99dff4"))
+        #expect(written.contains("#### Breaking Changes\n\n*   drop Python 2 support ([531f4d5b]"))
+        #expect(
+            written.hasSuffix(
+                "#### Refactors\n\n*   drop Python 2 support ([531f4d5b](\(commit)531f4d5b221f733ac99edfaae7a2f82b81ca94bf))\n"))
+
+        // `style` says otherwise.
+        try sandbox.write("repo/.clog.toml", "[clog]\nstyle = \"default\"\nsubtitle = \"Codename\"\n")
+        let plain = try sandbox.changelog("--setversion", "1.1.0")
+        #expect(
+            plain.stdout.hasPrefix(
+                "<a name=\"1.1.0\"></a>\n## [1.1.0](https://github.com/acme/widget/compare/v1.0.0...v1.1.0) Codename (2026-11-21)"))
     }
 
     @Test func aChangelogTomlWinsOverClog() throws {
         try sandbox.write("repo/.clog.toml", "[clog]\nsubtitle = \"from clog\"\n")
         try sandbox.write("repo/.changelog.toml", "[changelog]\nsubtitle = \"from changelog\"\ntag-prefix = \"\"\n")
         let result = try sandbox.changelog("--setversion", "1.1.0")
-        #expect(result.stdout.contains("## [1.1.0 from changelog](https://github.com/acme/widget/compare/v1.0.0...1.1.0)"))
+        #expect(result.stdout.contains("## [1.1.0](https://github.com/acme/widget/compare/v1.0.0...1.1.0) from changelog"))
     }
 
     @Test func theRepositoryCanBeNamedFromElsewhere() throws {

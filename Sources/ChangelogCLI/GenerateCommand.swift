@@ -58,6 +58,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: [.customShort("T"), .long], help: ArgumentHelp("The output format: markdown (default) or json.", valueName: "format"))
     var format: OutputFormat?
 
+    @Option(
+        help: ArgumentHelp(
+            "Render each section with this Mustache template instead of the built-in layout (docs/templates.md).",
+            valueName: "file"))
+    var template: String?
+
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     @Flag(help: "Show what would be written; change nothing.")
@@ -80,6 +86,9 @@ struct GenerateCommand: ParsableCommand {
         }
         if format == .json && (changelogFile != nil || infile != nil) {
             throw ValidationError("JSON output cannot be merged into a changelog file; drop -T json, or -C/-i")
+        }
+        if format == .json && template != nil {
+            throw ValidationError("--template renders Markdown sections; drop -T json or --template")
         }
         if from != nil && fromLatestTag {
             throw ValidationError("--from and -F/--from-latest-tag both choose the start; use one")
@@ -122,6 +131,7 @@ struct GenerateCommand: ParsableCommand {
         builder.format = format
         builder.dryRun = dryRun
         builder.force = force
+        builder.template = template
         return builder
     }
 

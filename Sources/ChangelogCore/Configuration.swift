@@ -22,6 +22,11 @@ public struct Configuration: Sendable, Equatable {
     public var outputFormat: OutputFormat?
     /// `tag-prefix` (`.changelog.toml` only): `"v"` or `""`.
     public var tagPrefix: String?
+    /// `template` (`.changelog.toml` only): a Mustache file, relative to the repository root, that
+    /// renders each release section instead of the built-in layout.
+    public var template: String?
+    /// `contributors` (`.changelog.toml` only): a Contributors block in each Markdown section.
+    public var contributors: Bool?
     /// `[sections]`: `Title = ["alias", ...]`, in file order.
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
@@ -83,6 +88,8 @@ public struct Configuration: Sendable, Equatable {
                 aliases: [("md", .markdown)], caseInsensitive: caseInsensitive)
             if flavor == .changelog {
                 configuration.tagPrefix = try settings.choice("tag-prefix", [("v", "v"), ("", "")])
+                configuration.template = try settings.string("template", allowEmpty: false)
+                configuration.contributors = try settings.bool("contributors")
             }
             try settings.finish { key in
                 switch (flavor, key) {
@@ -115,7 +122,7 @@ public struct Configuration: Sendable, Equatable {
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
-            "output-format", "tag-prefix",
+            "output-format", "tag-prefix", "template", "contributors",
         ]
         try root.finish { key in
             if settingsKeys.contains(key) {

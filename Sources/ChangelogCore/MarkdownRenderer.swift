@@ -5,11 +5,14 @@ public struct MarkdownRenderer: Sendable {
     public var subtitle: String?
     /// `[branches] backports = "mark"`: entries shipped first by a maintenance release say so.
     public var marksBackports: Bool
+    /// `[changelog] contributors = true`: a Contributors block closes each release.
+    public var showsContributors: Bool
 
-    public init(links: LinkContext, subtitle: String? = nil, marksBackports: Bool = false) {
+    public init(links: LinkContext, subtitle: String? = nil, marksBackports: Bool = false, showsContributors: Bool = false) {
         self.links = links
         self.subtitle = subtitle.flatMap { $0.isEmpty ? nil : $0 }
         self.marksBackports = marksBackports
+        self.showsContributors = showsContributors
     }
 
     /// One release section, ending with a single blank line so sections stack cleanly.
@@ -38,6 +41,14 @@ public struct MarkdownRenderer: Sendable {
                 renderEntry(entry, breaking: isBreaking, into: &out)
             }
             if !isBreaking { out += "\n" }
+        }
+        if showsContributors && !release.contributors.isEmpty {
+            out += "#### Contributors\n\n"
+            for contributor in release.contributors {
+                out += "* \(contributor.name.isEmpty ? contributor.email : contributor.name)"
+                out += contributor.isFirstTime ? " (first contribution)\n" : "\n"
+            }
+            out += "\n"
         }
     }
 

@@ -11,14 +11,20 @@ public struct Release: Sendable, Equatable {
     /// `YYYY-MM-DD`.
     public var date: String
     public var sections: [Section]
+    /// Who wrote or co-wrote its commits, sorted; empty when the run did not ask for them.
+    public var contributors: [Contributor]
 
-    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, sections: [Section]) {
+    public init(
+        version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, sections: [Section],
+        contributors: [Contributor] = []
+    ) {
         self.version = version
         self.tag = tag
         self.previousTag = previousTag
         self.head = head
         self.date = date
         self.sections = sections
+        self.contributors = contributors
     }
 
     public struct Section: Sendable, Equatable {

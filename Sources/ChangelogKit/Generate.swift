@@ -58,19 +58,24 @@ public struct Generate {
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
 
+        let links = LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle)
         let renderer = MarkdownRenderer(
-            links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
-            subtitle: request.subtitle, marksBackports: request.backports == .mark)
+            links: links, subtitle: request.subtitle, marksBackports: request.backports == .mark,
+            showsContributors: request.showsContributors)
+        let template = request.template, subtitle = request.subtitle
+        let render: @Sendable (Release) -> String = { release in
+            template?.render(release, links: links, subtitle: subtitle) ?? renderer.render(release)
+        }
         guard infile != nil else {
             var text = ""
-            try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
+            try orderedParallelMap(plans, { plan, _ in render(plan.release(composer)) }) { section in
                 if request.outfile == nil { emit(section) } else { text += section }
             }
             if request.outfile == nil { return Outcome(releases: names, wroteFile: nil, byteCount: 0) }
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
         var sections: [String] = []
-        try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { sections.append($0) }
+        try orderedParallelMap(plans, { plan, _ in render(plan.release(composer)) }) { sections.append($0) }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
         let incoming = zip(plans, sections).reversed().map { (text: $1, key: $0.key) }
         var keptKeys: [SectionKey] = []
@@ -129,16 +134,21 @@ public struct Generate {
         let target = try history.resolve(request.to)
         let prefix = request.tagPrefix ?? history.tags.preferredPrefix
         if request.all {
-            return try planAll(target: target, prefix: prefix)
+            var plans = try planAll(target: target, prefix: prefix)
+            if request.includesContributors { try ContributorIndex(repository: history.repository).assign(toAll: &plans) }
+            return plans
         }
         let version: SemanticVersion?
         let previousName: String?
         let commits: [SourceCommit]
         // The release the range starts at, when it starts at one (not at a --from revision).
         var previousRelease: VersionTag?
+        // Where the earlier history, which tells first-time contributors apart, starts.
+        var bases: [ObjectID] = []
         if let from = request.from {
             version = try self.version(after: history.previousRelease(of: target), since: nil, target: target)
             let base = try history.resolve(from)
+            bases = [base]
             // The compare link and JSON name a tag; a bare revision is shown as its short id.
             previousName = history.tags.last { $0.isOn(base) }?.name ?? String(base.hex.prefix(8))
             commits = try history.commits(from: base, to: target)
@@ -164,6 +174,10 @@ public struct Generate {
         try history.applyBackports(
             to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
             policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
+        if request.includesContributors {
+            if let previousRelease { bases = [previousRelease.commitID] }
+            try ContributorIndex(repository: history.repository).assign(to: &plan, after: bases)
+        }
         return [plan]
     }
 

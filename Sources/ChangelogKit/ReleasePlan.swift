@@ -12,6 +12,8 @@ public struct ReleasePlan: Sendable {
     public var commits: [SourceCommit]
     /// Commits whose change a maintenance release shipped first, with those releases' versions.
     public var alsoIn: [String: [SemanticVersion]] = [:]
+    /// Filled only when the output shows them (`ContributorIndex`).
+    public var contributors: [Contributor] = []
 
     public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [SourceCommit]) {
         self.version = version
@@ -27,6 +29,6 @@ public struct ReleasePlan: Sendable {
     public func release(_ composer: ReleaseComposer) -> Release {
         Release(
             version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-            sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn))
+            sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn), contributors: contributors)
     }
 }

@@ -236,8 +236,8 @@ import Testing
         let error = try #require(failure("[changelog]\nsurprise = 1"))
         #expect(
             error.description == """
-                .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, from-latest-tag, \
-                infile, link-style, outfile, output-format, repository, subtitle, tag-prefix
+                .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, contributors, from-latest-tag, \
+                infile, link-style, outfile, output-format, repository, subtitle, tag-prefix, template
                 """)
     }
 

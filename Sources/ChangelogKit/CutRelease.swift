@@ -147,11 +147,24 @@ public struct CutRelease {
         try history.applyBackports(
             to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
             patchOnly: patchOnly, mode: configuration.branches.backports)
-        let section = MarkdownRenderer(
-            links: request.links, subtitle: request.subtitle,
-            marksBackports: configuration.branches.backports == .mark
-        )
-        .render(plan.release(ReleaseComposer(layout: configuration.layout)))
+        // The section as `changelog -C` would write it, so the next run finds it unedited.
+        let showsContributors = configuration.contributors ?? false
+        if showsContributors || configuration.template != nil {
+            try ContributorIndex(repository: repository).assign(to: &plan, after: current.map { [$0.commitID] } ?? [])
+        }
+        let release = plan.release(ReleaseComposer(layout: configuration.layout))
+        let section: String
+        if let file = configuration.template {
+            try WorkingTreePath.checkInside(file, root: root)
+            section = try GenerateRequestBuilder.loadTemplate(root + file, shownAs: file, option: "[changelog] template")
+                .render(release, links: request.links, subtitle: request.subtitle)
+        } else {
+            section = MarkdownRenderer(
+                links: request.links, subtitle: request.subtitle,
+                marksBackports: configuration.branches.backports == .mark, showsContributors: showsContributors
+            )
+            .render(release)
+        }
         // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
         let previousDocument = ChangelogDocument(bytes: existing ?? [])
         let keepEdited = !request.force && previousDocument.hasEditedSection(for: .version(version), comparedWith: section)

@@ -41,6 +41,24 @@ import Testing
         #expect(updated.hasSuffix(written.components(separatedBy: "<a name=\"1.0.0\"></a>")[1]))
     }
 
+    /// `release` writes the section as `-C` does, template and contributors included.
+    @Test func releaseWritesTheSectionAsGenerateDoes() throws {
+        let scene = try ReleaseScene(
+            config: "[changelog]\ntemplate = \"changelog.mustache\"\ncontributors = true\n[release]\nfiles = [\"VERSION\"]\n")
+        try scene.sandbox.write("repo/changelog.mustache", try String(contentsOfFile: Self.example, encoding: .utf8))
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "docs: the changelog's template")
+        // What `generate -C` makes of the same file, written outside the repository.
+        try scene.sandbox.write("expected.md", try scene.sandbox.read("repo/CHANGELOG.md"))
+        #expect(try scene.changelog("--setversion", "2.0.0", "-C", scene.sandbox.root + "/expected.md").status == 0)
+        let result = try scene.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        let changelog = try scene.sandbox.read("repo/CHANGELOG.md")
+        #expect(changelog == (try scene.sandbox.read("expected.md")))
+        #expect(changelog.hasPrefix("# Changelog\n\nHand-written intro.\n\n<a name=\"2.0.0\"></a>\n## [2.0.0]("))
+        #expect(changelog.contains("### Contributors\n\n- Ada Lovelace\n- Test Runner (first contribution)\n"))
+    }
+
     @Test func aSyntaxErrorNamesTheFileLineAndColumn() throws {
         try sandbox.write("repo/bad.mustache", "## {{name}}\n\n{{#sections}}\n### {{title}}\n  {{/commits}}\n")
         let result = try sandbox.changelog("--template", "bad.mustache")

@@ -103,7 +103,13 @@ public struct MarkdownRenderer: Sendable {
 
 /// Subjects come from people: fold runs of spaces and tabs so no double spaces reach the Markdown.
 func collapsingSpaces(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x09 }) || text.contains("  ") else { return text }
+    // One pass over the bytes decides; almost every subject has nothing to fold.
+    var afterSpace = false
+    let needsFolding = text.utf8.contains { byte in
+        defer { afterSpace = byte == 0x20 }
+        return byte == 0x09 || (byte == 0x20 && afterSpace)
+    }
+    guard needsFolding else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     var previousWasSpace = false

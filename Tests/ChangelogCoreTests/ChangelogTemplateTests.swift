@@ -12,6 +12,9 @@ private func release(_ messages: [(String, String)], version: String? = "1.4.0",
         contributors: contributors)
 }
 
+/// A context value as text, as the renderer writes it.
+private func text(_ value: Any?) -> String? { (value as? TemplateContext.Text)?.value }
+
 private func render(_ text: String, _ release: Release, links: LinkContext = links) throws -> String {
     try ChangelogTemplate(text: text, file: "t.mustache").render(release, links: links)
 }
@@ -21,20 +24,26 @@ struct ChangelogTemplateTests {
     @Test func contextHasTheJSONKeysAndTheLinks() throws {
         let context = TemplateContext.release(
             release([("00000001", "feat(api): a\n\nCloses #12")]), links: links, subtitle: "Codename")
-        #expect(context["version"] as? String == "1.4.0")
-        #expect(context["tag"] as? String == "v1.4.0")
-        #expect(context["previousTag"] as? String == "v1.3.0")
-        #expect(context["name"] as? String == "1.4.0")
-        #expect(context["subtitle"] as? String == "Codename")
-        #expect(context["compareURL"] as? String == "https://github.com/acme/widget/compare/v1.3.0...v1.4.0")
-        let sections = try #require(context["sections"] as? [[String: Any]])
-        #expect(sections.map { $0["title"] as? String } == ["Features"])
-        let commit = try #require((sections[0]["commits"] as? [[String: Any]])?.first)
-        #expect(commit["url"] as? String == "https://github.com/acme/widget/commit/" + CoreCommitFactory.id("00000001"))
-        #expect(commit["scope"] as? String == "api")
-        let reference = try #require((commit["references"] as? [[String: Any]])?.first)
-        #expect(reference["url"] as? String == "https://github.com/acme/widget/issues/12")
-        #expect(commit["body"] is TemplateContext.Null)
+        #expect(text(context.child(named: "version")) == "1.4.0")
+        #expect(text(context.child(named: "tag")) == "v1.4.0")
+        #expect(text(context.child(named: "previousTag")) == "v1.3.0")
+        #expect(text(context.child(named: "name")) == "1.4.0")
+        #expect(text(context.child(named: "subtitle")) == "Codename")
+        #expect(text(context.child(named: "compareURL")) == "https://github.com/acme/widget/compare/v1.3.0...v1.4.0")
+        #expect(context.child(named: "nothing") == nil)
+        let sections = try #require(context.child(named: "sections") as? [TemplateContext.SectionObject])
+        #expect(sections.map { text($0.child(named: "title")) } == ["Features"])
+        let commit = try #require((sections[0].child(named: "commits") as? [TemplateContext.CommitObject])?.first)
+        #expect(text(commit.child(named: "url")) == "https://github.com/acme/widget/commit/" + CoreCommitFactory.id("00000001"))
+        #expect(text(commit.child(named: "scope")) == "api")
+        let reference = try #require((commit.child(named: "references") as? [TemplateContext.ReferenceObject])?.first)
+        #expect(text(reference.child(named: "url")) == "https://github.com/acme/widget/issues/12")
+        #expect(commit.child(named: "body") is TemplateContext.Null)
+        #expect(commit.child(named: "indentedNote") is TemplateContext.Null)
+    }
+
+    @Test func aMultiLineNoteIsIndentedAsTheBuiltInLayoutDoes() {
+        #expect(TemplateContext.indented("first\n\n- a\n  b") == "  first\n\n  - a\n    b")
     }
 
     @Test func rendersAReleaseAsMarkdownWithoutEscaping() throws {
@@ -83,6 +92,17 @@ struct ChangelogTemplateTests {
         #expect(
             try render("{{name}} {{^version}}-{{/version}} {{compareURL}}", release([], version: nil))
                 == "Unreleased - https://github.com/acme/widget/compare/v1.3.0...HEAD\n\n")
+    }
+
+    @Test func transformsAndHTMLEscapingOnRequest() throws {
+        let one = release([("00000001", "fix: a <b>")], contributors: [Contributor(name: "Ada", email: "a@x")])
+        #expect(
+            try render("{{lowercased(name)}} {{uppercased(date)}} {{count(contributors)}}", release([], version: nil))
+                == "unreleased 2026-11-21 0\n\n")
+        #expect(try render("{{^empty(contributors)}}{{#contributors}}{{name}}{{/contributors}}{{/empty(contributors)}}", one) == "Ada\n\n")
+        #expect(
+            try render("{{% CONTENT_TYPE: HTML }}{{#sections}}{{#commits}}{{subject}}|{{{subject}}}{{/commits}}{{/sections}}", one)
+                == "a &lt;b&gt;|a <b>\n\n")
     }
 
     @Test func nothingRenderedAddsNothing() throws {

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "Git", dependencies: ["Clibgit2"]),
-        .target(name: "ChangelogCore", dependencies: ["TOMLKit"]),
+        .target(name: "ChangelogCore", dependencies: ["TOMLKit", .product(name: "Mustache", package: "swift-mustache")]),
         // The only place that calls the operating system (descriptors, files, signals, processes).
         .target(name: "Platform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(

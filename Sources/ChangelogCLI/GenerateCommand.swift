@@ -61,6 +61,11 @@ struct GenerateCommand: ParsableCommand {
     var format: OutputFormat?
 
     @OptionGroup var styleOption: StyleOption
+    @Option(
+        help: ArgumentHelp(
+            "Render each section with this Mustache template instead of the built-in layout (docs/templates.md).",
+            valueName: "file"))
+    var template: String?
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
@@ -86,6 +91,9 @@ struct GenerateCommand: ParsableCommand {
         }
         if format == .json && (changelogFile != nil || infile != nil) {
             throw ValidationError("JSON output cannot be merged into a changelog file; drop -T json, or -C/-i")
+        }
+        if format == .json && template != nil {
+            throw ValidationError("--template renders Markdown sections; drop -T json or --template")
         }
         if from != nil && fromLatestTag {
             throw ValidationError("--from and -F/--from-latest-tag both choose the start; use one")
@@ -135,6 +143,7 @@ struct GenerateCommand: ParsableCommand {
         builder.format = format
         builder.dryRun = dryRun
         builder.force = force
+        builder.template = template
         return builder
     }
 

@@ -16,9 +16,13 @@ public struct ClogRenderer: Sendable {
     public var links: LinkContext
     public var subtitle: String?
 
-    public init(links: LinkContext, subtitle: String? = nil) {
+    /// `[changelog] contributors = true`: a Contributors group closes the section.
+    public var showsContributors: Bool
+
+    public init(links: LinkContext, subtitle: String? = nil, showsContributors: Bool = false) {
         self.links = links
         self.subtitle = subtitle.flatMap { $0.isEmpty ? nil : $0 }
+        self.showsContributors = showsContributors
     }
 
     public func render(_ release: Release) -> String {
@@ -65,6 +69,10 @@ public struct ClogRenderer: Sendable {
                     }
                 }
             }
+        }
+        if showsContributors {
+            if afterNote && !release.contributors.isEmpty { out += "\n" }
+            MarkdownRenderer.appendContributors(release, heading: "\n#### Contributors\n\n", bullet: "*   ", into: &out)
         }
     }
 

@@ -30,6 +30,11 @@ public struct Configuration: Sendable, Equatable {
     public var style: ChangelogStyle?
     /// `[keep-a-changelog]`: `Category = ["type", ...]`, on top of the standard mapping.
     public var keepAChangelog: KeepAChangelogCategories = .standard
+    /// `template` (`.changelog.toml` only): a Mustache file, relative to the repository root, that
+    /// renders each release section instead of the built-in layout.
+    public var template: String?
+    /// `contributors` (`.changelog.toml` only): a Contributors block in each Markdown section.
+    public var contributors: Bool?
     /// `[sections]`: `Title = ["alias", ...]`, in file order.
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
@@ -94,6 +99,8 @@ public struct Configuration: Sendable, Equatable {
             if flavor == .changelog {
                 configuration.tagPrefix = try settings.choice("tag-prefix", [("v", "v"), ("", "")])
                 configuration.other = try settings.string("other", allowEmpty: false)
+                configuration.template = try settings.string("template", allowEmpty: false)
+                configuration.contributors = try settings.bool("contributors")
             }
             try settings.finish { key in
                 switch (flavor, key) {
@@ -136,7 +143,7 @@ public struct Configuration: Sendable, Equatable {
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
-            "output-format", "tag-prefix", "other", "style",
+            "output-format", "tag-prefix", "other", "style", "template", "contributors",
         ]
         try root.finish { key in
             if settingsKeys.contains(key) {

@@ -58,6 +58,10 @@ public struct ConventionalRenderer: Sendable {
             }
             out += "\n"
         }
+        if base.showsContributors {
+            MarkdownRenderer.appendContributors(release, heading: "\n### Contributors\n\n", bullet: "* ", into: &out)
+            if !release.contributors.isEmpty { out += "\n" }
+        }
     }
 
     /// By scope (unscoped first, as conventional-changelog compares an absent scope), then subject;

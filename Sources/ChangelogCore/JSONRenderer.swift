@@ -46,6 +46,16 @@ public struct JSONRenderer {
             writer.endObject()
         }
         writer.endArray()
+        writer.key("contributors")
+        writer.beginArray()
+        for contributor in release.contributors {
+            writer.beginObject()
+            writer.field("name", contributor.name)
+            writer.field("email", contributor.email)
+            writer.field("firstTime", contributor.isFirstTime)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.endObject()
         return writer.flush()
     }

@@ -62,6 +62,10 @@ public struct KeepAChangelogRenderer: Sendable {
             }
             out += "\n"
         }
+        if base.showsContributors {
+            MarkdownRenderer.appendContributors(release, heading: "### Contributors\n\n", bullet: "- ", into: &out)
+            if !release.contributors.isEmpty { out += "\n" }
+        }
     }
 
     /// The heading's link label: the version as the section names it, or `Unreleased`.

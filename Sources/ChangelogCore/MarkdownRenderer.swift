@@ -6,6 +6,8 @@ public struct MarkdownRenderer: Sendable {
     public var subtitle: String?
     /// `[branches] backports = "mark"`: entries shipped first by a maintenance release say so.
     public var marksBackports: Bool
+    /// `[changelog] contributors = true`: a Contributors block closes each release.
+    public var showsContributors: Bool
 
     /// `[changelog] style`, `--style`: the layout the sections are written in.
     public var style: ChangelogStyle
@@ -14,13 +16,14 @@ public struct MarkdownRenderer: Sendable {
 
     public init(
         links: LinkContext, subtitle: String? = nil, marksBackports: Bool = false, style: ChangelogStyle = .default,
-        categories: KeepAChangelogCategories = .standard
+        categories: KeepAChangelogCategories = .standard, showsContributors: Bool = false
     ) {
         self.links = links
         self.subtitle = subtitle.flatMap { $0.isEmpty ? nil : $0 }
         self.marksBackports = marksBackports
         self.style = style
         self.categories = categories
+        self.showsContributors = showsContributors
     }
 
     /// One release section, ending with a single blank line so sections stack cleanly.
@@ -33,7 +36,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ release: Release, into out: inout String) {
         switch style {
         case .default: break
-        case .clog: return ClogRenderer(links: links, subtitle: subtitle).render(release, into: &out)
+        case .clog:
+            return ClogRenderer(links: links, subtitle: subtitle, showsContributors: showsContributors).render(release, into: &out)
         case .keepAChangelog: return KeepAChangelogRenderer(base: self).render(release, into: &out)
         case .conventional: return ConventionalRenderer(base: self).render(release, into: &out)
         }
@@ -54,6 +58,21 @@ public struct MarkdownRenderer: Sendable {
                 renderEntry(entry, breaking: isBreaking, into: &out)
             }
             if !isBreaking { out += "\n" }
+        }
+        if showsContributors {
+            Self.appendContributors(release, heading: "#### Contributors\n\n", bullet: "* ", into: &out)
+            if !release.contributors.isEmpty { out += "\n" }
+        }
+    }
+
+    /// `[changelog] contributors = true`: the release's contributors under `heading`, one `bullet`
+    /// line each, first-timers marked; nothing when there are none.
+    static func appendContributors(_ release: Release, heading: String, bullet: String, into out: inout String) {
+        guard !release.contributors.isEmpty else { return }
+        out += heading
+        for contributor in release.contributors {
+            out += bullet + (contributor.name.isEmpty ? contributor.email : contributor.name)
+            out += contributor.isFirstTime ? " (first contribution)\n" : "\n"
         }
     }
 
@@ -106,7 +125,13 @@ public struct MarkdownRenderer: Sendable {
 
 /// Subjects come from people: fold runs of spaces and tabs so no double spaces reach the Markdown.
 func collapsingSpaces(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x09 }) || text.contains("  ") else { return text }
+    // One pass over the bytes decides; almost every subject has nothing to fold.
+    var afterSpace = false
+    let needsFolding = text.utf8.contains { byte in
+        defer { afterSpace = byte == 0x20 }
+        return byte == 0x09 || (byte == 0x20 && afterSpace)
+    }
+    guard needsFolding else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     var previousWasSpace = false

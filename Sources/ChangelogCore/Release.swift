@@ -14,10 +14,12 @@ public struct Release: Sendable, Equatable {
     /// The tag's date, or today's for a release being cut; shown as a day only when rendered.
     public var date: Timestamp
     public var sections: [Section]
+    /// Who wrote or co-wrote its commits, sorted; empty when the run did not ask for them.
+    public var contributors: [Contributor]
 
     public init(
         version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: Timestamp, sections: [Section],
-        name: String? = nil
+        name: String? = nil, contributors: [Contributor] = []
     ) {
         self.version = version
         self.name = name
@@ -26,6 +28,7 @@ public struct Release: Sendable, Equatable {
         self.head = head
         self.date = date
         self.sections = sections
+        self.contributors = contributors
     }
 
     public struct Section: Sendable, Equatable {

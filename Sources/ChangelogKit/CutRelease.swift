@@ -152,12 +152,24 @@ public struct CutRelease {
         try history.applyBackports(
             to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
             patchOnly: patchOnly, mode: configuration.branches.backports)
+        // The section as `changelog -C` would write it, so the next run finds it unedited.
+        let showsContributors = configuration.contributors ?? false
+        if showsContributors || configuration.template != nil {
+            try ContributorIndex(repository: repository).assign(to: &plan, after: current.map { [$0.commitID] } ?? [])
+        }
         let renderer = MarkdownRenderer(
             links: request.links, subtitle: request.subtitle,
             marksBackports: configuration.branches.backports == .mark, style: request.style,
-            categories: configuration.keepAChangelog)
+            categories: configuration.keepAChangelog, showsContributors: showsContributors)
         let release = plan.release(ReleaseComposer(layout: configuration.layout))
-        let section = renderer.render(release)
+        let section: String
+        if let file = configuration.template {
+            try WorkingTreePath.checkInside(file, root: root)
+            section = try GenerateRequestBuilder.loadTemplate(root + file, shownAs: file, option: "[changelog] template")
+                .render(release, links: request.links, subtitle: request.subtitle)
+        } else {
+            section = renderer.render(release)
+        }
         // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
         let previousDocument = ChangelogDocument(bytes: existing ?? [])
         let keepEdited = !request.force && previousDocument.hasEditedSection(for: .version(version), comparedWith: section)

@@ -80,17 +80,21 @@ public struct Generate {
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
 
+        let links = LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle)
         let renderer = MarkdownRenderer(
-            links: LinkContext(repositoryURL: request.repositoryURL, style: request.linkStyle),
-            subtitle: request.subtitle, marksBackports: request.backports == .mark, style: request.style,
-            categories: request.categories)
+            links: links, subtitle: request.subtitle, marksBackports: request.backports == .mark, style: request.style,
+            categories: request.categories, showsContributors: request.showsContributors)
+        let template = request.template, subtitle = request.subtitle
+        let render: @Sendable (Release) -> String = { release in
+            template?.render(release, links: links, subtitle: subtitle) ?? renderer.render(release)
+        }
         let definitions = linkDefinitions(plans, renderer: renderer)
         guard infile != nil else {
             var text = ""
             var first = true
-            try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) { section in
+            try orderedParallelMap(plans, { plan, _ in render(plan.release(composer)) }) { section in
                 // clog's sections end at their last line; clog puts this between one and the next.
-                let spaced = request.style == .clog && !first ? ClogRenderer.separator + section : section
+                let spaced = request.style == .clog && template == nil && !first ? ClogRenderer.separator + section : section
                 first = false
                 if request.outfile == nil { emit(spaced) } else { text += spaced }
                 advance()
@@ -103,7 +107,7 @@ public struct Generate {
             return try finish(Array(text.utf8), names: names, emit: emit)
         }
         var sections: [String] = []
-        try orderedParallelMap(plans, { plan, _ in renderer.render(plan.release(composer)) }) {
+        try orderedParallelMap(plans, { plan, _ in render(plan.release(composer)) }) {
             sections.append($0)
             advance()
         }
@@ -185,16 +189,21 @@ public struct Generate {
         let target = try history.resolve(request.to)
         let prefix = request.tagPrefix ?? history.tags.preferredPrefix
         if request.all {
-            return try planAll(target: target, prefix: prefix)
+            var plans = try planAll(target: target, prefix: prefix)
+            if request.includesContributors { try ContributorIndex(repository: history.repository).assign(toAll: &plans) }
+            return plans
         }
         let version: SemanticVersion?
         let previousName: String?
         let commits: [ParsedCommit]
         // The release the range starts at, when it starts at one (not at a --from revision).
         var previousRelease: VersionTag?
+        // Where the earlier history, which tells first-time contributors apart, starts.
+        var bases: [ObjectID] = []
         if let from = request.from {
             version = try self.version(after: history.previousRelease(of: target), since: nil, target: target)
             let base = try history.resolve(from)
+            bases = [base]
             // The compare link and JSON name a tag; a bare revision is shown as its short id.
             previousName = history.tags.last { $0.isOn(base) }?.name ?? String(base.hex.prefix(8))
             commits = try history.commits(from: base, to: target)
@@ -221,6 +230,10 @@ public struct Generate {
         try history.applyBackports(
             to: &plan, after: previousRelease, target: target, shippedBefore: existingTag == nil ? nil : date,
             policy: request.policy, patchOnly: request.patchOnly, mode: request.backports)
+        if request.includesContributors {
+            if let previousRelease { bases = [previousRelease.commitID] }
+            try ContributorIndex(repository: history.repository).assign(to: &plan, after: bases)
+        }
         return [plan]
     }
 

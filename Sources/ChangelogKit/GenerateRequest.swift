@@ -40,6 +40,13 @@ public struct GenerateRequest {
     /// `--bump` on a patch-only branch stays a patch.
     public var patchOnly = false
     public var dryRun = false
+    /// `--template` or `[changelog] template`, parsed: renders Markdown sections instead of the built-in layout.
+    public var template: ChangelogTemplate?
+    /// `[changelog] contributors = true`: the built-in layout lists each release's contributors.
+    public var showsContributors = false
+    /// Whether the releases need their contributors: always in JSON and templates, in the built-in
+    /// layout when shown. Finding first-timers reads history, so other runs skip it.
+    public var includesContributors = false
     /// Regenerate sections of the changelog file that differ from what would be generated (edited
     /// by hand); without it they are kept.
     public var force = false

@@ -21,6 +21,8 @@ public struct GenerateRequestBuilder {
     public var format: OutputFormat?
     public var dryRun = false
     public var force = false
+    /// `--template FILE`, relative to where the user stands.
+    public var template: String?
 
     public init() {}
 
@@ -77,7 +79,29 @@ public struct GenerateRequestBuilder {
         }
         request.dryRun = dryRun
         request.force = force
+        if request.format == .markdown {
+            if let template {
+                request.template = try Self.loadTemplate(template, shownAs: template, option: "--template")
+            } else if let file = configuration.template {
+                try Self.checkInside(file, root: history.repository.workingDirectory)
+                request.template = try Self.loadTemplate(root + file, shownAs: file, option: "[changelog] template")
+            }
+        }
+        request.showsContributors = configuration.contributors ?? false
+        request.includesContributors = request.format == .json || request.template != nil || request.showsContributors
         return request
+    }
+
+    /// Reads and parses a template once, before any history is read: a broken template fails fast.
+    static func loadTemplate(_ path: String, shownAs name: String, option: String) throws(ChangelogError) -> ChangelogTemplate {
+        guard let bytes = try AtomicFile.read(path) else {
+            throw ChangelogError("cannot read the template \(name): no such file; check the path given to \(option)")
+        }
+        do {
+            return try ChangelogTemplate(text: String(decoding: bytes, as: UTF8.self), file: name)
+        } catch {
+            throw ChangelogError(error.description)
+        }
     }
 
     /// On a branch named for a version line, `--bump` suggests what `changelog next` does there, on

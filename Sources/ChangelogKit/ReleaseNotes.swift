@@ -54,17 +54,18 @@ public struct ReleaseNotes {
         let (version, tag) = try release(version)
         guard let tag else { throw missing(version) }
         var renderer = JSONRenderer()
-        return renderer.begin() + renderer.render(try generated(tag)) + renderer.end()
+        return renderer.begin() + renderer.render(try generated(tag, contributors: true)) + renderer.end()
     }
 
     /// The release as `changelog --setversion V --to TAG` plans it: one definition of a tagged
     /// release's range, date and backports.
-    private func generated(_ tag: VersionTag) throws(ChangelogError) -> Release {
+    private func generated(_ tag: VersionTag, contributors: Bool = false) throws(ChangelogError) -> Release {
         var request = GenerateRequest(today: Environment.now())
         request.version = .exact(tag.version)
         request.to = tag.commitID.hex
         request.layout = layout
         request.backports = backports
+        request.includesContributors = contributors
         let plans = try Generate(history: history, request: request).plan()
         return plans[0].release(ReleaseComposer(layout: layout))
     }

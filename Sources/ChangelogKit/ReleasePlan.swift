@@ -14,6 +14,8 @@ public struct ReleasePlan: Sendable {
     public var commits: [ParsedCommit]
     /// Commits whose change a maintenance release shipped first, with those releases' versions.
     public var alsoIn: [CommitID: [SemanticVersion]] = [:]
+    /// Filled only when the output shows them (`ContributorIndex`).
+    public var contributors: [Contributor] = []
 
     public init(
         version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: Timestamp, commits: [ParsedCommit]
@@ -34,6 +36,6 @@ public struct ReleasePlan: Sendable {
     public func release(_ composer: ReleaseComposer) -> Release {
         Release(
             version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-            sections: composer.sections(for: commits, alsoIn: alsoIn), name: name)
+            sections: composer.sections(for: commits, alsoIn: alsoIn), name: name, contributors: contributors)
     }
 }

@@ -236,8 +236,8 @@ import Testing
         let error = try #require(failure("[changelog]\nsurprise = 1"))
         #expect(
             error.description == """
-                .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, from-latest-tag, \
-                infile, link-style, other, outfile, output-format, repository, style, subtitle, tag-prefix
+                .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, contributors, from-latest-tag, \
+                infile, link-style, other, outfile, output-format, repository, style, subtitle, tag-prefix, template
                 """)
     }
 

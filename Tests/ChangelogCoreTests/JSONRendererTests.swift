@@ -157,7 +157,12 @@ struct JSONRendererTests {
 
     @Test("The document: docs/contract.md's release and COMMIT shape, keys in order")
     func golden() {
-        let text = JSONRenderer.document([release([c("5e6f7a8b", "feat(parser): accept multi-line footers\n\nCloses #12")])])
+        var withContributors = release([c("5e6f7a8b", "feat(parser): accept multi-line footers\n\nCloses #12")])
+        withContributors.contributors = [
+            Contributor(name: "Ada Lovelace", email: "ada@example.com"),
+            Contributor(name: "Grace Hopper", email: "grace@example.com", isFirstTime: true),
+        ]
+        let text = JSONRenderer.document([withContributors])
         let id = CoreCommitFactory.id("5e6f7a8b")
         #expect(
             text == """
@@ -201,6 +206,18 @@ struct JSONRendererTests {
                             }
                           ]
                         }
+                      ],
+                      "contributors": [
+                        {
+                          "name": "Ada Lovelace",
+                          "email": "ada@example.com",
+                          "firstTime": false
+                        },
+                        {
+                          "name": "Grace Hopper",
+                          "email": "grace@example.com",
+                          "firstTime": true
+                        }
                       ]
                     }
                   ]
@@ -228,8 +245,8 @@ struct JSONRendererTests {
         let releases = keyOrder(in: text, objectStartingWith: "version")
         #expect(
             releases == [
-                ["version", "tag", "previousTag", "date", "sections"],
-                ["version", "tag", "previousTag", "date", "sections"],
+                ["version", "tag", "previousTag", "date", "sections", "contributors"],
+                ["version", "tag", "previousTag", "date", "sections", "contributors"],
             ])
         #expect(keyOrder(in: text, objectStartingWith: "title").allSatisfy { $0 == ["title", "commits"] })
         #expect(keyOrder(in: text, objectStartingWith: "token").allSatisfy { $0 == ["token", "value"] })
@@ -302,7 +319,8 @@ struct JSONRendererTests {
                       "tag": "v1.4.0",
                       "previousTag": "v1.3.0",
                       "date": "2026-11-21",
-                      "sections": []
+                      "sections": [],
+                      "contributors": []
                     }
                   ]
                 }

@@ -1,0 +1,166 @@
+import Mustache
+
+/// What a template sees for one release: the release object of the `-T json` document, same keys,
+/// plus the links and names the Markdown layout computes (docs/templates.md lists them all).
+///
+/// Objects that answer a key when the renderer asks for it: nothing is built for keys a template
+/// never reads, and a lookup is a `switch`, where a dictionary of boxed values would be built for
+/// every commit and a struct would be reflected with `Mirror` on every lookup.
+enum TemplateContext {
+    /// A JSON `null`: found, so the lookup does not continue into the enclosing objects (a
+    /// reference without a link must not pick up its commit's `url`), and false in a section.
+    struct Null: MustacheCustomRenderable {
+        var renderText: String { "" }
+        var isNull: Bool { true }
+    }
+
+    /// A string as the renderer takes it fastest: found to be renderable by its first cast, where
+    /// a plain `String` goes through several failing casts and `String(describing:)`; a section
+    /// it opens answers lookups at once, where a `String` would be reflected with `Mirror`.
+    struct Text: MustacheCustomRenderable, MustacheParent, MustacheTransformable, CustomStringConvertible {
+        let value: String
+        init(_ value: String) { self.value = value }
+        var renderText: String { value }
+        var isNull: Bool { false }
+        var description: String { value }
+        func child(named: String) -> Any? { nil }
+        func transform(_ name: String) -> Any? { value.transform(name) }
+    }
+
+    static func value(_ text: String?) -> Any { text.map { Text($0) as Any } ?? Null() }
+    static func value(_ text: String) -> Any { Text(text) }
+
+    static func release(_ release: Release, links: LinkContext, subtitle: String?) -> ReleaseObject {
+        ReleaseObject(release: release, links: links, subtitle: subtitle.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    final class ReleaseObject: MustacheParent {
+        let release: Release
+        let links: LinkContext
+        let subtitle: String?
+        private lazy var sections = release.sections.map { SectionObject(section: $0, links: links) }
+        private lazy var contributors = release.contributors.map(ContributorObject.init)
+
+        init(release: Release, links: LinkContext, subtitle: String?) {
+            self.release = release
+            self.links = links
+            self.subtitle = subtitle
+        }
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "version": return value(release.version?.description)
+            case "tag": return value(release.tag)
+            case "previousTag": return value(release.previousTag)
+            case "date": return value(release.date.day)
+            case "sections": return sections
+            case "contributors": return contributors
+            case "name": return value(release.version?.description ?? "Unreleased")
+            case "anchor": return value(release.version?.description ?? "unreleased")
+            case "subtitle": return value(subtitle)
+            case "repository": return value(links.repositoryURL)
+            case "linkStyle": return value(links.style.rawValue)
+            case "compareURL":
+                guard let base = links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head else {
+                    return Null()
+                }
+                return value(links.style.compare(base, from: previous, to: current))
+            default: return nil
+            }
+        }
+    }
+
+    final class SectionObject: MustacheParent {
+        let section: Release.Section
+        private let commits: [CommitObject]
+
+        init(section: Release.Section, links: LinkContext) {
+            self.section = section
+            commits = section.entries.map { CommitObject(entry: $0, links: links) }
+        }
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "title": value(section.title)
+            case "commits": commits
+            case "breakingChanges": section.isBreaking
+            default: nil
+            }
+        }
+    }
+
+    final class CommitObject: MustacheParent {
+        let entry: Release.Entry
+        let links: LinkContext
+
+        init(entry: Release.Entry, links: LinkContext) {
+            self.entry = entry
+            self.links = links
+        }
+
+        func child(named name: String) -> Any? {
+            let commit = entry.commit, conventional = entry.conventional
+            switch name {
+            case "id": return value(commit.id.hex)
+            case "shortId": return value(commit.shortID)
+            case "type": return value(conventional.type)
+            case "scope": return value(conventional.scope)
+            case "component": return value(entry.component)
+            case "subject": return value(collapsingSpaces(conventional.subject))
+            case "body": return value(conventional.body)
+            case "breaking": return conventional.isBreaking
+            case "breakingNote": return value(conventional.breakingNote)
+            case "footers": return conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
+            case "references": return conventional.references.map { ReferenceObject(reference: $0, links: links) }
+            case "author": return ["name": value(commit.author.name), "email": value(commit.author.email)]
+            case "date": return value(commit.date.iso8601)
+            case "alsoIn": return entry.alsoIn.map { value($0.description) }
+            case "url": return value(links.repositoryURL.map { links.style.commit($0, commit.id.hex) })
+            case "indentedNote":
+                guard conventional.isBreaking else { return Null() }
+                return value(indented(conventional.breakingNote ?? collapsingSpaces(conventional.subject)))
+            default: return nil
+            }
+        }
+    }
+
+    final class ReferenceObject: MustacheParent {
+        let reference: Reference
+        let links: LinkContext
+
+        init(reference: Reference, links: LinkContext) {
+            self.reference = reference
+            self.links = links
+        }
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "action": value(reference.action)
+            case "issue": value(reference.issue)
+            case "url": value(links.repositoryURL.flatMap { links.style.issue($0, reference) })
+            default: nil
+            }
+        }
+    }
+
+    final class ContributorObject: MustacheParent {
+        let contributor: Contributor
+
+        init(_ contributor: Contributor) { self.contributor = contributor }
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "name": value(contributor.name)
+            case "email": value(contributor.email)
+            case "firstTime": contributor.isFirstTime
+            default: nil
+            }
+        }
+    }
+
+    /// What the built-in layout lists under a breaking change, each line indented by two spaces
+    /// (blank lines left blank), so a multi-line note stays inside its list item.
+    static func indented(_ note: String) -> String {
+        note.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+}

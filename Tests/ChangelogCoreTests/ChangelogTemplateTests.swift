@@ -1,0 +1,123 @@
+import Testing
+
+@testable import ChangelogCore
+
+private let links = LinkContext(repositoryURL: "https://github.com/acme/widget", style: .github)
+
+private func release(_ messages: [(String, String)], version: String? = "1.4.0", contributors: [Contributor] = []) -> Release {
+    Release(
+        version: version.flatMap(SemanticVersion.init), tag: version.map { "v" + $0 }, previousTag: "v1.3.0",
+        head: version == nil ? "HEAD" : nil, date: Timestamp(gitDate: "2026-11-21T12:00:00Z")!,
+        sections: ReleaseComposer().sections(for: messages.map { CoreCommitFactory.commit($0.0, $0.1) }),
+        contributors: contributors)
+}
+
+/// A context value as text, as the renderer writes it.
+private func text(_ value: Any?) -> String? { (value as? TemplateContext.Text)?.value }
+
+private func render(_ text: String, _ release: Release, links: LinkContext = links) throws -> String {
+    try ChangelogTemplate(text: text, file: "t.mustache").render(release, links: links)
+}
+
+@Suite("ChangelogTemplate")
+struct ChangelogTemplateTests {
+    @Test func contextHasTheJSONKeysAndTheLinks() throws {
+        let context = TemplateContext.release(
+            release([("00000001", "feat(api): a\n\nCloses #12")]), links: links, subtitle: "Codename")
+        #expect(text(context.child(named: "version")) == "1.4.0")
+        #expect(text(context.child(named: "tag")) == "v1.4.0")
+        #expect(text(context.child(named: "previousTag")) == "v1.3.0")
+        #expect(text(context.child(named: "name")) == "1.4.0")
+        #expect(text(context.child(named: "subtitle")) == "Codename")
+        #expect(text(context.child(named: "compareURL")) == "https://github.com/acme/widget/compare/v1.3.0...v1.4.0")
+        #expect(context.child(named: "nothing") == nil)
+        let sections = try #require(context.child(named: "sections") as? [TemplateContext.SectionObject])
+        #expect(sections.map { text($0.child(named: "title")) } == ["Features"])
+        let commit = try #require((sections[0].child(named: "commits") as? [TemplateContext.CommitObject])?.first)
+        #expect(text(commit.child(named: "url")) == "https://github.com/acme/widget/commit/" + CoreCommitFactory.id("00000001").hex)
+        #expect(text(commit.child(named: "scope")) == "api")
+        let reference = try #require((commit.child(named: "references") as? [TemplateContext.ReferenceObject])?.first)
+        #expect(text(reference.child(named: "url")) == "https://github.com/acme/widget/issues/12")
+        #expect(commit.child(named: "body") is TemplateContext.Null)
+        #expect(commit.child(named: "indentedNote") is TemplateContext.Null)
+    }
+
+    @Test func aMultiLineNoteIsIndentedAsTheBuiltInLayoutDoes() {
+        #expect(TemplateContext.indented("first\n\n- a\n  b") == "  first\n\n  - a\n    b")
+    }
+
+    @Test func rendersAReleaseAsMarkdownWithoutEscaping() throws {
+        let text = """
+            ## {{name}} ({{date}})
+            {{#sections}}
+            ### {{title}}
+            {{#commits}}
+            - {{#scope}}{{scope}}: {{/scope}}{{subject}} [{{shortId}}]({{url}})
+            {{/commits}}
+            {{/sections}}
+            {{#contributors}}
+            @{{name}}{{#firstTime}} (new){{/firstTime}}
+            {{/contributors}}
+            """
+        let out = try render(
+            text,
+            release(
+                [("00000001", "feat(api): a <b> & \"c\""), ("00000002", "fix: d")],
+                contributors: [Contributor(name: "Ada", email: "a@x"), Contributor(name: "Grace", email: "g@x", isFirstTime: true)]))
+        let url = "https://github.com/acme/widget/commit/"
+        #expect(
+            out == """
+                ## 1.4.0 (2026-11-21)
+                ### Features
+                - api: a <b> & "c" [00000001](\(url)\(CoreCommitFactory.id("00000001")))
+                ### Bug Fixes
+                - d [00000002](\(url)\(CoreCommitFactory.id("00000002")))
+                @Ada
+                @Grace (new)
+
+
+                """)
+    }
+
+    @Test func aNullIsNotLookedUpInTheEnclosingObjects() throws {
+        let unlinked = LinkContext(repositoryURL: nil, style: .github)
+        let out = try render(
+            "{{#sections}}{{#commits}}{{#references}}[{{issue}}]({{url}}){{/references}}{{/commits}}{{/sections}}",
+            release([("00000001", "fix: a\n\nCloses #3")]), links: unlinked)
+        #expect(out == "[3]()\n\n")
+        #expect(try render("{{^compareURL}}none{{/compareURL}} {{repository}}.", release([]), links: unlinked) == "none .\n\n")
+    }
+
+    @Test func unreleasedHasANameAndNoVersion() throws {
+        #expect(
+            try render("{{name}} {{^version}}-{{/version}} {{compareURL}}", release([], version: nil))
+                == "Unreleased - https://github.com/acme/widget/compare/v1.3.0...HEAD\n\n")
+    }
+
+    @Test func transformsAndHTMLEscapingOnRequest() throws {
+        let one = release([("00000001", "fix: a <b>")], contributors: [Contributor(name: "Ada", email: "a@x")])
+        #expect(
+            try render("{{lowercased(name)}} {{uppercased(date)}} {{count(contributors)}}", release([], version: nil))
+                == "unreleased 2026-11-21 0\n\n")
+        #expect(try render("{{^empty(contributors)}}{{#contributors}}{{name}}{{/contributors}}{{/empty(contributors)}}", one) == "Ada\n\n")
+        #expect(
+            try render("{{% CONTENT_TYPE: HTML }}{{#sections}}{{#commits}}{{subject}}|{{{subject}}}{{/commits}}{{/sections}}", one)
+                == "a &lt;b&gt;|a <b>\n\n")
+    }
+
+    @Test func nothingRenderedAddsNothing() throws {
+        #expect(try render("{{#version}}{{/version}}\n\n", release([])) == "")
+    }
+
+    @Test func syntaxErrorsNameTheLineAndColumnOfTheFile() throws {
+        let error = #expect(throws: TemplateError.self) {
+            try ChangelogTemplate(text: "## {{name}}\n\n{{#sections}}\n  {{/commits}}\n", file: "changelog.mustache")
+        }
+        #expect(error?.file == "changelog.mustache")
+        #expect(error?.line == 4)
+        #expect(error?.description.hasPrefix("changelog.mustache:4:") == true)
+        #expect(error?.description.contains("\n") == false)
+        let unfinished = #expect(throws: TemplateError.self) { try ChangelogTemplate(text: "a {{name", file: "x") }
+        #expect(unfinished?.line == 1)
+    }
+}

@@ -96,7 +96,7 @@ struct ReleaseCommand: ParsableCommand {
             request.dryRun = dryRun
             request.force = force
             request.subtitle = configuration.subtitle
-            request.changelogPath = configuration.changelog ?? "CHANGELOG.md"
+            request.changelogPath = repositoryOptions.changelogFile(configuration)
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
             if report.keptEditedSection {
                 Terminal.note(

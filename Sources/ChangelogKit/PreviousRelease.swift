@@ -95,7 +95,7 @@ extension History {
             line = parent
         }
         guard line != release.commitID else { return [] }
-        let side = try commits(from: line, to: release.commitID)
+        let side = try allCommits(from: line, to: release.commitID)
         guard !side.isEmpty else { return [] }
         return Set(try changes.copies(of: side, among: sources).keys)
     }
@@ -106,11 +106,11 @@ extension History {
     func homecoming(of tag: VersionTag, into target: ObjectID) throws(ChangelogError) -> Homecoming? {
         guard let fork = try git({ () throws(GitError) in try repository.mergeBase(tag.commitID, target) }) else { return nil }
         if fork == tag.commitID {
-            let range = try commits(from: fork, to: target)
+            let range = try allCommits(from: fork, to: target)
             return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: []), releaseSide: [], targetSide: range)
         }
-        let releaseSide = try commits(from: fork, to: tag.commitID)
-        let targetSide = try commits(from: fork, to: target)
+        let releaseSide = try allCommits(from: fork, to: tag.commitID)
+        let targetSide = try allCommits(from: fork, to: target)
         guard let copies = try copiesIfCameBack(tag, fork: fork, releaseSide: releaseSide, candidates: targetSide) else { return nil }
         return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: copies), releaseSide: releaseSide, targetSide: targetSide)
     }

@@ -117,6 +117,10 @@ extension History {
             entries.append(.init(tag: tag, previous: before, commits: kept.map { commits[Int($0)] }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
+        if let filter {
+            filter.membership.remember(graph.commits)
+            for index in entries.indices { entries[index].commits = try members(entries[index].commits) }
+        }
         return ReleaseHistory(entries: entries, unreachableTags: unreachable)
     }
 

@@ -58,7 +58,7 @@ struct BackportsCommand: ParsableCommand {
     static func document(_ report: BackportReport) -> BackportsDocument {
         BackportsDocument(
             onto: report.onto, forkPoint: report.forkPoint.hex, candidates: report.candidates,
-            picked: report.picked.map { .init(id: $0.commit.id, pickedAs: $0.pickedAs.id, evidence: $0.evidence) },
+            picked: report.picked.map { .init(id: $0.commit.id.hex, pickedAs: $0.pickedAs.id.hex, evidence: $0.evidence) },
             leftOut: report.leftOut.count)
     }
 }

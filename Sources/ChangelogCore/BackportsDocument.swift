@@ -35,7 +35,7 @@ public struct BackportsDocument: Sendable, Equatable {
     /// The command that picks `commit`, shell-quoted; `-x` records the original, which is how a
     /// later run knows the fix is there.
     public static func cherryPickCommand(_ commit: SourceCommit) -> String {
-        ShellQuoting.command(["git", "cherry-pick", "-x", commit.id])
+        ShellQuoting.command(["git", "cherry-pick", "-x", commit.id.hex])
     }
 
     public func rendered() -> String {
@@ -47,7 +47,7 @@ public struct BackportsDocument: Sendable, Equatable {
         writer.beginArray()
         for candidate in candidates {
             writer.beginObject()
-            writer.field("id", candidate.commit.id)
+            writer.field("id", candidate.commit.id.hex)
             writer.field("shortId", candidate.commit.shortID)
             writer.field("type", candidate.entry?.type)
             writer.field("scope", candidate.entry?.scope)

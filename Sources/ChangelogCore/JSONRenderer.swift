@@ -61,7 +61,7 @@ public struct JSONRenderer {
     static func write(_ entry: Release.Entry, to writer: inout JSONWriter) {
         let commit = entry.commit, conventional = entry.conventional
         writer.beginObject()
-        writer.field("id", commit.id)
+        writer.field("id", commit.id.hex)
         writer.field("shortId", commit.shortID)
         writer.field("type", conventional.type)
         writer.field("scope", conventional.scope)

@@ -65,7 +65,7 @@ public struct MarkdownRenderer: Sendable {
 
     private func commitLink(_ commit: SourceCommit) -> String {
         guard let base = links.repositoryURL else { return commit.shortID }
-        return "[\(commit.shortID)](\(links.style.commit(base, commit.id)))"
+        return "[\(commit.shortID)](\(links.style.commit(base, commit.id.hex)))"
     }
 
     /// `, closes [#12](…), [#13](…), fixes [#4](…)`: references grouped by action, in first-seen order.

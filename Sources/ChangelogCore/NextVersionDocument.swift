@@ -36,7 +36,7 @@ public struct NextVersionDocument: Sendable, Equatable {
         for driver in drivers {
             guard let entry = driver.entry else { continue }
             writer.beginObject()
-            writer.field("id", driver.commit.id)
+            writer.field("id", driver.commit.id.hex)
             writer.field("type", entry.type)
             writer.field("scope", entry.scope)
             writer.field("subject", entry.subject)

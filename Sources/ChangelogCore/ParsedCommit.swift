@@ -46,12 +46,13 @@ extension Array where Element == ParsedCommit {
     public var cancelledByReverts: Set<Int> {
         let commits = self
         var dropped = Set<Int>()
-        var indexByID: [String: Int] = [:]
+        var indexByID: [CommitID: Int] = [:]
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
         for index in commits.indices {
             for reverted in commits[index].revertedIDs {
                 let target =
-                    indexByID[reverted] ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
+                    CommitID(hex: reverted).flatMap { indexByID[$0] }
+                    ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
                 guard let target, target != index, !dropped.contains(target), !dropped.contains(index) else { continue }
                 dropped.insert(target)
                 dropped.insert(index)

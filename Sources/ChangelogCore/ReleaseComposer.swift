@@ -10,7 +10,7 @@ public struct ReleaseComposer: Sendable {
     /// within each scope group.
     ///
     /// `alsoIn` maps a commit id to the maintenance releases that shipped the same change first.
-    public func sections(for commits: [ParsedCommit], alsoIn: [String: [SemanticVersion]] = [:]) -> [Release.Section] {
+    public func sections(for commits: [ParsedCommit], alsoIn: [CommitID: [SemanticVersion]] = [:]) -> [Release.Section] {
         let dropped = commits.cancelledByReverts
         var breaking: [Release.Entry] = []
         var bySection = Array(repeating: [Release.Entry](), count: layout.definitions.count)

@@ -13,7 +13,7 @@ public struct ReleaseCopyIndex {
     /// Positions in the indexed commits, by what a copy keeps. Identities and subjects are kept
     /// by hash, not by value: a collision only adds a candidate, which the comparison of changes
     /// then rejects, and a whole history's strings are not copied into the index.
-    private var origins: [String: [Int32]] = [:]
+    private var origins: [CommitID: [Int32]] = [:]
     private var identities: [Int: [Int32]] = [:]
     private var subjects: [Int: [Int32]] = [:]
     private var versions: [SemanticVersion: [Int32]] = [:]
@@ -27,7 +27,7 @@ public struct ReleaseCopyIndex {
             // Most messages have no cherry-pick line: look for its words before parsing.
             if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
                 for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
-                    origins[origin.lowercased(), default: []].append(at)
+                    if let id = CommitID(hex: origin) { origins[id, default: []].append(at) }
                 }
             }
             let subjectLine = commit.subjectLine
@@ -68,7 +68,9 @@ public struct ReleaseCopyIndex {
         var found = Set(versions[version] ?? [])
         for commit in branch {
             found.formUnion(origins[commit.id] ?? [])
-            for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) { found.formUnion(origins[origin.lowercased()] ?? []) }
+            for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
+                if let id = CommitID(hex: origin) { found.formUnion(origins[id] ?? []) }
+            }
             found.formUnion(identities[CopyIdentity(commit).hashValue] ?? [])
             found.formUnion(subjects[Self.key(commit.subjectLine).hashValue] ?? [])
         }

@@ -3,8 +3,7 @@
 /// This is the boundary between the Git module and the pure logic: ChangelogKit copies libgit2's
 /// commit into this value so that parsing, classification and rendering never see a C handle.
 public struct SourceCommit: Sendable, Equatable {
-    /// The full object id, 40 lower-case hex digits.
-    public var id: String
+    public var id: CommitID
     /// The raw message, decoded lossily when it is not valid UTF-8.
     public var message: String
     public var author: Person
@@ -12,7 +11,7 @@ public struct SourceCommit: Sendable, Equatable {
     public var date: Timestamp
     public var parentCount: Int
 
-    public init(id: String, message: String, author: Person, date: Timestamp, parentCount: Int) {
+    public init(id: CommitID, message: String, author: Person, date: Timestamp, parentCount: Int) {
         self.id = id
         self.message = message
         self.author = author
@@ -21,7 +20,7 @@ public struct SourceCommit: Sendable, Equatable {
     }
 
     /// The first eight hex digits, as the Markdown and JSON outputs show them.
-    public var shortID: String { String(id.prefix(8)) }
+    public var shortID: String { id.short }
 
     /// The message's first line, for listing the commit to a person.
     public var subjectLine: String {

@@ -25,9 +25,9 @@ extension History {
             throw ChangelogError(
                 "\(head) and \(branch) share no history, so nothing can be picked from one into the other; check the branch name")
         }
-        let mine = try commits(from: fork, to: ours).map(ParsedCommit.init).withoutCancelledReverts
+        let mine = try commits(from: fork, to: ours).withoutCancelledReverts
         // A pick reverted on the maintenance branch is not there any more: the fix is a candidate again.
-        let stable = try commits(from: fork, to: theirs).map(ParsedCommit.init).withoutCancelledReverts.map(\.commit)
+        let stable = try commits(from: fork, to: theirs).withoutCancelledReverts.map(\.commit)
         var fixes: [ParsedCommit] = []
         var leftOut: [ParsedCommit] = []
         for commit in mine where commit.commit.parentCount <= 1 {

@@ -20,8 +20,8 @@ final class ChangeMatcher {
     }
 
     let repository: Repository
-    private var patchIDs: [String: ObjectID?] = [:]
-    private var paths: [String: [String]?] = [:]
+    private var patchIDs: [CommitID: ObjectID?] = [:]
+    private var paths: [CommitID: [String]?] = [:]
     private let trees: TreeComparer
 
     init(repository: Repository) {
@@ -40,7 +40,7 @@ final class ChangeMatcher {
     func matches(
         of commits: [SourceCommit], in others: [SourceCommit],
         patchIDs: Bool = true
-    ) throws(ChangelogError) -> [String: (other: SourceCommit, evidence: Evidence)] {
+    ) throws(ChangelogError) -> [CommitID: (other: SourceCommit, evidence: Evidence)] {
         guard !commits.isEmpty, !others.isEmpty else { return [:] }
         // A commit stands for its own id and every original its cherry-pick lines name; a line
         // written by hand may abbreviate the id, which then matches as a prefix.
@@ -67,7 +67,7 @@ final class ChangeMatcher {
             let key = CopyIdentity(other)
             if byIdentity[key] == nil { byIdentity[key] = index }
         }
-        var found: [String: (other: SourceCommit, evidence: Evidence)] = [:]
+        var found: [CommitID: (other: SourceCommit, evidence: Evidence)] = [:]
         var unmatched: [SourceCommit] = []
         for commit in commits where commit.parentCount <= 1 {
             if let index = Self.origins(of: commit).lazy.compactMap(match).first {
@@ -108,7 +108,7 @@ final class ChangeMatcher {
     /// looked up for all of them; patches are compared only for target commits written no later
     /// than the branch's newest (a cherry-pick keeps its original's author date, so the original
     /// of a fix picked into the branch is among those), which keeps diffs to the release's window.
-    func copies(of branch: [SourceCommit], among target: [SourceCommit]) throws(ChangelogError) -> [String: SourceCommit] {
+    func copies(of branch: [SourceCommit], among target: [SourceCommit]) throws(ChangelogError) -> [CommitID: SourceCommit] {
         guard !branch.isEmpty, !target.isEmpty else { return [:] }
         var found = try matches(of: target, in: branch, patchIDs: false).mapValues(\.other)
         let newest = branch.map(\.date.secondsSince1970).max()!
@@ -118,7 +118,7 @@ final class ChangeMatcher {
     }
 
     static func origins(of commit: SourceCommit) -> [String] {
-        [commit.id]
+        [commit.id.hex]
             + CommitMessageParser.cherryPickedFrom(in: commit.message)
             .map { $0.lowercased() }
             .filter {
@@ -127,22 +127,19 @@ final class ChangeMatcher {
     }
 
     private func mayChange(_ paths: TreeComparer.Paths, _ commit: SourceCommit) throws(ChangelogError) -> Bool {
-        guard let id = ObjectID(hex: commit.id) else { return false }
-        return try git { () throws(GitError) in try trees.changesAny(of: paths, commit: id) }
+        try git { () throws(GitError) in try trees.changesAny(of: paths, commit: ObjectID(commit.id)) }
     }
 
     private func changedPaths(_ commit: SourceCommit) throws(ChangelogError) -> [String]? {
         if let known = paths[commit.id] { return known }
-        guard let id = ObjectID(hex: commit.id) else { return nil }
-        let changed = try git { () throws(GitError) in try trees.changedPaths(of: id) }
+        let changed = try git { () throws(GitError) in try trees.changedPaths(of: ObjectID(commit.id)) }
         paths[commit.id] = changed
         return changed
     }
 
     private func patchID(_ commit: SourceCommit) throws(ChangelogError) -> ObjectID? {
         if let known = patchIDs[commit.id] { return known }
-        guard let id = ObjectID(hex: commit.id) else { return nil }
-        let patch = try git { () throws(GitError) in try repository.patchID(of: id) }
+        let patch = try git { () throws(GitError) in try repository.patchID(of: ObjectID(commit.id)) }
         patchIDs[commit.id] = patch
         return patch
     }

@@ -8,12 +8,13 @@ extension History {
     public func commitsToCheck(range: String?) throws(ChangelogError) -> [SourceCommit] {
         guard let range else {
             if repository.isHeadUnborn { return [] }
-            return try sincePreviousRelease(of: resolve("HEAD")).commits
+            // Linting parses each message under its own rules: the range is not parsed here.
+            return try releaseRange(of: resolve("HEAD")) { _ in true }.commits
         }
         // The command line rejects `A...B` and `..B` before this point.
         let parts = range.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
         let to = parts.count > 1 && !parts[1].isEmpty ? parts[1] : "HEAD"
-        return try commits(from: resolve(parts[0]), to: resolve(to))
+        return try sourceCommits(from: resolve(parts[0]), to: resolve(to))
     }
 }
 
@@ -26,7 +27,7 @@ public struct CheckRun {
     }
 
     public func lint(_ commits: [SourceCommit]) -> [LintResult] {
-        commits.map { linter.lint(message: $0.message, id: $0.id, parentCount: $0.parentCount, stripComments: false) }
+        commits.map { linter.lint(message: $0.message, id: $0.id.hex, parentCount: $0.parentCount, stripComments: false) }
     }
 
     public func lint(messageFile text: String) -> LintResult {

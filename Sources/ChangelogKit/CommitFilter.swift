@@ -10,7 +10,7 @@ public struct CommitFilter {
         self.rule = rule
     }
 
-    public func keeps(_ commit: SourceCommit) throws(ChangelogError) -> Bool {
-        try membership.contains(commit, rule: rule)
+    public func keeps(_ commit: SourceCommit, parsed: ParsedMessage? = nil) throws(ChangelogError) -> Bool {
+        try membership.packages(of: commit, parsed: parsed).contains(rule)
     }
 }

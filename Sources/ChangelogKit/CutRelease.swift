@@ -327,11 +327,11 @@ public struct CutRelease {
     /// went to the wrong branch, so it stops the release until the user says otherwise.
     /// So does a version line once it has a release, and before, anything that would leave it.
     private func checkPatchesOnly(
-        _ since: [SourceCommit], current: VersionTag?, line: VersionLine?,
+        _ since: [ParsedCommit], current: VersionTag?, line: VersionLine?,
         branch: String
     ) throws(ChangelogError) {
         let policy = configuration.bump
-        let shipping = since.map(ParsedCommit.init).withoutCancelledReverts
+        let shipping = since.withoutCancelledReverts
         let held =
             try line.map { line throws(ChangelogError) in
                 do throws(VersionChoice.Failure) {
@@ -352,7 +352,7 @@ public struct CutRelease {
     }
 
     private func chooseVersion(
-        current: VersionTag?, since: [SourceCommit], target: ObjectID, patchOnly: Bool,
+        current: VersionTag?, since: [ParsedCommit], target: ObjectID, patchOnly: Bool,
         line: VersionLine?
     ) throws(ChangelogError) -> SemanticVersion {
         if let version = request.version {

@@ -133,7 +133,7 @@ public struct Generate {
         }
         let version: SemanticVersion?
         let previousName: String?
-        let commits: [SourceCommit]
+        let commits: [ParsedCommit]
         // The release the range starts at, when it starts at one (not at a --from revision).
         var previousRelease: VersionTag?
         if let from = request.from {
@@ -170,7 +170,7 @@ public struct Generate {
     /// The version of the section for the commits after `latest`: from `--setversion`, `-M/-m/-p`
     /// or `--bump`, which fails when nothing warrants a release. `since` is the range when the caller
     /// has walked it already.
-    private func version(after latest: VersionTag?, since: [SourceCommit]?, target: ObjectID) throws(ChangelogError) -> SemanticVersion? {
+    private func version(after latest: VersionTag?, since: [ParsedCommit]?, target: ObjectID) throws(ChangelogError) -> SemanticVersion? {
         switch request.version {
         case .unreleased:
             return nil
@@ -179,7 +179,7 @@ public struct Generate {
         case .bumpLatest(let level):
             return (latest?.version ?? SemanticVersion(major: 0, minor: 0, patch: 0)).bumped(level)
         case .suggested:
-            let range: [SourceCommit]
+            let range: [ParsedCommit]
             if let since { range = since } else { range = try history.commits(from: latest?.commitID, to: target) }
             let suggestion = try history.suggestVersion(
                 at: target, current: latest, since: range, policy: request.policy,

@@ -27,4 +27,12 @@ extension History {
         for commit in commits where try filter.keeps(commit) { kept.append(commit) }
         return kept
     }
+
+    /// The same for commits parsed already: their scope is read from what was parsed.
+    func members(_ commits: [ParsedCommit]) throws(ChangelogError) -> [ParsedCommit] {
+        guard let filter else { return commits }
+        var kept: [ParsedCommit] = []
+        for commit in commits where try filter.keeps(commit.commit, parsed: commit.message) { kept.append(commit) }
+        return kept
+    }
 }

@@ -64,12 +64,12 @@ public final class History {
     }
 
     /// The previous release of `target` (as `previousRelease`) and the commits since it, newest
-    /// first, without the copies of that release's own commits.
+    /// first and parsed, without the copies of that release's own commits.
     public func sincePreviousRelease(of target: ObjectID, below limit: SemanticVersion? = nil) throws(ChangelogError) -> (
-        previous: VersionTag?, commits: [SourceCommit]
+        previous: VersionTag?, commits: [ParsedCommit]
     ) {
         let (previous, commits) = try releaseRange(of: target) { tag in limit.map { tag.version < $0 } ?? true }
-        return (previous?.tag, try members(commits))
+        return (previous?.tag, try members(commits).map(ParsedCommit.init))
     }
 
     /// A release tag of another branch as that branch saw it: its previous release and the commits
@@ -77,11 +77,11 @@ public final class History {
     /// release of target's own line, not another branch's) or finds no release below it (an
     /// unrelated history). One walk answers both, instead of a merge-base search per tag.
     public func releaseOfAnotherBranch(_ tag: VersionTag, seenFrom target: ObjectID) throws(ChangelogError) -> (
-        previous: VersionTag, commits: [SourceCommit]
+        previous: VersionTag, commits: [ParsedCommit]
     )? {
         let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
         guard !walk.metStop, let previous = walk.previous else { return nil }
-        if walk.frontierSize <= 1 { return (previous, try members(walk.commits.map(SourceCommit.init))) }
+        if walk.frontierSize <= 1 { return (previous, try members(walk.commits.map(SourceCommit.init)).map(ParsedCommit.init)) }
         return (previous, try commits(from: previous.commitID, to: tag.commitID))
     }
 
@@ -121,17 +121,20 @@ public final class History {
     }
 
     /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`),
-    /// those of the package only for a package's history.
-    public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
-        try members(allCommits(from: base, to: target))
+    /// each parsed here once for every use the run makes of it; those of the package only for a
+    /// package's history.
+    public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [ParsedCommit] {
+        try members(walk(from: base, to: target).map(SourceCommit.init)).map(ParsedCommit.init)
     }
 
-    /// The commits reachable from `target` but not from `base`, newest first, whatever they change:
-    /// what telling copies of a release apart needs.
-    func allCommits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
-        try git { () throws(GitError) in
-            try repository.walk(including: [target], excluding: base.map { [$0] } ?? []).map(SourceCommit.init)
-        }
+    /// The same commits unparsed, whatever they change, for comparing changes: only what a release
+    /// lists is parsed.
+    func sourceCommits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
+        try walk(from: base, to: target).map(SourceCommit.init)
+    }
+
+    private func walk(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [Commit] {
+        try git { () throws(GitError) in try repository.walk(including: [target], excluding: base.map { [$0] } ?? []) }
     }
 
     /// A tag's release date: the tagger's date, or the commit's for a lightweight tag. A caller
@@ -148,10 +151,17 @@ public final class History {
     }
 }
 
+extension ParsedCommit {
+    /// The one place a commit read from the repository is parsed.
+    init(_ commit: Commit) {
+        self.init(SourceCommit(commit))
+    }
+}
+
 extension SourceCommit {
     init(_ commit: Commit) {
         self.init(
-            id: commit.id.hex, message: commit.message,
+            id: CommitID(commit.id), message: commit.message,
             author: Person(name: commit.author.name, email: commit.author.email),
             date: Timestamp(secondsSince1970: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
             parentCount: commit.parentIDs.count)

@@ -7,7 +7,7 @@ public struct MaintenanceRelease {
     public var tag: VersionTag
     public var previous: VersionTag?
     /// Newest first.
-    public var commits: [SourceCommit]
+    public var commits: [ParsedCommit]
     /// The commits whose change it shipped: a pick the branch reverted before releasing did not.
     public var shipped: [SourceCommit]
     /// When it was released (the tag's date): a release only takes changes from maintenance
@@ -44,7 +44,7 @@ extension History {
     /// version they call for (1.4.0 on main, where 1.3.1 was shipped by 1-3-stable), else the
     /// current one. On 1-3-stable the commits call for 1.3.3, so main's 1.4.0 stays out.
     func unreleasedLimit(
-        current: VersionTag, since: [SourceCommit], target: ObjectID, policy: VersionPolicy,
+        current: VersionTag, since: [ParsedCommit], target: ObjectID, policy: VersionPolicy,
         patchOnly: Bool
     ) throws(ChangelogError) -> SemanticVersion {
         let suggestion = try suggestVersion(
@@ -61,7 +61,7 @@ extension History {
         var releases: [MaintenanceRelease] = []
         for tag in tags where !tag.version.isPrerelease {
             guard let (previous, commits) = try releaseOfAnotherBranch(tag, seenFrom: target) else { continue }
-            let shipped = commits.map(ParsedCommit.init).withoutCancelledReverts.map(\.commit)
+            let shipped = commits.withoutCancelledReverts.map(\.commit)
             releases.append(MaintenanceRelease(tag: tag, previous: previous, commits: commits, shipped: shipped, date: try date(of: tag)))
         }
         return releases
@@ -69,9 +69,10 @@ extension History {
 
     /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest
     /// first. The run's one matcher (`changes`) computes no commit's paths or patch twice.
-    func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [String: [SemanticVersion]] {
+    func backported(_ commits: [ParsedCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [CommitID: [SemanticVersion]] {
         guard !releases.isEmpty, !commits.isEmpty else { return [:] }
-        var alsoIn: [String: [SemanticVersion]] = [:]
+        let commits = commits.map(\.commit)
+        var alsoIn: [CommitID: [SemanticVersion]] = [:]
         for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
             for id in try changes.matches(of: commits, in: release.shipped).keys {
                 alsoIn[id, default: []].append(release.tag.version)
@@ -84,10 +85,10 @@ extension History {
 extension ReleasePlan {
     /// Applies `[branches] backports` to the commits that maintenance releases shipped first:
     /// `omit` leaves them to those releases, `mark` and `keep` list them here too, with `alsoIn` set.
-    mutating func apply(backports alsoIn: [String: [SemanticVersion]], mode: BranchSettings.BackportMode) {
+    mutating func apply(backports alsoIn: [CommitID: [SemanticVersion]], mode: BranchSettings.BackportMode) {
         guard !alsoIn.isEmpty else { return }
         switch mode {
-        case .omit: commits.removeAll { alsoIn[$0.id] != nil }
+        case .omit: commits.removeAll { alsoIn[$0.commit.id] != nil }
         case .mark, .keep: self.alsoIn = alsoIn
         }
     }

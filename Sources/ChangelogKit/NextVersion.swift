@@ -43,12 +43,12 @@ extension History {
 
     /// The same, for a caller that already walked from `current` to `target`.
     public func suggestVersion(
-        at target: ObjectID, current: VersionTag?, since: [SourceCommit], policy: VersionPolicy,
+        at target: ObjectID, current: VersionTag?, since: [ParsedCommit], policy: VersionPolicy,
         prerelease: String?, tagPrefix: String?, patchOnly: Bool = false,
         line: VersionLine? = nil
     ) throws(ChangelogError) -> VersionSuggestion {
         let stable = try previousStableRelease(of: target, latest: current)
-        let commits = since.map(ParsedCommit.init)
+        let commits = since
         let tagged = Set(tags.map(\.version))
         let choice: VersionChoice
         do {

@@ -59,9 +59,10 @@ public final class PackageMembership {
         trees.remember(commits)
     }
 
-    /// The numbers of the rules `commit` belongs to, ascending; decided once per commit.
-    public func packages(of commit: SourceCommit) throws(ChangelogError) -> [Int] {
-        guard let id = ObjectID(hex: commit.id) else { return [] }
+    /// The numbers of the rules `commit` belongs to, ascending; decided once per commit. `parsed`
+    /// is its message when the caller parsed it already (scopes are read from it).
+    public func packages(of commit: SourceCommit, parsed: ParsedMessage? = nil) throws(ChangelogError) -> [Int] {
+        let id = ObjectID(commit.id)
         if let found = known[id] { return found }
         var found = Set<Int>()
         try git { () throws(GitError) in
@@ -76,7 +77,7 @@ public final class PackageMembership {
             }
         }
         if found.count < rules.count, rules.contains(where: { !$0.scopes.isEmpty }),
-            case .conventional(let entry) = CommitMessageParser.parse(commit.message, parentCount: commit.parentCount),
+            case .conventional(let entry) = parsed ?? CommitMessageParser.parse(commit.message, parentCount: commit.parentCount),
             let scope = entry.scope
         {
             let scopes = scope.split(separator: ",").map { $0.filter { !$0.isWhitespace } }
@@ -87,8 +88,4 @@ public final class PackageMembership {
         return result
     }
 
-    /// True when `commit` belongs to rule `number`.
-    public func contains(_ commit: SourceCommit, rule number: Int) throws(ChangelogError) -> Bool {
-        try packages(of: commit).contains(number)
-    }
 }

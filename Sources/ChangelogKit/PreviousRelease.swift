@@ -14,7 +14,7 @@ public struct PreviousRelease {
     public var base: ObjectID
     /// Commits of the target after `base` that carry the release's own changes (the squash merge of
     /// its branch, rebased or cherry-picked copies): they shipped in this release, not the next.
-    public var copies: Set<String>
+    public var copies: Set<CommitID>
 }
 
 /// A release tagged off the target's history that came back to it, with both sides of the fork.
@@ -85,7 +85,7 @@ extension History {
     func copiesOfMergedRelease(
         _ release: VersionTag, range: [Commit], sources: [SourceCommit],
         target: ObjectID
-    ) throws(ChangelogError) -> Set<String> {
+    ) throws(ChangelogError) -> Set<CommitID> {
         var byID: [ObjectID: Commit] = [:]
         byID.reserveCapacity(range.count)
         for commit in range { byID[commit.id] = commit }
@@ -95,7 +95,7 @@ extension History {
             line = parent
         }
         guard line != release.commitID else { return [] }
-        let side = try allCommits(from: line, to: release.commitID)
+        let side = try sourceCommits(from: line, to: release.commitID)
         guard !side.isEmpty else { return [] }
         return Set(try changes.copies(of: side, among: sources).keys)
     }
@@ -106,11 +106,11 @@ extension History {
     func homecoming(of tag: VersionTag, into target: ObjectID) throws(ChangelogError) -> Homecoming? {
         guard let fork = try git({ () throws(GitError) in try repository.mergeBase(tag.commitID, target) }) else { return nil }
         if fork == tag.commitID {
-            let range = try allCommits(from: fork, to: target)
+            let range = try sourceCommits(from: fork, to: target)
             return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: []), releaseSide: [], targetSide: range)
         }
-        let releaseSide = try allCommits(from: fork, to: tag.commitID)
-        let targetSide = try allCommits(from: fork, to: target)
+        let releaseSide = try sourceCommits(from: fork, to: tag.commitID)
+        let targetSide = try sourceCommits(from: fork, to: target)
         guard let copies = try copiesIfCameBack(tag, fork: fork, releaseSide: releaseSide, candidates: targetSide) else { return nil }
         return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: copies), releaseSide: releaseSide, targetSide: targetSide)
     }
@@ -123,7 +123,7 @@ extension History {
     func copiesIfCameBack(
         _ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
         candidates: [SourceCommit]
-    ) throws(ChangelogError) -> Set<String>? {
+    ) throws(ChangelogError) -> Set<CommitID>? {
         guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         let found = try changes.copies(of: releaseSide, among: candidates)
         var copies = Set(found.keys)
@@ -132,7 +132,7 @@ extension History {
         // into a maintenance branch has its equivalent here too, but as the original, made before.
         let originals = Set(ChangeMatcher.origins(of: last).dropFirst())
         var cameBack = false
-        for (copy, original) in found where original.id == last.id && !originals.contains(copy) {
+        for (copy, original) in found where original.id == last.id && !originals.contains(copy.hex) {
             if try committerTime(copy) >= committerTime(last.id) {
                 cameBack = true
                 break
@@ -145,9 +145,8 @@ extension History {
         return copies
     }
 
-    private func committerTime(_ id: String) throws(ChangelogError) -> Int64 {
-        guard let oid = ObjectID(hex: id) else { return 0 }
-        return try git { () throws(GitError) in try repository.commit(oid).committerTime }
+    private func committerTime(_ id: CommitID) throws(ChangelogError) -> Int64 {
+        try git { () throws(GitError) in try repository.commit(ObjectID(id)).committerTime }
     }
 
     /// The commit of `candidates` that squash-merged the release's branch: made after the release,
@@ -157,20 +156,20 @@ extension History {
     private func squashMerge(
         of tag: VersionTag, releaseSide: [SourceCommit], fork: ObjectID,
         among candidates: [SourceCommit]
-    ) throws(ChangelogError) -> String? {
+    ) throws(ChangelogError) -> CommitID? {
         guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         let named = candidates.filter { commit in
             commit.parentCount == 1 && ReleaseCopyIndex.message(commit.message, names: last.subjectLine, version: tag.version)
         }
         guard !named.isEmpty else { return nil }
-        return try git { () throws(GitError) -> String? in
+        return try git { () throws(GitError) -> CommitID? in
             let paths = try repository.changedPaths(from: fork, to: tag.commitID)
             let atFork = try repository.entries(of: fork, at: paths)
             let atRelease = try repository.entries(of: tag.commitID, at: paths)
             let released = try repository.commit(tag.commitID).committerTime
             for commit in named {
                 // A squash merge brings the release back: it is made after it.
-                guard let id = ObjectID(hex: commit.id) else { continue }
+                let id = ObjectID(commit.id)
                 let squash = try repository.commit(id)
                 guard squash.committerTime >= released, let parent = squash.parentIDs.first else { continue }
                 let after = try repository.entries(of: id, at: paths)

@@ -9,7 +9,7 @@ public struct ReleaseHistory {
         /// The highest version tag reachable from this release's commit, excluding itself.
         public var previous: VersionTag?
         /// Newest first, in `git log` order.
-        public var commits: [SourceCommit]
+        public var commits: [ParsedCommit]
         public var date: Timestamp?
     }
 
@@ -35,7 +35,7 @@ extension History {
         // maintenance releases): without such a tag the graph's trees are never asked for.
         if tags.contains(where: { graph.index[$0.commitID] == nil }) { changes.remember(graph.commits) }
         let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
-        var copies: Set<String> = []
+        var copies: Set<CommitID> = []
         if !homecomings.isEmpty {
             let known = graph.count
             try git { () throws(GitError) in try graph.extend(with: homecomings.map(\.release.tag.commitID), from: repository) }
@@ -58,7 +58,7 @@ extension History {
             for (at, node) in graph.order.enumerated() { position[node] = at }
         }
         for homecoming in homecomings {
-            let nodes = homecoming.release.copies.compactMap { ObjectID(hex: $0).flatMap { graph.index[$0] } }
+            let nodes = homecoming.release.copies.compactMap { graph.index[ObjectID($0)] }
             guard let newest = nodes.min(by: { position[$0]! < position[$1]! }),
                 let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name })
             else { continue }
@@ -93,6 +93,8 @@ extension History {
             highest[Int(node)] = best
         }
 
+        // Parsed once, on every core; a copy left out below costs one wasted parse.
+        let parsed = parallelMap(commits, ParsedCommit.init)
         var buckets: [Int32: [Int32]] = [:]
         for node in graph.order where !copies.contains(commits[Int(node)].id) {
             buckets[owner[Int(node)], default: []].append(node)
@@ -101,7 +103,7 @@ extension History {
         if let unreleased = buckets[-1], graph.index[head] != nil {
             let previous = highest[0] >= 0 ? tags[Int(highest[0])] : nil
             let kept = try withoutCopies(unreleased, owner: -1, owners: owner, after: previous, at: 0, graph: graph, commits: commits)
-            entries.append(.init(tag: nil, previous: previous, commits: kept.map { commits[Int($0)] }, date: nil))
+            entries.append(.init(tag: nil, previous: previous, commits: kept.map { parsed[Int($0)] }, date: nil))
         }
         for tagIndex in reachableTags.reversed() {
             let tag = tags[tagIndex]
@@ -114,7 +116,7 @@ extension History {
             let kept = try withoutCopies(
                 buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
                 at: node, graph: graph, commits: commits)
-            entries.append(.init(tag: tag, previous: before, commits: kept.map { commits[Int($0)] }, date: date))
+            entries.append(.init(tag: tag, previous: before, commits: kept.map { parsed[Int($0)] }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         if let filter {

@@ -1,7 +1,7 @@
 import ChangelogCore
 
-/// One release to render: what its heading says and the commits it lists, parsed and sorted into
-/// sections only when it is rendered, possibly on another thread.
+/// One release to render: what its heading says and the commits it lists, parsed when History read
+/// them and sorted into sections only when it is rendered, possibly on another thread.
 public struct ReleasePlan: Sendable {
     public var version: SemanticVersion?
     public var tag: String?
@@ -9,11 +9,11 @@ public struct ReleasePlan: Sendable {
     public var head: String?
     public var date: String
     /// Newest first.
-    public var commits: [SourceCommit]
+    public var commits: [ParsedCommit]
     /// Commits whose change a maintenance release shipped first, with those releases' versions.
-    public var alsoIn: [String: [SemanticVersion]] = [:]
+    public var alsoIn: [CommitID: [SemanticVersion]] = [:]
 
-    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [SourceCommit]) {
+    public init(version: SemanticVersion?, tag: String?, previousTag: String?, head: String? = nil, date: String, commits: [ParsedCommit]) {
         self.version = version
         self.tag = tag
         self.previousTag = previousTag
@@ -27,6 +27,6 @@ public struct ReleasePlan: Sendable {
     public func release(_ composer: ReleaseComposer) -> Release {
         Release(
             version: version, tag: tag, previousTag: previousTag, head: head, date: date,
-            sections: composer.sections(for: commits.map(ParsedCommit.init), alsoIn: alsoIn))
+            sections: composer.sections(for: commits, alsoIn: alsoIn))
     }
 }

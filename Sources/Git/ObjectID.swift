@@ -16,6 +16,13 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The 20 bytes as three words, for a copy of the id in a module that cannot see libgit2.
+    public var words: (UInt64, UInt64, UInt32) { (a, b, c) }
+
+    public init(words: (UInt64, UInt64, UInt32)) {
+        (a, b, c) = words
+    }
+
     init(_ pointer: UnsafePointer<git_oid>) {
         self.init(pointer.pointee)
     }

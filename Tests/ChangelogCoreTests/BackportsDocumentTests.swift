@@ -12,7 +12,7 @@ import Testing
                 CoreCommitFactory.commit("1a2b3c4d", "fix(parser): a 'quoted' footer"),
                 CoreCommitFactory.commit("5e6f7a8b", "perf: skip the second scan"),
             ],
-            picked: [.init(id: CoreCommitFactory.id("9c0d1e2f"), pickedAs: CoreCommitFactory.id("abcdef01"), evidence: "patch-id")],
+            picked: [.init(id: CoreCommitFactory.id("9c0d1e2f").hex, pickedAs: CoreCommitFactory.id("abcdef01").hex, evidence: "patch-id")],
             leftOut: 2)
         #expect(
             document.rendered() == """
@@ -81,10 +81,8 @@ import Testing
                 """))
     }
 
-    @Test func theCherryPickCommandIsShellQuoted() {
-        let commit = SourceCommit(
-            id: "a b", message: "fix: x", author: CoreCommitFactory.author,
-            date: CoreCommitFactory.date, parentCount: 1)
-        #expect(BackportsDocument.cherryPickCommand(commit) == "git cherry-pick -x 'a b'")
+    @Test func theCherryPickCommandNamesTheFullID() {
+        let commit = CoreCommitFactory.source("0a1b2c3d", "fix: x")
+        #expect(BackportsDocument.cherryPickCommand(commit) == "git cherry-pick -x 0a1b2c3de3b0c44298fc1c149afbf4c8996fb924")
     }
 }

@@ -7,7 +7,7 @@ import Testing
     private func render(sectionTitled title: String) -> String {
         let commit = ParsedCommit(
             SourceCommit(
-                id: String(repeating: "a", count: 40), message: "break: rename the flag\n",
+                id: CommitID(hex: String(repeating: "a", count: 40))!, message: "break: rename the flag\n",
                 author: Person(name: "A", email: "a@example.com"),
                 date: Timestamp(secondsSince1970: 0, offsetMinutes: 0), parentCount: 1))
         let layout = SectionLayout(definitions: [SectionLayout.Definition(title: title, types: ["break"])], componentNames: [:])
@@ -28,7 +28,7 @@ import Testing
     @Test func theComposersBreakingSectionIsOfTheBreakingKind() {
         let commit = ParsedCommit(
             SourceCommit(
-                id: String(repeating: "b", count: 40), message: "feat!: drop the flag\n",
+                id: CommitID(hex: String(repeating: "b", count: 40))!, message: "feat!: drop the flag\n",
                 author: Person(name: "A", email: "a@example.com"),
                 date: Timestamp(secondsSince1970: 0, offsetMinutes: 0), parentCount: 1))
         let sections = ReleaseComposer().sections(for: [commit])

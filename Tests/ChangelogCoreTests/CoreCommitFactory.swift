@@ -10,9 +10,9 @@ enum CoreCommitFactory {
     static let fill = "e3b0c44298fc1c149afbf4c8996fb924"
 
     /// `short` (8 hex digits) followed by fixed hex digits: a full 40-digit id.
-    static func id(_ short: String) -> String {
+    static func id(_ short: String) -> CommitID {
         precondition(short.count == 8)
-        return short + fill
+        return CommitID(hex: short + fill)!
     }
 
     static func source(_ short: String, _ message: String, parents: Int = 1) -> SourceCommit {

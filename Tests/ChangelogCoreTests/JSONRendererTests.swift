@@ -268,7 +268,7 @@ struct JSONRendererTests {
         let sections = try #require(releases[1]["sections"] as? [[String: Any]])
         #expect(sections.map { $0["title"] as? String } == ["Breaking Changes", "Features"])
         let commit = try #require((sections[0]["commits"] as? [[String: Any]])?.first)
-        #expect(commit["id"] as? String == CoreCommitFactory.id("00000002"))
+        #expect(commit["id"] as? String == CoreCommitFactory.id("00000002").hex)
         #expect(commit["shortId"] as? String == "00000002")
         #expect(commit["type"] as? String == "feat")
         #expect(commit["scope"] as? String == "api")

@@ -6,7 +6,7 @@ private func c(_ short: String, _ message: String) -> ParsedCommit {
     CoreCommitFactory.commit(short, message)
 }
 
-private func full(_ short: String) -> String { CoreCommitFactory.id(short) }
+private func full(_ short: String) -> String { CoreCommitFactory.id(short).hex }
 
 private let gh = "https://github.com/o/r"
 

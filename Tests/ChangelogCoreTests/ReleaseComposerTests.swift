@@ -179,7 +179,7 @@ struct ReleaseComposerTests {
 
     @Test("A commit reverted in the same release leaves with its revert (abbreviated id)", arguments: [7, 8, 12, 39])
     func revertAbbreviatedID(_ length: Int) {
-        let abbreviated = String(CoreCommitFactory.id("1a2b3c4d").prefix(length))
+        let abbreviated = String(CoreCommitFactory.id("1a2b3c4d").hex.prefix(length))
         let sections = composer.sections(for: [
             c("00000003", "Revert \"fix: keep the newline\"\n\nThis reverts commit \(abbreviated)."),
             c("00000002", "fix: other"),

@@ -15,7 +15,7 @@ import Testing
     ])
     func subjectLine(message: String, expected: String) {
         let commit = SourceCommit(
-            id: String(repeating: "a", count: 40), message: message,
+            id: CommitID(hex: String(repeating: "a", count: 40))!, message: message,
             author: Person(name: "A", email: "a@example.com"),
             date: Timestamp(secondsSince1970: 0, offsetMinutes: 0), parentCount: 1)
         #expect(commit.subjectLine == expected)

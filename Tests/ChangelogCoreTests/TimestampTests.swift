@@ -107,6 +107,6 @@ struct TimestampTests {
     func shortID() {
         let commit = CoreCommitFactory.source("1a2b3c4d", "feat: x")
         #expect(commit.shortID == "1a2b3c4d")
-        #expect(commit.id.count == 40)
+        #expect(commit.id.hex.count == 40)
     }
 }

@@ -52,7 +52,7 @@ import Testing
                 let id = String(format: "%040x", commits.count + 1)
                 commits.append(
                     SourceCommit(
-                        id: id, message: String(line.dropFirst(7)) + "\n",
+                        id: CommitID(hex: id)!, message: String(line.dropFirst(7)) + "\n",
                         author: Person(name: "A", email: "a@example.com"),
                         date: Timestamp(secondsSince1970: Int64(commits.count), offsetMinutes: 0), parentCount: 1))
             } else if line.hasPrefix("|") {
@@ -62,7 +62,7 @@ import Testing
             } else if line.hasPrefix("tag "), let (version, _) = SemanticVersion.parseTag(line.dropFirst(4)) {
                 tags.append((version, commits.count - 1))
             } else if line.hasPrefix("label ") {
-                labels[String(line.dropFirst(6))] = commits.last!.id
+                labels[String(line.dropFirst(6))] = commits.last!.id.hex
             }
         }
         return (commits, tags)

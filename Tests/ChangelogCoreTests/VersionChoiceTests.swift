@@ -1,4 +1,5 @@
 import ChangelogCore
+import Foundation
 import Testing
 
 /// The rules of `VersionChoice` the policy cases do not reach: versions tagged on other branches,
@@ -8,7 +9,7 @@ import Testing
         messages.enumerated().map { index, message in
             ParsedCommit(
                 SourceCommit(
-                    id: String(repeating: String(index + 1), count: 40), message: message + "\n",
+                    id: CommitID(hex: String(format: "%040x", index + 1))!, message: message + "\n",
                     author: Person(name: "A", email: "a@example.com"),
                     date: Timestamp(secondsSince1970: 0, offsetMinutes: 0), parentCount: 1))
         }

@@ -43,9 +43,9 @@ import Testing
         let history = try History(repository: Repository(discoveringFrom: sandbox.root + "/repo"))
         let commits = try history.commits(from: history.resolve("v1.4.0"), to: history.resolve("HEAD"))
         let expected = try sandbox.git("rev-list", "v1.4.0..HEAD").split(separator: "\n").map(String.init)
-        #expect(commits.map(\.id) == expected)
+        #expect(commits.map(\.commit.id.hex) == expected)
         #expect(
-            commits.map { $0.message.split(separator: "\n").first.map(String.init) ?? "" }
+            commits.map(\.commit.subjectLine)
                 == ["fix: latest", "Merge branch '1-3-stable'", "fix: after 1.4.0", "fix: backported"])
     }
 
@@ -56,7 +56,7 @@ import Testing
         let releases = try history.releaseHistory(head: history.resolve("HEAD"))
         let summary = releases.entries.map { entry in
             "\(entry.tag?.name ?? "-") after \(entry.previous?.name ?? "-"): "
-                + entry.commits.map { $0.message.split(separator: "\n")[0] }.joined(separator: ", ")
+                + entry.commits.map(\.commit.subjectLine).joined(separator: ", ")
         }
         #expect(
             summary == [

@@ -12,7 +12,7 @@ private let commits: [ParsedCommit] = [
 ].enumerated().map { index, message in
     ParsedCommit(
         SourceCommit(
-            id: String(repeating: String(index + 1), count: 40), message: message,
+            id: CommitID(hex: String(repeating: String(index + 1), count: 40))!, message: message,
             author: Person(name: "A U Thor", email: "author@example.com"),
             date: Timestamp(secondsSince1970: 1_763_700_000, offsetMinutes: 0), parentCount: 1))
 }

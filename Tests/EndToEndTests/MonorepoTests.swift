@@ -244,4 +244,38 @@ import Testing
         let notes = try sandbox.changelog("notes", "-P", "api")
         #expect(notes.status == 0 && notes.stdout.contains("add the users endpoint"), "\(notes.stderr)")
     }
+
+    /// A side branch merged back brings its package's commits; `check` lints a package's own.
+    @Test func mergesAndCheckPerPackage() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                write packages/api/index.js
+                write packages/web/index.js
+                commit chore: init
+                tag api-v1.0.0
+                tag web-v1.0.0
+                branch feature
+                checkout feature
+                write packages/api/feature.js
+                commit feat(api): the feature on a branch
+                checkout main
+                write packages/web/index.js
+                commit fix(web): meanwhile on main
+                write packages/web/index.js
+                commit web without a type
+                merge feature Merge branch 'feature'
+                """)
+        try sandbox.write("repo/.changelog.toml", "[packages.api]\npath = \"packages/api\"\n[packages.web]\npath = \"packages/web\"\n")
+        let api = try sandbox.changelog("-P", "api", "-T", "json")
+        #expect(api.stdout.contains("the feature on a branch") && !api.stdout.contains("meanwhile on main"), "\(api.stdout)")
+        #expect(try sandbox.changelog("next", "-P", "api").stdout == "1.1.0\n")
+        #expect(try sandbox.changelog("next", "-P", "web").stdout == "1.0.1\n")
+        // The untyped commit is web's: api's commits pass, web's and the whole repository's do not.
+        let apiCheck = try sandbox.changelog("check", "-P", "api", "--format", "json")
+        #expect(apiCheck.status == 0, "\(apiCheck.stdout)")
+        #expect(apiCheck.stdout.contains("\"checked\": 2"), "\(apiCheck.stdout)")  // the feature and the merge
+        #expect(try sandbox.changelog("check", "-P", "web").status == 1)
+        #expect(try sandbox.changelog("check").status == 1)
+    }
 }

@@ -35,6 +35,9 @@ public struct MonorepoStatus {
         if repository.isHeadUnborn && revision == "HEAD" {
             throw ChangelogError("the repository has no commits yet; commit something first")
         }
+        // Each package walks back to its own latest release: the ranges overlap, so each commit is
+        // read once and kept, and which packages it touches is decided once (the shared membership).
+        repository.keepCommits()
         let histories = try Self.histories(of: configuration.packages, repository: repository)
         var document = StatusDocument(packages: [])
         for (package, history) in zip(configuration.packages, histories) {

@@ -268,15 +268,42 @@ public final class TreeComparer {
             found.append(known)
         }
         if found.count == names.count { return found }
-        return try repository.withTree(tree) { handle in
-            names.map { name in
-                let entry: Entry? = git_tree_entry_byname(handle, name).map { pointer in
-                    Entry(id: ObjectID(git_tree_entry_id(pointer)!), mode: git_tree_entry_filemode(pointer).rawValue)
-                }
-                entries[EntryKey(tree: tree, name: name)] = .some(entry)
-                return entry
-            }
+        // The raw object, scanned for the names: a monorepo's membership reads two trees per
+        // commit, and libgit2's parsed, cached trees cost several times the read itself.
+        var oid = tree.oid
+        let odb = try repository.objectDatabase()
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &oid), tree.hex)
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let data = git_odb_object_data(object) else {
+            throw GitError(code: .generic, message: "not a tree", subject: tree.hex)
         }
+        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+        let wanted = names.map { Array($0.utf8) }
+        var result = [Entry?](repeating: nil, count: names.count)
+        var position = 0
+        while position < bytes.count {
+            var mode: UInt32 = 0
+            while position < bytes.count, bytes[position] != 0x20 {
+                mode = mode * 8 + UInt32(bytes[position] &- 0x30)
+                position += 1
+            }
+            let nameStart = position + 1
+            guard let nul = bytes[nameStart...].firstIndex(of: 0), nul + 21 <= bytes.count else { break }
+            let length = nul - nameStart
+            if let index = wanted.firstIndex(where: { name in
+                name.count == length && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress! + nameStart, length) == 0 }
+            }) {
+                var entryID = git_oid()
+                withUnsafeMutableBytes(of: &entryID) { raw in
+                    for offset in 0..<20 { raw[offset] = bytes[nul + 1 + offset] }
+                }
+                result[index] = Entry(id: ObjectID(entryID), mode: mode)
+            }
+            position = nul + 21
+        }
+        for (index, name) in names.enumerated() { entries[EntryKey(tree: tree, name: name)] = .some(result[index]) }
+        return result
     }
 
     private func header(of commit: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {

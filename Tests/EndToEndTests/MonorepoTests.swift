@@ -278,4 +278,36 @@ import Testing
         #expect(try sandbox.changelog("check", "-P", "web").status == 1)
         #expect(try sandbox.changelog("check").status == 1)
     }
+
+    /// A package's backport candidates are its own fixes not yet picked into the stable branch.
+    @Test func backportsPerPackage() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                write packages/api/index.js
+                write packages/web/index.js
+                commit chore: init
+                tag api-v1.0.0
+                branch 1-0-stable
+                write packages/api/index.js
+                commit fix(api): the first api fix
+                label picked
+                write packages/api/index.js
+                commit fix(api): the second api fix
+                write packages/web/index.js
+                commit fix(web): a web fix
+                checkout 1-0-stable
+                cherry-pick picked -x
+                checkout main
+                """)
+        try sandbox.write("repo/.changelog.toml", "[packages.api]\npath = \"packages/api\"\n[packages.web]\npath = \"packages/web\"\n")
+        let api = try sandbox.changelog("backports", "--onto", "1-0-stable", "-P", "api", "--format", "json")
+        #expect(api.status == 0, "\(api.stderr)")
+        #expect(api.stdout.contains("the second api fix"), "\(api.stdout)")
+        #expect(!api.stdout.contains("a web fix"), "\(api.stdout)")
+        let web = try sandbox.changelog("backports", "--onto", "1-0-stable", "-P", "web", "--format", "json")
+        #expect(web.stdout.contains("a web fix") && !web.stdout.contains("api fix"), "\(web.stdout)")
+        let all = try sandbox.changelog("backports", "--onto", "1-0-stable", "--format", "json")
+        #expect(all.stdout.contains("a web fix") && all.stdout.contains("the second api fix"), "\(all.stdout)")
+    }
 }

@@ -239,7 +239,9 @@ extension FixtureHistory {
                 }
                 staged += [(from, nil), (to, contents)]
             case .commit(let message) where !staged.isEmpty:
-                _ = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: staged)
+                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: staged)
+                // A cherry-pick or rebase copies one file's change: a commit that writes one file can be picked.
+                if staged.count == 1, let (path, contents) = staged.first, let contents { changes[id] = (path, contents) }
                 staged = []
             case .commit(let message):
                 counter += 1

@@ -284,7 +284,7 @@ public final class TreeComparer {
         try check(git_odb_read(&object, odb, &oid), tree.hex)
         defer { git_odb_object_free(object) }
         guard git_odb_object_type(object) == GIT_OBJECT_TREE, let data = git_odb_object_data(object) else {
-            throw GitError(code: .generic, message: "not a tree", subject: tree.hex)
+            throw GitError.damaged(tree.hex, detail: "it is not a tree")
         }
         let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
         let wanted = names.map { Array($0.utf8) }
@@ -297,7 +297,9 @@ public final class TreeComparer {
                 position += 1
             }
             let nameStart = position + 1
-            guard let nul = bytes[nameStart...].firstIndex(of: 0), nul + 21 <= bytes.count else { break }
+            guard nameStart < bytes.count, let nul = bytes[nameStart...].firstIndex(of: 0), nul + 21 <= bytes.count else {
+                throw GitError.damaged(tree.hex, detail: "a tree entry runs past the end of the tree")
+            }
             let length = nul - nameStart
             if let index = wanted.firstIndex(where: { name in
                 name.count == length && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress! + nameStart, length) == 0 }

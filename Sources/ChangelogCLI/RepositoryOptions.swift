@@ -35,6 +35,7 @@ struct RepositoryOptions: ParsableArguments {
     /// settings; with `--include-path`/`--exclude-path`, only the commits they keep.
     func open() throws(ChangelogError) -> (History, Configuration) {
         let (repository, configuration) = try openRepository()
+        if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty { Self.readTreesUncached() }
         let include = try Self.globs(includePaths, option: "--include-path")
         let exclude = try Self.globs(excludePaths, option: "--exclude-path")
         if let package {
@@ -63,7 +64,16 @@ struct RepositoryOptions: ParsableArguments {
         if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty {
             throw ChangelogError("this command covers every package; drop --package, --include-path and --exclude-path")
         }
-        return try openRepository()
+        let opened = try openRepository()
+        Self.readTreesUncached()
+        return opened
+    }
+
+    /// Deciding which packages a commit touches reads two new trees per commit and keeps what it
+    /// needs of them itself; libgit2's cache only evicts: on 200,000 commits, `--all -P` took 9.4 s
+    /// with the 64 MiB tree cache and 5.7 s without it.
+    private static func readTreesUncached() {
+        GitSettings.setObjectCaching(false)
     }
 
     /// The changelog file `release` and `notes` use: the configured one, else the package's

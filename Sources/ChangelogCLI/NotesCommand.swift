@@ -48,7 +48,7 @@ struct NotesCommand: ParsableCommand {
                 Terminal.write(try notes.json(wanted))
             case .markdown:
                 let root = history.repository.workingDirectory ?? ""
-                let path = changelogFile ?? root + (configuration.changelog ?? "CHANGELOG.md")
+                let path = changelogFile ?? root + repositoryOptions.changelogFile(configuration)
                 let existing = try AtomicFile.read(path)
                 if existing == nil, let changelogFile {
                     throw ChangelogError("cannot read \(changelogFile): no such file; check the path given to -C/--changelog")

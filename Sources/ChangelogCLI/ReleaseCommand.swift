@@ -99,7 +99,7 @@ struct ReleaseCommand: ParsableCommand {
             request.force = force
             request.subtitle = configuration.subtitle
             request.style = try styleOption.resolved(configuration)
-            request.changelogPath = configuration.changelog ?? "CHANGELOG.md"
+            request.changelogPath = repositoryOptions.changelogFile(configuration)
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
             if report.keptEditedSection {
                 Terminal.note(

@@ -16,10 +16,85 @@ struct RepositoryOptions: ParsableArguments {
     )
     var config: String?
 
-    /// Opens the repository and its configuration.
+    @Option(
+        name: [.customShort("P"), .customLong("package")],
+        help: ArgumentHelp("A package of a monorepo ([packages.NAME]): its tags, commits, changelog and version files.", valueName: "name"))
+    var package: String?
+
+    @Option(
+        name: .customLong("include-path"),
+        help: ArgumentHelp("Only commits that change a file matching this glob (repeatable; git-cliff's syntax).", valueName: "glob"))
+    var includePaths: [String] = []
+
+    @Option(
+        name: .customLong("exclude-path"),
+        help: ArgumentHelp("Leave out commits that change only files matching this glob (repeatable).", valueName: "glob"))
+    var excludePaths: [String] = []
+
+    /// Opens the repository and its configuration: for `--package`, that package's history and
+    /// settings; with `--include-path`/`--exclude-path`, only the commits they keep.
     func open() throws(ChangelogError) -> (History, Configuration) {
         let (repository, configuration) = try openRepository()
+        if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty { Self.readTreesUncached() }
+        let include = try Self.globs(includePaths, option: "--include-path")
+        let exclude = try Self.globs(excludePaths, option: "--exclude-path")
+        if let package {
+            let settings: PackageSettings
+            do {
+                settings = try configuration.package(named: package)
+            } catch {
+                throw ChangelogError(error)
+            }
+            let membership = PackageMembership(
+                repository: repository, rules: [.init(package: settings, include: include, exclude: exclude)])
+            let history = try History.package(settings, repository: repository, filter: CommitFilter(membership: membership, rule: 0))
+            return (history, configuration.scoped(to: settings))
+        }
+        if !include.isEmpty || !exclude.isEmpty {
+            let membership = PackageMembership(repository: repository, rules: [.init(include: include, exclude: exclude)])
+            let filter = CommitFilter(membership: membership, rule: 0)
+            return (try History.filtered(repository: repository, tagPrefix: configuration.tagPrefix, filter: filter), configuration)
+        }
         return (try History(repository: repository, tagPrefix: configuration.tagPrefix), configuration)
+    }
+
+    /// The repository and configuration for a command over every package (`status`): a
+    /// `--package` there is a mistake, said plainly.
+    func openForPackages() throws(ChangelogError) -> (Repository, Configuration) {
+        if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty {
+            throw ChangelogError("this command covers every package; drop --package, --include-path and --exclude-path")
+        }
+        let opened = try openRepository()
+        Self.readTreesUncached()
+        return opened
+    }
+
+    /// Deciding which packages a commit touches reads two new trees per commit and keeps what it
+    /// needs of them itself; libgit2's cache only evicts: on 200,000 commits, `--all -P` took 9.4 s
+    /// with the 64 MiB tree cache and 5.7 s without it.
+    private static func readTreesUncached() {
+        GitSettings.setObjectCaching(false)
+    }
+
+    /// The changelog file `release` and `notes` use: the configured one, else the package's
+    /// default (`CHANGELOG.md` in its directory), else `CHANGELOG.md`.
+    func changelogFile(_ configuration: Configuration) -> String {
+        if let changelog = configuration.changelog { return changelog }
+        if let package, let settings = try? configuration.package(named: package) { return settings.changelogPath }
+        return "CHANGELOG.md"
+    }
+
+    private static func globs(_ patterns: [String], option: String) throws(ChangelogError) -> [PathGlob] {
+        var globs: [PathGlob] = []
+        for pattern in patterns {
+            guard let glob = PathGlob(pattern) else {
+                throw ChangelogError(
+                    "\(option) \(pattern.debugDescription) is not a glob (empty, or an unclosed '['); write one such as \"packages/api/**\""
+                )
+            }
+            globs.append(glob)
+        }
+        return globs
     }
 
     /// The configuration alone: the repository's when one is there, else the defaults (a

@@ -47,6 +47,8 @@ public struct Configuration: Sendable, Equatable {
     public var release: ReleaseSettings
     /// `[branches]`: maintenance branches and how backported changes are listed.
     public var branches: BranchSettings
+    /// `[packages.NAME]`: a monorepo's packages, in file order; empty for a one-package repository.
+    public var packages: [PackageSettings] = []
 
     public init() {
         sections = []
@@ -141,6 +143,8 @@ public struct Configuration: Sendable, Equatable {
             try branches.finish { key in Self.misplacedKeyHint(key, besides: "branches") }
         }
 
+        if flavor == .changelog { configuration.packages = try PackageSettings.readAll(&root) }
+
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
             "output-format", "tag-prefix", "other", "style", "template", "contributors",
@@ -168,6 +172,18 @@ public struct Configuration: Sendable, Equatable {
         if table != "bump", bumpKeys.contains(key) { return "'\(key)' belongs in the [bump] table" }
         if table != "release", ReleaseSettings.keys.contains(key) { return "'\(key)' belongs in the [release] table" }
         if table != "branches", BranchSettings.keys.contains(key) { return "'\(key)' belongs in the [branches] table" }
+        if ["path", "paths", "scopes", "exclude"].contains(key) { return "'\(key)' belongs in a [packages.NAME] table" }
         return nil
+    }
+
+    /// The package named `name`, with a message that lists the configured ones when there is none.
+    public func package(named name: String) throws(ConfigurationError) -> PackageSettings {
+        if let package = packages.first(where: { $0.name == name }) { return package }
+        let known = packages.map(\.name)
+        let hint =
+            known.isEmpty
+            ? "no [packages.NAME] table is configured; add one to .changelog.toml"
+            : "configured packages: \(known.joined(separator: ", "))"
+        throw ConfigurationError(file: "--package", key: nil, message: "no package named \(TOMLTableReader.quote(name)); \(hint)")
     }
 }

@@ -59,6 +59,11 @@ struct TOMLDocument {
             file: file, key: nil, message: "line \(line), column \(column): TOML syntax error: \(Self.oneLine(message))")
     }
 
+    /// The 1-based line where the key at `path` is written, when the locator saw it.
+    func line(of path: [String]) -> Int? {
+        TOMLKeyLocator.entries(in: Array(text.utf8)).first { $0.path == path && !$0.inArrayTable }?.line
+    }
+
     func rootReader() -> TOMLTableReader {
         TOMLTableReader(document: self, path: [], table: root)
     }
@@ -241,6 +246,11 @@ struct TOMLTableReader {
 
     private func typeError(_ key: String, expected: String, found value: any TOMLValueConvertible) -> ConfigurationError {
         error(key, "key \(dotted(key)) must be \(expected), found \(Self.describe(value))")
+    }
+
+    /// `line 4: key 'packages.api.path'`: the key with where the file writes it.
+    func located(_ key: String) -> String {
+        (document.line(of: path + [key]).map { "line \($0): " } ?? "") + "key \(dotted(key))"
     }
 
     /// `'changelog.link-style'`, quoted for messages.

@@ -32,22 +32,7 @@ extension ReleaseSettings {
     /// Reads the keys of `[release]`; the caller reports unknown keys with `finish()`.
     static func read(_ table: inout TOMLTableReader) throws(ConfigurationError) -> ReleaseSettings {
         var settings = ReleaseSettings()
-        if let entries = try table.stringArray("files") {
-            var seen: Set<String> = []
-            for entry in entries {
-                let file: VersionFile
-                do {
-                    file = try VersionFile.parse(entry)
-                } catch {
-                    throw table.error("files", "key \(table.dotted("files")) has an entry that cannot be used: \(error.description)")
-                }
-                guard seen.insert(file.path).inserted else {
-                    throw table.error(
-                        "files", "key \(table.dotted("files")) lists \(TOMLTableReader.quote(file.path)) twice; list each file once")
-                }
-                settings.files.append(file)
-            }
-        }
+        settings.files = try readFiles(&table, key: "files")
         for (key, keyPath) in [
             ("commit-message", \ReleaseSettings.commitMessage),
             ("changelog-commit-message", \.changelogCommitMessage),
@@ -71,5 +56,27 @@ extension ReleaseSettings {
             settings.signTimeoutSeconds = timeout
         }
         return settings
+    }
+
+    /// A list of version files (`[release] files`, a package's `files`), each listed once.
+    static func readFiles(_ table: inout TOMLTableReader, key: String) throws(ConfigurationError) -> [VersionFile] {
+        var files: [VersionFile] = []
+        if let entries = try table.stringArray(key) {
+            var seen: Set<String> = []
+            for entry in entries {
+                let file: VersionFile
+                do {
+                    file = try VersionFile.parse(entry)
+                } catch {
+                    throw table.error(key, "key \(table.dotted(key)) has an entry that cannot be used: \(error.description)")
+                }
+                guard seen.insert(file.path).inserted else {
+                    throw table.error(
+                        key, "key \(table.dotted(key)) lists \(TOMLTableReader.quote(file.path)) twice; list each file once")
+                }
+                files.append(file)
+            }
+        }
+        return files
     }
 }

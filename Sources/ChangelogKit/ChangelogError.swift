@@ -64,7 +64,7 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    init(_ error: ConfigurationError) {
+    public init(_ error: ConfigurationError) {
         self.init(error.description)
     }
 }

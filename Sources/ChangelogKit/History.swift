@@ -23,10 +23,19 @@ public final class History {
         return byCommit
     }()
 
+    /// The commits a package's history keeps (see `History+Packages`); nil keeps every commit.
+    public internal(set) var filter: CommitFilter?
+
     /// `tagPrefix`, the configured one, names a release whose version is tagged in two spellings.
     public init(repository: Repository, tagPrefix: String? = nil) throws(ChangelogError) {
         self.repository = repository
         tags = try git { () throws(GitError) in try repository.versionTags(prefix: tagPrefix) }
+    }
+
+    init(repository: Repository, tags: [VersionTag], filter: CommitFilter?) {
+        self.repository = repository
+        self.tags = tags
+        self.filter = filter
     }
 
     /// The local branch a revision names: HEAD's branch for `HEAD`, the branch itself for a branch
@@ -60,7 +69,7 @@ public final class History {
         previous: VersionTag?, commits: [ParsedCommit]
     ) {
         let (previous, commits) = try releaseRange(of: target) { tag in limit.map { tag.version < $0 } ?? true }
-        return (previous?.tag, commits.map(ParsedCommit.init))
+        return (previous?.tag, try members(commits).map(ParsedCommit.init))
     }
 
     /// A release tag of another branch as that branch saw it: its previous release and the commits
@@ -72,7 +81,7 @@ public final class History {
     )? {
         let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
         guard !walk.metStop, let previous = walk.previous else { return nil }
-        if walk.frontierSize <= 1 { return (previous, walk.commits.map(ParsedCommit.init)) }
+        if walk.frontierSize <= 1 { return (previous, try members(walk.commits.map(SourceCommit.init)).map(ParsedCommit.init)) }
         return (previous, try commits(from: previous.commitID, to: tag.commitID))
     }
 
@@ -112,12 +121,14 @@ public final class History {
     }
 
     /// The commits reachable from `target` but not from `base`, newest first (`git log base..target`),
-    /// each parsed here once for every use the run makes of it.
+    /// each parsed here once for every use the run makes of it; those of the package only for a
+    /// package's history.
     public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [ParsedCommit] {
-        try walk(from: base, to: target).map(ParsedCommit.init)
+        try members(walk(from: base, to: target).map(SourceCommit.init)).map(ParsedCommit.init)
     }
 
-    /// The same commits unparsed, for comparing changes: only what a release lists is parsed.
+    /// The same commits unparsed, whatever they change, for comparing changes: only what a release
+    /// lists is parsed.
     func sourceCommits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [SourceCommit] {
         try walk(from: base, to: target).map(SourceCommit.init)
     }

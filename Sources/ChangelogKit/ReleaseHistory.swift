@@ -93,17 +93,32 @@ extension History {
             highest[Int(node)] = best
         }
 
+        // A package's history keeps and parses only the package's commits, told from tree ids
+        // once per commit before anything is parsed.
+        var slots: [Int32]?
+        var wanted = commits
+        if let filter {
+            filter.membership.remember(graph.commits)
+            var slot = [Int32](repeating: -1, count: commits.count)
+            wanted = []
+            for (node, commit) in commits.enumerated() where try filter.keeps(commit) {
+                slot[node] = Int32(wanted.count)
+                wanted.append(commit)
+            }
+            slots = slot
+        }
         // Parsed once, on every core; a copy left out below costs one wasted parse.
-        let parsed = parallelMap(commits, ParsedCommit.init)
+        let parsedCommits = parallelMap(wanted, ParsedCommit.init)
+        func parsed(_ node: Int) -> ParsedCommit { parsedCommits[slots.map { Int($0[node]) } ?? node] }
         var buckets: [Int32: [Int32]] = [:]
-        for node in graph.order where !copies.contains(commits[Int(node)].id) {
+        for node in graph.order where !copies.contains(commits[Int(node)].id) && slots.map({ $0[Int(node)] >= 0 }) ?? true {
             buckets[owner[Int(node)], default: []].append(node)
         }
         var entries: [ReleaseHistory.Entry] = []
         if let unreleased = buckets[-1], graph.index[head] != nil {
             let previous = highest[0] >= 0 ? tags[Int(highest[0])] : nil
             let kept = try withoutCopies(unreleased, owner: -1, owners: owner, after: previous, at: 0, graph: graph, commits: commits)
-            entries.append(.init(tag: nil, previous: previous, commits: kept.map { parsed[Int($0)] }, date: nil))
+            entries.append(.init(tag: nil, previous: previous, commits: kept.map { parsed(Int($0)) }, date: nil))
         }
         for tagIndex in reachableTags.reversed() {
             let tag = tags[tagIndex]
@@ -116,7 +131,7 @@ extension History {
             let kept = try withoutCopies(
                 buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
                 at: node, graph: graph, commits: commits)
-            entries.append(.init(tag: tag, previous: before, commits: kept.map { parsed[Int($0)] }, date: date))
+            entries.append(.init(tag: tag, previous: before, commits: kept.map { parsed(Int($0)) }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         return ReleaseHistory(entries: entries, unreachableTags: unreachable)

@@ -66,3 +66,33 @@ extension Array where Element == VersionTag {
     /// The prefix new tags should use: the newest tag's spelling, `v` when there is none.
     var preferredPrefix: String { last?.prefix ?? "v" }
 }
+
+extension Repository {
+    /// A package's version tags: those named `prefix` followed by a semantic version (no `v` of
+    /// its own: `api-v1.2.0` is `1.2.0` of prefix `api-v`), ordered by version.
+    func versionTags(packagePrefix prefix: String) throws(GitError) -> [VersionTag] {
+        VersionTag.packageTags(try tags(), prefix: prefix)
+    }
+}
+
+extension VersionTag {
+    /// The tags of `tags` that name a version of the package tagged `prefix`, ordered by version;
+    /// the same version tagged twice (`api-v1.0.0` and `api-v1.0.0+b`) is one release.
+    static func packageTags(_ tags: [Tag], prefix: String) -> [VersionTag] {
+        var found: [VersionTag] = []
+        for tag in tags where tag.name.hasPrefix(prefix) {
+            guard let version = SemanticVersion(tag.name.dropFirst(prefix.count)) else { continue }
+            found.append(VersionTag(name: tag.name, version: version, prefix: prefix, commitID: tag.commitID, tag: tag))
+        }
+        found.sort { $0.version < $1.version || ($0.version == $1.version && $0.name < $1.name) }
+        var result: [VersionTag] = []
+        for tag in found {
+            if let last = result.last, last.version == tag.version {
+                result[result.count - 1].otherSpellings.append(tag.tag)
+            } else {
+                result.append(tag)
+            }
+        }
+        return result
+    }
+}

@@ -26,6 +26,14 @@ extension Repository {
     /// whole-history run and costs a third less than `git_commit_lookup`'s general parser and
     /// allocations; a commit whose header this parser does not take goes through `git_commit_lookup`.
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+        guard readCommits != nil else { return try readCommit(id) }
+        if let known = readCommits?[id] { return known }
+        let commit = try readCommit(id)
+        readCommits?[id] = commit
+        return commit
+    }
+
+    private func readCommit(_ id: ObjectID) throws(GitError) -> Commit {
         var oid = id.oid
         var object: OpaquePointer?
         if git_odb_read(&object, try objectDatabase(), &oid) == 0, let object {

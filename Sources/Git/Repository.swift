@@ -7,6 +7,15 @@ public final class Repository {
     let pointer: OpaquePointer
     /// The object database (`git_repository_odb`), opened on first use and freed with the repository.
     private var odbHandle: OpaquePointer?
+    /// Commits read so far, when a run walks overlapping ranges many times (`keepsCommits`).
+    var readCommits: [ObjectID: Commit]?
+
+    /// Keeps every commit read from now on, so walking it again reads nothing: for a run that walks
+    /// overlapping ranges many times (one range per package of a monorepo). Off by default, since
+    /// a single walk reads each commit once and the table would only cost.
+    public func keepCommits() {
+        if readCommits == nil { readCommits = [:] }
+    }
 
     private init(pointer: OpaquePointer) throws(GitError) {
         self.pointer = pointer

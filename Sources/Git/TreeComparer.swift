@@ -16,19 +16,32 @@ public final class TreeComparer {
     public struct Paths: Sendable {
         fileprivate var children: [String: Paths] = [:]
         fileprivate var isPath = false
+        /// The numbers of the sets whose path ends here (`Paths(sets:)`).
+        fileprivate var sets: [Int] = []
 
         public init<S: Sequence>(_ paths: S) where S.Element == String {
-            for path in paths { insert(path.split(separator: "/").map(String.init)[...]) }
+            for path in paths { insert(path.split(separator: "/").map(String.init)[...], set: nil) }
+        }
+
+        /// Numbered sets of paths, asked about together (`changedSets`): set `i` is `sets[i]`. A
+        /// path of `.` (or empty) is the whole tree.
+        public init(sets: [[String]]) {
+            for (number, paths) in sets.enumerated() {
+                for path in paths {
+                    insert(path.split(separator: "/").filter { $0 != "." }.map(String.init)[...], set: number)
+                }
+            }
         }
 
         public var isEmpty: Bool { children.isEmpty }
 
-        private mutating func insert(_ components: ArraySlice<String>) {
+        private mutating func insert(_ components: ArraySlice<String>, set: Int?) {
             guard let first = components.first else {
                 isPath = true
+                if let set, !sets.contains(set) { sets.append(set) }
                 return
             }
-            children[first, default: Paths([String]())].insert(components.dropFirst())
+            children[first, default: Paths([String]())].insert(components.dropFirst(), set: set)
         }
     }
 
@@ -82,6 +95,74 @@ public final class TreeComparer {
         var paths: [String] = []
         try collect(parentTree, tree, prefix: "", into: &paths)
         return paths.isEmpty ? nil : paths.sorted()
+    }
+
+    /// The numbers of the sets of `paths` (built with `Paths(sets:)`) that `commit` changes an
+    /// entry of against its first parent (a merge: the changes it brings to its first parent), in
+    /// one walk down both trees that reads only the directories on the way to some path and stops
+    /// at the first equal entry. Sorted, each once.
+    public func changedSets(_ paths: Paths, commit: ObjectID) throws(GitError) -> [Int] {
+        let (tree, parentTree) = try trees(of: commit)
+        var found: Set<Int> = []
+        try collectSets(parentTree, tree, under: paths, into: &found)
+        return found.sorted()
+    }
+
+    /// The files under `paths` (all of them for `nil`) that `commit` adds, removes or changes
+    /// against its first parent, merges included; sorted, each once. Only the differing
+    /// directories on the way to `paths` are read.
+    public func changedFiles(of commit: ObjectID, under paths: Paths?) throws(GitError) -> [String] {
+        let (tree, parentTree) = try trees(of: commit)
+        var files: [String] = []
+        if let paths, !paths.isPath {
+            try collectFiles(parentTree, tree, under: paths, prefix: "", into: &files)
+        } else {
+            try collect(parentTree, tree, prefix: "", into: &files)
+        }
+        return Array(Set(files)).sorted()
+    }
+
+    private func collectSets(_ old: ObjectID?, _ new: ObjectID?, under paths: Paths, into found: inout Set<Int>) throws(GitError) {
+        if old == new { return }
+        found.formUnion(paths.sets)
+        guard !paths.children.isEmpty else { return }
+        let names = Array(paths.children.keys)
+        let none = [Entry?](repeating: nil, count: names.count)
+        let before = try old.map { tree throws(GitError) in try self.entries(named: names, in: tree) } ?? none
+        let after = try new.map { tree throws(GitError) in try self.entries(named: names, in: tree) } ?? none
+        for (index, name) in names.enumerated() where before[index] != after[index] {
+            let below = paths.children[name]!
+            // Either side may be a file: one of the paths, or on the way to them (then only
+            // the directory on the other side, if any, holds what changed).
+            if below.isPath { found.formUnion(below.sets) }
+            let oldTree = before[index].flatMap { $0.isTree ? $0.id : nil }
+            let newTree = after[index].flatMap { $0.isTree ? $0.id : nil }
+            if oldTree != nil || newTree != nil { try collectSets(oldTree, newTree, under: below, into: &found) }
+        }
+    }
+
+    private func collectFiles(
+        _ old: ObjectID?, _ new: ObjectID?, under paths: Paths, prefix: String, into files: inout [String]
+    ) throws(GitError) {
+        if old == new { return }
+        let names = Array(paths.children.keys)
+        let none = [Entry?](repeating: nil, count: names.count)
+        let before = try old.map { tree throws(GitError) in try self.entries(named: names, in: tree) } ?? none
+        let after = try new.map { tree throws(GitError) in try self.entries(named: names, in: tree) } ?? none
+        for (index, name) in names.enumerated() where before[index] != after[index] {
+            let below = paths.children[name]!
+            let path = prefix + name
+            let oldTree = before[index].flatMap { $0.isTree ? $0.id : nil }
+            let newTree = after[index].flatMap { $0.isTree ? $0.id : nil }
+            // A file is listed when it is one of the paths or stands where one of their
+            // directories was; the tree on the other side, if any, is walked for what it held.
+            if below.isPath, (before[index] != nil && oldTree == nil) || (after[index] != nil && newTree == nil) { files.append(path) }
+            if below.isPath {
+                try collect(oldTree, newTree, prefix: path + "/", into: &files)
+            } else {
+                try collectFiles(oldTree, newTree, under: below, prefix: path + "/", into: &files)
+            }
+        }
     }
 
     private func trees(of commit: ObjectID) throws(GitError) -> (tree: ObjectID, parent: ObjectID?) {
@@ -156,6 +237,14 @@ public final class TreeComparer {
         }
     }
 
+    /// The mode as git reads it (`canon_mode`): an old tree's `100664` is a `100644` file.
+    private static func canonical(_ mode: UInt32) -> UInt32 {
+        switch mode & 0o170000 {
+        case 0o040000, 0o120000, 0o160000: mode & 0o170000
+        default: mode & 0o111 != 0 ? 0o100755 : 0o100644
+        }
+    }
+
     /// git's `base_name_compare`: names byte by byte, a tree's name as if it ended in `/`.
     private static func compare(_ a: OpaquePointer, _ b: OpaquePointer) -> Int {
         let first = git_tree_entry_name(a)!, second = git_tree_entry_name(b)!
@@ -187,15 +276,45 @@ public final class TreeComparer {
             found.append(known)
         }
         if found.count == names.count { return found }
-        return try repository.withTree(tree) { handle in
-            names.map { name in
-                let entry: Entry? = git_tree_entry_byname(handle, name).map { pointer in
-                    Entry(id: ObjectID(git_tree_entry_id(pointer)!), mode: git_tree_entry_filemode(pointer).rawValue)
-                }
-                entries[EntryKey(tree: tree, name: name)] = .some(entry)
-                return entry
-            }
+        // The raw object, scanned for the names: a monorepo's membership reads two trees per
+        // commit, and libgit2's parsed, cached trees cost several times the read itself.
+        var oid = tree.oid
+        let odb = try repository.objectDatabase()
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &oid), tree.hex)
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let data = git_odb_object_data(object) else {
+            throw GitError.damaged(tree.hex, detail: "it is not a tree")
         }
+        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+        let wanted = names.map { Array($0.utf8) }
+        var result = [Entry?](repeating: nil, count: names.count)
+        var position = 0
+        while position < bytes.count {
+            var mode: UInt32 = 0
+            while position < bytes.count, bytes[position] != 0x20 {
+                mode = mode * 8 + UInt32(bytes[position] &- 0x30)
+                position += 1
+            }
+            let nameStart = position + 1
+            guard nameStart < bytes.count, let nul = bytes[nameStart...].firstIndex(of: 0), nul + 21 <= bytes.count else {
+                throw GitError.damaged(tree.hex, detail: "a tree entry runs past the end of the tree")
+            }
+            let length = nul - nameStart
+            if let index = wanted.firstIndex(where: { name in
+                name.count == length
+                    && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress! + nameStart, length) == 0 }
+            }) {
+                var entryID = git_oid()
+                withUnsafeMutableBytes(of: &entryID) { raw in
+                    for offset in 0..<20 { raw[offset] = bytes[nul + 1 + offset] }
+                }
+                result[index] = Entry(id: ObjectID(entryID), mode: Self.canonical(mode))
+            }
+            position = nul + 21
+        }
+        for (index, name) in names.enumerated() { entries[EntryKey(tree: tree, name: name)] = .some(result[index]) }
+        return result
     }
 
     private func header(of commit: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {

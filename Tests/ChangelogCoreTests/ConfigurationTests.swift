@@ -215,7 +215,7 @@ import Testing
         #expect(
             inChangelog.description == """
                 .changelog.toml: unknown table 'clog' (the settings table of this file is [changelog]); \
-                known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
+                known tables: branches, bump, changelog, check, components, keep-a-changelog, packages, release, sections
                 """)
     }
 
@@ -246,7 +246,7 @@ import Testing
         #expect(error.key == "deploy")
         #expect(
             error.description == """
-                .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
+                .changelog.toml: unknown table 'deploy'; known tables: branches, bump, changelog, check, components, keep-a-changelog, packages, release, sections
                 """)
     }
 
@@ -262,7 +262,7 @@ import Testing
         #expect(
             error.description == """
                 .changelog.toml: unknown key 'repository' at the top level (settings belong in the [changelog] table); \
-                known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
+                known tables: branches, bump, changelog, check, components, keep-a-changelog, packages, release, sections
                 """)
     }
 
@@ -586,7 +586,7 @@ import Testing
         #expect(
             topLevel.description == """
                 .changelog.toml: unknown key 'initial' at the top level ('initial' belongs in the [bump] table); \
-                known tables: branches, bump, changelog, check, components, keep-a-changelog, release, sections
+                known tables: branches, bump, changelog, check, components, keep-a-changelog, packages, release, sections
                 """)
         let table = try #require(failure("check = true"))
         #expect(table.description == ".changelog.toml: key 'check' must be a table, found a boolean (true)")

@@ -21,6 +21,9 @@ import Git
 /// cherry-pick parser --edited               # the change as a conflict resolution altered it (a new patch-id)
 /// squash release/0.23 chore: tag 0.23.3 (#45) # one commit with all that branch changed since the fork
 /// rebase release/0.23                         # that branch's own commits copied here, authors and dates kept
+/// write packages/api/index.js                 # the next commit writes this file (fresh contents) instead of
+/// remove packages/old/index.js                #   its own changes/N.txt; remove deletes one, move renames one
+/// move packages/api/a.js packages/web/a.js    #   with its contents kept
 /// ```
 public struct FixtureHistory {
     public enum Step: Equatable {
@@ -33,6 +36,9 @@ public struct FixtureHistory {
         case cherryPick(label: String, recordOrigin: Bool, edited: Bool)
         case squash(branch: String, message: String)
         case rebase(branch: String)
+        case write(path: String)
+        case remove(path: String)
+        case move(from: String, to: String)
     }
 
     public var author = Signature(name: "Ada Lovelace", email: "ada@example.com", time: 0, offsetMinutes: 0)
@@ -106,6 +112,12 @@ public struct FixtureHistory {
                 guard !message.isEmpty else { throw SyntaxError(line: number + 1, message: "squash needs a branch and a message") }
                 steps.append(.squash(branch: branch, message: message))
             case "rebase": steps.append(.rebase(branch: argument))
+            case "write": steps.append(.write(path: argument))
+            case "remove": steps.append(.remove(path: argument))
+            case "move":
+                let (from, to) = Self.split(argument)
+                guard !to.isEmpty else { throw SyntaxError(line: number + 1, message: "move needs a path and a new path") }
+                steps.append(.move(from: from, to: to))
             case "cherry-pick":
                 var words = argument.split(separator: " ").map(String.init)
                 let record = words.contains("-x"), edited = words.contains("--edited")
@@ -197,9 +209,10 @@ extension FixtureHistory {
             }
             return result.hasSuffix("\n") ? result : result + "\n"
         }
-        func commit(message: String, parents: [ObjectID], change: [(String, [UInt8])], author: Signature? = nil) throws -> ObjectID {
+        var staged: [(String, [UInt8]?)] = []
+        func commit(message: String, parents: [ObjectID], change: [(String, [UInt8]?)], author: Signature? = nil) throws -> ObjectID {
             for (path, contents) in change { files[branch, default: [:]][path] = contents }
-            let tree = try repository.writeTree(base: parents.first, changes: change.map { ($0.0, Optional($0.1)) })
+            let tree = try repository.writeTree(base: parents.first, changes: change.map { ($0.0, $0.1) })
             let text = author == nil ? expand(message) : message
             let id = try repository.writeCommit(
                 tree: tree, parents: parents, message: text,
@@ -215,6 +228,21 @@ extension FixtureHistory {
         for (index, step) in steps.enumerated() {
             if let next = authors[index] { who = next }
             switch step {
+            case .write(let path):
+                counter += 1
+                staged.append((path, Array("\(path) \(counter)\n".utf8)))
+            case .remove(let path):
+                staged.append((path, nil))
+            case .move(let from, let to):
+                guard let contents = staged.last(where: { $0.0 == from })?.1 ?? files[branch]?[from] else {
+                    throw SyntaxError(line: 0, message: "move of \(from), which the branch does not have")
+                }
+                staged += [(from, nil), (to, contents)]
+            case .commit(let message) where !staged.isEmpty:
+                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: staged)
+                // A cherry-pick or rebase copies one file's change: a commit that writes one file can be picked.
+                if staged.count == 1, let (path, contents) = staged.first, let contents { changes[id] = (path, contents) }
+                staged = []
             case .commit(let message):
                 counter += 1
                 let path = "changes/\(counter).txt"

@@ -135,6 +135,10 @@ public final class Sandbox {
 
     /// Runs the `git` command line: the independent oracle the tests check the tool against.
     public func git(_ arguments: String..., in directory: String? = nil) throws -> String {
+        try git(arguments, in: directory)
+    }
+
+    public func git(_ arguments: [String], in directory: String? = nil) throws -> String {
         let result = try run("/usr/bin/env", ["git"] + arguments, in: directory ?? root + "/repo")
         guard result.status == 0 else {
             throw GitCommandError(arguments: arguments, status: result.status, stderr: result.stderr)

@@ -32,6 +32,8 @@ public struct SyntheticHistory {
         /// Main plus a maintenance branch `release/X.Y` per minor release, as projects with
         /// thousands of tags off the main line have: see `generateMaintenance`.
         case maintenance
+        /// One line of commits over `packages` packages, each with its own tags: see `generateMonorepo`.
+        case monorepo
     }
 
     /// What the generator meant each commit to be, for oracles that must not trust the parser under test.
@@ -59,6 +61,7 @@ public struct SyntheticHistory {
 
     public func generate() -> Output {
         if shape == .maintenance { return generateMaintenance() }
+        if shape == .monorepo { return generateMonorepo() }
         var random = SplitMix64(seed: seed)
         var out = Data()
         var kinds: [Int: Kind] = [:]

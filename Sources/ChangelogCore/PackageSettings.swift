@@ -1,0 +1,178 @@
+import TOMLKit
+
+/// `[packages.NAME]` in `.changelog.toml`: one package of a monorepo, released on its own.
+///
+///     [packages.api]
+///     path = "packages/api"                  # or paths = ["packages/api", "proto/api"]
+///     tag-prefix = "api-v"                   # default "NAME-v"; "@acme/api@", "api/v", …
+///     changelog = "packages/api/CHANGELOG.md"
+///     files = ["packages/api/package.json"]
+///     scopes = ["api"]                       # also claims commits by scope, wherever they change
+///     exclude = ["packages/api/docs/**"]     # changes there alone do not make a commit the package's
+public struct PackageSettings: Sendable, Equatable {
+    public var name: String
+    /// Directories (or files) relative to the repository root, without `./` or a trailing `/`;
+    /// `.` is the whole repository.
+    public var paths: [String]
+    /// A release of the package is tagged `tagPrefix + version`.
+    public var tagPrefix: String
+    public var changelog: String?
+    public var files: [VersionFile] = []
+    public var scopes: [String] = []
+    public var exclude: [PathGlob] = []
+
+    public init(name: String, paths: [String], tagPrefix: String? = nil) {
+        self.name = name
+        self.paths = paths
+        self.tagPrefix = tagPrefix ?? "\(name)-v"
+    }
+
+    /// True when the path is the whole repository.
+    public var coversRepository: Bool { paths.contains(".") }
+}
+
+extension PackageSettings {
+    static let keys: Set<String> = ["path", "paths", "tag-prefix", "changelog", "files", "scopes", "exclude"]
+
+    /// Reads every `[packages.NAME]` table, in file order.
+    static func readAll(_ root: inout TOMLTableReader) throws(ConfigurationError) -> [PackageSettings] {
+        guard var packages = try root.table("packages") else { return [] }
+        var result: [PackageSettings] = []
+        var prefixes: [String: String] = [:]
+        for name in packages.document.fileOrder(of: packages.table.keys, at: packages.path) {
+            guard !TOMLTableReader.isBlank(name), !name.unicodeScalars.contains(where: Self.isSpaceOrControl) else {
+                throw packages.error(
+                    name, "package name \(TOMLTableReader.quote(name)) must be a non-empty name without spaces, such as [packages.api]")
+            }
+            guard var table = try packages.table(name) else { continue }
+            var package = try read(&table, name: name)
+            try table.finish { key in
+                if key == "tag_prefix" || key == "tagPrefix" { return "the key is spelt 'tag-prefix'" }
+                return nil
+            }
+            if let other = prefixes[package.tagPrefix] {
+                throw table.error(
+                    "tag-prefix",
+                    "\(table.located("tag-prefix")): packages \(TOMLTableReader.quote(other)) and \(TOMLTableReader.quote(name)) both tag with \(TOMLTableReader.quote(package.tagPrefix)); give each package its own tag-prefix"
+                )
+            }
+            prefixes[package.tagPrefix] = name
+            package.name = name
+            result.append(package)
+        }
+        try packages.finish()
+        return result
+    }
+
+    private static func read(_ table: inout TOMLTableReader, name: String) throws(ConfigurationError) -> PackageSettings {
+        let single = try table.string("path")
+        let several = try table.stringArray("paths")
+        var paths: [String]
+        switch (single, several) {
+        case (let path?, nil): paths = [path]
+        case (nil, let list?): paths = list
+        case (nil, nil):
+            throw table.error(
+                nil,
+                "package \(TOMLTableReader.quote(name)) has no path; add path = \"packages/\(name)\" to [packages.\(TOMLTableReader.tomlKey(name))]"
+            )
+        case (_?, _?):
+            throw table.error("paths", "\(table.located("paths")): write either path or paths, not both")
+        }
+        let key = single == nil ? "paths" : "path"
+        guard !paths.isEmpty else { throw table.error(key, "\(table.located(key)) must list at least one path, found an empty array") }
+        for (index, path) in paths.enumerated() {
+            guard let normalized = normalize(path) else {
+                throw table.error(
+                    key,
+                    "\(table.located(key)): \(TOMLTableReader.quote(path)) is not a path inside the repository; write it relative to the repository root, without '..', such as \"packages/\(name)\""
+                )
+            }
+            paths[index] = normalized
+        }
+        var seen: Set<String> = []
+        var package = PackageSettings(name: name, paths: paths.filter { seen.insert($0).inserted })
+        if let prefix = try table.string("tag-prefix") {
+            if let problem = tagPrefixProblem(prefix) {
+                throw table.error("tag-prefix", "\(table.located("tag-prefix")) \(problem), found \(TOMLTableReader.quote(prefix))")
+            }
+            package.tagPrefix = prefix
+        } else if let problem = tagPrefixProblem(package.tagPrefix) {
+            throw table.error(
+                nil,
+                "package \(TOMLTableReader.quote(name)) needs a tag-prefix: its default \(TOMLTableReader.quote(package.tagPrefix)) \(problem)"
+            )
+        }
+        package.changelog = try table.string("changelog", allowEmpty: false)
+        package.files = try ReleaseSettings.readFiles(&table, key: "files")
+        package.scopes = try table.stringArray("scopes") ?? []
+        for pattern in try table.stringArray("exclude") ?? [] {
+            guard let glob = PathGlob(pattern) else {
+                throw table.error(
+                    "exclude", "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) is not a glob (an unclosed '[')")
+            }
+            package.exclude.append(glob)
+        }
+        return package
+    }
+
+    /// `packages/api/` and `./packages/api` as `packages/api`; nil for an absolute path or one
+    /// that climbs out of the repository.
+    static func normalize(_ path: String) -> String? {
+        guard !path.hasPrefix("/") else { return nil }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        if parts.contains("..") || parts.contains(where: { $0.unicodeScalars.contains(where: isControl) }) { return nil }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// Why `prefix` cannot start a tag name (git's ref-name rules), or nil when it can.
+    static func tagPrefixProblem(_ prefix: String) -> String? {
+        if prefix.isEmpty { return "must not be empty (packages share the repository's tags)" }
+        if prefix.unicodeScalars.contains(where: isSpaceOrControl) { return "must not contain spaces or control characters" }
+        if let bad = prefix.first(where: { "~^:?*[\\".contains($0) }) { return "must not contain '\(bad)', which git refuses in tag names" }
+        if prefix.contains("..") || prefix.contains("@{") || prefix.contains("//") || prefix.hasPrefix("/")
+            || prefix.hasPrefix("-") || prefix.hasPrefix(".") || prefix.contains("/.")
+        {
+            return "is not the start of a tag name git accepts"
+        }
+        return nil
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control
+    }
+
+    private static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || isControl(scalar)
+    }
+}
+
+extension PackageSettings {
+    /// The package's changelog file: `changelog`, else `CHANGELOG.md` in its first directory.
+    public var changelogPath: String {
+        if let changelog { return changelog }
+        return paths[0] == "." ? "CHANGELOG.md" : paths[0] + "/CHANGELOG.md"
+    }
+}
+
+extension Configuration {
+    /// The settings a run for one package uses: its tag prefix, changelog and version files in
+    /// place of the repository's; the release messages name the tag, which names the package,
+    /// unless they were configured. As the repository's `changelog`, a package's configured one is
+    /// what `generate` updates in place; `release` and `notes` default to `changelogPath`.
+    public func scoped(to package: PackageSettings) -> Configuration {
+        var scoped = self
+        scoped.tagPrefix = package.tagPrefix
+        scoped.changelog = package.changelog
+        scoped.outfile = nil
+        scoped.infile = nil
+        scoped.release.files = package.files
+        let defaults = ReleaseSettings()
+        if release.commitMessage == defaults.commitMessage { scoped.release.commitMessage = "chore: tag {tag}" }
+        if release.changelogCommitMessage == defaults.changelogCommitMessage {
+            scoped.release.changelogCommitMessage = "docs: changelog for {tag}"
+        }
+        if release.tagMessage == defaults.tagMessage { scoped.release.tagMessage = "Release {tag}" }
+        return scoped
+    }
+}

@@ -1,0 +1,58 @@
+import ChangelogCore
+import Git
+
+/// `changelog status`: for every configured package, its current and next versions, the commits
+/// waiting for a release and the bump they call for. The packages share one membership, so which
+/// packages a commit touches is decided once per commit, whichever packages ask.
+public struct MonorepoStatus {
+    public let repository: Repository
+    public let configuration: Configuration
+
+    public init(repository: Repository, configuration: Configuration) {
+        self.repository = repository
+        self.configuration = configuration
+    }
+
+    /// The package histories of `packages` (every configured one by default), sharing the
+    /// repository's tags (listed once) and one membership.
+    public static func histories(
+        of packages: [PackageSettings], repository: Repository, include: [PathGlob] = [], exclude: [PathGlob] = []
+    ) throws(ChangelogError) -> [History] {
+        let membership = PackageMembership(
+            repository: repository, rules: packages.map { .init(package: $0, include: include, exclude: exclude) })
+        let all = try git { () throws(GitError) in try repository.tags() }
+        return packages.enumerated().map { number, package in
+            History(
+                repository: repository, tags: VersionTag.packageTags(all, prefix: package.tagPrefix),
+                filter: CommitFilter(membership: membership, rule: number))
+        }
+    }
+
+    public func run(target revision: String = "HEAD") throws(ChangelogError) -> StatusDocument {
+        guard !configuration.packages.isEmpty else {
+            throw ChangelogError("no packages are configured; add a [packages.NAME] table with a path to .changelog.toml")
+        }
+        if repository.isHeadUnborn && revision == "HEAD" {
+            throw ChangelogError("the repository has no commits yet; commit something first")
+        }
+        // Each package walks back to its own latest release: the ranges overlap, so each commit is
+        // read once and kept, and which packages it touches is decided once (the shared membership).
+        repository.keepCommits()
+        let histories = try Self.histories(of: configuration.packages, repository: repository)
+        var document = StatusDocument(packages: [])
+        for (package, history) in zip(configuration.packages, histories) {
+            let target = try history.resolve(revision)
+            let branch = history.branch(of: revision)
+            let line = configuration.branches.line(of: branch)
+            let suggestion = try history.suggestVersion(
+                at: target, policy: configuration.bump, prerelease: nil, tagPrefix: package.tagPrefix,
+                patchOnly: line == nil && configuration.branches.isPatchOnly(branch), line: line)
+            document.packages.append(
+                .init(
+                    name: package.name, current: suggestion.current?.version, currentTag: suggestion.current?.name,
+                    next: suggestion.next, nextTag: suggestion.nextTag, bump: suggestion.bump.rawValue,
+                    pending: suggestion.commits.count, drivers: suggestion.drivers))
+        }
+        return document
+    }
+}

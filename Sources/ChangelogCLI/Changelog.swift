@@ -14,7 +14,7 @@ public struct Changelog: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             GenerateCommand.self, NextCommand.self, CheckCommand.self, ReleaseCommand.self, NotesCommand.self,
-            BackportsCommand.self, HookCommand.self, InitCommand.self, StatusCommand.self,
+            BackportsCommand.self, HookCommand.self, InitCommand.self, StatusCommand.self, AmendCommand.self,
         ],
         defaultSubcommand: GenerateCommand.self
     )

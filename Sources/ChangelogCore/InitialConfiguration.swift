@@ -115,6 +115,8 @@ public struct InitialConfiguration: Sendable, Equatable {
             "output-format", clog?.outputFormat.map { Self.string($0.rawValue) }, "# output-format = \"markdown\"   # or json")
         out += """
             # other = "Other Changes"      # list commits that are not Conventional Commits under this title
+            # template = "changelog.mustache"  # render sections with a Mustache template (docs/templates.md)
+            # contributors = true          # a Contributors block in each release
 
             [sections]                     # Title = [commit types]; a default title extends that section
 

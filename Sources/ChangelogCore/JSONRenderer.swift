@@ -73,6 +73,8 @@ public struct JSONRenderer {
         writer.beginObject()
         writer.field("id", commit.id.hex)
         writer.field("shortId", commit.shortID)
+        // Only where a note corrected the message, so existing documents stay byte for byte.
+        if commit.isAmended { writer.field("amended", true) }
         // A commit listed under `other` has no type: null says so rather than an empty string.
         writer.field("type", entry.isConventional ? conventional.type : nil)
         writer.field("scope", conventional.scope)

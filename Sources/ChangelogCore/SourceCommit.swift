@@ -10,6 +10,8 @@ public struct SourceCommit: Sendable, Equatable {
     /// When the author wrote it, with the author's own UTC offset.
     public var date: Timestamp
     public var parentCount: Int
+    /// The message is a correction kept in a git note (`CommitAmendment`), not the commit's own.
+    public var isAmended = false
 
     public init(id: CommitID, message: String, author: Person, date: Timestamp, parentCount: Int) {
         self.id = id

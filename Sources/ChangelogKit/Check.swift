@@ -9,12 +9,12 @@ extension History {
         guard let range else {
             if repository.isHeadUnborn { return [] }
             // Linting parses each message under its own rules: the range is not parsed here.
-            return try members(releaseRange(of: resolve("HEAD")) { _ in true }.commits)
+            return try listed(releaseRange(of: resolve("HEAD")) { _ in true }.commits)
         }
         // The command line rejects `A...B` and `..B` before this point.
         let parts = range.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
         let to = parts.count > 1 && !parts[1].isEmpty ? parts[1] : "HEAD"
-        return try members(sourceCommits(from: resolve(parts[0]), to: resolve(to)))
+        return try listed(sourceCommits(from: resolve(parts[0]), to: resolve(to)))
     }
 }
 

@@ -107,6 +107,16 @@ extension History {
             }
             slots = slot
         }
+        // Corrections kept as notes replace messages; a hidden commit is no release's.
+        let amendments = try amendments()
+        if !amendments.isEmpty {
+            var slot = slots ?? (0..<Int32(commits.count)).map { $0 }
+            for (node, commit) in commits.enumerated() where slot[node] >= 0 {
+                guard let amendment = amendments[commit.id] else { continue }
+                if let amended = amendment.applied(to: commit) { wanted[Int(slot[node])] = amended } else { slot[node] = -1 }
+            }
+            slots = slot
+        }
         // Parsed once, on every core; a copy left out below costs one wasted parse.
         let parsedCommits = parallelMap(wanted, ParsedCommit.init)
         func parsed(_ node: Int) -> ParsedCommit { parsedCommits[slots.map { Int($0[node]) } ?? node] }

@@ -11,7 +11,7 @@ import Testing
 
     @Test func theHelpListsEverySubcommandWithGenerateAsTheDefault() {
         let help = Changelog.helpMessage(columns: 400)
-        let names = ["generate (default)", "next", "check", "release", "notes", "backports", "hook", "init", "status"]
+        let names = ["generate (default)", "next", "check", "release", "notes", "backports", "hook", "init", "status", "amend"]
         let listed = help.split(separator: "\n", omittingEmptySubsequences: false).drop { $0 != "SUBCOMMANDS:" }.dropFirst()
             .prefix { !$0.isEmpty }.map { $0.trimmingPrefix("  ").split(separator: "  ").first.map(String.init) }
         #expect(listed == names)

@@ -1,0 +1,36 @@
+/// A correction of a commit's entry kept as a git note (`refs/notes/changelog`), so a shared
+/// history is never rewritten: the note's text replaces the message wherever a changelog reads
+/// it, or, as the single line `[changelog hide]`, drops the commit from changelogs.
+public enum CommitAmendment: Sendable, Equatable {
+    case message(String)
+    case hide
+
+    /// The note text that hides a commit: a line no commit message would start a header with.
+    public static let hideMarker = "[changelog hide]"
+
+    public init(note: String) {
+        let trimmed = note.trimmingBlankLines()
+        self = trimmed == Self.hideMarker ? .hide : .message(note)
+    }
+
+    /// The note's text, as written to the notes history.
+    public var note: String {
+        switch self {
+        case .hide: Self.hideMarker + "\n"
+        case .message(let text): text.hasSuffix("\n") ? text : text + "\n"
+        }
+    }
+
+    /// `commit` as changelogs read it: its message replaced, marked amended; nil when hidden.
+    public func applied(to commit: SourceCommit) -> SourceCommit? {
+        switch self {
+        case .hide:
+            return nil
+        case .message(let text):
+            var amended = commit
+            amended.message = text
+            amended.isAmended = true
+            return amended
+        }
+    }
+}

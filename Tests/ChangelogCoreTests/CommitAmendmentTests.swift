@@ -1,0 +1,22 @@
+import ChangelogCore
+import Testing
+
+@Suite struct CommitAmendmentTests {
+    @Test func theHideMarkerHidesAndAnythingElseReplacesTheMessage() throws {
+        let commit = CoreCommitFactory.source("00000001", "fix: tpyo\n")
+        #expect(CommitAmendment(note: "[changelog hide]\n") == .hide)
+        #expect(CommitAmendment(note: "\n[changelog hide]\n\n") == .hide)
+        #expect(CommitAmendment(note: "[changelog hide]").applied(to: commit) == nil)
+        let amended = try #require(CommitAmendment(note: "fix: typo\n").applied(to: commit))
+        #expect(amended.message == "fix: typo\n")
+        #expect(amended.isAmended)
+        #expect(amended.id == commit.id)
+        #expect(!commit.isAmended)
+    }
+
+    @Test func theNoteTextEndsWithANewline() {
+        #expect(CommitAmendment.message("feat: x").note == "feat: x\n")
+        #expect(CommitAmendment.message("feat: x\n").note == "feat: x\n")
+        #expect(CommitAmendment.hide.note == "[changelog hide]\n")
+    }
+}

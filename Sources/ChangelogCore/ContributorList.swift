@@ -11,12 +11,29 @@ public enum ContributorList {
     public static func contributors(
         of commits: some Sequence<SourceCommit>, resolve: (Person) -> Person, isKnown: (String) -> Bool
     ) -> [Contributor] {
-        var seen: [String: Contributor] = [:]
+        contributors(credited: credited(by: commits), resolve: resolve, isKnown: isKnown)
+    }
+
+    /// Everyone `commits` credit, as written (before `.mailmap`), each spelling once, newest first:
+    /// what `contributors(credited:)` needs, computed without `resolve` so releases can share it out.
+    public static func credited(by commits: some Sequence<SourceCommit>) -> [Person] {
+        var seen = Set<Person>()
+        var credited: [Person] = []
         for commit in commits {
-            for person in people(of: commit, resolve: resolve) {
-                let key = Contributor.key(person)
-                if seen[key] == nil { seen[key] = Contributor(name: person.name, email: person.email, isFirstTime: !isKnown(key)) }
-            }
+            for person in people(of: commit, resolve: { $0 }) where seen.insert(person).inserted { credited.append(person) }
+        }
+        return credited
+    }
+
+    /// `contributors(of:)` from the people credited, newest first, as written.
+    public static func contributors(
+        credited: some Sequence<Person>, resolve: (Person) -> Person, isKnown: (String) -> Bool
+    ) -> [Contributor] {
+        var seen: [String: Contributor] = [:]
+        for raw in credited {
+            let person = resolve(raw)
+            let key = Contributor.key(person)
+            if seen[key] == nil { seen[key] = Contributor(name: person.name, email: person.email, isFirstTime: !isKnown(key)) }
         }
         return sorted(Array(seen.values))
     }

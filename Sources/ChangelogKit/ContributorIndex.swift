@@ -32,10 +32,13 @@ final class ContributorIndex {
             case (nil, nil): return a > b
             }
         }
+        // Reading the trailers of every commit is shared out among the cores; `.mailmap` and the
+        // first-time marks, which depend on the order, follow on the few distinct people.
+        let credited = parallelMap(plans.map(\.sources), chunks: 16) { ContributorList.credited(by: $0) }
         var known = Set<String>()
         for index in order {
             plans[index].contributors = ContributorList.contributors(
-                of: plans[index].commits.lazy.map(\.commit), resolve: resolve, isKnown: { known.contains($0) })
+                credited: credited[index], resolve: resolve, isKnown: { known.contains($0) })
             for contributor in plans[index].contributors { known.insert(contributor.key) }
         }
     }
@@ -45,7 +48,7 @@ final class ContributorIndex {
     /// for a release of returning contributors is a few commits back; only a newcomer costs a walk
     /// of the whole earlier history.
     func assign(to plan: inout ReleasePlan, after bases: [ObjectID]) throws(ChangelogError) {
-        var contributors = ContributorList.contributors(of: plan.commits.lazy.map(\.commit), resolve: resolve, isKnown: { _ in false })
+        var contributors = ContributorList.contributors(of: plan.sources, resolve: resolve, isKnown: { _ in false })
         var missing = Set(contributors.map(\.key))
         if !bases.isEmpty && !missing.isEmpty {
             try git { () throws(GitError) in

@@ -288,14 +288,16 @@ public struct Generate {
                 plans.append(
                     ReleasePlan(
                         version: tag.version, tag: tag.name, previousTag: entry.previous?.name,
-                        date: entry.date ?? request.today, commits: entry.commits))
+                        date: entry.date ?? request.today, unparsed: entry.commits))
             } else {
-                // HEAD is past the last tag: those commits are Unreleased, or the version being cut.
-                let version = try self.version(after: entry.previous, since: entry.commits, target: target)
+                // HEAD is past the last tag: those commits are Unreleased, or the version being cut,
+                // which their parse decides; the plan keeps that parse.
+                let commits = entry.commits.map(ParsedCommit.init)
+                let version = try self.version(after: entry.previous, since: commits, target: target)
                 var plan = ReleasePlan(
                     version: version, tag: version.map { prefix + $0.description },
                     previousTag: entry.previous?.name, head: version == nil ? request.to : nil,
-                    date: request.today, commits: entry.commits)
+                    date: request.today, commits: commits)
                 plan.name = sectionName
                 plans.append(plan)
             }
@@ -313,7 +315,7 @@ public struct Generate {
             } else if let previous = entry.previous {
                 limits.append(
                     try history.unreleasedLimit(
-                        current: previous, since: entry.commits, target: target,
+                        current: previous, since: plan.commits, target: target,
                         policy: request.policy, patchOnly: request.patchOnly))
             } else {
                 limits.append(nil)

@@ -37,7 +37,7 @@ extension History {
                 tag.version > previous.version && limit.map { tag.version < $0 } ?? true
             }, target: target
         ).filter { release in date.map { release.date < $0 } ?? true }
-        plan.apply(backports: try backported(plan.commits, in: maintenance), mode: mode)
+        plan.apply(backports: try backported(plan.sources, in: maintenance), mode: mode)
     }
 
     /// The version that bounds the maintenance releases belonging before unreleased commits: the
@@ -69,9 +69,8 @@ extension History {
 
     /// For each of `commits` whose change one of `releases` shipped: those releases' versions, lowest
     /// first. The run's one matcher (`changes`) computes no commit's paths or patch twice.
-    func backported(_ commits: [ParsedCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [CommitID: [SemanticVersion]] {
+    func backported(_ commits: [SourceCommit], in releases: [MaintenanceRelease]) throws(ChangelogError) -> [CommitID: [SemanticVersion]] {
         guard !releases.isEmpty, !commits.isEmpty else { return [:] }
-        let commits = commits.map(\.commit)
         var alsoIn: [CommitID: [SemanticVersion]] = [:]
         for release in releases.sorted(by: { $0.tag.version < $1.tag.version }) {
             for id in try changes.matches(of: commits, in: release.shipped).keys {
@@ -88,7 +87,7 @@ extension ReleasePlan {
     mutating func apply(backports alsoIn: [CommitID: [SemanticVersion]], mode: BranchSettings.BackportMode) {
         guard !alsoIn.isEmpty else { return }
         switch mode {
-        case .omit: commits.removeAll { alsoIn[$0.commit.id] != nil }
+        case .omit: removeCommits { alsoIn[$0.id] != nil }
         case .mark, .keep: self.alsoIn = alsoIn
         }
     }

@@ -8,8 +8,8 @@ public struct ReleaseHistory {
         public var tag: VersionTag?
         /// The highest version tag reachable from this release's commit, excluding itself.
         public var previous: VersionTag?
-        /// Newest first, in `git log` order.
-        public var commits: [ParsedCommit]
+        /// Newest first, in `git log` order; corrected by notes, unparsed (see `ReleasePlan`).
+        public var commits: [SourceCommit]
         public var date: Timestamp?
     }
 
@@ -117,9 +117,7 @@ extension History {
             }
             slots = slot
         }
-        // Parsed once, on every core; a copy left out below costs one wasted parse.
-        let parsedCommits = parallelMap(wanted, ParsedCommit.init)
-        func parsed(_ node: Int) -> ParsedCommit { parsedCommits[slots.map { Int($0[node]) } ?? node] }
+        func listed(_ node: Int) -> SourceCommit { wanted[slots.map { Int($0[node]) } ?? node] }
         var buckets: [Int32: [Int32]] = [:]
         for node in graph.order where !copies.contains(commits[Int(node)].id) && slots.map({ $0[Int(node)] >= 0 }) ?? true {
             buckets[owner[Int(node)], default: []].append(node)
@@ -128,7 +126,7 @@ extension History {
         if let unreleased = buckets[-1], graph.index[head] != nil {
             let previous = highest[0] >= 0 ? tags[Int(highest[0])] : nil
             let kept = try withoutCopies(unreleased, owner: -1, owners: owner, after: previous, at: 0, graph: graph, commits: commits)
-            entries.append(.init(tag: nil, previous: previous, commits: kept.map { parsed(Int($0)) }, date: nil))
+            entries.append(.init(tag: nil, previous: previous, commits: kept.map { listed(Int($0)) }, date: nil))
         }
         for tagIndex in reachableTags.reversed() {
             let tag = tags[tagIndex]
@@ -141,7 +139,7 @@ extension History {
             let kept = try withoutCopies(
                 buckets[Int32(tagIndex)] ?? [], owner: Int32(tagIndex), owners: owner, after: before,
                 at: node, graph: graph, commits: commits)
-            entries.append(.init(tag: tag, previous: before, commits: kept.map { parsed(Int($0)) }, date: date))
+            entries.append(.init(tag: tag, previous: before, commits: kept.map { listed(Int($0)) }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         return ReleaseHistory(entries: entries, unreachableTags: unreachable)

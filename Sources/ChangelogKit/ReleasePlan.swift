@@ -1,7 +1,7 @@
 import ChangelogCore
 
-/// One release to render: what its heading says and the commits it lists, parsed when History read
-/// them and sorted into sections only when it is rendered, possibly on another thread.
+/// One release to render: what its heading says and the commits it lists, sorted into sections
+/// only when it is rendered, possibly on another thread.
 public struct ReleasePlan: Sendable {
     public var version: SemanticVersion?
     /// The section's name as `--setversion` gave it, when it is not `version` written plainly.
@@ -10,8 +10,10 @@ public struct ReleasePlan: Sendable {
     public var previousTag: String?
     public var head: String?
     public var date: Timestamp
-    /// Newest first.
-    public var commits: [ParsedCommit]
+    /// Newest first, parsed when History read them (a range), or unparsed: a whole history's
+    /// releases are parsed once each while they render, so their parsed commits are never all held.
+    private var parsed: [ParsedCommit]?
+    private var unparsed: [SourceCommit] = []
     /// Commits whose change a maintenance release shipped first, with those releases' versions.
     public var alsoIn: [CommitID: [SemanticVersion]] = [:]
     /// Filled only when the output shows them (`ContributorIndex`).
@@ -25,7 +27,27 @@ public struct ReleasePlan: Sendable {
         self.previousTag = previousTag
         self.head = head
         self.date = date
-        self.commits = commits
+        parsed = commits
+    }
+
+    /// A release of a whole history (`--all`), whose commits are parsed when it is rendered.
+    public init(version: SemanticVersion?, tag: String?, previousTag: String?, date: Timestamp, unparsed commits: [SourceCommit]) {
+        self.version = version
+        self.tag = tag
+        self.previousTag = previousTag
+        self.date = date
+        unparsed = commits
+    }
+
+    /// The commits, parsed: for an unparsed release, parsed now (its rendering is where that happens).
+    public var commits: [ParsedCommit] { parsed ?? unparsed.map(ParsedCommit.init) }
+
+    /// The commits as read, for what needs no parse (changes compared, contributors).
+    public var sources: [SourceCommit] { parsed?.map(\.commit) ?? unparsed }
+
+    /// Leaves out the commits `leavesOut` names.
+    mutating func removeCommits(where leavesOut: (SourceCommit) -> Bool) {
+        if parsed != nil { parsed!.removeAll { leavesOut($0.commit) } } else { unparsed.removeAll(where: leavesOut) }
     }
 
     var key: SectionKey { version.map { .version($0) } ?? name.map { .named($0) } ?? .unreleased }

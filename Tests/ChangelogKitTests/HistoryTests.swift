@@ -56,7 +56,7 @@ import Testing
         let releases = try history.releaseHistory(head: history.resolve("HEAD"))
         let summary = releases.entries.map { entry in
             "\(entry.tag?.name ?? "-") after \(entry.previous?.name ?? "-"): "
-                + entry.commits.map(\.commit.subjectLine).joined(separator: ", ")
+                + entry.commits.map(\.subjectLine).joined(separator: ", ")
         }
         #expect(
             summary == [

@@ -49,6 +49,8 @@ struct AmendCommand: ParsableCommand {
         let chosen = [message != nil, edit, hide, show, remove].filter { $0 }.count
         if chosen == 0 { throw ValidationError("say what to do: --message TEXT, --edit, --hide, --show or --remove") }
         if chosen > 1 { throw ValidationError("choose one of --message, --edit, --hide, --show and --remove") }
+        // A note belongs to a commit, whatever package it is in.
+        try repositoryOptions.refuseCommitSelection(for: "amend")
     }
 
     func run() throws {

@@ -19,6 +19,10 @@ struct HookCommand: ParsableCommand {
 
         @OptionGroup var repositoryOptions: RepositoryOptions
 
+        func validate() throws {
+            try repositoryOptions.refuseCommitSelection(for: "hook install")
+        }
+
         func run() throws {
             try reportingErrors { () throws(ChangelogError) in
                 let (history, _) = try repositoryOptions.open()

@@ -25,6 +25,7 @@ struct InitCommand: ParsableCommand {
         if repositoryOptions.config != nil {
             throw ValidationError("init always writes .changelog.toml at the repository root; drop -c/--config")
         }
+        try repositoryOptions.refuseCommitSelection(for: "init")
     }
 
     func run() throws {

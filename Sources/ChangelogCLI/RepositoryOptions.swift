@@ -31,6 +31,14 @@ struct RepositoryOptions: ParsableArguments {
         help: ArgumentHelp("Leave out commits that change only files matching this glob (repeatable).", valueName: "glob"))
     var excludePaths: [String] = []
 
+    /// Refuses `-P`, `--include-path` and `--exclude-path` for a command they would not change
+    /// (`command` does the same whatever package or paths), rather than ignoring them.
+    func refuseCommitSelection(for command: String) throws {
+        if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty {
+            throw ValidationError("\(command) works on the whole repository; drop -P/--package, --include-path and --exclude-path")
+        }
+    }
+
     /// Opens the repository and its configuration: for `--package`, that package's history and
     /// settings; with `--include-path`/`--exclude-path`, only the commits they keep.
     func open() throws(ChangelogError) -> (History, Configuration) {

@@ -31,6 +31,13 @@ public struct NextVersionDocument: Sendable, Equatable {
         writer.field("next", next?.description)
         writer.field("nextTag", nextTag)
         writer.field("bump", bump)
+        Self.write(drivers: drivers, to: &writer)
+        writer.endObject()
+        return writer.flush()
+    }
+
+    /// `"commits": [...]`, the commits that drive a bump, as `next` and `status` list them.
+    static func write(drivers: [ParsedCommit], to writer: inout JSONWriter) {
         writer.key("commits")
         writer.beginArray()
         for driver in drivers {
@@ -44,7 +51,5 @@ public struct NextVersionDocument: Sendable, Equatable {
             writer.endObject()
         }
         writer.endArray()
-        writer.endObject()
-        return writer.flush()
     }
 }

@@ -51,19 +51,7 @@ public struct StatusDocument: Sendable, Equatable {
             writer.field("nextTag", package.nextTag)
             writer.field("bump", package.bump)
             writer.field("pending", package.pending)
-            writer.key("commits")
-            writer.beginArray()
-            for driver in package.drivers {
-                guard let entry = driver.entry else { continue }
-                writer.beginObject()
-                writer.field("id", driver.commit.id.hex)
-                writer.field("type", entry.type)
-                writer.field("scope", entry.scope)
-                writer.field("subject", entry.subject)
-                writer.field("breaking", entry.isBreaking)
-                writer.endObject()
-            }
-            writer.endArray()
+            NextVersionDocument.write(drivers: package.drivers, to: &writer)
             writer.endObject()
         }
         writer.endArray()

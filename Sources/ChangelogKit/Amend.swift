@@ -30,10 +30,13 @@ public struct Amend {
     public func run(_ revision: String, _ action: Action) throws(ChangelogError) -> String {
         let id = try history.resolve(revision)
         let short = String(id.hex.prefix(8))
-        let existing = try git { () throws(GitError) in try repository.note(reference: History.notesReference, on: id) }
+        // Only showing and editing read the note there now: writing replaces it, removing finds it.
+        func existing() throws(ChangelogError) -> String? {
+            try git { () throws(GitError) in try repository.note(reference: History.notesReference, on: id) }
+        }
         switch action {
         case .show:
-            guard let existing else {
+            guard let existing = try existing() else {
                 throw ChangelogError("\(short) has no correction; add one with `changelog amend \(revision) --message \"…\"`")
             }
             return existing.hasSuffix("\n") ? existing : existing + "\n"
@@ -53,7 +56,11 @@ public struct Amend {
             return "corrected \(short): changelogs now read '\(Self.header(of: amendment))'\n"
         case .edit:
             let start: String
-            if let existing { start = existing } else { start = try git { () throws(GitError) in try repository.commit(id).message } }
+            if let existing = try existing() {
+                start = existing
+            } else {
+                start = try git { () throws(GitError) in try repository.commit(id).message }
+            }
             let text = try edit(start, id: id)
             let amendment = try validated(text, id: id)
             try write(amendment, on: id)

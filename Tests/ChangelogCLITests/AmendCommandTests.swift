@@ -20,3 +20,17 @@ import Testing
         #expect(two.exitCode == 64)
     }
 }
+
+/// Commands that do the same whatever package or paths refuse `-P` and the path globs instead of
+/// ignoring them.
+@Suite struct CommitSelectionRefusalTests {
+    @Test(arguments: [
+        (["init", "-P", "api"], "init"), (["init", "--include-path", "src/**"], "init"),
+        (["hook", "install", "--exclude-path", "docs/**"], "hook install"), (["amend", "HEAD", "--hide", "-P", "api"], "amend"),
+    ])
+    func refused(arguments: [String], command: String) throws {
+        let refused = try #require(refusal(arguments))
+        #expect(refused.message == "\(command) works on the whole repository; drop -P/--package, --include-path and --exclude-path")
+        #expect(refused.exitCode == 64)
+    }
+}

@@ -12,13 +12,10 @@ extension Repository {
     /// libgit2 1.5 reads shallow repositories but offers no public call for their boundary, and its
     /// own walks fail at the first missing parent. The file is git's documented format, one id per line.
     public func shallowRoots() -> Set<ObjectID> {
-        guard isShallow, let file = fopen(gitDirectory + "shallow", "r") else { return [] }
-        defer { fclose(file) }
+        guard isShallow, let lines = GitTextFile.lines(at: gitDirectory + "shallow") else { return [] }
         var roots = Set<ObjectID>()
-        var line = [CChar](repeating: 0, count: 128)
-        while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(cString: line).trimmingTrailingNewlines()
-            if let id = ObjectID(hex: text) { roots.insert(id) }
+        for line in lines {
+            if let id = ObjectID(hex: line) { roots.insert(id) }
         }
         return roots
     }

@@ -59,12 +59,9 @@ final class ObjectGuard {
     /// `objects/info/alternates`: one objects directory per line, relative ones from this one, as
     /// git reads them (`#` comments; nested alternates to git's depth of 5).
     private static func alternates(of objectsDirectory: String, depth: Int) -> [String] {
-        guard depth < 5, let file = fopen(objectsDirectory + "info/alternates", "r") else { return [] }
-        defer { fclose(file) }
+        guard depth < 5, let lines = GitTextFile.lines(at: objectsDirectory + "info/alternates") else { return [] }
         var directories: [String] = []
-        var line = [CChar](repeating: 0, count: 4_096)
-        while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(cString: line).trimmingTrailingNewlines()
+        for text in lines {
             guard !text.isEmpty, !text.hasPrefix("#") else { continue }
             var directory = text.hasPrefix("/") ? text : objectsDirectory + text
             if !directory.hasSuffix("/") { directory += "/" }

@@ -90,15 +90,20 @@ import Testing
     func everyChangeOfTheCombinedHistoryIsListedOnce(_ way: Homecoming?) throws {
         let (sandbox, _) = try build(way)
         let log = try sandbox.git("log", "--format=%s", "HEAD", "release/0.23")
-        let headers = Set(
-            log.split(separator: "\n").map(String.init).filter { header in
-                ["feat", "fix", "perf"].contains { header.hasPrefix($0 + ":") || header.hasPrefix($0 + "(") }
+        let kinds = ["feat", "fix", "perf"]
+        let headers: Set<String> = Set(
+            log.split(separator: "\n").map(String.init).filter { (header: String) -> Bool in
+                kinds.contains { (kind: String) -> Bool in header.hasPrefix(kind + ":") || header.hasPrefix(kind + "(") }
             })
         let all = try json(sandbox.changelog("--all", "--setversion", "0.24.0", "-T", "json"))
-        let listed = (all["releases"] as? [[String: Any]] ?? []).flatMap { release in
-            (release["sections"] as? [[String: Any]] ?? []).flatMap { section in
-                (section["commits"] as? [[String: Any]] ?? []).map { commit in
-                    "\(commit["type"]!)" + ((commit["scope"] as? String).map { "(\($0))" } ?? "") + ": \(commit["subject"]!)"
+        var listed: [String] = []
+        for release in all["releases"] as? [[String: Any]] ?? [] {
+            for section in release["sections"] as? [[String: Any]] ?? [] {
+                for commit in section["commits"] as? [[String: Any]] ?? [] {
+                    let type = commit["type"] as? String ?? "?"
+                    let scope = (commit["scope"] as? String).map { "(\($0))" } ?? ""
+                    let subject = commit["subject"] as? String ?? "?"
+                    listed.append(type + scope + ": " + subject)
                 }
             }
         }

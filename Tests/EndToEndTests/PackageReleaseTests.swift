@@ -265,3 +265,52 @@ extension PackageReleaseTests {
         #expect(try scene.sandbox.read("repo/packages/web/CHANGELOG.md").contains("### Fixed\n\n- **web:** render the header"))
     }
 }
+
+extension PackageReleaseTests {
+    private static func sshSigning(_ scene: ReleaseScene, program: String? = nil) throws {
+        let key = scene.sandbox.root + "/id_ed25519"
+        let made = try scene.sandbox.run(
+            "/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "runner@example.com", "-f", key])
+        try #require(made.status == 0, "ssh-keygen could not make a key: \(made.stderr)")
+        let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8)
+        try scene.sandbox.write("allowed_signers", "runner@example.com \(publicKey)")
+        _ = try scene.git("config", "gpg.format", "ssh")
+        _ = try scene.git("config", "user.signingkey", key)
+        _ = try scene.git("config", "gpg.ssh.allowedSignersFile", scene.sandbox.root + "/allowed_signers")
+        if let program { _ = try scene.git("config", "gpg.ssh.program", program) }
+    }
+
+    @Test func everyPackageTagIsSigned() throws {
+        let scene = try Self.scene()
+        try Self.sshSigning(scene)
+        let result = try scene.changelog("release", "--all-packages", "--sign")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  tagged api-v1.1.0 signed (ssh)\n  tagged web-v1.0.1 signed (ssh)\n"), "\(result.stdout)")
+        for tag in ["api-v1.1.0", "web-v1.0.1"] {
+            let verified = try scene.sandbox.run("/usr/bin/env", ["git", "tag", "-v", tag], in: scene.repo)
+            #expect(verified.status == 0, "\(tag): \(verified.stderr)")
+            #expect(verified.stderr.contains("Good \"git\" signature for runner@example.com"), "\(tag): \(verified.stderr)")
+        }
+    }
+
+    /// The second package's signature fails: the first one's, made already, changes nothing either.
+    @Test func aSignatureFailingForTheSecondTagChangesNothing() throws {
+        let scene = try Self.scene()
+        let program = scene.sandbox.root + "/once-ssh-keygen"
+        let mark = scene.sandbox.root + "/signed-once"
+        try scene.sandbox.write(
+            "once-ssh-keygen",
+            "#!/bin/sh\nif [ -e '\(mark)' ]; then echo 'signing failed: the agent refused' >&2; exit 1; fi\n"
+                + "touch '\(mark)'\nexec ssh-keygen \"$@\"\n")
+        chmod(program, 0o755)
+        try Self.sshSigning(scene, program: program)
+        let before = try Self.state(scene)
+        let result = try scene.changelog("release", "--all-packages", "--sign")
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("the agent refused"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: mark), "the first tag was signed")
+        #expect(try Self.state(scene) == before)
+        #expect(!scene.isPending)
+    }
+}

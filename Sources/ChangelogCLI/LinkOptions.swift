@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
+import Git
 
 /// `-r` and `-l`: where the links of a rendered section point, for every command that renders one.
 struct LinkOptions: ParsableArguments {
@@ -20,6 +21,11 @@ struct LinkOptions: ParsableArguments {
     /// Where links point, these options first (ChangelogKit's `History.links`).
     func context(_ history: History, _ configuration: Configuration) -> LinkContext {
         history.links(repositoryURL: repository, style: linkStyle, configuration: configuration)
+    }
+
+    /// The same for a run over several packages.
+    func context(_ repository: Repository, _ configuration: Configuration) -> LinkContext {
+        History.links(of: repository, repositoryURL: self.repository, style: linkStyle, configuration: configuration)
     }
 }
 

@@ -16,6 +16,13 @@ struct ReleaseCommand: ParsableCommand {
             refuses to start until `changelog release --continue` finishes it or `changelog release \
             --abort` undoes it. One release at a time per repository. Never pushes: prints the push \
             command to run.
+
+            In a monorepo, -P NAME releases one package ([packages.NAME]): its tag prefix, changelog \
+            and files. --all-packages, or -P given several times, releases every selected package \
+            with something to release (the others are named and skipped) in one release commit, with \
+            one annotated tag per package; all or nothing, as a single release. A package listed in \
+            another's depends-on brings that dependent along: it gets at least a patch release with a \
+            Dependencies entry, and the requirements on the dependency in its files move to the new version.
             """
     )
 
@@ -39,6 +46,9 @@ struct ReleaseCommand: ParsableCommand {
             "On a maintenance branch, release feat and breaking commits anyway (as a patch, or on its version line), or a VERSION off its line."
     )
     var allowFeatures = false
+
+    @Flag(help: "In a monorepo, release every package that has something to release, in one commit with a tag each.")
+    var allPackages = false
 
     @OptionGroup var links: LinkOptions
 
@@ -64,10 +74,17 @@ struct ReleaseCommand: ParsableCommand {
             if abort && continueRelease { throw ValidationError("--abort and --continue exclude each other; choose one") }
             let others =
                 version != nil || prerelease != nil || sign != nil || allowDirty || allowDetached || allowFeatures
-                || links.isGiven || dryRun || force || repositoryOptions.config != nil
+                || links.isGiven || dryRun || force || repositoryOptions.config != nil || allPackages
+                || !repositoryOptions.packages.isEmpty
             if others {
                 throw ValidationError("\(option) settles the pending release as it was planned; give it no other option but --repo")
             }
+        }
+        if allPackages && !repositoryOptions.packages.isEmpty {
+            throw ValidationError("--all-packages releases every package; drop -P/--package, or drop --all-packages")
+        }
+        if version != nil && (allPackages || repositoryOptions.packages.count > 1) {
+            throw ValidationError("VERSION is one package's version; release that package alone (-P NAME VERSION), or drop VERSION")
         }
         if let version { _ = try version.validated() }
         if version != nil && prerelease != nil {
@@ -85,7 +102,19 @@ struct ReleaseCommand: ParsableCommand {
                 Terminal.write(abort ? try pending.abort() : try pending.finish())
                 return
             }
+            if allPackages || repositoryOptions.packages.count > 1 {
+                try releasePackages()
+                return
+            }
             let (history, configuration) = try repositoryOptions.open()
+            // A package others depend on is released with them (depends-on); the root changelog
+            // gathers any package's release (packages-in-root).
+            if let name = repositoryOptions.package,
+                configuration.packagesInRoot == true || !PackageSettings.dependents(of: [name], in: configuration.packages).isEmpty
+            {
+                try releasePackages()
+                return
+            }
             var request = ReleaseRequest(
                 today: Terminal.today(),
                 links: links.context(history, configuration))
@@ -108,6 +137,71 @@ struct ReleaseCommand: ParsableCommand {
             }
             Terminal.write(Self.describe(report))
         }
+    }
+
+    /// A release of several packages (`--all-packages`, `-P a -P b`).
+    private func releasePackages() throws(ChangelogError) {
+        let (repository, configuration, include, exclude) = try repositoryOptions.openForPackageRelease()
+        var request = ReleaseRequest(today: Terminal.today(), links: links.context(repository, configuration))
+        request.version = version?.version
+        request.prerelease = prerelease
+        request.sign = sign
+        request.allowDirty = allowDirty
+        request.allowDetached = allowDetached
+        request.allowFeatures = allowFeatures
+        request.dryRun = dryRun
+        request.force = force
+        request.subtitle = configuration.subtitle
+        request.style = try styleOption.resolved(configuration)
+        var cut = CutPackageReleases(
+            repository: repository, configuration: configuration, names: allPackages ? [] : repositoryOptions.packages,
+            request: request)
+        cut.include = include
+        cut.exclude = exclude
+        let report = try cut.run()
+        for package in report.packages where package.keptEditedSection {
+            Terminal.note(
+                "kept the \(package.version) section of \(package.name)'s changelog as it is: it differs from what would be "
+                    + "generated (edited by hand?), and its text is the release notes; --force regenerates it")
+        }
+        Terminal.write(Self.describe(report))
+    }
+
+    /// A release of several packages, as `describe` shows one.
+    static func describe(_ report: PackagesReleaseReport) -> String {
+        var out =
+            report.dryRun
+            ? "dry run: release \(report.summary); nothing was changed\n"
+            : "released \(report.summary)\n"
+        for package in report.packages {
+            out += "  \(package.name) \(package.version) (\(package.previousTag.map { "after \($0)" } ?? "the first release"))\n"
+        }
+        for skipped in report.skipped {
+            out += "  skipped \(skipped.name): nothing to release (\(skipped.reason))\n"
+        }
+        for file in report.files {
+            out += "  \(report.dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
+        }
+        for commit in report.commits {
+            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
+            out +=
+                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
+        }
+        let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
+        for package in report.packages {
+            out += "  \(report.dryRun ? "would tag" : "tagged") \(package.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
+        }
+        if report.dryRun {
+            for package in report.packages {
+                out +=
+                    package.notes.isEmpty
+                    ? "\nrelease notes of \(package.name) \(package.version): none (no commit in the range is listed in a changelog section)\n"
+                    : "\nrelease notes of \(package.name) \(package.version):\n\n\(package.notes)\n"
+            }
+        } else {
+            out += "\nnext: \(report.pushCommand)\n"
+        }
+        return out
     }
 
     /// The steps, as done or (in a dry run) as they would be done, then what is left to do.

@@ -18,8 +18,21 @@ struct RepositoryOptions: ParsableArguments {
 
     @Option(
         name: [.customShort("P"), .customLong("package")],
-        help: ArgumentHelp("A package of a monorepo ([packages.NAME]): its tags, commits, changelog and version files.", valueName: "name"))
-    var package: String?
+        help: ArgumentHelp(
+            "A package of a monorepo ([packages.NAME]): its tags, commits, changelog and version files (release: repeatable).",
+            valueName: "name"))
+    var packages: [String] = []
+
+    /// The one package a command other than `release` works on.
+    var package: String? { packages.last }
+
+    /// Only `release` takes several packages; every other command works on one.
+    private func refuseSeveralPackages() throws(ChangelogError) {
+        guard packages.count > 1 else { return }
+        throw ChangelogError(
+            "-P/--package names one package here, found \(packages.count); only release takes several (or --all-packages)",
+            exitCode: 64)
+    }
 
     @Option(
         name: .customLong("include-path"),
@@ -42,6 +55,7 @@ struct RepositoryOptions: ParsableArguments {
     /// Opens the repository and its configuration: for `--package`, that package's history and
     /// settings; with `--include-path`/`--exclude-path`, only the commits they keep.
     func open() throws(ChangelogError) -> (History, Configuration) {
+        try refuseSeveralPackages()
         let (repository, configuration) = try openRepository()
         if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty { Self.readTreesUncached() }
         let include = try Self.globs(includePaths, option: "--include-path")
@@ -75,6 +89,17 @@ struct RepositoryOptions: ParsableArguments {
         let opened = try openRepository()
         Self.readTreesUncached()
         return opened
+    }
+
+    /// The repository, configuration and path globs for a release of several packages, which
+    /// applies `--include-path`/`--exclude-path` within each.
+    func openForPackageRelease() throws(ChangelogError) -> (Repository, Configuration, include: [PathGlob], exclude: [PathGlob]) {
+        let (repository, configuration) = try openRepository()
+        Self.readTreesUncached()
+        return (
+            repository, configuration, try Self.globs(includePaths, option: "--include-path"),
+            try Self.globs(excludePaths, option: "--exclude-path")
+        )
     }
 
     /// Deciding which packages a commit touches reads two new trees per commit and keeps what it

@@ -35,6 +35,9 @@ public struct Configuration: Sendable, Equatable {
     public var template: String?
     /// `contributors` (`.changelog.toml` only): a Contributors block in each Markdown section.
     public var contributors: Bool?
+    /// `packages-in-root` (`.changelog.toml` only): a release of packages also writes a section
+    /// gathering their sections into the repository's own changelog (`RootChangelogSection`).
+    public var packagesInRoot: Bool?
     /// `[sections]`: `Title = ["alias", ...]`, in file order.
     public var sections: [SectionAliases]
     /// `[components]`: `DisplayName = ["scope", ...]`, in file order.
@@ -103,12 +106,13 @@ public struct Configuration: Sendable, Equatable {
                 configuration.other = try settings.string("other", allowEmpty: false)
                 configuration.template = try settings.string("template", allowEmpty: false)
                 configuration.contributors = try settings.bool("contributors")
+                configuration.packagesInRoot = try settings.bool("packages-in-root")
             }
             try settings.finish { key in
                 switch (flavor, key) {
                 case (.clog, "git-dir"), (.clog, "git-work-tree"):
                     "clog's '\(key)' is not supported; run changelog inside the repository or pass --repo PATH"
-                case (.clog, "tag-prefix"), (.clog, "other"):
+                case (.clog, "tag-prefix"), (.clog, "other"), (.clog, "packages-in-root"):
                     "'\(key)' exists only in .changelog.toml"
                 default: Self.misplacedKeyHint(key)
                 }
@@ -147,7 +151,7 @@ public struct Configuration: Sendable, Equatable {
 
         let settingsKeys: Set<String> = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle",
-            "output-format", "tag-prefix", "other", "style", "template", "contributors",
+            "output-format", "tag-prefix", "other", "style", "template", "contributors", "packages-in-root",
         ]
         try root.finish { key in
             if settingsKeys.contains(key) {

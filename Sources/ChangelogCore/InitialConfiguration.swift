@@ -117,6 +117,7 @@ public struct InitialConfiguration: Sendable, Equatable {
             # other = "Other Changes"      # list commits that are not Conventional Commits under this title
             # template = "changelog.mustache"  # render sections with a Mustache template (docs/templates.md)
             # contributors = true          # a Contributors block in each release
+            # packages-in-root = true      # a release of packages also gathers their sections in CHANGELOG.md
 
             [sections]                     # Title = [commit types]; a default title extends that section
 

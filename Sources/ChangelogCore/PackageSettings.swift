@@ -9,6 +9,7 @@ import TOMLKit
 ///     files = ["packages/api/package.json"]
 ///     scopes = ["api"]                       # also claims commits by scope, wherever they change
 ///     exclude = ["packages/api/docs/**"]     # changes there alone do not make a commit the package's
+///     depends-on = ["core"]                  # released with core, and its files follow core's version
 public struct PackageSettings: Sendable, Equatable {
     public var name: String
     /// Directories (or files) relative to the repository root, without `./` or a trailing `/`;
@@ -20,6 +21,9 @@ public struct PackageSettings: Sendable, Equatable {
     public var files: [VersionFile] = []
     public var scopes: [String] = []
     public var exclude: [PathGlob] = []
+    /// Packages this one depends on: a release of one of them releases this one too (at least a
+    /// patch, with a Dependencies entry), and moves the requirements on it in this one's `files`.
+    public var dependsOn: [String] = []
 
     public init(name: String, paths: [String], tagPrefix: String? = nil) {
         self.name = name
@@ -32,7 +36,7 @@ public struct PackageSettings: Sendable, Equatable {
 }
 
 extension PackageSettings {
-    static let keys: Set<String> = ["path", "paths", "tag-prefix", "changelog", "files", "scopes", "exclude"]
+    static let keys: Set<String> = ["path", "paths", "tag-prefix", "changelog", "files", "scopes", "exclude", "depends-on"]
 
     /// Reads every `[packages.NAME]` table, in file order.
     static func readAll(_ root: inout TOMLTableReader) throws(ConfigurationError) -> [PackageSettings] {
@@ -48,6 +52,7 @@ extension PackageSettings {
             var package = try read(&table, name: name)
             try table.finish { key in
                 if key == "tag_prefix" || key == "tagPrefix" { return "the key is spelt 'tag-prefix'" }
+                if key == "depends_on" || key == "dependsOn" || key == "dependencies" { return "the key is spelt 'depends-on'" }
                 return nil
             }
             if let other = prefixes[package.tagPrefix] {
@@ -61,7 +66,53 @@ extension PackageSettings {
             result.append(package)
         }
         try packages.finish()
+        try checkDependencies(result, packages)
         return result
+    }
+
+    /// Every `depends-on` names another configured package, and no package depends on itself
+    /// through others: a release could not tell which to release first.
+    private static func checkDependencies(_ packages: [PackageSettings], _ reader: TOMLTableReader) throws(ConfigurationError) {
+        func located(_ name: String) -> (key: String, text: String) {
+            let key = "packages.\(TOMLTableReader.tomlKey(name)).depends-on"
+            let line = reader.document.line(of: ["packages", name, "depends-on"]).map { "line \($0): " } ?? ""
+            return (key, "\(line)key '\(key)'")
+        }
+        func error(_ name: String, _ message: String) -> ConfigurationError {
+            var error = reader.error(nil, "\(located(name).text) \(message)")
+            error.key = located(name).key
+            return error
+        }
+        let names = Set(packages.map(\.name))
+        for package in packages {
+            for dependency in package.dependsOn where !names.contains(dependency) || dependency == package.name {
+                let why =
+                    dependency == package.name
+                    ? "a package cannot depend on itself"
+                    : "no package \(TOMLTableReader.quote(dependency)) is configured (configured: \(packages.map(\.name).joined(separator: ", ")))"
+                throw error(package.name, "names \(TOMLTableReader.quote(dependency)): \(why); fix the name or remove it")
+            }
+        }
+        // Depth-first, in file order: the first cycle found is named as a path.
+        var state: [String: Bool] = [:]  // false: being visited, true: done
+        let byName = Dictionary(packages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func visit(_ name: String, _ path: [String]) -> [String]? {
+            if state[name] == true { return nil }
+            if state[name] == false { return Array(path[path.firstIndex(of: name)!...]) + [name] }
+            state[name] = false
+            for dependency in byName[name]?.dependsOn ?? [] {
+                if let cycle = visit(dependency, path + [name]) { return cycle }
+            }
+            state[name] = true
+            return nil
+        }
+        for package in packages {
+            guard let cycle = visit(package.name, []) else { continue }
+            throw error(
+                cycle[0],
+                "makes a cycle (\(cycle.joined(separator: " -> "))); packages cannot depend on each other in a circle, remove one of these depends-on entries"
+            )
+        }
     }
 
     private static func read(_ table: inout TOMLTableReader, name: String) throws(ConfigurationError) -> PackageSettings {
@@ -106,6 +157,8 @@ extension PackageSettings {
         package.changelog = try table.string("changelog", allowEmpty: false)
         package.files = try ReleaseSettings.readFiles(&table, key: "files")
         package.scopes = try table.stringArray("scopes") ?? []
+        var seenDependencies: Set<String> = []
+        package.dependsOn = (try table.stringArray("depends-on") ?? []).filter { seenDependencies.insert($0).inserted }
         for pattern in try table.stringArray("exclude") ?? [] {
             guard let glob = PathGlob(pattern) else {
                 throw table.error(
@@ -148,6 +201,20 @@ extension PackageSettings {
 }
 
 extension PackageSettings {
+    /// The packages that depend on `name`, directly or through others, in `packages`' order.
+    public static func dependents(of names: Set<String>, in packages: [PackageSettings]) -> Set<String> {
+        var found = names
+        var grew = true
+        while grew {
+            grew = false
+            for package in packages where !found.contains(package.name) && package.dependsOn.contains(where: found.contains) {
+                found.insert(package.name)
+                grew = true
+            }
+        }
+        return found.subtracting(names)
+    }
+
     /// The package's changelog file: `changelog`, else `CHANGELOG.md` in its first directory.
     public var changelogPath: String {
         if let changelog { return changelog }

@@ -87,16 +87,11 @@ public struct CutRelease {
     /// Where the release's files are written; tests put in one that fails at a chosen write.
     var releaseFiles: any ReleaseFiles = DiskReleaseFiles()
 
-    /// A file the release writes (relative to the root) and its new contents.
-    private typealias FileChange = (path: String, contents: [UInt8])
-
     private var repository: Repository { history.repository }
     private var settings: ReleaseSettings { configuration.release }
 
     public func run() throws(ChangelogError) -> ReleaseReport {
-        guard let root = repository.workingDirectory else {
-            throw ChangelogError("\(repository.gitDirectory) is a bare repository; release from a clone with a working tree")
-        }
+        let root = try workingRoot()
         // A dry run changes nothing, so it needs no lock (and works in a read-only clone), but it
         // too refuses while a release is pending: what it would show is not what would happen.
         let gitDirectory = repository.commonDirectory
@@ -106,18 +101,108 @@ public struct CutRelease {
         if lock != nil { ReleaseJournal.removeLeftovers(in: gitDirectory) }
         let head = try git { () throws(GitError) in try repository.head() }
         let target = try checkHead(head)
+        let paths = try releasePaths(root: root)
+        try checkFiles(paths.written, read: paths.read, root: root)
+        var contents = ReleaseContents(root: root)
+        guard case .release(let part) = try part(head: head, target: target, paths: paths, contents: &contents) else {
+            throw ChangelogError("nothing to release")  // a single release throws its own reason instead
+        }
+        let (author, committer) = try identities()
+
+        var groups: [ReleasePublication.Group] = []
+        let message = ReleaseSettings.expand(settings.commitMessage, version: part.version, tag: part.tagName)
+        let changelogChanges = contents.changes(among: part.changelogPaths)
+        let versionChanges = contents.changes(among: part.versionPaths)
+        if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
+            groups = [
+                .init(
+                    message: ReleaseSettings.expand(settings.changelogCommitMessage, version: part.version, tag: part.tagName),
+                    changes: changelogChanges),
+                .init(message: message, changes: versionChanges),
+            ]
+        } else if !(changelogChanges + versionChanges).isEmpty {
+            groups = [.init(message: message, changes: changelogChanges + versionChanges)]
+        }
+        let signing = try signingSettings()
+        var report = ReleaseReport(
+            version: part.version, tagName: part.tagName, previousTag: part.previousTag, notes: part.notes, files: part.files,
+            commits: groups.map { .init(id: nil, message: $0.message, paths: $0.changes.map(\.path)) },
+            tagID: nil, signing: signing?.format, branch: head.branchName,
+            pushCommand: try pushCommand(branch: head.branchName, tagNames: [part.tagName]), dryRun: request.dryRun)
+        report.keptEditedSection = part.keptEditedSection
+        if request.dryRun { return report }
+
+        let publication = ReleasePublication(
+            repository: repository, root: root, gitDirectory: gitDirectory, releaseFiles: releaseFiles, signing: signing,
+            label: part.version.description, pushCommand: report.pushCommand, author: author, committer: committer)
+        let published = try publication.publish(
+            groups: groups, head: head, target: target,
+            tags: [.init(name: part.tagName, title: part.tagTitle, notes: part.notes)])
+        for (index, id) in published.commits.enumerated() { report.commits[index].id = id.hex }
+        report.tagID = published.tags.first?.hex
+        return report
+    }
+
+    /// Who the release commit and tags are by; git stamps author and committer with one reading of
+    /// the clock, and so does a release.
+    func identities() throws(ChangelogError) -> (author: Signature, committer: Signature) {
+        let now = Environment.now()
+        let committer = try repository.identity(.committer, now: now)
+        return (try repository.identity(.author, now: now), committer)
+    }
+
+    /// The files one part of a release reads and writes, resolved inside the working tree.
+    struct Paths {
+        var changelog: String
+        var versionFiles: [VersionFile]
+        /// The changelog, the version files and their lock files.
+        var written: [String]
+        /// The changelog and the version files, which must be regular files before they are read.
+        var read: [String]
+    }
+
+    func workingRoot() throws(ChangelogError) -> String {
+        guard let root = repository.workingDirectory else {
+            throw ChangelogError("\(repository.gitDirectory) is a bare repository; release from a clone with a working tree")
+        }
+        return root
+    }
+
+    func releasePaths(root: String) throws(ChangelogError) -> Paths {
         let changelogFile = try WorkingTreePath.resolve(request.changelogPath, root: root)
         let versionFiles = try settings.files.map { file throws(ChangelogError) in
             var resolved = file
             resolved.path = try WorkingTreePath.resolve(file.path, root: root)
             return resolved
         }
+        let read = [changelogFile] + versionFiles.map(\.path)
+        let written = try read + LockFiles(files: versionFiles, root: root).paths()
+        return Paths(changelog: changelogFile, versionFiles: versionFiles, written: written, read: read)
+    }
+
+    /// The checks every file a release writes passes before anything is read or written.
+    func checkFiles(_ written: [String], read: [String], root: String) throws(ChangelogError) {
         // Before anything reads them: a FIFO or device there would block a read, or be replaced.
-        try checkRegularFiles([changelogFile] + versionFiles.map(\.path), root: root)
-        let written = try [changelogFile] + versionFiles.map(\.path) + LockFiles(files: versionFiles, root: root).paths()
+        try checkRegularFiles(read, root: root)
         try checkClean(writing: written)
         try checkWritable(written, root: root)
+    }
+
+    /// A package that nothing asks to release, and why, in the words of the line that says so.
+    enum PartOutcome {
+        case release(ReleasePart)
+        case skipped(String)
+    }
+
+    /// One package's (or the repository's) release, computed in memory: its version and tag, its
+    /// changelog section and version files, written into `contents` (which earlier parts of the
+    /// same release may have changed already). `skippable`: nothing to release is `.skipped`, not an error.
+    func part(
+        head: HeadState, target: ObjectID, paths: Paths, contents: inout ReleaseContents, skippable: Bool = false,
+        atLeastPatch: Bool = false, dependencies: [DependencyUpdate] = []
+    ) throws(ChangelogError) -> PartOutcome {
         if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
+            if skippable && !atLeastPatch { return .skipped("HEAD is released as \(tag.name) already") }
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let (current, since) = try history.sincePreviousRelease(of: target)
@@ -132,7 +217,15 @@ public struct CutRelease {
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
         }
-        let version = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly, line: line)
+        var chosen = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly, line: line)
+        if chosen == nil && atLeastPatch {
+            chosen = configuration.bump.next(latest: current?.version, stable: nil, bump: .patch, prerelease: request.prerelease)
+        }
+        guard let version = chosen else {
+            let reason = Self.nothingToRelease(since.count, current: current)
+            if skippable { return .skipped(reason) }
+            throw ChangelogError("nothing to release: \(reason); pass a VERSION to release anyway")
+        }
         // A pre-release at HEAD may be promoted (1.1.0-rc.1 -> 1.1.0), not replaced by a lower one.
         if let tag = history.tags.last(where: { $0.isOn(target) && $0.version >= version }) {
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
@@ -140,14 +233,10 @@ public struct CutRelease {
         let prefix = configuration.tagPrefix ?? history.tags.preferredPrefix
         let tagName = prefix + version.description
         try checkTagIsFree(tagName, version: version)
-        // git stamps author and committer with one reading of the clock; so does a release.
-        let now = Environment.now()
-        let committer = try repository.identity(.committer, now: now)
-        let author = try repository.identity(.author, now: now)
 
-        // The new CHANGELOG.md and version files, computed in memory.
-        let changelogPath = root + changelogFile
-        let existing = try AtomicFile.read(changelogPath)
+        // The new changelog and version files, computed in memory.
+        let changelogFile = paths.changelog
+        let existing = try contents.read(changelogFile)
         var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today, commits: since)
         try history.applyBackports(
             to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
@@ -162,13 +251,18 @@ public struct CutRelease {
             marksBackports: configuration.branches.backports == .mark, style: request.style,
             categories: configuration.keepAChangelog, showsContributors: showsContributors)
         let release = plan.release(ReleaseComposer(layout: configuration.layout))
-        let section: String
+        var section: String
         if let file = configuration.template {
-            try WorkingTreePath.checkInside(file, root: root)
-            section = try GenerateRequestBuilder.loadTemplate(root + file, shownAs: file, option: "[changelog] template")
+            try WorkingTreePath.checkInside(file, root: contents.root)
+            section = try GenerateRequestBuilder.loadTemplate(contents.root + file, shownAs: file, option: "[changelog] template")
                 .render(release, links: request.links, subtitle: request.subtitle)
         } else {
             section = renderer.render(release)
+        }
+        if !dependencies.isEmpty {
+            // A template renders what it is given: the entries follow it in the default layout.
+            section = DependencyNotes(style: configuration.template == nil ? request.style : .default)
+                .adding(dependencies.map { ($0.name, $0.version) }, to: section)
         }
         // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
         let previousDocument = ChangelogDocument(bytes: existing ?? [])
@@ -183,120 +277,31 @@ public struct CutRelease {
         }
         let notes = ChangelogDocument(bytes: document).body(of: .version(version)) ?? ""
         var files: [ReleaseReport.FileUpdate] = []
-        var changelogChanges: [FileChange] = []
         if document != existing {
-            changelogChanges.append((changelogFile, document))
+            contents.write(changelogFile, document)
             files.append(
                 .init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
-        let versionChanges = try versionFileChanges(versionFiles, changelog: changelogFile, root: root, version: version, into: &files)
-
-        var groups: [(message: String, changes: [FileChange])] = []
-        let message = ReleaseSettings.expand(settings.commitMessage, version: version, tag: tagName)
-        if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
-            groups = [
-                (ReleaseSettings.expand(settings.changelogCommitMessage, version: version, tag: tagName), changelogChanges),
-                (message, versionChanges),
-            ]
-        } else if !(changelogChanges + versionChanges).isEmpty {
-            groups = [(message, changelogChanges + versionChanges)]
-        }
-        let signing = try signingSettings()
-        let tagTitle = ReleaseSettings.expand(settings.tagMessage, version: version, tag: tagName)
-        var report = ReleaseReport(
-            version: version, tagName: tagName, previousTag: current?.name, notes: notes, files: files,
-            commits: groups.map { .init(id: nil, message: $0.message, paths: $0.changes.map(\.path)) },
-            tagID: nil, signing: signing?.format, branch: head.branchName,
-            pushCommand: try pushCommand(branch: head.branchName, tagName: tagName), dryRun: request.dryRun)
-        report.keptEditedSection = keepEdited
-        if request.dryRun { return report }
-
-        // Signals are recorded from here on, so that once the release has begun changing things
-        // it rolls back instead of stopping halfway.
-        ReleaseSignals.install()
-
-        // Objects first: nothing refers to them until the references move. Flushed, as everything
-        // the release writes into the git directory, before the journal that names them.
-        GitSettings.setFsync(true)
-        var tip = target
-        for (index, group) in groups.enumerated() {
-            tip = try objects { () throws(GitError) in
-                let tree = try repository.writeTree(
-                    base: tip, changes: group.changes.map { ($0.path, Optional($0.contents)) },
-                    asWorkingFiles: true)
-                return try repository.writeCommit(
-                    tree: tree, parents: [tip], message: group.message + "\n", author: author, committer: committer)
-            }
-            report.commits[index].id = tip.hex
-        }
-        let text = TagText(
-            objectID: tip.hex, name: tagName, tagger: committer.headerText,
-            message: TagText.message(title: tagTitle, notes: notes))
-        var tagBytes = text.payload
-        if let signing {
-            do {
-                let signature = try Signer(settings: signing, committer: (committer.name, committer.email)).sign(text.payload)
-                tagBytes = text.signed(with: signature)
-            } catch {
-                // Ctrl-C reaches the signer too, which then fails: the interruption is the news.
-                try ReleaseSignals.checkpoint("nothing was changed")
-                throw error
-            }
-        }
-        let tagObject = try objects { () throws(GitError) in try repository.writeTagObject(tagBytes) }
-        FaultPoint.reached("objects")
-        try ReleaseSignals.checkpoint("nothing was changed")
-
-        // Then the journal, and only then the visible changes: from here a crash leaves a pending
-        // release that `--abort` or `--continue` settles.
-        let changed = groups.flatMap(\.changes)
-        let indexPath = try git { () throws(GitError) in try repository.indexPath() }
-        var reference: ReleaseJournal.Reference?
-        if tip != target {
-            var name = "HEAD"
-            if case .branch(let branch, _) = head { name = branch }
-            reference = .init(name: name, old: target, new: tip, logMessage: "commit: \(message)")
-        }
-        let journal = ReleaseJournal(
-            version: version.description, tagName: tagName, tagObject: tagObject, reference: reference, indexPath: indexPath,
-            index: changed.isEmpty ? nil : try AtomicFile.read(indexPath, limit: .max),  // an index is as large as the tree is wide
-            files: try changed.map { change throws(ChangelogError) in
-                .init(path: root + change.path, name: change.path, old: try AtomicFile.read(root + change.path), new: change.contents)
-            },
-            pushCommand: report.pushCommand)
-        try journal.save(in: gitDirectory)
-        FaultPoint.reached("journal")
-        let transaction = ReleaseTransaction(repository: repository, journal: journal, files: releaseFiles)
-        do throws(ChangelogError) {
-            try ReleaseSignals.checkpoint("")
-            try transaction.complete { step throws(ChangelogError) in
-                FaultPoint.reached(step)
-                try ReleaseSignals.checkpoint("")
-            }
-        } catch {
-            throw PendingRelease.rollBack(transaction, in: gitDirectory, after: error)
-        }
-        do throws(ChangelogError) {
-            try ReleaseJournal.remove(from: gitDirectory)
-        } catch {
-            throw ChangelogError("\(version) was released, but \(error.message); run `changelog release --continue` to finish")
-        }
-        report.tagID = tagObject.hex
-        return report
+        let versionPaths = try versionFileChanges(
+            paths.versionFiles, changelog: changelogFile, version: version, dependencies: dependencies, contents: &contents,
+            into: &files)
+        var part = ReleasePart(
+            version: version, tagName: tagName, previousTag: current?.name, section: section, notes: notes,
+            changelogPaths: document != existing ? [changelogFile] : [], versionPaths: versionPaths, files: files,
+            tagTitle: ReleaseSettings.expand(settings.tagMessage, version: version, tag: tagName))
+        part.keptEditedSection = keepEdited
+        return .release(part)
     }
 
-    /// Writes unreferenced objects: a failure (a full disk, say) leaves the repository as it was.
-    private func objects<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw ChangelogError("cannot write the release's objects, so nothing was changed: \(ChangelogError(error).message)")
-        }
+    /// Why nothing is released: `3 commits since v1.0.0, none of them a feat, fix, perf or breaking change`.
+    static func nothingToRelease(_ count: Int, current: VersionTag?) -> String {
+        let base = current.map { "since \($0.name)" } ?? "yet"
+        return "\(count) commit\(count == 1 ? "" : "s") \(base), none of them a feat, fix, perf or breaking change"
     }
 
     // MARK: - Preflight
 
-    private func checkHead(_ head: HeadState) throws(ChangelogError) -> ObjectID {
+    func checkHead(_ head: HeadState) throws(ChangelogError) -> ObjectID {
         switch head {
         case .unborn:
             throw ChangelogError("the repository has no commits yet; commit something before releasing")
@@ -379,7 +384,7 @@ public struct CutRelease {
     private func chooseVersion(
         current: VersionTag?, since: [ParsedCommit], target: ObjectID, patchOnly: Bool,
         line: VersionLine?
-    ) throws(ChangelogError) -> SemanticVersion {
+    ) throws(ChangelogError) -> SemanticVersion? {
         if let version = request.version {
             if let current, version <= current.version {
                 throw ChangelogError(
@@ -392,13 +397,7 @@ public struct CutRelease {
             at: target, current: current, since: since, policy: configuration.bump,
             prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
             patchOnly: patchOnly, line: line)
-        guard let next = suggestion.next else {
-            let count = since.count
-            let base = current.map { "since \($0.name)" } ?? "yet"
-            throw ChangelogError(
-                "nothing to release: \(count) commit\(count == 1 ? "" : "s") \(base), none of them a feat, fix, perf or breaking change; pass a VERSION to release anyway"
-            )
-        }
+        guard let next = suggestion.next else { return nil }
         // A version taken by a later commit of this very branch means this clone is behind, and
         // releasing would publish the same changes a second time under another number.
         for taken in suggestion.skipped where try git({ () throws(GitError) in try repository.isDescendant(taken.commitID, of: target) }) {
@@ -421,25 +420,33 @@ public struct CutRelease {
 
     // MARK: - Files
 
-    /// The new contents of every `[release] files` entry, all read and checked before anything is written.
+    /// The new contents of every `[release] files` entry, all read and checked before anything is
+    /// written, put into `contents`; returns the paths changed.
     private func versionFileChanges(
-        _ versionFiles: [VersionFile], changelog: String, root: String, version: SemanticVersion,
-        into files: inout [ReleaseReport.FileUpdate]
-    ) throws(ChangelogError) -> [FileChange] {
-        var changes: [FileChange] = []
+        _ versionFiles: [VersionFile], changelog: String, version: SemanticVersion, dependencies: [DependencyUpdate],
+        contents: inout ReleaseContents, into files: inout [ReleaseReport.FileUpdate]
+    ) throws(ChangelogError) -> [String] {
+        var changed: [String] = []
         for file in versionFiles {
             if file.path == changelog {
                 throw ChangelogError("[release] files lists \(file.path), which is the changelog itself; remove it from the list")
             }
-            guard let bytes = try AtomicFile.read(root + file.path) else {
+            guard let bytes = try contents.read(file.path) else {
                 throw ChangelogError(
                     "cannot read \(file.path), listed in [release] files: no such file; fix the path or remove it from the list")
             }
             let old: String
-            let updated: [UInt8]
+            var updated: [UInt8]
+            var moved: [DependencyVersions.Change] = []
             do {
                 old = try file.currentVersion(in: bytes)
                 updated = try file.updating(bytes, to: version)
+                for dependency in dependencies {
+                    let result = try DependencyVersions.updating(
+                        updated, format: file.format, path: file.path, names: dependency.names, to: dependency.version)
+                    updated = result.bytes
+                    moved += result.changes
+                }
             } catch {
                 throw ChangelogError(error.description)
             }
@@ -449,21 +456,26 @@ public struct CutRelease {
                 )
             }
             guard updated != bytes else { continue }
-            changes.append((file.path, updated))
-            files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)"))
+            contents.write(file.path, updated)
+            changed.append(file.path)
+            let requirements = moved.map { ", \($0.name) \($0.old) -> \($0.new)" }.joined()
+            files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)\(requirements)"))
         }
-        for lock in try LockFiles(files: versionFiles, root: root).changes(to: version) {
-            changes.append((lock.path, lock.contents))
+        var locks = LockFiles(files: versionFiles, root: contents.root)
+        locks.overlay = contents.changed
+        for lock in try locks.changes(to: version) {
+            contents.write(lock.path, lock.contents)
+            changed.append(lock.path)
             files.append(.init(path: lock.path, summary: lock.summary))
         }
-        return changes
+        return changed
     }
 
     // MARK: - Signing and pushing
 
     /// Whether and how to sign, decided as `git tag` does: the flag, else `tag.gpgSign`; `gpg.format`
     /// and its program; `user.signingkey`.
-    private func signingSettings() throws(ChangelogError) -> SigningSettings? {
+    func signingSettings() throws(ChangelogError) -> SigningSettings? {
         func string(_ key: String) throws(ChangelogError) -> String? {
             try git { () throws(GitError) in try repository.configString(key) }
         }
@@ -485,8 +497,8 @@ public struct CutRelease {
             timeoutSeconds: Double(settings.signTimeoutSeconds), environment: nil)
     }
 
-    private func pushCommand(branch: String?, tagName: String) throws(ChangelogError) -> String {
-        guard let branch else { return ShellQuoting.command(["git", "push", "origin", tagName]) }
+    func pushCommand(branch: String?, tagNames: [String]) throws(ChangelogError) -> String {
+        guard let branch else { return ShellQuoting.command(["git", "push", "origin"] + tagNames) }
         let remote = try git { () throws(GitError) in try repository.configString("branch.\(branch).remote") } ?? "origin"
         return ShellQuoting.command(["git", "push", "--follow-tags", remote, branch])
     }

@@ -23,6 +23,14 @@ struct LockFiles {
     let files: [VersionFile]
     /// The working tree's root, ending in `/`.
     let root: String
+    /// Lock files another part of the same release changed already (a workspace's Cargo.lock, for
+    /// two of its crates released together), by path: edited from those bytes, not the disk's.
+    var overlay: [String: [UInt8]] = [:]
+
+    init(files: [VersionFile], root: String) {
+        self.files = files
+        self.root = root
+    }
 
     /// Every lock file the release may write, whether it exists or not, for the check for uncommitted changes.
     func paths() throws(ChangelogError) -> [String] {
@@ -42,7 +50,9 @@ struct LockFiles {
             if files.contains(where: { $0.path == lock.path }) {
                 throw ChangelogError("[release] files lists \(lock.path), which follows \(file.path) by itself; remove it from the list")
             }
-            guard let bytes = try AtomicFile.read(root + lock.path), let manifest = try AtomicFile.read(root + file.path) else { continue }
+            var current = overlay[lock.path]
+            if current == nil { current = try AtomicFile.read(root + lock.path) }
+            guard let bytes = current, let manifest = try AtomicFile.read(root + file.path) else { continue }
             var names: [String]? = nil
             if file.format == .cargoToml {
                 let parsed = try wrap { () throws(VersionFileError) in try CargoManifest(manifest, path: file.path) }

@@ -24,7 +24,7 @@ public struct PendingRelease {
                         + "fix that and run `changelog release --continue` again, or `changelog release --abort`")
             }
             return
-                "released \(journal.version): finished the pending release\n  tagged \(journal.tagName)\n\nnext: \(journal.pushCommand)\n"
+                "released \(journal.version): finished the pending release\n  tagged \(journal.tagNames)\n\nnext: \(journal.pushCommand)\n"
         }
     }
 
@@ -42,7 +42,7 @@ public struct PendingRelease {
             let branch = journal.reference.map { ReferenceName.shortBranch($0.name) }
             let restored = journal.files.map(\.name) + (journal.files.isEmpty ? [] : ["the index"]) + (branch.map { [$0] } ?? [])
             let what = restored.isEmpty ? "" : "\(restored.joined(separator: ", ")) as before it, "
-            return "aborted the release of \(journal.version): \(what)no tag \(journal.tagName)\n"
+            return "aborted the release of \(journal.version): \(what)no tag \(journal.tagNames)\n"
         }
     }
 

@@ -29,10 +29,16 @@ struct ReleaseJournal: Equatable {
         var logMessage: String
     }
 
+    /// An annotated tag object, already in the object database; `refs/tags/<name>` must not exist before.
+    struct Tag: Equatable {
+        var name: String
+        var object: ObjectID
+    }
+
+    /// What was released, for messages: `1.4.0`, or for several packages `api 1.4.0, web 2.0.1`.
     var version: String
-    var tagName: String
-    /// The annotated tag object, already in the object database; `refs/tags/<tagName>` must not exist before.
-    var tagObject: ObjectID
+    /// One tag, or one per package of a release of several (`release --all-packages`).
+    var tags: [Tag]
     /// nil when the release commits nothing and tags HEAD as it is.
     var reference: Reference?
     var indexPath: String
@@ -44,6 +50,32 @@ struct ReleaseJournal: Equatable {
 
     static let name = "changelog-release"
     private static let header = "changelog release journal 1"
+    /// Several tags: a tool that knows only one refuses the journal as damaged rather than settle half of it.
+    private static let severalTagsHeader = "changelog release journal 2"
+
+    init(
+        version: String, tags: [Tag], reference: Reference?, indexPath: String, index: [UInt8]?, files: [File], pushCommand: String
+    ) {
+        self.version = version
+        self.tags = tags
+        self.reference = reference
+        self.indexPath = indexPath
+        self.index = index
+        self.files = files
+        self.pushCommand = pushCommand
+    }
+
+    init(
+        version: String, tagName: String, tagObject: ObjectID, reference: Reference?, indexPath: String, index: [UInt8]?,
+        files: [File], pushCommand: String
+    ) {
+        self.init(
+            version: version, tags: [Tag(name: tagName, object: tagObject)], reference: reference, indexPath: indexPath, index: index,
+            files: files, pushCommand: pushCommand)
+    }
+
+    /// The tags' names, as messages list them.
+    var tagNames: String { tags.map(\.name).joined(separator: ", ") }
 
     /// Whether a journal is there, without reading it.
     static func exists(in gitDirectory: String) -> Bool {
@@ -65,8 +97,10 @@ struct ReleaseJournal: Equatable {
             return bytes
         }
         let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first == Substring(header) else { throw damaged("unknown format") }
-        var version: String?, tag: (String, ObjectID)?, index: (String, Bool)?, push: String?
+        guard let first = lines.first, first == Substring(header) || first == Substring(severalTagsHeader) else {
+            throw damaged("unknown format")
+        }
+        var version: String?, tags: [Tag] = [], index: (String, Bool)?, push: String?
         var reference: Reference?
         var files: [File] = []
         for line in lines.dropFirst() {
@@ -76,7 +110,7 @@ struct ReleaseJournal: Equatable {
             case ("push", 2): push = fields[1]
             case ("tag", 3):
                 guard let id = ObjectID(hex: fields[2]) else { throw damaged("bad tag id") }
-                tag = (fields[1], id)
+                tags.append(Tag(name: fields[1], object: id))
             case ("reference", 5):
                 guard let old = ObjectID(hex: fields[2]), let new = ObjectID(hex: fields[3]) else { throw damaged("bad reference ids") }
                 reference = Reference(name: fields[1], old: old, new: new, logMessage: fields[4])
@@ -88,9 +122,10 @@ struct ReleaseJournal: Equatable {
             default: throw damaged("unknown line '\(line)'")
             }
         }
-        guard let version, let tag, let index, let push else { throw damaged("incomplete") }
+        guard let version, !tags.isEmpty, let index, let push else { throw damaged("incomplete") }
+        guard tags.count == 1 || first == Substring(severalTagsHeader) else { throw damaged("several tags in a one-tag journal") }
         return ReleaseJournal(
-            version: version, tagName: tag.0, tagObject: tag.1, reference: reference, indexPath: index.0,
+            version: version, tags: tags, reference: reference, indexPath: index.0,
             index: index.1 ? try contents("index.old") : nil, files: files, pushCommand: push)
     }
 
@@ -108,9 +143,9 @@ struct ReleaseJournal: Equatable {
                 throw ChangelogError("cannot create \(temporary): \(AtomicFile.describe(error))")
             }
             var lines = [
-                Self.header, Self.line("version", version), Self.line("push", pushCommand),
-                Self.line("tag", tagName, tagObject.hex),
+                tags.count == 1 ? Self.header : Self.severalTagsHeader, Self.line("version", version), Self.line("push", pushCommand),
             ]
+            lines += tags.map { Self.line("tag", $0.name, $0.object.hex) }
             if let reference {
                 lines.append(Self.line("reference", reference.name, reference.old.hex, reference.new.hex, reference.logMessage))
             }

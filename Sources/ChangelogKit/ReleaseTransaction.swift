@@ -7,15 +7,13 @@ import SystemPackage
 /// either again after a crash, at any point, converges on the same end.
 ///
 /// The steps, each followed by a call to `checkpoint` with its name (a fault point in tests):
-/// `file-1` … `file-N`, `index`, `branch`, `tag` forward; `undo-tag`, `undo-branch`, `undo-index`,
-/// `undo-file-N` … `undo-file-1` back.
+/// `file-1` … `file-N`, `index`, `branch`, `tag` forward (with several tags, `tag-1` … `tag-N` after
+/// each, then `tag`); `undo-tag`, `undo-branch`, `undo-index`, `undo-file-N` … `undo-file-1` back.
 struct ReleaseTransaction {
     let repository: Repository
     let journal: ReleaseJournal
     /// Where the files' bytes go: the disk, or in tests a stand-in that fails where told.
     var files: any ReleaseFiles = DiskReleaseFiles()
-
-    private var tagReference: String { "refs/tags/\(journal.tagName)" }
 
     func complete(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
         for (offset, file) in journal.files.enumerated() {
@@ -53,26 +51,32 @@ struct ReleaseTransaction {
             }
             try checkpoint("branch")
         }
-        let tag = try git { () throws(GitError) in try repository.referenceTarget(tagReference) }
-        if tag != journal.tagObject {
-            guard tag == nil else {
-                throw ChangelogError(
-                    "the tag \(journal.tagName) was created by someone else meanwhile; delete it (git tag -d \(journal.tagName)) "
-                        + "and run `changelog release --continue`, or run `changelog release --abort`")
+        for (offset, tag) in journal.tags.enumerated() {
+            let reference = "refs/tags/\(tag.name)"
+            let current = try git { () throws(GitError) in try repository.referenceTarget(reference) }
+            if current != tag.object {
+                guard current == nil else {
+                    throw ChangelogError(
+                        "the tag \(tag.name) was created by someone else meanwhile; delete it (git tag -d \(tag.name)) "
+                            + "and run `changelog release --continue`, or run `changelog release --abort`")
+                }
+                try FaultPoint.checkSpace(writing: reference)
+                try git { () throws(GitError) in
+                    try repository.moveReference(
+                        reference, to: tag.object, expecting: nil, logMessage: "changelog: release \(journal.version)")
+                }
             }
-            try FaultPoint.checkSpace(writing: tagReference)
-            try git { () throws(GitError) in
-                try repository.moveReference(
-                    tagReference, to: journal.tagObject, expecting: nil, logMessage: "changelog: release \(journal.version)")
-            }
+            if journal.tags.count > 1 { try checkpoint("tag-\(offset + 1)") }
         }
         try checkpoint("tag")
     }
 
     func undo(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
-        if try git({ () throws(GitError) in try repository.referenceTarget(tagReference) }) == journal.tagObject {
-            try FaultPoint.checkSpace(writing: tagReference)
-            try git { () throws(GitError) in _ = try repository.deleteReference(tagReference, expecting: journal.tagObject) }
+        for tag in journal.tags.reversed() {
+            let reference = "refs/tags/\(tag.name)"
+            guard try git({ () throws(GitError) in try repository.referenceTarget(reference) }) == tag.object else { continue }
+            try FaultPoint.checkSpace(writing: reference)
+            try git { () throws(GitError) in _ = try repository.deleteReference(reference, expecting: tag.object) }
         }
         try checkpoint("undo-tag")
         if let reference = journal.reference {

@@ -38,7 +38,7 @@ import Testing
             refused.fullMessage == """
                 Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'github'.
                 Help:  --format <format>  text, json or github (GitHub Actions annotations).
-                Usage: changelog check [<range>] [--message-file <file>] [--format <format>] [--repo <path>] [--config <file>] [--package <name>] [--include-path <glob> ...] [--exclude-path <glob> ...]
+                Usage: changelog check [<range>] [--message-file <file>] [--format <format>] [--repo <path>] [--config <file>] [--package <name> ...] [--include-path <glob> ...] [--exclude-path <glob> ...]
                   See 'changelog check --help' for more information.
                 """)
     }

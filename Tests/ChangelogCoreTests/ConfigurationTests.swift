@@ -237,7 +237,7 @@ import Testing
         #expect(
             error.description == """
                 .changelog.toml: unknown key 'changelog.surprise'; known keys: changelog, contributors, from-latest-tag, \
-                infile, link-style, other, outfile, output-format, repository, style, subtitle, tag-prefix, template
+                infile, link-style, other, outfile, output-format, packages-in-root, repository, style, subtitle, tag-prefix, template
                 """)
     }
 

@@ -95,7 +95,7 @@ struct InitialConfigurationTests {
         let text = InitialConfiguration().render()
         let settings = [
             "repository", "link-style", "changelog", "outfile", "infile", "from-latest-tag", "subtitle", "output-format", "tag-prefix",
-            "other", "style", "template", "contributors",
+            "other", "style", "template", "contributors", "packages-in-root",
         ]
         let all =
             settings + Configuration.checkKeys.sorted() + Configuration.bumpKeys.sorted() + ReleaseSettings.keys.sorted()

@@ -142,3 +142,52 @@ import Testing
         #expect(PathGlob("a/[b") == nil && PathGlob("  ") == nil)
     }
 }
+
+extension PackageSettingsTests {
+    @Test func dependsOnNamesOtherPackages() throws {
+        let configuration = try parse(
+            """
+            [packages.web]
+            path = "web"
+            depends-on = ["api", "core", "api"]
+            [packages.api]
+            path = "api"
+            depends-on = ["core"]
+            [packages.core]
+            path = "core"
+            [packages.docs]
+            path = "docs"
+            """)
+        #expect(configuration.packages[0].dependsOn == ["api", "core"])
+        #expect(PackageSettings.dependents(of: ["core"], in: configuration.packages) == ["web", "api"])
+        #expect(PackageSettings.dependents(of: ["api"], in: configuration.packages) == ["web"])
+        #expect(PackageSettings.dependents(of: ["docs"], in: configuration.packages).isEmpty)
+    }
+
+    @Test func anUnknownDependencyOrACycleIsOneLine() {
+        #expect(
+            failure("[packages.web]\npath = \"web\"\ndepends-on = [\"api\"]\n")
+                == ".changelog.toml: line 3: key 'packages.web.depends-on' names \"api\": no package \"api\" is configured (configured: web); fix the name or remove it"
+        )
+        #expect(
+            failure("[packages.web]\npath = \"web\"\ndepends-on = [\"web\"]\n")
+                == ".changelog.toml: line 3: key 'packages.web.depends-on' names \"web\": a package cannot depend on itself; fix the name or remove it"
+        )
+        #expect(
+            failure(
+                """
+                [packages.a]
+                path = "a"
+                depends-on = ["b"]
+                [packages.b]
+                path = "b"
+                depends-on = ["c"]
+                [packages.c]
+                path = "c"
+                depends-on = ["a"]
+                """)
+                == ".changelog.toml: line 3: key 'packages.a.depends-on' makes a cycle (a -> b -> c -> a); packages cannot depend on each other in a circle, remove one of these depends-on entries"
+        )
+        #expect(failure("[packages.web]\npath = \"web\"\ndepends_on = [\"api\"]\n").contains("the key is spelt 'depends-on'"))
+    }
+}

@@ -53,3 +53,26 @@ import Testing
         }
     }
 }
+
+extension ReleaseJournalTests {
+    /// A release of several packages records a tag each, under a header a one-tag reader refuses.
+    @Test func severalTagsAreSavedAndLoaded() throws {
+        let git = FileManager.default.temporaryDirectory.path + "/changelog-journal-\(UUID().uuidString.prefix(8))/"
+        try FileManager.default.createDirectory(atPath: git, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: git) }
+        let one = try #require(ObjectID(hex: String(repeating: "a1", count: 20)))
+        let two = try #require(ObjectID(hex: String(repeating: "b2", count: 20)))
+        let journal = ReleaseJournal(
+            version: "api 1.1.0, web 1.0.1", tags: [.init(name: "api-v1.1.0", object: one), .init(name: "web-v1.0.1", object: two)],
+            reference: nil, indexPath: git + "index", index: nil, files: [], pushCommand: "git push --follow-tags origin main")
+        try journal.save(in: git)
+        let state = try String(contentsOfFile: git + "changelog-release/state", encoding: .utf8)
+        #expect(state.hasPrefix("changelog release journal 2\n"))
+        #expect(try ReleaseJournal.load(from: git) == journal)
+        #expect(journal.tagNames == "api-v1.1.0, web-v1.0.1")
+        // Two tags under the one-tag header are a damaged journal, never half settled.
+        try state.replacingOccurrences(of: "journal 2", with: "journal 1").write(
+            toFile: git + "changelog-release/state", atomically: true, encoding: .utf8)
+        #expect(throws: ChangelogError.self) { try ReleaseJournal.load(from: git) }
+    }
+}

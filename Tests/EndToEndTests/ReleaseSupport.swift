@@ -36,6 +36,11 @@ struct ReleaseScene {
         _ = try sandbox.git("commit", "-q", "-m", "build: version files")
     }
 
+    /// A repository a test prepared itself, in `<sandbox>/repo`.
+    init(existing sandbox: Sandbox) {
+        self.sandbox = sandbox
+    }
+
     func changelog(_ arguments: String..., environment: [String: String] = [:]) throws -> Sandbox.Result {
         try sandbox.run(Sandbox.changelogBinary, arguments, in: repo, environment: environment)
     }

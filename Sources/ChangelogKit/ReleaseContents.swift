@@ -1,0 +1,31 @@
+import ChangelogCore
+
+/// The files a release writes, as its parts leave them: a file two parts change (a shared lock
+/// file, a dependent's manifest) is edited from the first part's bytes, not the disk's.
+struct ReleaseContents {
+    /// The working tree's root, ending in `/`.
+    let root: String
+    /// New contents by path relative to the root.
+    private(set) var changed: [String: [UInt8]] = [:]
+    /// The paths in the order first changed.
+    private(set) var order: [String] = []
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// The file as the release has it so far; nil when it does not exist.
+    func read(_ path: String) throws(ChangelogError) -> [UInt8]? {
+        if let bytes = changed[path] { return bytes }
+        return try AtomicFile.read(root + path)
+    }
+
+    mutating func write(_ path: String, _ bytes: [UInt8]) {
+        if changed.updateValue(bytes, forKey: path) == nil { order.append(path) }
+    }
+
+    /// The final contents of those of `paths` that changed, in the order they were first changed.
+    func changes(among paths: [String]) -> [ReleasePublication.Change] {
+        order.filter(paths.contains).compactMap { path in changed[path].map { .init(path: path, contents: $0) } }
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import ChangelogCore
+
+/// The root changelog's section for a release of packages: one per release, each package's text
+/// under its own sub-heading, no heading left that would read as a release of the root.
+@Suite struct RootChangelogSectionTests {
+    @Test func packagesUnderSubHeadings() {
+        let section = RootChangelogSection(packages: [
+            .init(name: "api", version: SemanticVersion(major: 1, minor: 4, patch: 0), notes: "### Added\n\n- users (1234abcd)"),
+            .init(name: "web", version: SemanticVersion(major: 2, minor: 0, patch: 1), notes: "#### Bug Fixes\n\n* a fix (5678abcd)"),
+            .init(name: "docs", version: SemanticVersion(major: 0, minor: 1, patch: 0), notes: ""),
+        ])
+        #expect(
+            section.render(name: "2026-11-21")
+                == """
+                <a name="2026-11-21"></a>
+                ## 2026-11-21
+
+                ### api 1.4.0
+
+                #### Added
+
+                - users (1234abcd)
+
+                ### web 2.0.1
+
+                #### Bug Fixes
+
+                * a fix (5678abcd)
+
+                ### docs 0.1.0
+
+
+                """)
+    }
+
+    @Test func headingsMoveDownButNotInCode() {
+        let notes = "## [1.0.0] - x\n\n### Added\n\n```sh\n# a comment\n```\n\n#### Deep\n\n#hashtag"
+        #expect(
+            RootChangelogSection.demoted(notes)
+                == "#### [1.0.0] - x\n\n##### Added\n\n```sh\n# a comment\n```\n\n###### Deep\n\n#hashtag")
+        #expect(RootChangelogSection.demoted("#### Features\n\n* x") == "#### Features\n\n* x")
+    }
+
+    @Test func aSecondReleaseTheSameDayIsNumbered() {
+        let first = RootChangelogSection(packages: []).render(name: "2026-11-21")
+        let document = ChangelogDocument(text: "# Changelog\n\n" + first)
+        #expect(document.section(for: .named("2026-11-21")) != nil)
+        #expect(RootChangelogSection.name(day: "2026-11-21", in: document) == "2026-11-21.2")
+        #expect(RootChangelogSection.name(day: "2026-11-22", in: document) == "2026-11-22")
+    }
+}

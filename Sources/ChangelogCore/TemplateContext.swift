@@ -93,7 +93,7 @@ enum TemplateContext {
 
         init(section: Release.Section, links: LinkContext) {
             self.section = section
-            commits = section.entries.map { CommitObject(CommitStorage(entry: $0, links: links)) }
+            commits = section.entries.map { CommitObject(CommitStorage(entry: $0, links: links, inBreakingSection: section.isBreaking)) }
         }
 
         func child(named name: String) -> Any? {
@@ -115,38 +115,48 @@ enum TemplateContext {
     final class CommitStorage {
         let entry: Release.Entry
         let links: LinkContext
+        /// Its section's `breakingChanges`, which a template asks for at every commit: answered
+        /// here, the lookup ends at the commit, with the value it would find in the section (only
+        /// a section answers the key, and the commit's own is the nearest one below it).
+        let inBreakingSection: Bool
         // Asked for several times a commit by the usual `{{#url}}…{{url}}…{{/url}}{{^url}}…`.
         private lazy var url: Any = value(links.repositoryURL.map { links.style.commit($0, entry.commit.id.hex) })
         private lazy var shortId: Any = value(entry.commit.shortID)
         private lazy var component: Any = value(entry.component)
 
-        init(entry: Release.Entry, links: LinkContext) {
+        init(entry: Release.Entry, links: LinkContext, inBreakingSection: Bool) {
             self.entry = entry
             self.links = links
+            self.inBreakingSection = inBreakingSection
         }
 
+        // Each case reads the fields it needs: a local copy of the commit or its message would
+        // retain and release every string in it at each lookup.
         func child(named name: String) -> Any? {
-            let commit = entry.commit, conventional = entry.conventional
             switch name {
-            case "subject": return value(collapsingSpaces(conventional.subject))
+            case "subject": return value(collapsingSpaces(entry.conventional.subject))
+            case "link": return value(MarkdownRenderer.commitLink(entry.commit, links: links))
+            case "component": return component
+            case "references":
+                return entry.conventional.references.isEmpty
+                    ? [ReferenceObject]()
+                    : entry.conventional.references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
+            case "breakingChanges": return inBreakingSection
             case "url": return url
             case "shortId": return shortId
-            case "component": return component
-            case "link": return value(MarkdownRenderer.commitLink(entry.commit, links: links))
-            case "references": return conventional.references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
-            case "id": return value(commit.id.hex)
-            case "type": return value(conventional.type)
-            case "scope": return value(conventional.scope)
-            case "body": return value(conventional.body)
-            case "breaking": return conventional.isBreaking
-            case "breakingNote": return value(conventional.breakingNote)
-            case "footers": return conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
-            case "author": return ["name": value(commit.author.name), "email": value(commit.author.email)]
-            case "date": return value(commit.date.iso8601)
+            case "id": return value(entry.commit.id.hex)
+            case "type": return value(entry.conventional.type)
+            case "scope": return value(entry.conventional.scope)
+            case "body": return value(entry.conventional.body)
+            case "breaking": return entry.conventional.isBreaking
+            case "breakingNote": return value(entry.conventional.breakingNote)
+            case "footers": return entry.conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
+            case "author": return ["name": value(entry.commit.author.name), "email": value(entry.commit.author.email)]
+            case "date": return value(entry.commit.date.iso8601)
             case "alsoIn": return entry.alsoIn.map { value($0.description) }
             case "indentedNote":
-                guard conventional.isBreaking else { return Null() }
-                return value(indented(conventional.breakingNote ?? collapsingSpaces(conventional.subject)))
+                guard entry.conventional.isBreaking else { return Null() }
+                return value(indented(entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)))
             default: return nil
             }
         }

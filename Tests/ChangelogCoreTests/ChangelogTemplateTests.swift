@@ -40,6 +40,14 @@ struct ChangelogTemplateTests {
         #expect(text(reference.child(named: "url")) == "https://github.com/acme/widget/issues/12")
         #expect(commit.child(named: "body") is TemplateContext.Null)
         #expect(commit.child(named: "indentedNote") is TemplateContext.Null)
+        // A commit answers its section's breakingChanges, as the lookup would find it below.
+        #expect(commit.child(named: "breakingChanges") as? Bool == false)
+        let breaking = TemplateContext.release(release([("00000002", "feat!: b")]), links: links, subtitle: nil)
+        let sectionsOfBreaking = try #require(breaking.child(named: "sections") as? [TemplateContext.SectionObject])
+        #expect(
+            sectionsOfBreaking.map { section in
+                (section.child(named: "commits") as? [TemplateContext.CommitObject])?.map { $0.child(named: "breakingChanges") as? Bool }
+            } == [[true], [false]])
     }
 
     /// `link`: the hash and the references as the built-in layout writes them, linked or not.

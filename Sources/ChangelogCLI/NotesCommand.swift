@@ -10,7 +10,7 @@ struct NotesCommand: ParsableCommand {
         discussion: """
             Default: the latest version tag reachable from HEAD. The text is the release's section of \
             the changelog without its heading when the file has it (manual edits win), else generated \
-            from the tag's history. -T json always generates.
+            from the tag's history, with the template when one is set. -T json always generates.
             """
     )
 
@@ -29,16 +29,24 @@ struct NotesCommand: ParsableCommand {
 
     @OptionGroup var styleOption: StyleOption
 
+    @Option(
+        help: ArgumentHelp(
+            "Generate the notes with this Mustache template (default: [changelog] template; docs/templates.md).", valueName: "file"))
+    var template: String?
+
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     func validate() throws {
         if let version { _ = try version.validated() }
+        if format == .json && template != nil {
+            throw ValidationError("--template renders Markdown notes; drop -T json or --template")
+        }
     }
 
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
-            let notes = ReleaseNotes(
+            var notes = ReleaseNotes(
                 history: history, layout: configuration.layout,
                 links: links.context(history, configuration),
                 backports: configuration.branches.backports, style: try styleOption.resolved(configuration))
@@ -47,6 +55,9 @@ struct NotesCommand: ParsableCommand {
             case .json:
                 Terminal.write(try notes.json(wanted))
             case .markdown:
+                notes.template = try GenerateRequestBuilder.template(
+                    template, configuration: configuration, root: history.repository.workingDirectory)
+                notes.subtitle = configuration.subtitle
                 let root = history.repository.workingDirectory ?? ""
                 let path = changelogFile ?? root + repositoryOptions.changelogFile(configuration)
                 let existing = try AtomicFile.read(path)

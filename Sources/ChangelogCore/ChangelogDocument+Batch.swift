@@ -8,9 +8,9 @@ extension ChangelogDocument {
     /// merge whose outcome would depend on more than its neighbourhood (a section text that is not
     /// exactly one release section, an anchor line right before it, a code fence or comment left
     /// open at the end of the document) is done by `merging(_:for:)` on the whole document instead.
-    public func merging(_ sections: [(text: String, key: SectionKey)]) -> [UInt8] {
+    public func merging(_ sections: [(text: String, key: SectionKey)], spacing: SectionSpacing = .oneBlankLine) -> [UInt8] {
         var statistics = BatchStatistics()
-        return merging(sections, statistics: &statistics)
+        return merging(sections, spacing: spacing, statistics: &statistics)
     }
 
     /// The work a batch merge did, for tests.
@@ -24,14 +24,16 @@ extension ChangelogDocument {
         var lineEndings: (crlf: Int, lf: Int)?
     }
 
-    func merging(_ sections: [(text: String, key: SectionKey)], statistics: inout BatchStatistics) -> [UInt8] {
+    func merging(
+        _ sections: [(text: String, key: SectionKey)], spacing: SectionSpacing = .oneBlankLine, statistics: inout BatchStatistics
+    ) -> [UInt8] {
         var document = self
         var editor: BatchEditor?
         for (text, key) in sections {
             if editor == nil {
                 if !document.bytes.contains(where: { !Self.isWhitespace($0) }) {
                     // An empty file gets its title; then there is something to outline.
-                    let merged = document.merging(text, for: key)
+                    let merged = document.merging(text, for: key, spacing: spacing)
                     statistics.bytesScanned += merged.count
                     statistics.wholeDocumentMerges += 1
                     document = ChangelogDocument(bytes: merged)
@@ -40,9 +42,9 @@ extension ChangelogDocument {
                 statistics.bytesScanned += document.bytes.count
                 editor = BatchEditor(document)
             }
-            if !editor!.merge(text, for: key, statistics: &statistics) {
+            if !editor!.merge(text, for: key, spacing: spacing, statistics: &statistics) {
                 let bytes = editor!.bytes()
-                let merged = ChangelogDocument(bytes: bytes).merging(text, for: key)
+                let merged = ChangelogDocument(bytes: bytes).merging(text, for: key, spacing: spacing)
                 statistics.bytesScanned += bytes.count + merged.count
                 statistics.wholeDocumentMerges += 1
                 document = ChangelogDocument(bytes: merged)
@@ -224,7 +226,9 @@ private struct BatchEditor {
 
     /// Merges one section as `ChangelogDocument.merging(_:for:)` would; false (changing nothing)
     /// when the outline cannot tell the outcome.
-    mutating func merge(_ section: String, for key: SectionKey, statistics: inout ChangelogDocument.BatchStatistics) -> Bool {
+    mutating func merge(
+        _ section: String, for key: SectionKey, spacing: SectionSpacing, statistics: inout ChangelogDocument.BatchStatistics
+    ) -> Bool {
         var target = byKey[key]?.first
         var releasing = false
         if target == nil, case .version(let version) = key, let unreleased = byKey[.unreleased]?.first,
@@ -276,7 +280,8 @@ private struct BatchEditor {
         guard !absorbs(previous, incoming),
             nodes[previous].next != -1 || (nodes[previous].endsOutside && (nodes[previous].hasContent || !tail.isEmpty))
         else { return false }
-        let id = insert(incoming, key: key, after: previous, newline: newline)
+        let after = spacing.blankLinesAfter(trailing: SectionSpacing.trailingBlankLines(section))
+        let id = insert(incoming, key: key, after: previous, newline: newline, blankLinesAfter: after)
         byKey[key] = KeyQueue(ids: [id])
         noteVersion(key)
         if let recordIndex { records.insert(id, at: recordIndex) }
@@ -341,11 +346,30 @@ private struct BatchEditor {
     }
 
     /// `inserting(_:afterLine:newline:)` after the last line of node `previous` (the start of the
-    /// file for an empty head): exactly one blank line on each side, reusing the blank lines there.
-    private mutating func insert(_ incoming: Incoming, key: SectionKey, after previous: Int, newline: Bytes) -> Int {
+    /// file for an empty head): exactly one blank line on each side, reusing the blank lines there;
+    /// with `blankLinesAfter`, the blank lines before kept and exactly that many after.
+    private mutating func insert(
+        _ incoming: Incoming, key: SectionKey, after previous: Int, newline: Bytes, blankLinesAfter: Int? = nil
+    ) -> Int {
         let follows = somethingFollows(previous)
         var gap = Gap()
-        if !nodes[previous].hasContent {
+        if let blankLinesAfter {
+            if nodes[previous].hasContent {
+                if nodes[previous].gap.lines == 0 {
+                    terminateLastLine(of: previous, newline: newline)
+                    nodes[previous].gap = newlineGap(newline)
+                } else if let last = nodes[previous].gap.pieces.last?.last, last != 0x0A {
+                    // The last line of the file, blank and unterminated: terminate it.
+                    count(newline, after: last)
+                    nodes[previous].gap.pieces.append(newline)
+                }
+            }
+            for _ in 0..<blankLinesAfter {
+                gap.pieces.append(newline)
+                count(newline, after: 0x0A)
+            }
+            gap.lines = blankLinesAfter
+        } else if !nodes[previous].hasContent {
             // At the start of the file: after its blank lines, right before what follows.
             gap = newlineGap(newline)
         } else if nodes[previous].gap.lines >= 1 {
@@ -364,14 +388,7 @@ private struct BatchEditor {
             nodes[previous].gap = Gap(pieces: [first], lines: 1)
             gap = blanks == 1 && follows ? newlineGap(newline) : Gap(pieces: Array(pieces), lines: blanks - 1)
         } else {
-            if !nodes[previous].lastTerminated {
-                let before = (crlf, lf)
-                count(newline, after: nodes[previous].pieces.last?.last)
-                nodes[previous].crlf += crlf - before.0
-                nodes[previous].lf += lf - before.1
-                nodes[previous].pieces.append(newline)
-                nodes[previous].lastTerminated = true
-            }
+            terminateLastLine(of: previous, newline: newline)
             nodes[previous].gap = newlineGap(newline)
             if follows { gap = newlineGap(newline) }
         }
@@ -388,6 +405,17 @@ private struct BatchEditor {
         nodes[previous].next = id
         if next != -1 { nodes[next].previous = id } else { lastNode = id }
         return id
+    }
+
+    /// Ends node `id`'s last line with `newline` when it has none.
+    private mutating func terminateLastLine(of id: Int, newline: Bytes) {
+        guard !nodes[id].lastTerminated else { return }
+        let before = (crlf, lf)
+        count(newline, after: nodes[id].pieces.last?.last)
+        nodes[id].crlf += crlf - before.0
+        nodes[id].lf += lf - before.1
+        nodes[id].pieces.append(newline)
+        nodes[id].lastTerminated = true
     }
 
     // MARK: Output

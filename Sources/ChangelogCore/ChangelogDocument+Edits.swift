@@ -13,14 +13,16 @@ extension ChangelogDocument {
 
     /// `merging(_:)`, except that, when `keepingEdited`, a section edited by hand
     /// (`hasEditedSection(for:comparedWith:)`) stays as it is; `kept` lists those, in the order given.
-    public func merging(_ sections: [(text: String, key: SectionKey)], keepingEdited: Bool) -> (bytes: [UInt8], kept: [SectionKey]) {
-        guard keepingEdited else { return (merging(sections), []) }
+    public func merging(
+        _ sections: [(text: String, key: SectionKey)], keepingEdited: Bool, spacing: SectionSpacing = .oneBlankLine
+    ) -> (bytes: [UInt8], kept: [SectionKey]) {
+        guard keepingEdited else { return (merging(sections, spacing: spacing), []) }
         var kept: [SectionKey] = []
         let merged = sections.filter { section in
             let edited = hasEditedSection(for: section.key, comparedWith: section.text)
             if edited { kept.append(section.key) }
             return !edited
         }
-        return (merging(merged), kept)
+        return (merging(merged, spacing: spacing), kept)
     }
 }

@@ -126,12 +126,15 @@ public struct ChangelogDocument: Sendable, Equatable {
     ///   the document's text when it has no sections. Inserted at the end, it follows a line that
     ///   closes a code fence or HTML comment left open there, so that it is not swallowed. A document that is empty or only whitespace
     ///   becomes `# Changelog` followed by the section. A blank `section` changes nothing.
-    public func merging(_ section: String, for key: SectionKey) -> [UInt8] {
+    ///   `spacing` says how an inserted section is set off (`SectionSpacing.clog`: as clog does).
+    public func merging(_ section: String, for key: SectionKey, spacing: SectionSpacing = .oneBlankLine) -> [UInt8] {
         let target = self.target(for: key)
         let newline = self.newline(outside: target)
         guard let text = Self.normalized(section, newline: newline) else { return bytes }
+        let after = spacing.blankLinesAfter(trailing: SectionSpacing.trailingBlankLines(section))
 
         if !bytes.contains(where: { !Self.isWhitespace($0) }) {
+            if let after { return text + Array(repeating: newline, count: after).flatMap { $0 } }
             return Array("# Changelog".utf8) + newline + newline + text
         }
 
@@ -165,15 +168,15 @@ public struct ChangelogDocument: Sendable, Equatable {
         if let successor {
             var previous = successor.firstLine - 1
             while previous >= 0, isBlank(previous) { previous -= 1 }
-            return inserting(text, afterLine: previous >= 0 ? previous : nil, newline: newline)
+            return inserting(text, afterLine: previous >= 0 ? previous : nil, newline: newline, blankLinesAfter: after)
         }
         // At the end, a code fence or HTML comment left open would swallow the section (and a rerun
         // would add it again): close it first, on a line of its own.
         let closed = Self.closingLine(ofBlockOpenAtEndOf: bytes, lines: lines).map { $0 + newline + newline + text } ?? text
         if let last = sections.last {
-            return inserting(closed, afterLine: last.lastLine, newline: newline)
+            return inserting(closed, afterLine: last.lastLine, newline: newline, blankLinesAfter: after)
         }
-        return inserting(closed, afterLine: lastContentLine, newline: newline)
+        return inserting(closed, afterLine: lastContentLine, newline: newline, blankLinesAfter: after)
     }
 
     /// The section a merge for `key` replaces: the one for `key`; else, for a version higher than
@@ -235,12 +238,29 @@ public struct ChangelogDocument: Sendable, Equatable {
 
     /// Inserts `text` in the gap after line `contentLine` (a non-blank line; nil for the start of
     /// the file), so that exactly one blank line separates it from the content before and after,
-    /// reusing the blank lines already there and adding only the missing line endings.
-    private func inserting(_ text: [UInt8], afterLine contentLine: Int?, newline: [UInt8]) -> [UInt8] {
+    /// reusing the blank lines already there and adding only the missing line endings. With
+    /// `blankLinesAfter`, the blank lines before stay as they are (one when there are none) and
+    /// exactly that many follow the text, also at the end of the file.
+    private func inserting(_ text: [UInt8], afterLine contentLine: Int?, newline: [UInt8], blankLinesAfter: Int? = nil) -> [UInt8] {
         var following = (contentLine ?? -1) + 1
         while following < lines.count, isBlank(following) { following += 1 }
         let blanks = following - ((contentLine ?? -1) + 1)
         let somethingFollows = following < lines.count
+        if let blankLinesAfter {
+            var position = somethingFollows ? lines[following].start : bytes.count
+            var prefix: [UInt8] = []
+            if let contentLine, blanks == 0 {
+                let line = lines[contentLine]
+                position = line.end
+                prefix = (line.terminated ? [] : newline) + newline
+            } else if contentLine != nil, !lines[following - 1].terminated {
+                prefix = newline
+            }
+            var result = Array(bytes[..<position])
+            result += prefix + text + Array(repeating: newline, count: blankLinesAfter).flatMap { $0 }
+            result += bytes[position...]
+            return result
+        }
 
         let position: Int
         var prefix: [UInt8] = []

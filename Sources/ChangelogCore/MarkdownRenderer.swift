@@ -97,6 +97,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func commitLink(_ commit: SourceCommit) -> String {
+        Self.commitLink(commit, links: links)
+    }
+
+    /// `[1a2b3c4d](<repo>/commit/<id>)`, or the short hash without a repository.
+    static func commitLink(_ commit: SourceCommit, links: LinkContext) -> String {
         guard let base = links.repositoryURL else { return commit.shortID }
         return "[\(commit.shortID)](\(links.style.commit(base, commit.id.hex)))"
     }
@@ -117,6 +122,12 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func referenceLink(_ reference: Reference) -> String {
+        Self.referenceLink(reference, links: links)
+    }
+
+    /// `[#12](<repo>/issues/12)` (`!3` a merge request, `o/r#12` another repository's), or the
+    /// text alone without a link.
+    static func referenceLink(_ reference: Reference, links: LinkContext) -> String {
         let text = (reference.repository ?? "") + (reference.kind == .mergeRequest ? "!" : "#") + reference.issue
         guard let base = links.repositoryURL, let url = links.style.issue(base, reference) else { return text }
         return "[\(text)](\(url))"

@@ -6,6 +6,11 @@ import Mustache
 /// Objects that answer a key when the renderer asks for it: nothing is built for keys a template
 /// never reads, and a lookup is a `switch`, where a dictionary of boxed values would be built for
 /// every commit and a struct would be reflected with `Mirror` on every lookup.
+///
+/// swift-mustache casts every object it meets to several protocols (about ten casts a `{{name}}`),
+/// and that is most of a render's time: the objects are one-word structs (a failed cast of a class
+/// also walks its superclasses; a larger struct is boxed whenever it becomes `Any`), each over a
+/// class that computes a value once however often the template asks.
 enum TemplateContext {
     /// A JSON `null`: found, so the lookup does not continue into the enclosing objects (a
     /// reference without a link must not pick up its commit's `url`), and false in a section.
@@ -31,15 +36,21 @@ enum TemplateContext {
     static func value(_ text: String) -> Any { Text(text) }
 
     static func release(_ release: Release, links: LinkContext, subtitle: String?) -> ReleaseObject {
-        ReleaseObject(release: release, links: links, subtitle: subtitle.flatMap { $0.isEmpty ? nil : $0 })
+        ReleaseObject(ReleaseStorage(release: release, links: links, subtitle: subtitle.flatMap { $0.isEmpty ? nil : $0 }))
     }
 
-    final class ReleaseObject: MustacheParent {
+    struct ReleaseObject: MustacheParent {
+        let storage: ReleaseStorage
+        init(_ storage: ReleaseStorage) { self.storage = storage }
+        func child(named name: String) -> Any? { storage.child(named: name) }
+    }
+
+    final class ReleaseStorage {
         let release: Release
         let links: LinkContext
         let subtitle: String?
-        private lazy var sections = release.sections.map { SectionObject(section: $0, links: links) }
-        private lazy var contributors = release.contributors.map(ContributorObject.init)
+        private lazy var sections = release.sections.map { SectionObject(SectionStorage(section: $0, links: links)) }
+        private lazy var contributors = release.contributors.map { ContributorObject(contributor: $0) }
 
         init(release: Release, links: LinkContext, subtitle: String?) {
             self.release = release
@@ -70,13 +81,19 @@ enum TemplateContext {
         }
     }
 
-    final class SectionObject: MustacheParent {
+    struct SectionObject: MustacheParent {
+        let storage: SectionStorage
+        init(_ storage: SectionStorage) { self.storage = storage }
+        func child(named name: String) -> Any? { storage.child(named: name) }
+    }
+
+    final class SectionStorage {
         let section: Release.Section
-        private let commits: [CommitObject]
+        let commits: [CommitObject]
 
         init(section: Release.Section, links: LinkContext) {
             self.section = section
-            commits = section.entries.map { CommitObject(entry: $0, links: links) }
+            commits = section.entries.map { CommitObject(CommitStorage(entry: $0, links: links, inBreakingSection: section.isBreaking)) }
         }
 
         func child(named name: String) -> Any? {
@@ -89,44 +106,72 @@ enum TemplateContext {
         }
     }
 
-    final class CommitObject: MustacheParent {
+    struct CommitObject: MustacheParent {
+        let storage: CommitStorage
+        init(_ storage: CommitStorage) { self.storage = storage }
+        func child(named name: String) -> Any? { storage.child(named: name) }
+    }
+
+    final class CommitStorage {
         let entry: Release.Entry
         let links: LinkContext
+        /// Its section's `breakingChanges`, which a template asks for at every commit: answered
+        /// here, the lookup ends at the commit, with the value it would find in the section (only
+        /// a section answers the key, and the commit's own is the nearest one below it).
+        let inBreakingSection: Bool
+        // Asked for several times a commit by the usual `{{#url}}…{{url}}…{{/url}}{{^url}}…`.
+        private lazy var url: Any = value(links.repositoryURL.map { links.style.commit($0, entry.commit.id.hex) })
+        private lazy var shortId: Any = value(entry.commit.shortID)
+        private lazy var component: Any = value(entry.component)
 
-        init(entry: Release.Entry, links: LinkContext) {
+        init(entry: Release.Entry, links: LinkContext, inBreakingSection: Bool) {
             self.entry = entry
             self.links = links
+            self.inBreakingSection = inBreakingSection
         }
 
+        // Each case reads the fields it needs: a local copy of the commit or its message would
+        // retain and release every string in it at each lookup.
         func child(named name: String) -> Any? {
-            let commit = entry.commit, conventional = entry.conventional
             switch name {
-            case "id": return value(commit.id.hex)
-            case "shortId": return value(commit.shortID)
-            case "type": return value(conventional.type)
-            case "scope": return value(conventional.scope)
-            case "component": return value(entry.component)
-            case "subject": return value(collapsingSpaces(conventional.subject))
-            case "body": return value(conventional.body)
-            case "breaking": return conventional.isBreaking
-            case "breakingNote": return value(conventional.breakingNote)
-            case "footers": return conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
-            case "references": return conventional.references.map { ReferenceObject(reference: $0, links: links) }
-            case "author": return ["name": value(commit.author.name), "email": value(commit.author.email)]
-            case "date": return value(commit.date.iso8601)
+            case "subject": return value(collapsingSpaces(entry.conventional.subject))
+            case "link": return value(MarkdownRenderer.commitLink(entry.commit, links: links))
+            case "component": return component
+            case "references":
+                return entry.conventional.references.isEmpty
+                    ? [ReferenceObject]()
+                    : entry.conventional.references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
+            case "breakingChanges": return inBreakingSection
+            case "url": return url
+            case "shortId": return shortId
+            case "id": return value(entry.commit.id.hex)
+            case "type": return value(entry.conventional.type)
+            case "scope": return value(entry.conventional.scope)
+            case "body": return value(entry.conventional.body)
+            case "breaking": return entry.conventional.isBreaking
+            case "breakingNote": return value(entry.conventional.breakingNote)
+            case "footers": return entry.conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
+            case "author": return ["name": value(entry.commit.author.name), "email": value(entry.commit.author.email)]
+            case "date": return value(entry.commit.date.iso8601)
             case "alsoIn": return entry.alsoIn.map { value($0.description) }
-            case "url": return value(links.repositoryURL.map { links.style.commit($0, commit.id.hex) })
             case "indentedNote":
-                guard conventional.isBreaking else { return Null() }
-                return value(indented(conventional.breakingNote ?? collapsingSpaces(conventional.subject)))
+                guard entry.conventional.isBreaking else { return Null() }
+                return value(indented(entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)))
             default: return nil
             }
         }
     }
 
-    final class ReferenceObject: MustacheParent {
+    struct ReferenceObject: MustacheParent {
+        let storage: ReferenceStorage
+        init(_ storage: ReferenceStorage) { self.storage = storage }
+        func child(named name: String) -> Any? { storage.child(named: name) }
+    }
+
+    final class ReferenceStorage {
         let reference: Reference
         let links: LinkContext
+        private lazy var url: Any = value(links.repositoryURL.flatMap { links.style.issue($0, reference) })
 
         init(reference: Reference, links: LinkContext) {
             self.reference = reference
@@ -135,18 +180,17 @@ enum TemplateContext {
 
         func child(named name: String) -> Any? {
             switch name {
-            case "action": value(reference.action)
             case "issue": value(reference.issue)
-            case "url": value(links.repositoryURL.flatMap { links.style.issue($0, reference) })
+            case "url": url
+            case "link": value(MarkdownRenderer.referenceLink(reference, links: links))
+            case "action": value(reference.action)
             default: nil
             }
         }
     }
 
-    final class ContributorObject: MustacheParent {
+    struct ContributorObject: MustacheParent {
         let contributor: Contributor
-
-        init(_ contributor: Contributor) { self.contributor = contributor }
 
         func child(named name: String) -> Any? {
             switch name {

@@ -267,7 +267,8 @@ public struct CutRelease {
         // A section written for this version already and edited by hand since is kept, as `-C` keeps it.
         let previousDocument = ChangelogDocument(bytes: existing ?? [])
         let keepEdited = !request.force && previousDocument.hasEditedSection(for: .version(version), comparedWith: section)
-        var document = keepEdited ? existing ?? [] : previousDocument.merging(section, for: .version(version))
+        let spacing: SectionSpacing = request.style == .clog && configuration.template == nil ? .clog : .oneBlankLine
+        var document = keepEdited ? existing ?? [] : previousDocument.merging(section, for: .version(version), spacing: spacing)
         if request.style == .keepAChangelog, !keepEdited {
             // The Unreleased heading stays on top, and the headings' links are defined at the bottom.
             document = ChangelogDocument(bytes: document).merging([(text: "## [Unreleased]\n", key: .unreleased)])

@@ -89,16 +89,20 @@ public struct Generate {
             template?.render(release, links: links, subtitle: subtitle) ?? renderer.render(release)
         }
         let definitions = linkDefinitions(plans, renderer: renderer)
+        // clog sets each release off from what follows by more blank lines than one.
+        let spacing: SectionSpacing = request.style == .clog && template == nil ? .clog : .oneBlankLine
         guard infile != nil else {
             var text = ""
             var first = true
             try orderedParallelMap(plans, { plan, _ in render(plan.release(composer)) }) { section in
                 // clog's sections end at their last line; clog puts this between one and the next.
-                let spaced = request.style == .clog && template == nil && !first ? ClogRenderer.separator + section : section
+                let spaced = spacing == .clog && !first ? ClogRenderer.separator + section : section
                 first = false
                 if request.outfile == nil { emit(spaced) } else { text += spaced }
                 advance()
             }
+            // Into a file, clog ends each release with its separator, the last one too.
+            if spacing == .clog, request.outfile != nil, !plans.isEmpty { text += ClogRenderer.separator }
             if !definitions.isEmpty {
                 let block = definitions.map { "[\($0.label)]: \($0.url)\n" }.joined()
                 if request.outfile == nil { emit(block) } else { text += block }
@@ -119,7 +123,7 @@ public struct Generate {
         }
         var keptKeys: [SectionKey] = []
         func merged(_ existing: [UInt8]?) -> [UInt8] {
-            let result = ChangelogDocument(bytes: existing ?? []).merging(incoming, keepingEdited: !request.force)
+            let result = ChangelogDocument(bytes: existing ?? []).merging(incoming, keepingEdited: !request.force, spacing: spacing)
             keptKeys = result.kept
             guard !definitions.isEmpty else { return result.bytes }
             return ChangelogDocument(bytes: result.bytes).settingLinkDefinitions(definitions)

@@ -80,16 +80,25 @@ public struct GenerateRequestBuilder {
         request.dryRun = dryRun
         request.force = force
         if request.format == .markdown {
-            if let template {
-                request.template = try Self.loadTemplate(template, shownAs: template, option: "--template")
-            } else if let file = configuration.template {
-                try Self.checkInside(file, root: history.repository.workingDirectory)
-                request.template = try Self.loadTemplate(root + file, shownAs: file, option: "[changelog] template")
-            }
+            request.template = try Self.template(template, configuration: configuration, root: history.repository.workingDirectory)
         }
         request.showsContributors = configuration.contributors ?? false
         request.includesContributors = request.format == .json || request.template != nil || request.showsContributors
         return request
+    }
+
+    /// The template Markdown sections are rendered with: `--template FILE` (relative to where the
+    /// user stands), else `[changelog] template` (relative to the repository root, inside it); nil
+    /// when neither names one.
+    public static func template(
+        _ commandLine: String?, configuration: Configuration, root: String?
+    ) throws(ChangelogError) -> ChangelogTemplate? {
+        if let commandLine {
+            return try loadTemplate(commandLine, shownAs: commandLine, option: "--template")
+        }
+        guard let file = configuration.template else { return nil }
+        try checkInside(file, root: root)
+        return try loadTemplate((root ?? "") + file, shownAs: file, option: "[changelog] template")
     }
 
     /// Reads and parses a template once, before any history is read: a broken template fails fast.

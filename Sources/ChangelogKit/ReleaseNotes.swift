@@ -9,6 +9,11 @@ public struct ReleaseNotes {
     public let backports: BranchSettings.BackportMode
     /// The style notes are generated in when the changelog file lacks the section.
     public let style: ChangelogStyle
+    /// `[changelog] template` or `--template`: generated notes are the template's section for the
+    /// release, as `changelog -C` would write it, without its heading.
+    public var template: ChangelogTemplate?
+    /// What the template's context gives as `subtitle` (`[changelog] subtitle`).
+    public var subtitle: String?
 
     public init(
         history: History, layout: SectionLayout, links: LinkContext, backports: BranchSettings.BackportMode = .omit,
@@ -44,6 +49,13 @@ public struct ReleaseNotes {
             return body
         }
         guard let tag else { throw missing(version) }
+        if let template {
+            let section = template.render(try generated(tag, contributors: true), links: links, subtitle: subtitle)
+            // A template whose section the changelog would not find again (no anchor or heading
+            // naming the version) has no heading to drop: all of it is the notes.
+            // (A rendered section ends with exactly one blank line, or is empty.)
+            return ChangelogDocument(text: section).body(of: .version(version)) ?? String(section.dropLast(2))
+        }
         let renderer = MarkdownRenderer(links: links, marksBackports: backports == .mark, style: style)
         let section = renderer.render(try generated(tag))
         return ChangelogDocument(text: section).body(of: .version(version)) ?? ""

@@ -40,7 +40,7 @@ import Testing
     @Test func theLinkOptionsAreInTheUsage() {
         #expect(
             NotesCommand.usageString() == "notes [<version>] [--format <format>] [--changelog <file>] "
-                + "[--repository <url>] [--link-style <style>] [--style <style>] [--repo <path>] [--config <file>] [--package <name> ...] "
+                + "[--repository <url>] [--link-style <style>] [--style <style>] [--template <file>] [--repo <path>] [--config <file>] [--package <name> ...] "
                 + "[--include-path <glob> ...] [--exclude-path <glob> ...]")
     }
 }

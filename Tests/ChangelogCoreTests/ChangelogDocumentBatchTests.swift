@@ -3,19 +3,21 @@ import Testing
 @testable import ChangelogCore
 
 /// What merging the sections one at a time gives.
-private func sequential(_ bytes: [UInt8], _ sections: [(text: String, key: SectionKey)]) -> [UInt8] {
+private func sequential(
+    _ bytes: [UInt8], _ sections: [(text: String, key: SectionKey)], spacing: SectionSpacing = .oneBlankLine
+) -> [UInt8] {
     var document = bytes
     for section in sections {
-        document = ChangelogDocument(bytes: document).merging(section.text, for: section.key)
+        document = ChangelogDocument(bytes: document).merging(section.text, for: section.key, spacing: spacing)
     }
     return document
 }
 
-private func batch(_ bytes: [UInt8], _ sections: [(text: String, key: SectionKey)])
+private func batch(_ bytes: [UInt8], _ sections: [(text: String, key: SectionKey)], spacing: SectionSpacing = .oneBlankLine)
     -> (bytes: [UInt8], statistics: ChangelogDocument.BatchStatistics)
 {
     var statistics = ChangelogDocument.BatchStatistics()
-    let result = ChangelogDocument(bytes: bytes).merging(sections, statistics: &statistics)
+    let result = ChangelogDocument(bytes: bytes).merging(sections, spacing: spacing, statistics: &statistics)
     return (result, statistics)
 }
 
@@ -194,14 +196,19 @@ private struct Fuzzer {
 }
 
 @Suite struct ChangelogDocumentBatchTests {
-    @Test func randomBatchesMatchMergingOneAtATime() {
-        var fuzzer = Fuzzer(random: SeededGenerator(state: 0x5EED_C4A6_E106))
+    /// clog's spacing too, with sections that end in blank lines (clog's empty release does).
+    @Test(arguments: [SectionSpacing.oneBlankLine, .clog])
+    func randomBatchesMatchMergingOneAtATime(spacing: SectionSpacing) {
+        var fuzzer = Fuzzer(random: SeededGenerator(state: spacing == .clog ? 0xC106_5EED : 0x5EED_C4A6_E106))
         var outlined = 0
         for round in 0..<4000 {
             let document = fuzzer.document()
-            let sections = fuzzer.batch(for: document)
-            let expected = sequential(document, sections)
-            let (actual, statistics) = batch(document, sections)
+            var sections = fuzzer.batch(for: document)
+            if spacing == .clog {
+                sections = sections.map { (text: $0.text + fuzzer.pick(["", "\n", "\n\n", "\n  \n"]), key: $0.key) }
+            }
+            let expected = sequential(document, sections, spacing: spacing)
+            let (actual, statistics) = batch(document, sections, spacing: spacing)
             if actual != expected {
                 Issue.record(
                     """

@@ -40,6 +40,31 @@ struct ChangelogTemplateTests {
         #expect(text(reference.child(named: "url")) == "https://github.com/acme/widget/issues/12")
         #expect(commit.child(named: "body") is TemplateContext.Null)
         #expect(commit.child(named: "indentedNote") is TemplateContext.Null)
+        // A commit answers its section's breakingChanges, as the lookup would find it below.
+        #expect(commit.child(named: "breakingChanges") as? Bool == false)
+        let breaking = TemplateContext.release(release([("00000002", "feat!: b")]), links: links, subtitle: nil)
+        let sectionsOfBreaking = try #require(breaking.child(named: "sections") as? [TemplateContext.SectionObject])
+        #expect(
+            sectionsOfBreaking.map { section in
+                (section.child(named: "commits") as? [TemplateContext.CommitObject])?.map { $0.child(named: "breakingChanges") as? Bool }
+            } == [[true], [false]])
+    }
+
+    /// `link`: the hash and the references as the built-in layout writes them, linked or not.
+    @Test func linksAreWrittenAsTheBuiltInLayoutWritesThem() throws {
+        let one = release([("00000001", "fix: a\n\nCloses #3\nRefs o/r#4\nCloses !5")])
+        let template = "{{#sections}}{{#commits}}{{link}}{{#references}} {{link}}{{/references}}{{/commits}}{{/sections}}"
+        let id = CoreCommitFactory.id("00000001")
+        #expect(
+            try render(template, one, links: LinkContext(repositoryURL: "https://gitlab.com/o/w", style: .gitlab))
+                == "[00000001](https://gitlab.com/o/w/-/commit/\(id.hex)) [#3](https://gitlab.com/o/w/-/issues/3) "
+                + "[o/r#4](https://gitlab.com/o/r/-/issues/4) [!5](https://gitlab.com/o/w/-/merge_requests/5)\n\n")
+        #expect(try render(template, one, links: LinkContext(repositoryURL: nil, style: .github)) == "00000001 #3 o/r#4 !5\n\n")
+        let markdown = MarkdownRenderer(links: links).render(one)
+        let commitLink = try render("{{#sections}}{{#commits}}{{link}}{{/commits}}{{/sections}}", one).dropLast(2)
+        let referenceLinks = try render("{{#sections}}{{#commits}}{{#references}}{{link}}|{{/references}}{{/commits}}{{/sections}}", one)
+        #expect(markdown.contains("* a (\(commitLink), closes "))
+        for link in referenceLinks.dropLast(2).split(separator: "|") { #expect(markdown.contains(link)) }
     }
 
     @Test func aMultiLineNoteIsIndentedAsTheBuiltInLayoutDoes() {

@@ -37,6 +37,8 @@ import Testing
         #expect(result.stdout == (try documented("clog/documented-0.9.2.md", id: head, date: "2016-04-04")))
     }
 
+    /// clog writes a file as the release, `\n\n\n`, then what the file held (clog-lib's
+    /// `write_changelog_to`): three blank lines after the release's last line.
     @Test func mergedOnTopOfAFileClogWroteTheRestStaysByteForByte() throws {
         let old = try Sandbox.fixture("clog/changelog-0.9.1.md")
         try sandbox.write("repo/changelog.md", old)
@@ -44,9 +46,42 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let head = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
         let written = try sandbox.read("repo/changelog.md")
-        #expect(written == (try documented("clog/documented-0.9.2.md", id: head, date: "2016-04-04")) + "\n" + old)
+        #expect(written == (try documented("clog/documented-0.9.2.md", id: head, date: "2016-04-04")) + "\n\n\n" + old)
         let again = try sandbox.changelog("--setversion", "0.9.2", "-C", "changelog.md")
         #expect(again.stderr == "changelog: changelog.md already holds what would be written; nothing changed\n")
+        #expect(try sandbox.read("repo/changelog.md") == written)
+        // -i reads the file and prints the result, spaced the same.
+        let printed = try sandbox.changelog("-p", "-i", "changelog.md")
+        #expect(printed.stdout == written)
+    }
+
+    /// A file that does not exist yet is clog's release and its `\n\n\n`: no title, whether
+    /// written with -o or -C.
+    @Test func aNewFileIsTheReleaseAndClogsSeparator() throws {
+        let head = try sandbox.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
+        let expected = (try documented("clog/documented-0.9.2.md", id: head, date: "2016-04-04")) + "\n\n\n"
+        #expect(try sandbox.changelog("-p", "-o", "out.md").status == 0)
+        #expect(try sandbox.read("repo/out.md") == expected)
+        #expect(try sandbox.changelog("-p", "-C", "new.md").status == 0)
+        #expect(try sandbox.read("repo/new.md") == expected)
+        // Every release, oldest written first, is what one clog run a release leaves.
+        #expect(try sandbox.changelog("--all", "-o", "all.md").status == 0)
+        #expect(try sandbox.changelog("--all", "-C", "all-in-place.md").status == 0)
+        let all = try sandbox.changelog("--all")
+        #expect(try sandbox.read("repo/all.md") == all.stdout + "\n\n\n")
+        #expect(try sandbox.read("repo/all-in-place.md") == all.stdout + "\n\n\n")
+    }
+
+    /// A release with nothing to list ends with its heading's blank line, and then clog's three:
+    /// four blank lines before the file's first release.
+    @Test func anEmptyReleaseOnTopOfAFile() throws {
+        let old = try Sandbox.fixture("clog/changelog-0.9.1.md")
+        try sandbox.write("repo/changelog.md", old)
+        let result = try sandbox.changelog("--from", "HEAD", "--setversion", "1.0.0", "-s", "Crazy Dog", "-C", "changelog.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        let release = try documented("clog/readme-example.md", id: "", date: "2022-08-10").replacingOccurrences(of: "0.1.0", with: "1.0.0")
+        #expect(release.hasSuffix("## 1.0.0 Crazy Dog (2026-11-21)\n\n"))
+        #expect(try sandbox.read("repo/changelog.md") == release + "\n\n\n" + old)
     }
 
     /// clog-lib's README example: a subtitle, a version, and a range with nothing clog lists.

@@ -76,16 +76,17 @@ import Testing
         try FileManager.default.createDirectory(atPath: sandbox.root + "/repo/docs", withIntermediateDirectories: true)
         result = try sandbox.changelog("--setversion", "1.1.0", in: sandbox.root + "/repo/docs")
         #expect(result.status == 0, "\(result.stderr)")
-        // With a .clog.toml and no style, clog's own layout, links and section order.
+        // With a .clog.toml and no style, clog's own layout, links and section order; a new file
+        // is the release and clog's `\n\n\n`, without a title.
         let written = try sandbox.read("repo/docs/CHANGES.md")
         let commit = "https://gitlab.example.com/acme/widget/commit/"
-        #expect(written.hasPrefix("# Changelog\n\n<a name=\"1.1.0\"></a>\n## 1.1.0 Codename (2026-11-21)\n\n\n#### Features\n\n"))
+        #expect(written.hasPrefix("<a name=\"1.1.0\"></a>\n## 1.1.0 Codename (2026-11-21)\n\n\n#### Features\n\n"))
         #expect(written.contains("#### Features\n\n* **Interface:**  dark mode 🌙 ([b3dac8ec](\(commit)b3dac8ec"))
         #expect(written.contains("#### Bug Fixes\n\n* **Interface:**  修正日期格式 ([ef99dff4](\(commit)ef99dff4"))
         #expect(written.contains("#### Breaking Changes\n\n*   drop Python 2 support ([531f4d5b]"))
         #expect(
             written.hasSuffix(
-                "#### Refactors\n\n*   drop Python 2 support ([531f4d5b](\(commit)531f4d5b221f733ac99edfaae7a2f82b81ca94bf))\n"))
+                "#### Refactors\n\n*   drop Python 2 support ([531f4d5b](\(commit)531f4d5b221f733ac99edfaae7a2f82b81ca94bf))\n\n\n\n"))
 
         // `style` says otherwise.
         try sandbox.write("repo/.clog.toml", "[clog]\nstyle = \"default\"\nsubtitle = \"Codename\"\n")

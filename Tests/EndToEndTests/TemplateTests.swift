@@ -59,6 +59,30 @@ import Testing
         #expect(changelog.contains("### Contributors\n\n- Ada Lovelace\n- Test Runner (first contribution)\n"))
     }
 
+    /// `notes` generates with the configured template: the 1.0.0 section `-C` writes, less its heading.
+    @Test func notesUseTheConfiguredTemplate() throws {
+        try sandbox.write("repo/changelog.mustache", try String(contentsOfFile: Self.example, encoding: .utf8))
+        try sandbox.write("repo/.changelog.toml", "[changelog]\ntemplate = \"changelog.mustache\"\nchangelog = \"CHANGELOG.md\"\n")
+        let notes = try sandbox.changelog("notes", "1.0.0")
+        #expect(notes.status == 0, "\(notes.stderr)")
+        let golden = try Sandbox.fixture("widget/template-all.md")
+        let section = try #require(golden.components(separatedBy: "<a name=\"1.0.0\"></a>\n").dropFirst().first)
+            .components(separatedBy: "<a name=\"0.2.0\"></a>")[0]
+        let body = section.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        #expect(notes.stdout == body.trimmingSuffixNewlines() + "\n")
+        #expect(notes.stdout.hasPrefix("### Breaking Changes\n\n- **api:** remove the legacy flag"))
+        #expect(notes.stdout.contains("### Contributors\n"))
+        // What `-C` wrote wins, as without a template; --template overrides the configured one.
+        try sandbox.write("repo/CHANGELOG.md", "<a name=\"1.0.0\"></a>\n## 1.0.0\n\nEdited by hand.\n")
+        #expect(try sandbox.changelog("notes", "1.0.0").stdout == "Edited by hand.\n")
+        try sandbox.write("repo/CHANGELOG.md", "")
+        try sandbox.write("repo/plain.mustache", "{{#sections}}{{title}}: {{count(commits)}}\n{{/sections}}")
+        let plain = try sandbox.changelog("notes", "1.0.0", "--template", "plain.mustache")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout == "Breaking Changes: 1\nFeatures: 2\nBug Fixes: 2\nReverts: 1\n")
+        #expect(try sandbox.changelog("notes", "-T", "json", "--template", "plain.mustache").status == 64)
+    }
+
     @Test func aSyntaxErrorNamesTheFileLineAndColumn() throws {
         try sandbox.write("repo/bad.mustache", "## {{name}}\n\n{{#sections}}\n### {{title}}\n  {{/commits}}\n")
         let result = try sandbox.changelog("--template", "bad.mustache")

@@ -49,6 +49,9 @@ public final class PackageMembership {
     private let needsFiles: Bool
     private let hasScopes: Bool
     private var known: [ObjectID: [Int]] = [:]
+    /// A whole history asks about each commit once, from trees it holds already: keeping every
+    /// answer would cost more than the rare second question.
+    private var remembersHistory = false
 
     public init(repository: Repository, rules: [Rule]) {
         self.rules = rules
@@ -62,6 +65,7 @@ public final class PackageMembership {
     /// Takes the trees and parents of a history read already, so deciding its commits reads no
     /// commit again.
     public func remember(_ graph: CommitGraph) {
+        remembersHistory = true
         plain.remember(graph)
         if needsFiles { trees.remember(graph.commits) }
     }
@@ -93,7 +97,7 @@ public final class PackageMembership {
         }
         // Each source lists its rules in order; only a mix needs sorting.
         let result = needsFiles || hasScopes ? Array(Set(found)).sorted() : found
-        known[id] = result
+        if !remembersHistory { known[id] = result }
         return result
     }
 

@@ -43,7 +43,8 @@ import Testing
         // a history read beforehand: the trees each remembers never change an answer.
         let reversed = PathSetComparer(repository: repository, sets: Self.packages)
         let fromGraph = PathSetComparer(repository: repository, sets: Self.packages)
-        let head = try #require(ObjectID(hex: try sandbox.git("rev-parse", "main", in: path).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let tip = try sandbox.git("rev-parse", "main", in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        let head = try #require(ObjectID(hex: tip))
         fromGraph.remember(try CommitGraph(repository: repository, head: head))
         // The oracle: per package, the commits `git log --no-merges -- paths` lists; the merge, by
         // what `git diff` shows against its first parent.

@@ -41,22 +41,33 @@ public final class PackageMembership {
     }
 
     public let rules: [Rule]
+    /// The changed files under the rules with globs.
     private let trees: TreeComparer
-    /// The paths of the rules that paths alone decide, numbered by rule.
-    private let plainPaths: TreeComparer.Paths
+    /// The rules that paths alone decide, numbered by rule (the others' sets are empty).
+    private let plain: PathSetComparer
     private let hasPlain: Bool
+    private let needsFiles: Bool
+    private let hasScopes: Bool
     private var known: [ObjectID: [Int]] = [:]
+    /// A whole history asks about each commit once, from trees it holds already: keeping every
+    /// answer would cost more than the rare second question.
+    private var remembersHistory = false
 
     public init(repository: Repository, rules: [Rule]) {
         self.rules = rules
         trees = TreeComparer(repository: repository)
-        plainPaths = TreeComparer.Paths(sets: rules.map { $0.needsFiles ? [] : $0.paths })
+        plain = PathSetComparer(repository: repository, sets: rules.map { $0.needsFiles ? [] : $0.paths })
         hasPlain = rules.contains { !$0.needsFiles }
+        needsFiles = rules.contains { $0.needsFiles }
+        hasScopes = rules.contains { !$0.scopes.isEmpty }
     }
 
-    /// Takes the trees and parents of commits read already, so deciding them reads no commit again.
-    public func remember(_ commits: some Sequence<Commit>) {
-        trees.remember(commits)
+    /// Takes the trees and parents of a history read already, so deciding its commits reads no
+    /// commit again.
+    public func remember(_ graph: CommitGraph) {
+        remembersHistory = true
+        plain.remember(graph)
+        if needsFiles { trees.remember(graph.commits) }
     }
 
     /// The numbers of the rules `commit` belongs to, ascending; decided once per commit. `parsed`
@@ -64,27 +75,29 @@ public final class PackageMembership {
     public func packages(of commit: SourceCommit, parsed: ParsedMessage? = nil) throws(ChangelogError) -> [Int] {
         let id = ObjectID(commit.id)
         if let found = known[id] { return found }
-        var found = Set<Int>()
+        var found: [Int] = []
         try git { () throws(GitError) in
-            if hasPlain { found.formUnion(try trees.changedSets(plainPaths, commit: id)) }
+            if hasPlain { found = try plain.changedSets(of: id) }
+            guard needsFiles else { return }
             for (number, rule) in rules.enumerated() where rule.needsFiles {
                 let whole = rule.paths.contains(".")
                 let files = try trees.changedFiles(of: id, under: whole ? nil : TreeComparer.Paths(rule.paths))
                 let kept = files.contains { file in
                     (rule.include.isEmpty || rule.include.contains { $0.matches(file) }) && !rule.exclude.contains { $0.matches(file) }
                 }
-                if kept { found.insert(number) }
+                if kept { found.append(number) }
             }
         }
-        if found.count < rules.count, rules.contains(where: { !$0.scopes.isEmpty }),
+        if hasScopes, found.count < rules.count,
             case .conventional(let entry) = parsed ?? CommitMessageParser.parse(commit.message, parentCount: commit.parentCount),
             let scope = entry.scope
         {
             let scopes = scope.split(separator: ",").map { $0.filter { !$0.isWhitespace } }
-            for (number, rule) in rules.enumerated() where rule.scopes.contains(where: scopes.contains) { found.insert(number) }
+            for (number, rule) in rules.enumerated() where rule.scopes.contains(where: scopes.contains) { found.append(number) }
         }
-        let result = found.sorted()
-        known[id] = result
+        // Each source lists its rules in order; only a mix needs sorting.
+        let result = needsFiles || hasScopes ? Array(Set(found)).sorted() : found
+        if !remembersHistory { known[id] = result }
         return result
     }
 

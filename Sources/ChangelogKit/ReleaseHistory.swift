@@ -98,7 +98,7 @@ extension History {
         var slots: [Int32]?
         var wanted = commits
         if let filter {
-            filter.membership.remember(graph.commits)
+            filter.membership.remember(graph)
             var slot = [Int32](repeating: -1, count: commits.count)
             wanted = []
             for (node, commit) in commits.enumerated() where try filter.keeps(commit) {

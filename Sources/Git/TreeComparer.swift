@@ -16,32 +16,19 @@ public final class TreeComparer {
     public struct Paths: Sendable {
         fileprivate var children: [String: Paths] = [:]
         fileprivate var isPath = false
-        /// The numbers of the sets whose path ends here (`Paths(sets:)`).
-        fileprivate var sets: [Int] = []
 
         public init<S: Sequence>(_ paths: S) where S.Element == String {
-            for path in paths { insert(path.split(separator: "/").map(String.init)[...], set: nil) }
-        }
-
-        /// Numbered sets of paths, asked about together (`changedSets`): set `i` is `sets[i]`. A
-        /// path of `.` (or empty) is the whole tree.
-        public init(sets: [[String]]) {
-            for (number, paths) in sets.enumerated() {
-                for path in paths {
-                    insert(path.split(separator: "/").filter { $0 != "." }.map(String.init)[...], set: number)
-                }
-            }
+            for path in paths { insert(path.split(separator: "/").map(String.init)[...]) }
         }
 
         public var isEmpty: Bool { children.isEmpty }
 
-        private mutating func insert(_ components: ArraySlice<String>, set: Int?) {
+        private mutating func insert(_ components: ArraySlice<String>) {
             guard let first = components.first else {
                 isPath = true
-                if let set, !sets.contains(set) { sets.append(set) }
                 return
             }
-            children[first, default: Paths([String]())].insert(components.dropFirst(), set: set)
+            children[first, default: Paths([String]())].insert(components.dropFirst())
         }
     }
 
@@ -97,17 +84,6 @@ public final class TreeComparer {
         return paths.isEmpty ? nil : paths.sorted()
     }
 
-    /// The numbers of the sets of `paths` (built with `Paths(sets:)`) that `commit` changes an
-    /// entry of against its first parent (a merge: the changes it brings to its first parent), in
-    /// one walk down both trees that reads only the directories on the way to some path and stops
-    /// at the first equal entry. Sorted, each once.
-    public func changedSets(_ paths: Paths, commit: ObjectID) throws(GitError) -> [Int] {
-        let (tree, parentTree) = try trees(of: commit)
-        var found: Set<Int> = []
-        try collectSets(parentTree, tree, under: paths, into: &found)
-        return found.sorted()
-    }
-
     /// The files under `paths` (all of them for `nil`) that `commit` adds, removes or changes
     /// against its first parent, merges included; sorted, each once. Only the differing
     /// directories on the way to `paths` are read.
@@ -120,25 +96,6 @@ public final class TreeComparer {
             try collect(parentTree, tree, prefix: "", into: &files)
         }
         return Array(Set(files)).sorted()
-    }
-
-    private func collectSets(_ old: ObjectID?, _ new: ObjectID?, under paths: Paths, into found: inout Set<Int>) throws(GitError) {
-        if old == new { return }
-        found.formUnion(paths.sets)
-        guard !paths.children.isEmpty else { return }
-        let names = Array(paths.children.keys)
-        let none = [Entry?](repeating: nil, count: names.count)
-        let before = try old.map { tree throws(GitError) in try self.entries(named: names, in: tree) } ?? none
-        let after = try new.map { tree throws(GitError) in try self.entries(named: names, in: tree) } ?? none
-        for (index, name) in names.enumerated() where before[index] != after[index] {
-            let below = paths.children[name]!
-            // Either side may be a file: one of the paths, or on the way to them (then only
-            // the directory on the other side, if any, holds what changed).
-            if below.isPath { found.formUnion(below.sets) }
-            let oldTree = before[index].flatMap { $0.isTree ? $0.id : nil }
-            let newTree = after[index].flatMap { $0.isTree ? $0.id : nil }
-            if oldTree != nil || newTree != nil { try collectSets(oldTree, newTree, under: below, into: &found) }
-        }
     }
 
     private func collectFiles(

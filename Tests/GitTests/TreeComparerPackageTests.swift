@@ -3,8 +3,9 @@ import Foundation
 import Git
 import Testing
 
-/// Which packages each commit touches, asked of `changedSets` for all packages at once, against
-/// `git log -- <path>` as the oracle; the files under a package against `git diff --name-only`.
+/// Which packages each commit touches, asked of `PathSetComparer` for all packages at once, against
+/// `git log -- <path>` as the oracle; the files under a package (`TreeComparer.changedFiles`)
+/// against `git diff --name-only`.
 @Suite struct TreeComparerPackageTests {
     private static let script = """
         set -e
@@ -37,7 +38,14 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         let repository = try Repository(discoveringFrom: path)
         let comparer = TreeComparer(repository: repository)
-        let sets = TreeComparer.Paths(sets: Self.packages)
+        let sets = PathSetComparer(repository: repository, sets: Self.packages)
+        // The same questions asked in another order, and of a comparer that reads the trees from
+        // a history read beforehand: the trees each remembers never change an answer.
+        let reversed = PathSetComparer(repository: repository, sets: Self.packages)
+        let fromGraph = PathSetComparer(repository: repository, sets: Self.packages)
+        let tip = try sandbox.git("rev-parse", "main", in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        let head = try #require(ObjectID(hex: tip))
+        fromGraph.remember(try CommitGraph(repository: repository, head: head))
         // The oracle: per package, the commits `git log --no-merges -- paths` lists; the merge, by
         // what `git diff` shows against its first parent.
         var expected: [String: Set<Int>] = [:]
@@ -53,12 +61,17 @@ import Testing
         let log = try sandbox.git("log", "--format=%H%x00%s", "main", in: path).split(separator: "\n")
         #expect(log.count == 13)
         var checked = 0
+        for line in log.reversed() {
+            let id = try #require(ObjectID(hex: String(line.prefix(40))))
+            #expect(try reversed.changedSets(of: id) == (expected[String(line.prefix(40))] ?? []).sorted(), "\(line)")
+        }
         for line in log {
             let fields = line.split(separator: "\0", omittingEmptySubsequences: false)
             let id = String(fields[0]), subject = String(fields[1])
             let commit = try #require(ObjectID(hex: id))
-            let found = try comparer.changedSets(sets, commit: commit)
+            let found = try sets.changedSets(of: commit)
             #expect(found == (expected[id] ?? []).sorted(), "\(subject)")
+            #expect(try fromGraph.changedSets(of: commit) == found, "\(subject)")
             for (number, paths) in Self.packages.enumerated() where paths != ["."] {
                 let files = try comparer.changedFiles(of: commit, under: .init(paths))
                 let parent = (try? sandbox.git("rev-parse", "-q", "--verify", id + "^1", in: path))?.trimmingCharacters(

@@ -17,26 +17,31 @@ public struct ReleaseCopyIndex {
     private var identities: [Int: [Int32]] = [:]
     private var subjects: [Int: [Int32]] = [:]
     private var versions: [SemanticVersion: [Int32]] = [:]
+    /// Commits whose message starts with an empty line: its subject is then a later line.
+    private var laterSubjects: [Int32] = []
     private let committed: [Int64]
 
     /// `committed[i]` is when `commits[i]` was committed (committer time, seconds since 1970).
     public init(_ commits: [SourceCommit], committed: [Int64]) {
         self.committed = committed
+        identities.reserveCapacity(commits.count)
+        subjects.reserveCapacity(commits.count)
         for (position, commit) in commits.enumerated() {
             let at = Int32(position)
             // Most messages have no cherry-pick line: look for its words before parsing.
-            if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
+            if CommitMessageParser.mayHaveCherryPickLine(commit.message) {
                 for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
                     if let id = CommitID(hex: origin) { origins[id, default: []].append(at) }
                 }
             }
-            let subjectLine = commit.subjectLine
-            identities[CopyIdentity(commit, subject: subjectLine).hashValue, default: []].append(at)
+            // The subject as a slice of the message: a whole history's subjects are never copied.
+            let subjectLine = Self.subjectLine(of: commit.message)
+            if subjectLine.isEmpty { laterSubjects.append(at) }
+            identities[Self.identity(of: commit, subject: subjectLine), default: []].append(at)
             let subject = Self.key(subjectLine)
             subjects[subject.hashValue, default: []].append(at)
             // Only a body with a `* ` or `- ` in it can list squashed subjects.
-            if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8.dropFirst(subjectLine.utf8.count))
-            {
+            if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8[subjectLine.utf8.endIndex...]) {
                 for line in commit.message.split(separator: "\n").dropFirst() {
                     if let item = Self.listItem(line) { subjects[Self.key(item).hashValue, default: []].append(at) }
                 }
@@ -49,13 +54,30 @@ public struct ReleaseCopyIndex {
         }
     }
 
+    /// `SourceCommit.subjectLine` without copying it out of the message.
+    private static func subjectLine(of message: String) -> Substring {
+        let utf8 = message.utf8
+        guard var end = utf8.firstIndex(of: 0x0A) else { return message[...] }
+        if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+        return message[..<end]
+    }
+
+    /// The hash of a commit's `CopyIdentity`, from its subject as a slice.
+    private static func identity(of commit: SourceCommit, subject: Substring? = nil) -> Int {
+        var hasher = Hasher()
+        hasher.combine(commit.author)
+        hasher.combine(commit.date.secondsSince1970)
+        hasher.combine(subject ?? subjectLine(of: commit.message))
+        return hasher.finalize()
+    }
+
     /// True when some commit here, committed no earlier than `committed`, could be a copy of
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
     /// author, date and subject, its subject (as a squash merge), or names `version`.
     public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
         let traces = [
-            origins[commit.id], identities[CopyIdentity(commit).hashValue], versions[version],
-            subjects[Self.key(commit.subjectLine).hashValue],
+            origins[commit.id], identities[Self.identity(of: commit)], versions[version],
+            subjects[Self.key(Self.subjectLine(of: commit.message)).hashValue],
         ]
         return traces.contains { positions in positions?.contains { committed[Int($0)] >= time } ?? false }
     }
@@ -71,9 +93,18 @@ public struct ReleaseCopyIndex {
             for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
                 if let id = CommitID(hex: origin) { found.formUnion(origins[id] ?? []) }
             }
-            found.formUnion(identities[CopyIdentity(commit).hashValue] ?? [])
-            found.formUnion(subjects[Self.key(commit.subjectLine).hashValue] ?? [])
+            found.formUnion(identities[Self.identity(of: commit)] ?? [])
+            found.formUnion(subjects[Self.key(Self.subjectLine(of: commit.message)).hashValue] ?? [])
         }
+        return found
+    }
+
+    /// The positions of the commits whose message may name the release of `version` whose tagged
+    /// commit has `subject` (`message(_:names:version:)`), by hash: a few to check, not a history.
+    public func mayName(subject: String, version: SemanticVersion) -> Set<Int32> {
+        var found = Set(versions[version] ?? [])
+        found.formUnion(subjects[Self.key(subject).hashValue] ?? [])
+        found.formUnion(laterSubjects)
         return found
     }
 
@@ -81,17 +112,23 @@ public struct ReleaseCopyIndex {
     /// writes it (`subject (#123)`, or `* subject` in its body), or by naming `version`.
     public static func message(_ message: String, names subject: String, version: SemanticVersion) -> Bool {
         let wanted = key(subject)
-        let lines = message.split(separator: "\n")
+        // The first line that is not empty, as `split(separator: "\n")` gives it, then the others.
+        var lines = message.split(separator: "\n", maxSplits: 1)
         guard let first = lines.first else { return false }
-        if key(first) == wanted { return true }
-        if lines.dropFirst().contains(where: { listItem($0).map(key) == wanted }) { return true }
-        return key(first).split(whereSeparator: { " ()[],:;'\"".contains($0) }).contains { word in
+        let head = key(first)
+        if head == wanted { return true }
+        if lines.count > 1, mayListItems(lines[1].utf8) {
+            lines = message.split(separator: "\n")
+            if lines.dropFirst().contains(where: { listItem($0).map(key) == wanted }) { return true }
+        }
+        guard head.utf8.contains(0x2E) else { return false }
+        return head.split(whereSeparator: { " ()[],:;'\"".contains($0) }).contains { word in
             SemanticVersion.parseTag(word)?.version == version
         }
     }
 
     /// A subject without surrounding spaces and without the ` (#123)` a forge appends on merging.
-    static func key(_ subject: some StringProtocol) -> Substring {
+    public static func key(_ subject: some StringProtocol) -> Substring {
         var text = Substring(subject).drop { $0 == " " || $0 == "\t" }
         while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
         guard text.hasSuffix(")") else { return text }

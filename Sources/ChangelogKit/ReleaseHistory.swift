@@ -31,9 +31,6 @@ extension History {
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         var graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
         var commits = parallelMap(graph.commits, SourceCommit.init)
-        // Changes are compared only against releases tagged off this history (that came back, or
-        // maintenance releases): without such a tag the graph's trees are never asked for.
-        if tags.contains(where: { graph.index[$0.commitID] == nil }) { changes.remember(graph.commits) }
         let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
         var copies: Set<CommitID> = []
         if !homecomings.isEmpty {
@@ -216,10 +213,13 @@ extension History {
             }
             let afterFork = candidates.filter { node in !forks.contains { graph.reaches(node, from: $0, generation: generation) } }
             let forkID = graph.commits[Int(fork)].id
+            let ordered = afterFork.sorted()
+            // Only a commit whose message names the release can be its squash merge.
+            let naming = releaseSide.first { $0.parentCount <= 1 }.map { index.mayName(subject: $0.subjectLine, version: tag.version) }
             guard
                 let copies = try copiesIfCameBack(
-                    tag, fork: forkID, releaseSide: releaseSide,
-                    candidates: afterFork.sorted().map { commits[Int($0)] })
+                    tag, fork: forkID, releaseSide: releaseSide, candidates: ordered.map { commits[Int($0)] },
+                    squashes: ordered.filter { naming?.contains($0) ?? false }.map { commits[Int($0)] })
             else { continue }
             found.append(
                 Homecoming(release: PreviousRelease(tag: tag, base: forkID, copies: copies), releaseSide: releaseSide, targetSide: []))

@@ -172,7 +172,9 @@ extension History {
     {
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         guard !unreachable.isEmpty else { return [] }
-        let index = ReleaseCopyIndex(commits, committed: graph.commits.map(\.committerTime))
+        // Each commit's traces are its own business: worked out on every core, gathered once.
+        let traces = parallelMap(commits, ReleaseCopyIndex.trace)
+        let index = ReleaseCopyIndex(traces: traces, committed: graph.commits.map(\.committerTime))
         var generation: [Int32] = []
         var byTime: [Int32] = []
         var found: [Homecoming] = []

@@ -70,6 +70,24 @@ public enum CommitMessageParser {
         revertedIDs(MessageText(message, stripComments: false))
     }
 
+    /// False when `message` has no `(cherry picked from commit ` anywhere, so `cherryPickedFrom`
+    /// finds nothing in it: most messages, told without splitting them into lines.
+    public static func mayHaveCherryPickLine(_ message: String) -> Bool {
+        var message = message
+        return message.withUTF8 { bytes in
+            let words = cherryPickWords
+            var start = 0
+            while let open = bytes[start...].firstIndex(of: words[0]) {
+                guard open + words.count <= bytes.count else { return false }
+                if (1..<words.count).allSatisfy({ bytes[open + $0] == words[$0] }) { return true }
+                start = open + 1
+            }
+            return false
+        }
+    }
+
+    private static let cherryPickWords = Array("(cherry picked from commit ".utf8)
+
     /// The ids of `(cherry picked from commit <id>)` lines, which `git cherry-pick -x` appends.
     public static func cherryPickedFrom(in message: String) -> [String] {
         let text = MessageText(message, stripComments: false)

@@ -14,39 +14,110 @@ public struct ReleaseCopyIndex {
     /// by hash, not by value: a collision only adds a candidate, which the comparison of changes
     /// then rejects, and a whole history's strings are not copied into the index.
     private var origins: [CommitID: [Int32]] = [:]
-    private var identities: [Int: [Int32]] = [:]
-    private var subjects: [Int: [Int32]] = [:]
+    private let identities: SortedPositions
+    private let subjects: SortedPositions
     private var versions: [SemanticVersion: [Int32]] = [:]
+    /// Commits whose message starts with an empty line: its subject is then a later line.
+    private var laterSubjects: [Int32] = []
     private let committed: [Int64]
+
+    /// What one commit leaves in the index, worked out from it alone (so on any core): the hashes
+    /// of its identity and subjects, and the rarer origins and versions it names.
+    public struct Trace: Sendable {
+        fileprivate var identity: Int
+        fileprivate var subject: Int
+        fileprivate var listed: [Int] = []
+        fileprivate var origins: [CommitID] = []
+        fileprivate var versions: [SemanticVersion] = []
+        fileprivate var laterSubject: Bool
+    }
+
+    public static func trace(of commit: SourceCommit) -> Trace {
+        // The subject as a slice of the message: a whole history's subjects are never copied.
+        let subjectLine = Self.subjectLine(of: commit.message)
+        let subject = Self.key(subjectLine)
+        var trace = Trace(
+            identity: Self.identity(of: commit, subject: subjectLine), subject: subject.hashValue, laterSubject: subjectLine.isEmpty)
+        // Most messages have no cherry-pick line: look for its words before parsing.
+        if CommitMessageParser.mayHaveCherryPickLine(commit.message) {
+            trace.origins = CommitMessageParser.cherryPickedFrom(in: commit.message).compactMap { CommitID(hex: $0) }
+        }
+        // Only a body with a `* ` or `- ` in it can list squashed subjects.
+        if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8[subjectLine.utf8.endIndex...]) {
+            for line in commit.message.split(separator: "\n").dropFirst() {
+                if let item = Self.listItem(line) { trace.listed.append(Self.key(item).hashValue) }
+            }
+        }
+        if subject.utf8.contains(0x2E) {
+            for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
+                if let (version, _) = SemanticVersion.parseTag(word) { trace.versions.append(version) }
+            }
+        }
+        return trace
+    }
 
     /// `committed[i]` is when `commits[i]` was committed (committer time, seconds since 1970).
     public init(_ commits: [SourceCommit], committed: [Int64]) {
+        self.init(traces: commits.map(Self.trace), committed: committed)
+    }
+
+    /// The index of the commits whose traces (`trace(of:)`) are `traces`, in order.
+    public init(traces: [Trace], committed: [Int64]) {
         self.committed = committed
-        for (position, commit) in commits.enumerated() {
+        var identities: [(Int, Int32)] = [], subjects: [(Int, Int32)] = []
+        identities.reserveCapacity(traces.count)
+        subjects.reserveCapacity(traces.count)
+        for (position, trace) in traces.enumerated() {
             let at = Int32(position)
-            // Most messages have no cherry-pick line: look for its words before parsing.
-            if commit.message.utf8.contains(0x28), commit.message.contains("(cherry picked from commit ") {
-                for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
-                    if let id = CommitID(hex: origin) { origins[id, default: []].append(at) }
-                }
-            }
-            let subjectLine = commit.subjectLine
-            identities[CopyIdentity(commit, subject: subjectLine).hashValue, default: []].append(at)
-            let subject = Self.key(subjectLine)
-            subjects[subject.hashValue, default: []].append(at)
-            // Only a body with a `* ` or `- ` in it can list squashed subjects.
-            if subjectLine.utf8.count < commit.message.utf8.count, Self.mayListItems(commit.message.utf8.dropFirst(subjectLine.utf8.count))
-            {
-                for line in commit.message.split(separator: "\n").dropFirst() {
-                    if let item = Self.listItem(line) { subjects[Self.key(item).hashValue, default: []].append(at) }
-                }
-            }
-            if subject.utf8.contains(0x2E) {
-                for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
-                    if let (version, _) = SemanticVersion.parseTag(word) { versions[version, default: []].append(at) }
-                }
-            }
+            identities.append((trace.identity, at))
+            subjects.append((trace.subject, at))
+            for item in trace.listed { subjects.append((item, at)) }
+            for origin in trace.origins { origins[origin, default: []].append(at) }
+            for version in trace.versions { versions[version, default: []].append(at) }
+            if trace.laterSubject { laterSubjects.append(at) }
         }
+        self.identities = SortedPositions(identities)
+        self.subjects = SortedPositions(subjects)
+    }
+
+    /// Positions by a hash, sorted once: a whole history's keys without a dictionary entry each.
+    private struct SortedPositions {
+        private let keys: [Int]
+        private let positions: [Int32]
+
+        init(_ pairs: [(Int, Int32)]) {
+            let sorted = pairs.sorted { $0.0 < $1.0 }
+            keys = sorted.map(\.0)
+            positions = sorted.map(\.1)
+        }
+
+        subscript(key: Int) -> ArraySlice<Int32>? {
+            var low = 0, high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if keys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < keys.count, keys[end] == key { end += 1 }
+            return end > low ? positions[low..<end] : nil
+        }
+    }
+
+    /// `SourceCommit.subjectLine` without copying it out of the message.
+    private static func subjectLine(of message: String) -> Substring {
+        let utf8 = message.utf8
+        guard var end = utf8.firstIndex(of: 0x0A) else { return message[...] }
+        if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+        return message[..<end]
+    }
+
+    /// The hash of a commit's `CopyIdentity`, from its subject as a slice.
+    private static func identity(of commit: SourceCommit, subject: Substring? = nil) -> Int {
+        var hasher = Hasher()
+        hasher.combine(commit.author)
+        hasher.combine(commit.date.secondsSince1970)
+        hasher.combine(subject ?? subjectLine(of: commit.message))
+        return hasher.finalize()
     }
 
     /// True when some commit here, committed no earlier than `committed`, could be a copy of
@@ -54,8 +125,8 @@ public struct ReleaseCopyIndex {
     /// author, date and subject, its subject (as a squash merge), or names `version`.
     public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
         let traces = [
-            origins[commit.id], identities[CopyIdentity(commit).hashValue], versions[version],
-            subjects[Self.key(commit.subjectLine).hashValue],
+            origins[commit.id].map { $0[...] }, identities[Self.identity(of: commit)], versions[version].map { $0[...] },
+            subjects[Self.key(Self.subjectLine(of: commit.message)).hashValue],
         ]
         return traces.contains { positions in positions?.contains { committed[Int($0)] >= time } ?? false }
     }
@@ -71,9 +142,18 @@ public struct ReleaseCopyIndex {
             for origin in CommitMessageParser.cherryPickedFrom(in: commit.message) {
                 if let id = CommitID(hex: origin) { found.formUnion(origins[id] ?? []) }
             }
-            found.formUnion(identities[CopyIdentity(commit).hashValue] ?? [])
-            found.formUnion(subjects[Self.key(commit.subjectLine).hashValue] ?? [])
+            found.formUnion(identities[Self.identity(of: commit)] ?? [])
+            found.formUnion(subjects[Self.key(Self.subjectLine(of: commit.message)).hashValue] ?? [])
         }
+        return found
+    }
+
+    /// The positions of the commits whose message may name the release of `version` whose tagged
+    /// commit has `subject` (`message(_:names:version:)`), by hash: a few to check, not a history.
+    public func mayName(subject: String, version: SemanticVersion) -> Set<Int32> {
+        var found = Set(versions[version] ?? [])
+        found.formUnion(subjects[Self.key(subject).hashValue] ?? [])
+        found.formUnion(laterSubjects)
         return found
     }
 
@@ -81,17 +161,23 @@ public struct ReleaseCopyIndex {
     /// writes it (`subject (#123)`, or `* subject` in its body), or by naming `version`.
     public static func message(_ message: String, names subject: String, version: SemanticVersion) -> Bool {
         let wanted = key(subject)
-        let lines = message.split(separator: "\n")
+        // The first line that is not empty, as `split(separator: "\n")` gives it, then the others.
+        var lines = message.split(separator: "\n", maxSplits: 1)
         guard let first = lines.first else { return false }
-        if key(first) == wanted { return true }
-        if lines.dropFirst().contains(where: { listItem($0).map(key) == wanted }) { return true }
-        return key(first).split(whereSeparator: { " ()[],:;'\"".contains($0) }).contains { word in
+        let head = key(first)
+        if head == wanted { return true }
+        if lines.count > 1, mayListItems(lines[1].utf8) {
+            lines = message.split(separator: "\n")
+            if lines.dropFirst().contains(where: { listItem($0).map(key) == wanted }) { return true }
+        }
+        guard head.utf8.contains(0x2E) else { return false }
+        return head.split(whereSeparator: { " ()[],:;'\"".contains($0) }).contains { word in
             SemanticVersion.parseTag(word)?.version == version
         }
     }
 
     /// A subject without surrounding spaces and without the ` (#123)` a forge appends on merging.
-    static func key(_ subject: some StringProtocol) -> Substring {
+    public static func key(_ subject: some StringProtocol) -> Substring {
         var text = Substring(subject).drop { $0 == " " || $0 == "\t" }
         while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
         guard text.hasSuffix(")") else { return text }

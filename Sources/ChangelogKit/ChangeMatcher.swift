@@ -6,11 +6,14 @@ import Git
 /// Two commits are the same change when one names the other in git's `(cherry picked from commit
 /// <id>)` line, when both name the same original, when both have the same author, author date and
 /// subject (what `git rebase` and `git cherry-pick` keep of a commit they copy, conflicts or not),
-/// or when their patches are the same (stable patch-ids, as `git patch-id --stable` computes them).
-/// A pick whose conflict resolution changed the patch and that carries none of these is a different
-/// change: nothing in the history says otherwise. Patch-ids cost a diff and a hash of it each, so
-/// they are computed only for commits nothing cheaper matched, and only where a commit on the
-/// other side changes the same paths, which tree ids tell before any diff (`TreeComparer`).
+/// or when their patches are the same (stable patch-ids, as `git patch-id --stable` computes them)
+/// and they share the subject or the author date, one of which a pick or a rebase keeps even when
+/// it rewords the message or resets the author. A pick whose conflict resolution changed the patch
+/// and that carries none of these is a different change: nothing in the history says otherwise.
+/// Patch-ids cost a diff and a hash of it each, so they are computed only for commits nothing
+/// cheaper matched, that share a subject or author date with a commit on the other side, and only
+/// where that commit changes the same paths, which tree ids tell before any diff (`TreeComparer`):
+/// a history of 200,000 commits compared with its maintenance releases diffs a handful of them.
 /// One matcher serves a whole run (`History.changes`), so no commit is diffed twice.
 final class ChangeMatcher {
     enum Evidence: String {
@@ -45,6 +48,7 @@ final class ChangeMatcher {
         // A commit stands for its own id and every original its cherry-pick lines name; a line
         // written by hand may abbreviate the id, which then matches as a prefix.
         var byOrigin: [String: Int] = [:]
+        var byOriginID: [CommitID: Int] = [:]
         var abbreviated: [(prefix: String, index: Int)] = []
         for (index, other) in others.enumerated() {
             for origin in Self.origins(of: other) {
@@ -52,6 +56,7 @@ final class ChangeMatcher {
                     abbreviated.append((origin, index))
                 } else if byOrigin[origin] == nil {
                     byOrigin[origin] = index
+                    if let id = CommitID(hex: origin) { byOriginID[id] = index }
                 }
             }
         }
@@ -63,42 +68,35 @@ final class ChangeMatcher {
                 ?? abbreviated.first { $0.prefix.hasPrefix(origin) || origin.hasPrefix($0.prefix) }?.index
         }
         var byIdentity: [CopyIdentity: Int] = [:]
+        var dates: Set<Int64> = []
         for (index, other) in others.enumerated() where other.parentCount <= 1 {
             let key = CopyIdentity(other)
             if byIdentity[key] == nil { byIdentity[key] = index }
+            dates.insert(key.seconds)
+        }
+        // Its own id, as `match` finds it, without spelling every commit's id out.
+        func matchOwn(_ commit: SourceCommit) -> Int? {
+            if let index = byOriginID[commit.id] { return index }
+            guard !abbreviated.isEmpty else { return nil }
+            let hex = commit.id.hex
+            return abbreviated.first { hex.hasPrefix($0.prefix) }?.index
         }
         var found: [CommitID: (other: SourceCommit, evidence: Evidence)] = [:]
         var unmatched: [SourceCommit] = []
         for commit in commits where commit.parentCount <= 1 {
-            if let index = Self.origins(of: commit).lazy.compactMap(match).first {
+            if let index = matchOwn(commit) ?? Self.pickedOrigins(of: commit).lazy.compactMap(match).first {
                 found[commit.id] = (others[index], .trailer)
-            } else if let index = byIdentity[CopyIdentity(commit)] {
+            } else if dates.contains(commit.date.secondsSince1970), let index = byIdentity[CopyIdentity(commit)] {
                 found[commit.id] = (others[index], .identity)
             } else {
                 unmatched.append(commit)
             }
         }
         guard patchIDs, !unmatched.isEmpty else { return found }
-        // Equal patches touch equal paths: compare the cheap path lists first, and hash patches only
-        // for commits whose paths some commit on the other side also changes.
-        var byPaths: [[String]: [Int]] = [:]
-        for (index, other) in others.enumerated() where other.parentCount <= 1 {
-            if let paths = try changedPaths(other) { byPaths[paths, default: []].append(index) }
-        }
-        // A commit whose paths equal some other's changes that other's first path: the probe
-        // answers that from tree ids, so only those few commits are diffed.
-        let firstPaths = TreeComparer.Paths(byPaths.keys.compactMap(\.first))
-        var byPatch: [ObjectID: Int] = [:]
-        var hashed: Set<Int> = []
+        let kin = Kinship(others.enumerated().filter { $0.element.parentCount <= 1 }.map { ($0.element, $0.offset) })
         for commit in unmatched {
-            guard try mayChange(firstPaths, commit) else { continue }
-            guard let paths = try changedPaths(commit), let sameFiles = byPaths[paths] else { continue }
-            for index in sameFiles where hashed.insert(index).inserted {
-                if let id = try patchID(others[index]), byPatch[id] == nil { byPatch[id] = index }
-            }
-            if let id = try patchID(commit), let index = byPatch[id] {
-                found[commit.id] = (others[index], .patchID)
-            }
+            let related = kin.related(to: commit).map { others[$0] }
+            if let index = try samePatch(as: commit, among: related).first { found[commit.id] = (related[index], .patchID) }
         }
         return found
     }
@@ -117,9 +115,147 @@ final class ChangeMatcher {
         return found
     }
 
+    /// Numbered groups of commits (the commits each maintenance release shipped) indexed once, so
+    /// that each list of commits matched against some of them (`groups(matching:in:among:)`) reads
+    /// each of its commits once, however many groups it is compared with.
+    struct GroupIndex {
+        /// The groups whose commits stand for each full id (`origins`), and the abbreviated ones.
+        fileprivate var byOrigin: [CommitID: [Int]] = [:]
+        fileprivate var abbreviated: [(prefix: String, group: Int)] = []
+        /// Each group's commits that are not merges.
+        fileprivate var members: [[SourceCommit]] = []
+    }
+
+    func index(groups: [[SourceCommit]]) -> GroupIndex {
+        var index = GroupIndex()
+        for (group, commits) in groups.enumerated() {
+            for commit in commits {
+                for origin in Self.origins(of: commit) {
+                    if origin.utf8.count < 40 {
+                        index.abbreviated.append((origin, group))
+                    } else if let id = CommitID(hex: origin), index.byOrigin[id]?.last != group {
+                        index.byOrigin[id, default: []].append(group)
+                    }
+                }
+            }
+            index.members.append(commits.filter { $0.parentCount <= 1 })
+        }
+        return index
+    }
+
+    /// For each of `commits` that makes a change some commit of the groups `allowed` makes too,
+    /// those groups, ascending: for every allowed group `g`, the commits of `matches(of: commits,
+    /// in: groups[g])`, found with one look at each commit for all of them. Most commits of a
+    /// history copy nothing, so each is first looked up by what costs no string: its id and its
+    /// author date.
+    func groups(matching commits: [SourceCommit], in index: GroupIndex, among allowed: [Int]) throws(ChangelogError) -> [CommitID: [Int]] {
+        var found: [CommitID: [Int]] = [:]
+        let members = allowed.flatMap { group in index.members[group].map { (commit: $0, group: group) } }
+        guard !commits.isEmpty, !members.isEmpty else { return found }
+        let isAllowed = Set(allowed)
+        let kin = Kinship(members.indices.map { (members[$0].commit, $0) })
+        for commit in commits where commit.parentCount <= 1 {
+            var groups = Set<Int>()
+            for group in index.byOrigin[commit.id] ?? [] where isAllowed.contains(group) { groups.insert(group) }
+            if !index.abbreviated.isEmpty {
+                let hex = commit.id.hex
+                for entry in index.abbreviated where hex.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) { groups.insert(entry.group) }
+            }
+            // The originals its own cherry-pick lines name, as `matches` looks them up.
+            for origin in Self.pickedOrigins(of: commit) {
+                if origin.utf8.count == 40, let id = CommitID(hex: origin) {
+                    groups.formUnion((index.byOrigin[id] ?? []).filter(isAllowed.contains))
+                    for entry in index.abbreviated where origin.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) {
+                        groups.insert(entry.group)
+                    }
+                } else {
+                    for (id, owners) in index.byOrigin where id.hex.hasPrefix(origin) { groups.formUnion(owners.filter(isAllowed.contains)) }
+                    for entry in index.abbreviated
+                    where (entry.prefix.hasPrefix(origin) || origin.hasPrefix(entry.prefix)) && isAllowed.contains(entry.group) {
+                        groups.insert(entry.group)
+                    }
+                }
+            }
+            let related = kin.related(to: commit)
+            // The same author, author date and subject: only commits of the same date can have them.
+            if kin.hasSameDate(as: commit) {
+                let identity = CopyIdentity(commit)
+                for number in related where !groups.contains(members[number].group) && CopyIdentity(members[number].commit) == identity {
+                    groups.insert(members[number].group)
+                }
+            }
+            // Patches as `matches` compares them, for the groups nothing cheaper matched.
+            let open = related.map { members[$0] }.filter { !groups.contains($0.group) }
+            for number in try samePatch(as: commit, among: open.map(\.commit)) { groups.insert(open[number].group) }
+            if !groups.isEmpty { found[commit.id] = groups.sorted() }
+        }
+        return found
+    }
+
+    /// The positions in `related` of the commits whose patch is `commit`'s: the cheap path lists
+    /// are compared first (equal patches touch equal paths), and patches hashed only where they agree.
+    private func samePatch(as commit: SourceCommit, among related: [SourceCommit]) throws(ChangelogError) -> [Int] {
+        guard !related.isEmpty else { return [] }
+        var samePaths: [Int] = []
+        for (index, other) in related.enumerated() {
+            guard let theirs = try changedPaths(other) else { continue }
+            // A commit changes every path the other does only if it changes the first: the probe
+            // answers that from tree ids, before the commit's own diff.
+            if paths[commit.id] == nil, try !mayChange(TreeComparer.Paths([theirs[0]]), commit) { continue }
+            guard let mine = try changedPaths(commit), mine == theirs else { continue }
+            samePaths.append(index)
+        }
+        guard !samePaths.isEmpty, let id = try patchID(commit) else { return [] }
+        var same: [Int] = []
+        for index in samePaths where try patchID(related[index]) == id { same.append(index) }
+        return same
+    }
+
+    /// What a copy compared by its patch keeps of the commit it copies: the subject (a forge's
+    /// ` (#123)` aside) or the author date, as a cherry-pick or a rebase does even when its message
+    /// was edited or its author reset. Commits that share neither are not compared: a whole history
+    /// compared by patch would cost a diff per commit, where this costs a look at the message.
+    private struct Kinship {
+        private var bySubject: [Substring: [Int]] = [:]
+        private var byDate: [Int64: [Int]] = [:]
+
+        /// `commits` with the numbers `related(to:)` names them by, ascending.
+        init(_ commits: [(SourceCommit, Int)]) {
+            for (commit, number) in commits {
+                bySubject[Self.subject(of: commit), default: []].append(number)
+                byDate[commit.date.secondsSince1970, default: []].append(number)
+            }
+        }
+
+        func hasSameDate(as commit: SourceCommit) -> Bool { byDate[commit.date.secondsSince1970] != nil }
+
+        /// The numbers of the commits that share `commit`'s subject or author date, ascending.
+        func related(to commit: SourceCommit) -> [Int] {
+            let sameDate = byDate[commit.date.secondsSince1970] ?? []
+            let sameSubject = bySubject[Self.subject(of: commit)] ?? []
+            if sameDate.isEmpty || sameSubject.isEmpty { return sameDate.isEmpty ? sameSubject : sameDate }
+            return Array(Set(sameDate).union(sameSubject)).sorted()
+        }
+
+        /// The subject as `ReleaseCopyIndex.key` compares it, cut from the message without a copy.
+        private static func subject(of commit: SourceCommit) -> Substring {
+            let message = commit.message
+            let utf8 = message.utf8
+            guard var end = utf8.firstIndex(of: 0x0A) else { return ReleaseCopyIndex.key(message[...]) }
+            if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            return ReleaseCopyIndex.key(message[..<end])
+        }
+    }
+
+    /// The commit's own id and the originals its cherry-pick lines name, lower-case.
     static func origins(of commit: SourceCommit) -> [String] {
-        [commit.id.hex]
-            + CommitMessageParser.cherryPickedFrom(in: commit.message)
+        [commit.id.hex] + pickedOrigins(of: commit)
+    }
+
+    /// The originals a commit's cherry-pick lines name, lower-case, each 7 to 40 hex digits.
+    private static func pickedOrigins(of commit: SourceCommit) -> [String] {
+        guard CommitMessageParser.mayHaveCherryPickLine(commit.message) else { return [] }
+        return CommitMessageParser.cherryPickedFrom(in: commit.message)
             .map { $0.lowercased() }
             .filter {
                 $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }

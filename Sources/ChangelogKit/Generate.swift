@@ -330,12 +330,13 @@ public struct Generate {
             of: candidates.filter { $0.version > lowest && $0.version < highest },
             target: target)
         guard !maintenance.isEmpty else { return plans }
+        // One index of what they shipped serves every release: each commit is looked at once.
+        let backports = history.backportIndex(maintenance)
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous, let limit = limits[index] else { continue }
-            let relevant = maintenance.filter { release in
-                release.tag.version > previous.version && release.tag.version < limit && entry.date.map { release.date < $0 } ?? true
-            }
-            plans[index].apply(backports: try history.backported(entry.commits, in: relevant), mode: request.backports)
+            let alsoIn = try history.backported(
+                entry.commits, in: backports, above: previous.version, below: limit, shippedBefore: entry.date)
+            plans[index].apply(backports: alsoIn, mode: request.backports)
         }
         for release in maintenance {
             plans.append(

@@ -119,10 +119,11 @@ extension History {
     /// branch since `fork` has a copy among `candidates` (the target's commits since the fork, or
     /// those of them that could be copies), and the tagged commit's copy came after it (or one
     /// squash merge brings the whole branch). The copies on the target side; nil when it did not
-    /// come back.
+    /// come back. `squashes`, when given, are the candidates whose message may name the release:
+    /// the squash merge is looked for among them only.
     func copiesIfCameBack(
         _ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
-        candidates: [SourceCommit]
+        candidates: [SourceCommit], squashes: [SourceCommit]? = nil
     ) throws(ChangelogError) -> Set<CommitID>? {
         guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
         let found = try changes.copies(of: releaseSide, among: candidates)
@@ -139,7 +140,9 @@ extension History {
             }
         }
         if !cameBack || releaseSide.contains(where: { $0.parentCount <= 1 && !covered.contains($0.id) }) {
-            guard let squash = try squashMerge(of: tag, releaseSide: releaseSide, fork: fork, among: candidates) else { return nil }
+            guard let squash = try squashMerge(of: tag, releaseSide: releaseSide, fork: fork, among: squashes ?? candidates) else {
+                return nil
+            }
             copies.insert(squash)
         }
         return copies

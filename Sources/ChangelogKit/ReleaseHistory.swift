@@ -31,9 +31,6 @@ extension History {
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         var graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
         var commits = parallelMap(graph.commits, SourceCommit.init)
-        // Changes are compared only against releases tagged off this history (that came back, or
-        // maintenance releases): without such a tag the graph's trees are never asked for.
-        if tags.contains(where: { graph.index[$0.commitID] == nil }) { changes.remember(graph.commits) }
         let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
         var copies: Set<CommitID> = []
         if !homecomings.isEmpty {
@@ -175,7 +172,9 @@ extension History {
     {
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
         guard !unreachable.isEmpty else { return [] }
-        let index = ReleaseCopyIndex(commits, committed: graph.commits.map(\.committerTime))
+        // Each commit's traces are its own business: worked out on every core, gathered once.
+        let traces = parallelMap(commits, ReleaseCopyIndex.trace)
+        let index = ReleaseCopyIndex(traces: traces, committed: graph.commits.map(\.committerTime))
         var generation: [Int32] = []
         var byTime: [Int32] = []
         var found: [Homecoming] = []
@@ -216,10 +215,13 @@ extension History {
             }
             let afterFork = candidates.filter { node in !forks.contains { graph.reaches(node, from: $0, generation: generation) } }
             let forkID = graph.commits[Int(fork)].id
+            let ordered = afterFork.sorted()
+            // Only a commit whose message names the release can be its squash merge.
+            let naming = releaseSide.first { $0.parentCount <= 1 }.map { index.mayName(subject: $0.subjectLine, version: tag.version) }
             guard
                 let copies = try copiesIfCameBack(
-                    tag, fork: forkID, releaseSide: releaseSide,
-                    candidates: afterFork.sorted().map { commits[Int($0)] })
+                    tag, fork: forkID, releaseSide: releaseSide, candidates: ordered.map { commits[Int($0)] },
+                    squashes: ordered.filter { naming?.contains($0) ?? false }.map { commits[Int($0)] })
             else { continue }
             found.append(
                 Homecoming(release: PreviousRelease(tag: tag, base: forkID, copies: copies), releaseSide: releaseSide, targetSide: []))

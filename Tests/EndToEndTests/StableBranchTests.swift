@@ -182,6 +182,28 @@ import Testing
         #expect(unknown.stderr.contains("'2-0-stable' is not a known revision"))
     }
 
+    /// A change is compared by its patch only with commits that keep its subject or its author
+    /// date, as a pick does even when it rewords the message: a fix made again by hand, with
+    /// another subject and date, is another change; a reworded pick that kept the date is the same.
+    @Test func patchesAreComparedOnlyWithCommitsKeepingTheSubjectOrTheDate() throws {
+        try checkout("1-3-stable")
+        _ = try sandbox.git("cherry-pick", "-n", id("typo"))
+        _ = try sandbox.git("commit", "-q", "-m", "fix: correct the help text")
+        _ = try sandbox.git("cherry-pick", "-n", id("late-fix"))
+        let date = try sandbox.git("log", "-1", "--format=%aI", id("late-fix")).trimmingCharacters(in: .newlines)
+        let reworded = try sandbox.run(
+            "/usr/bin/env", ["git", "commit", "-q", "-m", "fix: the late one, reworded"], in: sandbox.root + "/repo",
+            environment: ["GIT_AUTHOR_DATE": date])
+        #expect(reworded.status == 0, "\(reworded.stderr)")
+        try checkout("main")
+        let json = try sandbox.changelog("backports", "--onto", "1-3-stable", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
+        let picked = (object["alreadyPicked"] as? [[String: String]] ?? []).map { [$0["id"]!, $0["evidence"]!] }
+        #expect(picked.contains([id("late-fix"), "patch-id"]), "\(picked)")
+        #expect(!picked.contains { $0[0] == id("typo") }, "\(picked)")
+        #expect(try sandbox.changelog("backports", "--onto", "1-3-stable").stdout.contains("git cherry-pick -x \(id("typo"))"))
+    }
+
     /// A pick the stable branch reverted is not there: the fix is a candidate again.
     @Test func aPickRevertedOnTheStableBranchIsACandidateAgain() throws {
         try checkout("1-3-stable")

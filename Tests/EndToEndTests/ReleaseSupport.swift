@@ -47,7 +47,7 @@ struct ReleaseScene {
 
     /// `git` with extra environment (a GNUPGHOME, say), failing the test on a non-zero exit.
     func git(_ arguments: String..., environment: [String: String] = [:]) throws -> String {
-        let result = try sandbox.run("/usr/bin/env", ["git"] + arguments, in: repo, environment: environment)
+        let result = try sandbox.run(Sandbox.gitExecutable, arguments, in: repo, environment: environment)
         guard result.status == 0 else {
             throw ReleaseSceneError(description: "git \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
         }

@@ -70,6 +70,13 @@ public final class Sandbox {
         env["LC_ALL"] = "C"
         env["SOURCE_DATE_EPOCH"] = "1795219200"  // 2026-11-21T00:00:00Z
         env["NO_COLOR"] = "1"
+        // git would start `git maintenance run --auto` after commits the tests make; libgit2 does
+        // not read these variables, so the tool under test sees no configuration either way.
+        env["GIT_CONFIG_COUNT"] = "2"
+        env["GIT_CONFIG_KEY_0"] = "maintenance.auto"
+        env["GIT_CONFIG_VALUE_0"] = "false"
+        env["GIT_CONFIG_KEY_1"] = "gc.auto"
+        env["GIT_CONFIG_VALUE_1"] = "0"
         // git needs an identity for what tests make with it; a fixed one keeps ids stable.
         for role in ["AUTHOR", "COMMITTER"] {
             env["GIT_\(role)_NAME"] = "Test Runner"
@@ -133,13 +140,24 @@ public final class Sandbox {
         try run(Sandbox.changelogBinary, arguments, in: directory ?? root + "/repo", input: input)
     }
 
+    /// The `git` found on PATH, looked up once: the tests run git thousands of times, and going
+    /// through `/usr/bin/env` costs each run a second exec and a search of PATH.
+    public static let gitExecutable: String = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/git"
+    }()
+
     /// Runs the `git` command line: the independent oracle the tests check the tool against.
     public func git(_ arguments: String..., in directory: String? = nil) throws -> String {
         try git(arguments, in: directory)
     }
 
     public func git(_ arguments: [String], in directory: String? = nil) throws -> String {
-        let result = try run("/usr/bin/env", ["git"] + arguments, in: directory ?? root + "/repo")
+        let result = try run(Sandbox.gitExecutable, arguments, in: directory ?? root + "/repo")
         guard result.status == 0 else {
             throw GitCommandError(arguments: arguments, status: result.status, stderr: result.stderr)
         }

@@ -42,7 +42,7 @@ public struct Amend {
             return existing.hasSuffix("\n") ? existing : existing + "\n"
         case .remove:
             let (author, committer) = try (signature(.author), signature(.committer))
-            let removed = try git { () throws(GitError) in
+            let removed = try updatingNotes { () throws(GitError) in
                 try repository.removeNote(reference: History.notesReference, on: id, author: author, committer: committer)
             }
             guard removed else { throw ChangelogError("\(short) has no correction to remove") }
@@ -88,8 +88,32 @@ public struct Amend {
 
     private func write(_ amendment: CommitAmendment, on id: ObjectID) throws(ChangelogError) {
         let (author, committer) = try (signature(.author), signature(.committer))
-        try git { () throws(GitError) in
+        try updatingNotes { () throws(GitError) in
             try repository.setNote(amendment.note, reference: History.notesReference, on: id, author: author, committer: committer)
+        }
+    }
+
+    /// How often a notes update is tried when other writers keep moving the reference first.
+    static let noteAttempts = 50
+
+    /// Runs a compare-and-swap of the notes reference (`Repository.setNote`, `removeNote`) until no
+    /// other writer (another amend, `git notes`) moved it or held its lock in between: each try
+    /// reads the notes afresh, so what the others wrote stays.
+    private func updatingNotes<T>(_ update: () throws(GitError) -> T) throws(ChangelogError) -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try update()
+            } catch {
+                let contended = error.kind == .referenceMoved || error.kind == .locked || error.code == .exists
+                attempt += 1
+                guard contended else { throw ChangelogError(error) }
+                guard attempt < Self.noteAttempts else {
+                    throw error.kind == .locked ? ChangelogError(error) : ChangelogError.notesKeptMoving(History.notesReference)
+                }
+                // Spread out, so that writers retrying in step fall out of it.
+                SystemClock.pause(seconds: Double.random(in: 0.001...0.01) * Double(min(attempt, 10)))
+            }
         }
     }
 

@@ -77,3 +77,15 @@ func git<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
         throw ChangelogError(error)
     }
 }
+
+// MARK: - Amend and release safety
+// Kept together at the end: sentences for contended notes.
+
+extension ChangelogError {
+    /// Other writers kept moving the notes reference through every retry of a correction.
+    static func notesKeptMoving(_ reference: String) -> ChangelogError {
+        ChangelogError(
+            "\(reference) kept being changed by other processes (amends or git notes running at once); "
+                + "nothing was changed, run the command again")
+    }
+}

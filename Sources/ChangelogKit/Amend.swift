@@ -34,6 +34,13 @@ public struct Amend {
         func existing() throws(ChangelogError) -> String? {
             try git { () throws(GitError) in try repository.note(reference: History.notesReference, on: id) }
         }
+        // A correction of a merge reaches no changelog (their parser leaves merges out whatever the
+        // message says); only `check` reads it, and only when `[check] ignore-merges` is false.
+        var merge = false
+        if action != .show && action != .remove {
+            merge = try git { () throws(GitError) in try repository.commit(id).parentIDs.count } > 1
+            if merge && lint.ignoreMerges { throw ChangelogError.mergeCorrection(short) }
+        }
         switch action {
         case .show:
             guard let existing = try existing() else {
@@ -53,7 +60,7 @@ public struct Amend {
         case .message(let text):
             let amendment = try validated(text, id: id)
             try write(amendment, on: id)
-            return "corrected \(short): changelogs now read '\(Self.header(of: amendment))'\n"
+            return Self.corrected(short, amendment, merge: merge)
         case .edit:
             let start: String
             if let existing = try existing() {
@@ -64,8 +71,13 @@ public struct Amend {
             let text = try edit(start, id: id)
             let amendment = try validated(text, id: id)
             try write(amendment, on: id)
-            return "corrected \(short): changelogs now read '\(Self.header(of: amendment))'\n"
+            return Self.corrected(short, amendment, merge: merge)
         }
+    }
+
+    private static func corrected(_ short: String, _ amendment: CommitAmendment, merge: Bool) -> String {
+        let reader = merge ? "`changelog check` now reads" : "changelogs now read"
+        return "corrected \(short): \(reader) '\(header(of: amendment))'\(merge ? " (changelogs leave merge commits out)" : "")\n"
     }
 
     /// The correction as the commit's message would be checked (merges and the like are no entry).

@@ -37,8 +37,8 @@ struct InitCommand: ParsableCommand {
                 return
             }
             let writer = InitialConfigurationWriter(root: inspector.root)
-            let replaced = try writer.write(text, force: force)
-            Terminal.note("\(replaced ? "replaced" : "wrote") \(writer.path)")
+            let written = try writer.write(text, force: force)
+            Terminal.note("\(written.replaced ? "replaced" : "wrote") \(written.path)")
         }
     }
 }

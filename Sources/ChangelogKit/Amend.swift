@@ -34,6 +34,13 @@ public struct Amend {
         func existing() throws(ChangelogError) -> String? {
             try git { () throws(GitError) in try repository.note(reference: History.notesReference, on: id) }
         }
+        // A correction of a merge reaches no changelog (their parser leaves merges out whatever the
+        // message says); only `check` reads it, and only when `[check] ignore-merges` is false.
+        var merge = false
+        if action != .show && action != .remove {
+            merge = try git { () throws(GitError) in try repository.commit(id).parentIDs.count } > 1
+            if merge && lint.ignoreMerges { throw ChangelogError.mergeCorrection(short) }
+        }
         switch action {
         case .show:
             guard let existing = try existing() else {
@@ -42,7 +49,7 @@ public struct Amend {
             return existing.hasSuffix("\n") ? existing : existing + "\n"
         case .remove:
             let (author, committer) = try (signature(.author), signature(.committer))
-            let removed = try git { () throws(GitError) in
+            let removed = try updatingNotes { () throws(GitError) in
                 try repository.removeNote(reference: History.notesReference, on: id, author: author, committer: committer)
             }
             guard removed else { throw ChangelogError("\(short) has no correction to remove") }
@@ -53,7 +60,7 @@ public struct Amend {
         case .message(let text):
             let amendment = try validated(text, id: id)
             try write(amendment, on: id)
-            return "corrected \(short): changelogs now read '\(Self.header(of: amendment))'\n"
+            return Self.corrected(short, amendment, merge: merge)
         case .edit:
             let start: String
             if let existing = try existing() {
@@ -64,8 +71,13 @@ public struct Amend {
             let text = try edit(start, id: id)
             let amendment = try validated(text, id: id)
             try write(amendment, on: id)
-            return "corrected \(short): changelogs now read '\(Self.header(of: amendment))'\n"
+            return Self.corrected(short, amendment, merge: merge)
         }
+    }
+
+    private static func corrected(_ short: String, _ amendment: CommitAmendment, merge: Bool) -> String {
+        let reader = merge ? "`changelog check` now reads" : "changelogs now read"
+        return "corrected \(short): \(reader) '\(header(of: amendment))'\(merge ? " (changelogs leave merge commits out)" : "")\n"
     }
 
     /// The correction as the commit's message would be checked (merges and the like are no entry).
@@ -88,8 +100,32 @@ public struct Amend {
 
     private func write(_ amendment: CommitAmendment, on id: ObjectID) throws(ChangelogError) {
         let (author, committer) = try (signature(.author), signature(.committer))
-        try git { () throws(GitError) in
+        try updatingNotes { () throws(GitError) in
             try repository.setNote(amendment.note, reference: History.notesReference, on: id, author: author, committer: committer)
+        }
+    }
+
+    /// How often a notes update is tried when other writers keep moving the reference first.
+    static let noteAttempts = 50
+
+    /// Runs a compare-and-swap of the notes reference (`Repository.setNote`, `removeNote`) until no
+    /// other writer (another amend, `git notes`) moved it or held its lock in between: each try
+    /// reads the notes afresh, so what the others wrote stays.
+    private func updatingNotes<T>(_ update: () throws(GitError) -> T) throws(ChangelogError) -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try update()
+            } catch {
+                let contended = error.kind == .referenceMoved || error.kind == .locked || error.code == .exists
+                attempt += 1
+                guard contended else { throw ChangelogError(error) }
+                guard attempt < Self.noteAttempts else {
+                    throw error.kind == .locked ? ChangelogError(error) : ChangelogError.notesKeptMoving(History.notesReference)
+                }
+                // Spread out, so that writers retrying in step fall out of it.
+                SystemClock.pause(seconds: Double.random(in: 0.001...0.01) * Double(min(attempt, 10)))
+            }
         }
     }
 

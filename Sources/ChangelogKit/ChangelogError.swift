@@ -77,3 +77,22 @@ func git<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
         throw ChangelogError(error)
     }
 }
+
+// MARK: - Amend and release safety
+// Kept together at the end: sentences for corrections of merges and contended notes.
+
+extension ChangelogError {
+    /// `changelog amend` on a merge commit, which no changelog lists.
+    static func mergeCorrection(_ short: String) -> ChangelogError {
+        ChangelogError(
+            "\(short) is a merge commit, and merge commits are left out of changelogs, so a correction would change nothing; "
+                + "amend the commits the merge brings instead")
+    }
+
+    /// Other writers kept moving the notes reference through every retry of a correction.
+    static func notesKeptMoving(_ reference: String) -> ChangelogError {
+        ChangelogError(
+            "\(reference) kept being changed by other processes (amends or git notes running at once); "
+                + "nothing was changed, run the command again")
+    }
+}

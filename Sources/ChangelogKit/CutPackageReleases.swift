@@ -126,7 +126,7 @@ public struct CutPackageReleases {
                 updates.append(
                     DependencyUpdate(
                         name: dependency, version: released.part.version,
-                        names: try manifestNames(of: dependency, paths: paths[dependency], contents: contents)))
+                        names: try manifestNames(of: dependency, paths: paths[dependency], contents: &contents)))
             }
             // A dependent nobody asked for is released only when a dependency is.
             if !selected.contains(name) && updates.isEmpty { continue }
@@ -228,7 +228,7 @@ public struct CutPackageReleases {
 
     /// The names manifests require `package` by: its configured name, and the `name` of each of its
     /// package.json and Cargo.toml files.
-    private func manifestNames(of package: String, paths: CutRelease.Paths?, contents: ReleaseContents) throws(ChangelogError)
+    private func manifestNames(of package: String, paths: CutRelease.Paths?, contents: inout ReleaseContents) throws(ChangelogError)
         -> Set<String>
     {
         var names: Set<String> = [package]

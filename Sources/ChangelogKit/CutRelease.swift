@@ -465,6 +465,7 @@ public struct CutRelease {
         var locks = LockFiles(files: versionFiles, root: contents.root)
         locks.overlay = contents.changed
         for lock in try locks.changes(to: version) {
+            contents.remember(lock.path, read: lock.original)
             contents.write(lock.path, lock.contents)
             changed.append(lock.path)
             files.append(.init(path: lock.path, summary: lock.summary))

@@ -12,24 +12,29 @@ public struct InitialConfigurationWriter {
         self.root = root
     }
 
-    public var path: String { root + Self.fileName }
-
     /// Writes `text`; an existing file is an error unless `force`. Whether the file exists is
     /// decided under its lock, so a file another process creates meanwhile is not overwritten either.
-    /// Returns true when an existing file was replaced.
+    /// A `.changelog.toml` that is a symbolic link is written through only to a file inside the
+    /// working tree, by the rule release follows for the files it writes (`WorkingTreePath`): a
+    /// cloned repository's link must not make init replace a file elsewhere.
+    /// Returns the file written (the link's target when it is one) and whether an existing file was replaced.
     @discardableResult
-    public func write(_ text: String, force: Bool) throws(ChangelogError) -> Bool {
+    public func write(_ text: String, force: Bool) throws(ChangelogError) -> (path: String, replaced: Bool) {
+        let resolved = try WorkingTreePath.resolve(
+            Self.fileName, root: root, remedy: "init writes only inside the working tree: remove the link, or point it at a file there")
+        let target = root + resolved
+        let shown = resolved == Self.fileName ? Self.fileName : "\(Self.fileName) (a link to \(resolved))"
         var replaced = false
-        try AtomicFile.update(path) { existing throws(ChangelogError) in
+        try AtomicFile.update(target) { existing throws(ChangelogError) in
             if existing != nil {
                 guard force else {
                     throw ChangelogError(
-                        "\(Self.fileName) already exists; pass --force to overwrite it, or --dry-run to see what init would write")
+                        "\(shown) already exists; pass --force to overwrite it, or --dry-run to see what init would write")
                 }
                 replaced = true
             }
             return Array(text.utf8)
         }
-        return replaced
+        return (target, replaced)
     }
 }

@@ -17,6 +17,8 @@ struct LockFiles {
         var path: String
         var contents: [UInt8]
         var summary: String
+        /// The bytes it was edited from: the disk's, or another part's (`overlay`).
+        var original: [UInt8]
     }
 
     /// Relative to the repository root, with symbolic links followed (`WorkingTreePath`).
@@ -89,7 +91,9 @@ struct LockFiles {
                 let result = try wrap { () throws(VersionFileError) in try PackageLock.updating(lock.bytes, path: lock.path, to: version) }
                 (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")
             }
-            if updated != lock.bytes { changes.append(Change(path: lock.path, contents: updated, summary: summary)) }
+            if updated != lock.bytes {
+                changes.append(Change(path: lock.path, contents: updated, summary: summary, original: lock.bytes))
+            }
         }
         return changes
     }

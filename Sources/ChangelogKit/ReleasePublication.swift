@@ -14,6 +14,9 @@ struct ReleasePublication {
         /// Relative to the repository root.
         var path: String
         var contents: [UInt8]
+        /// The bytes the release computed `contents` from (nil: no such file): the file is replaced
+        /// only while it still holds them.
+        var original: [UInt8]?
     }
 
     /// One commit: a release commits once, or twice with `separate-commits`.
@@ -101,9 +104,9 @@ struct ReleasePublication {
         let journal = ReleaseJournal(
             version: label, tags: tagObjects, reference: reference, indexPath: indexPath,
             index: changed.isEmpty ? nil : try AtomicFile.read(indexPath, limit: .max),  // an index is as large as the tree is wide
-            files: try changed.map { change throws(ChangelogError) in
-                .init(path: root + change.path, name: change.path, old: try AtomicFile.read(root + change.path), new: change.contents)
-            },
+            // A file's old bytes are those the release was computed from, not what is there now: the
+            // transaction replaces it only over them, so an edit made while the tag was signed stays.
+            files: changed.map { .init(path: root + $0.path, name: $0.path, old: $0.original, new: $0.contents) },
             pushCommand: pushCommand)
         try journal.save(in: gitDirectory)
         FaultPoint.reached("journal")

@@ -8,8 +8,11 @@ public enum WorkingTreePath {
     /// The file a release writes, named as the index names it: relative to the working tree's root,
     /// without `./` or `..`, with every symbolic link followed, because the file at the end is the
     /// one written and so the one to commit.
-    public static func resolve(_ written: String, root: String) throws(ChangelogError) -> String {
-        let (path, exists) = try locate(written, root: root)
+    /// `remedy` ends the sentence that refuses a path leading outside.
+    public static func resolve(
+        _ written: String, root: String, remedy: String = "a configured path must name a file inside the working tree"
+    ) throws(ChangelogError) -> String {
+        let (path, exists) = try locate(written, root: root, remedy: remedy)
         if !exists, (try? FileSystem.status(root + normalized(written), followingLinks: false))?.type == .symbolicLink {
             throw ChangelogError("\(normalized(written)) is a symbolic link to a file that does not exist; fix or remove the link")
         }
@@ -19,14 +22,14 @@ public enum WorkingTreePath {
     /// Checks that a configured path leads inside the working tree, links included; the file itself
     /// need not exist yet.
     public static func checkInside(_ written: String, root: String) throws(ChangelogError) {
-        _ = try locate(written, root: root)
+        _ = try locate(written, root: root, remedy: "a configured path must name a file inside the working tree")
     }
 
     /// The real path relative to the root's real path, and whether a file is there.
-    private static func locate(_ written: String, root: String) throws(ChangelogError) -> (path: String, exists: Bool) {
-        if written.hasPrefix("/") { throw outside(written, leadsTo: written) }
+    private static func locate(_ written: String, root: String, remedy: String) throws(ChangelogError) -> (path: String, exists: Bool) {
+        if written.hasPrefix("/") { throw outside(written, leadsTo: written, remedy: remedy) }
         let relative = normalized(written)
-        guard !relative.hasPrefix("../") && relative != ".." else { throw outside(written, leadsTo: nil) }
+        guard !relative.hasPrefix("../") && relative != ".." else { throw outside(written, leadsTo: nil, remedy: remedy) }
         guard !relative.isEmpty else { throw ChangelogError("'\(written)' does not name a file; give a path such as CHANGELOG.md") }
         let base: String
         do throws(Errno) {
@@ -50,7 +53,7 @@ public enum WorkingTreePath {
                 throw ChangelogError("\(relative) leads to \(current), whose directory does not exist; fix the path or the symbolic link")
             }
             guard realDirectory == base || realDirectory.hasPrefix(prefix) else {
-                throw outside(written, leadsTo: realDirectory + "/" + name)
+                throw outside(written, leadsTo: realDirectory + "/" + name, remedy: remedy)
             }
             guard name != "." && name != ".." && !name.isEmpty else {
                 throw ChangelogError("\(relative) leads to the directory \(realDirectory); name a file")
@@ -71,9 +74,9 @@ public enum WorkingTreePath {
         throw ChangelogError("\(relative) goes through too many symbolic links; fix the links")
     }
 
-    private static func outside(_ written: String, leadsTo target: String?) -> ChangelogError {
+    private static func outside(_ written: String, leadsTo target: String?, remedy: String) -> ChangelogError {
         let via = target.map { " (it leads to \($0))" } ?? ""
-        return ChangelogError("\(written) is outside the repository\(via); a configured path must name a file inside the working tree")
+        return ChangelogError("\(written) is outside the repository\(via); \(remedy)")
     }
 
     /// `./` and `a/..` taken out as text; a leading `..` stays, to be refused.

@@ -34,29 +34,61 @@ extension Repository {
         return git_note_message(note).map { CommitText.decodeLossily($0) }
     }
 
-    /// Writes `text` as the note on `id` under `reference`, replacing one there
-    /// (`git_note_create` with force), as a commit of the notes history by `author` and `committer`.
+    /// Writes `text` as the note on `id` under `reference`, replacing one there, as one compare
+    /// and swap: a notes commit made on the notes history as read (`git_note_commit_create`), and
+    /// the reference moved only from that commit (`moveReference`). `git_note_create` would move it
+    /// whatever it pointed to by then, dropping a note another process wrote meanwhile. Throws
+    /// `.referenceMoved` (or `.locked`, or code `.exists` for a reference created meanwhile) when
+    /// someone else got there first: nothing was changed, and a caller may read again and retry.
     public func setNote(_ text: String, reference: String, on id: ObjectID, author: Signature, committer: Signature) throws(GitError) {
         var oid = id.oid
-        var created = git_oid()
-        try author.withHandle { (author) throws(GitError) in
-            try committer.withHandle { (committer) throws(GitError) in
-                try check(git_note_create(&created, pointer, reference, author, committer, &oid, text, 1), id.hex)
-            }
+        _ = try updateNotes(
+            reference, logMessage: "notes: Notes added by 'changelog amend'", author: author, committer: committer
+        ) {
+            (parent, author, committer, created) throws(GitError) -> Bool in
+            try check(git_note_commit_create(&created, nil, pointer, parent, author, committer, &oid, text, 1), id.hex)
+            return true
         }
     }
 
-    /// Removes the note on `id` under `reference` (`git_note_remove`); false when there was none.
+    /// Removes the note on `id` under `reference` (`git_note_commit_remove`), moving the reference
+    /// as `setNote` does; false when there was none.
     public func removeNote(reference: String, on id: ObjectID, author: Signature, committer: Signature) throws(GitError) -> Bool {
         var oid = id.oid
-        return try author.withHandle { (author) throws(GitError) -> Bool in
+        return try updateNotes(
+            reference, logMessage: "notes: Notes removed by 'changelog amend'", author: author, committer: committer
+        ) {
+            (parent, author, committer, created) throws(GitError) -> Bool in
+            guard let parent else { return false }
+            let removed = git_note_commit_remove(&created, pointer, parent, author, committer, &oid)
+            if removed == GIT_ENOTFOUND.rawValue { return false }
+            try check(removed, id.hex)
+            return true
+        }
+    }
+
+    /// Reads the notes commit `reference` names (nil when there is none yet), lets `change` make
+    /// the next one on it, and moves the reference from the one read to the one made; false, and
+    /// nothing moved, when `change` made none.
+    private func updateNotes(
+        _ reference: String, logMessage: String, author: Signature, committer: Signature,
+        _ change: (OpaquePointer?, UnsafeMutablePointer<git_signature>, UnsafeMutablePointer<git_signature>, inout git_oid)
+            throws(GitError) -> Bool
+    ) throws(GitError) -> Bool {
+        let current = try referenceTarget(reference)
+        var created = git_oid()
+        let changed = try author.withHandle { (author) throws(GitError) -> Bool in
             try committer.withHandle { (committer) throws(GitError) -> Bool in
-                let removed = git_note_remove(pointer, reference, author, committer, &oid)
-                if removed == GIT_ENOTFOUND.rawValue { return false }
-                try check(removed, id.hex)
-                return true
+                guard var parentID = current?.oid else { return try change(nil, author, committer, &created) }
+                return try withHandle(reference, create: { git_commit_lookup(&$0, pointer, &parentID) }, free: git_commit_free) {
+                    (parent) throws(GitError) -> Bool in
+                    try change(parent, author, committer, &created)
+                }
             }
         }
+        guard changed else { return false }
+        try moveReference(reference, to: ObjectID(created), expecting: current, logMessage: logMessage)
+        return true
     }
 
     /// A blob's bytes as text, decoded as commit messages are.

@@ -1,0 +1,112 @@
+import FixtureSupport
+import Foundation
+import Testing
+
+/// A file edited while a release runs (while a slow signer signs, say) is never overwritten: a
+/// release replaces a file only over the bytes it computed the new ones from, so it finds the
+/// edit, rolls back what it wrote, exits 2 naming the file, and the edit stays.
+@Suite struct ReleaseEditTests {
+    /// Starts `changelog` without waiting for it.
+    private func start(_ scene: ReleaseScene, _ arguments: [String], environment: [String: String], stderr: Pipe) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sandbox.changelogBinary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: scene.repo)
+        process.environment = scene.sandbox.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr
+        try process.run()
+        return process
+    }
+
+    /// Waits until the process has stopped itself (state T in /proc), polling without a deadline.
+    private func waitUntilStopped(_ process: Process) throws {
+        while process.isRunning {
+            let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "T" { return }
+            usleep(1_000)
+        }
+    }
+
+    /// Runs `arguments`, which stop once the release's objects are written (the tag signed), edits
+    /// `file` then, and lets the release go on: it must fail naming the file and keep the edit.
+    private func expectEditKept(
+        _ scene: ReleaseScene, _ arguments: [String], editing file: String, state: () throws -> [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let before = try state()
+        let pipe = Pipe()
+        let release = try start(scene, arguments, environment: ["CHANGELOG_FAULT": "objects:stop"], stderr: pipe)
+        try waitUntilStopped(release)
+        let edited = try scene.sandbox.read("repo/" + file) + "EDIT DURING RELEASE\n"
+        try scene.sandbox.write("repo/" + file, edited)
+        let during = try state()
+        kill(release.processIdentifier, SIGCONT)
+        release.waitUntilExit()
+        let stderr = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(release.terminationStatus == 2, sourceLocation: sourceLocation)
+        #expect(stderr.contains("\(file) changed while the release was being made"), "\(stderr)", sourceLocation: sourceLocation)
+        #expect(stderr.split(separator: "\n").count == 1, "\(stderr)", sourceLocation: sourceLocation)
+        #expect(!scene.isPending, sourceLocation: sourceLocation)
+        #expect(try scene.sandbox.read("repo/" + file) == edited, sourceLocation: sourceLocation)
+        #expect(try state() == during, sourceLocation: sourceLocation)
+        #expect(during != before, sourceLocation: sourceLocation)
+    }
+
+    /// The hostile tester's case: the signing program itself appends to CHANGELOG.md.
+    @Test func anEditMadeWhileTheTagIsSignedIsKept() throws {
+        let scene = try ReleaseScene()
+        let program = scene.sandbox.root + "/editing-gpg"
+        try scene.sandbox.write(
+            "editing-gpg",
+            """
+            #!/bin/sh
+            printf 'EDIT DURING RELEASE\\n' >> '\(scene.repo)/CHANGELOG.md'
+            cat >/dev/null
+            echo '[GNUPG:] SIG_CREATED ' >&2
+            printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'
+
+            """)
+        chmod(program, 0o755)
+        _ = try scene.git("config", "gpg.program", program)
+        _ = try scene.git("config", "user.signingkey", "X")
+        let before = try scene.state()
+        let result = try scene.changelog("release", "--sign")
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr.hasPrefix("changelog: error: the release of 2.0.0 failed and was undone: CHANGELOG.md changed while"),
+            "\(result.stderr)")
+        #expect(!scene.isPending)
+        var expected = before
+        expected[2] = " M CHANGELOG.md\n"
+        expected[6] = before[6] + "EDIT DURING RELEASE\n"
+        #expect(try scene.state() == expected)
+    }
+
+    /// Every file a release writes is checked, not the changelog only: the version files, and the
+    /// lock file that follows a manifest.
+    @Test(arguments: ["CHANGELOG.md", "VERSION", "package.json", "package-lock.json"])
+    func anEditToAnyReleasedFileIsKept(_ file: String) throws {
+        let scene = try ReleaseScene()
+        try scene.sandbox.write("repo/package-lock.json", ReleaseLockFileTests.packageLock)
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: the lock file")
+        try expectEditKept(scene, ["release"], editing: file) {
+            try scene.state() + [try scene.sandbox.read("repo/package-lock.json")]
+        }
+    }
+
+    /// So is every file of a release of several packages.
+    @Test(arguments: ["packages/web/package.json", "packages/api/CHANGELOG.md"])
+    func anEditDuringAReleaseOfSeveralPackagesIsKept(_ file: String) throws {
+        let scene = try PackageReleaseTests.scene()
+        // The changelog the release creates must exist to be edited: start it as a heading.
+        if file.hasSuffix("CHANGELOG.md") {
+            try scene.sandbox.write("repo/" + file, "# Changelog\n")
+            _ = try scene.git("add", "-A")
+            _ = try scene.git("commit", "-q", "-m", "docs: the api changelog")
+        }
+        try expectEditKept(scene, ["release", "--all-packages"], editing: file) { try PackageReleaseTests.state(scene) }
+    }
+}

@@ -77,3 +77,15 @@ func git<T>(_ body: () throws(GitError) -> T) throws(ChangelogError) -> T {
         throw ChangelogError(error)
     }
 }
+
+// MARK: - Files of the working tree, unborn branches, package selection and paths
+
+extension ChangelogError {
+    /// A file of the working tree that is a FIFO, a device or a directory; `use` says why it must be a file.
+    static func notARegularFile(_ path: String, isDirectory: Bool, use: String) -> ChangelogError {
+        let kind = isDirectory ? "a directory" : "not a regular file (a FIFO, socket or device)"
+        return ChangelogError(
+            "\(path) is \(kind); \(use) as a file of the working tree, so put the file back "
+                + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
+    }
+}

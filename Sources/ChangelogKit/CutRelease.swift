@@ -319,13 +319,7 @@ public struct CutRelease {
     /// The files a release writes are committed files: anything else there (a FIFO, a device, a
     /// directory) is refused before it is read. A file that does not exist yet is created.
     private func checkRegularFiles(_ paths: [String], root: String) throws(ChangelogError) {
-        for path in paths {
-            guard let info = try? FileSystem.status(root + path), info.type != .regular else { continue }
-            let kind = info.type == .directory ? "a directory" : "not a regular file (a FIFO, socket or device)"
-            throw ChangelogError(
-                "\(path) is \(kind); a release writes it as a file of the working tree, so put the file back "
-                    + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
-        }
+        for path in paths { try WorkingTreeFile.check(root + path, shownAs: path, use: "a release writes it") }
     }
 
     private func checkWritable(_ paths: [String], root: String) throws(ChangelogError) {

@@ -89,3 +89,19 @@ extension ChangelogError {
                 + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
     }
 }
+
+extension ChangelogError {
+    /// HEAD's branch has no commit yet. In a new repository that is `fresh` (what the command cannot
+    /// do without commits); where other branches have history (after `git checkout --orphan`), the
+    /// sentence names the branch and the ways on: commit on it, or switch to a branch with history.
+    public static func unbornBranch(_ repository: Repository, fresh: String) -> ChangelogError {
+        let branches = (try? repository.referenceNames(matching: "refs/heads/*")) ?? []
+        let others = branches.map { $0.dropFirst("refs/heads/".count) }.sorted()
+        guard let other = others.first(where: { $0 == "main" || $0 == "master" }) ?? others.first,
+            let branch = (try? repository.head())?.branchName
+        else { return ChangelogError(fresh) }
+        return ChangelogError(
+            "the branch \(branch) has no commits yet; commit on it first, "
+                + "or check out a branch with history (git switch \(ShellQuoting.quote(String(other))))")
+    }
+}

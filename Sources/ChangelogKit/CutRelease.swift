@@ -305,7 +305,7 @@ public struct CutRelease {
     func checkHead(_ head: HeadState) throws(ChangelogError) -> ObjectID {
         switch head {
         case .unborn:
-            throw ChangelogError("the repository has no commits yet; commit something before releasing")
+            throw ChangelogError.unbornBranch(repository, fresh: "the repository has no commits yet; commit something before releasing")
         case .detached(let id) where !request.allowDetached:
             throw ChangelogError(
                 "HEAD is detached at \(id.hex.prefix(8)); check out the branch to release (git switch <branch>), or pass --allow-detached")

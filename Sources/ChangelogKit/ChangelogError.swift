@@ -105,3 +105,20 @@ extension ChangelogError {
                 + "or check out a branch with history (git switch \(ShellQuoting.quote(String(other))))")
     }
 }
+
+extension ChangelogError {
+    /// A package path HEAD's tree does not hold: a warning, since the package may be new.
+    static func packagePathNotInHead(_ package: PackageSettings, _ path: String) -> ChangelogError {
+        ChangelogError(
+            "package \(package.name): \(path) is not in HEAD's tree; check \(package.table) "
+                + (package.paths.count == 1 ? "path" : "paths"))
+    }
+
+    /// A package released whose paths are all missing from HEAD's tree: its release could hold nothing.
+    static func packagePathsNotInHead(_ package: PackageSettings, _ paths: [String]) -> ChangelogError {
+        ChangelogError(
+            "package \(package.name): \(paths.joined(separator: ", ")) \(paths.count == 1 ? "is" : "are") not in HEAD's tree, "
+                + "so it has nothing to release; fix \(package.table) "
+                + (package.paths.count == 1 ? "path" : "paths"))
+    }
+}

@@ -87,7 +87,7 @@ struct RepositoryOptions: ParsableArguments {
     /// `--package` there is a mistake, said plainly.
     func openForPackages() throws(ChangelogError) -> (Repository, Configuration) {
         if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty {
-            throw ChangelogError("this command covers every package; drop --package, --include-path and --exclude-path")
+            throw ChangelogError.selectionRefused(by: "status")
         }
         let opened = try openRepository()
         Self.readTreesUncached()

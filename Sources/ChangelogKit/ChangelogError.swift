@@ -122,3 +122,13 @@ extension ChangelogError {
                 + (package.paths.count == 1 ? "path" : "paths"))
     }
 }
+
+extension ChangelogError {
+    /// `-P`, `--include-path` or `--exclude-path` given to a command over every package: a usage
+    /// error, said in one line.
+    public static func selectionRefused(by command: String) -> ChangelogError {
+        ChangelogError(
+            "\(command) covers every package; drop -P/--package, --include-path and --exclude-path",
+            exitCode: ExitStatus.usage.rawValue)
+    }
+}

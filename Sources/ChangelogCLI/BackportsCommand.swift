@@ -29,7 +29,7 @@ struct BackportsCommand: ParsableCommand {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
             if history.repository.isHeadUnborn {
-                throw ChangelogError("the repository has no commits yet; nothing to backport")
+                throw ChangelogError.unbornBranch(history.repository, fresh: "the repository has no commits yet; nothing to backport")
             }
             let report = try history.backports(onto: onto, policy: configuration.bump)
             switch format {

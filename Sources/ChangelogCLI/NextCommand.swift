@@ -60,7 +60,7 @@ struct NextCommand: ParsableCommand {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
             if history.repository.isHeadUnborn && to == "HEAD" {
-                throw ChangelogError("the repository has no commits yet; commit something first")
+                throw ChangelogError.unbornBranch(history.repository, fresh: "the repository has no commits yet; commit something first")
             }
             let target = try history.resolve(to)
             let branch = history.branch(of: to)

@@ -59,8 +59,14 @@ struct NotesCommand: ParsableCommand {
                     template, configuration: configuration, root: history.repository.workingDirectory)
                 notes.subtitle = configuration.subtitle
                 let root = history.repository.workingDirectory ?? ""
-                let path = changelogFile ?? root + repositoryOptions.changelogFile(configuration)
-                let existing = try AtomicFile.read(path)
+                // -C is the user's own path (`<(…)` too); the repository's changelog must be a file.
+                let configured = repositoryOptions.changelogFile(configuration)
+                let existing: [UInt8]?
+                if let changelogFile {
+                    existing = try AtomicFile.read(changelogFile)
+                } else {
+                    existing = try WorkingTreeFile.read(root + configured, shownAs: configured)
+                }
                 if existing == nil, let changelogFile {
                     throw ChangelogError("cannot read \(changelogFile): no such file; check the path given to -C/--changelog")
                 }

@@ -106,7 +106,7 @@ struct ReleaseCommand: ParsableCommand {
                 try releasePackages()
                 return
             }
-            let (history, configuration) = try repositoryOptions.open()
+            let (history, configuration) = try repositoryOptions.open(refusingMissingPaths: true)
             // A package others depend on is released with them (depends-on); the root changelog
             // gathers any package's release (packages-in-root).
             if let name = repositoryOptions.package,
@@ -142,6 +142,9 @@ struct ReleaseCommand: ParsableCommand {
     /// A release of several packages (`--all-packages`, `-P a -P b`).
     private func releasePackages() throws(ChangelogError) {
         let (repository, configuration, include, exclude) = try repositoryOptions.openForPackageRelease()
+        // Packages named with -P must be there; --all-packages only warns about one that is not.
+        let named = configuration.packages.filter { allPackages || repositoryOptions.packages.contains($0.name) }
+        try PackagePaths.check(named, in: repository, refusing: !allPackages, warn: Terminal.warning)
         var request = ReleaseRequest(today: Terminal.today(), links: links.context(repository, configuration))
         request.version = version?.version
         request.prerelease = prerelease

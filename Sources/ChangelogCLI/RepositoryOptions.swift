@@ -54,7 +54,9 @@ struct RepositoryOptions: ParsableArguments {
 
     /// Opens the repository and its configuration: for `--package`, that package's history and
     /// settings; with `--include-path`/`--exclude-path`, only the commits they keep.
-    func open() throws(ChangelogError) -> (History, Configuration) {
+    /// `refusingMissingPaths`: a package none of whose paths is in HEAD's tree stops the command
+    /// (release); elsewhere each missing path is a warning.
+    func open(refusingMissingPaths: Bool = false) throws(ChangelogError) -> (History, Configuration) {
         try refuseSeveralPackages()
         let (repository, configuration) = try openRepository()
         if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty { Self.readTreesUncached() }
@@ -67,6 +69,7 @@ struct RepositoryOptions: ParsableArguments {
             } catch {
                 throw ChangelogError(error)
             }
+            try PackagePaths.check([settings], in: repository, refusing: refusingMissingPaths, warn: Terminal.warning)
             let membership = PackageMembership(
                 repository: repository, rules: [.init(package: settings, include: include, exclude: exclude)])
             let history = try History.package(settings, repository: repository, filter: CommitFilter(membership: membership, rule: 0))
@@ -84,10 +87,11 @@ struct RepositoryOptions: ParsableArguments {
     /// `--package` there is a mistake, said plainly.
     func openForPackages() throws(ChangelogError) -> (Repository, Configuration) {
         if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty {
-            throw ChangelogError("this command covers every package; drop --package, --include-path and --exclude-path")
+            throw ChangelogError.selectionRefused(by: "status")
         }
         let opened = try openRepository()
         Self.readTreesUncached()
+        try PackagePaths.check(opened.1.packages, in: opened.0, refusing: false, warn: Terminal.warning)
         return opened
     }
 

@@ -45,7 +45,10 @@ public struct ChangelogTemplate: Sendable {
         case .illegalTokenInsideInheritSection, .textInsideInheritSection: "only blocks may stand inside a partial's inherit section"
         case .invalidConfigVariableSyntax: "malformed {{% pragma }}"
         case .unrecognisedConfigVariable: "unknown {{% pragma }}"
-        case nil: "\(error)"
+        // swift-mustache's reader throws its internal `Parser.Error.overflow` when the text ends
+        // before a tag does (`{{ version`, `{{{version}}`); the type is not public, its name is.
+        case nil where "\(error)" == "overflow": "the template ends inside a tag; close the tag with }} (}}} after {{{)"
+        case nil: "the template cannot be parsed (\(error))"
         }
     }
 }

@@ -8,9 +8,12 @@ public enum CommitAmendment: Sendable, Equatable {
     /// The note text that hides a commit: a line no commit message would start a header with.
     public static let hideMarker = "[changelog hide]"
 
+    /// A note's text ends at its first NUL byte, as git ends a commit message there (libgit2 hands
+    /// messages out as C strings), so `amend --show`, Markdown and JSON all read the same words.
     public init(note: String) {
-        let trimmed = note.trimmingBlankLines()
-        self = trimmed == Self.hideMarker ? .hide : .message(note)
+        let text = note.unicodeScalars.firstIndex(of: "\0").map { String(note.unicodeScalars[..<$0]) } ?? note
+        let trimmed = text.trimmingBlankLines()
+        self = trimmed == Self.hideMarker ? .hide : .message(text)
     }
 
     /// The note's text, as written to the notes history.

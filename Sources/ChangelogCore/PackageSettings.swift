@@ -15,6 +15,8 @@ public struct PackageSettings: Sendable, Equatable {
     /// Directories (or files) relative to the repository root, without `./` or a trailing `/`;
     /// `.` is the whole repository.
     public var paths: [String]
+    /// `[packages.NAME]`, as messages point to the package's table.
+    public var table: String { "[packages.\(TOMLTableReader.tomlKey(name))]" }
     /// A release of the package is tagged `tagPrefix + version`.
     public var tagPrefix: String
     public var changelog: String?
@@ -133,6 +135,13 @@ extension PackageSettings {
         let key = single == nil ? "paths" : "path"
         guard !paths.isEmpty else { throw table.error(key, "\(table.located(key)) must list at least one path, found an empty array") }
         for (index, path) in paths.enumerated() {
+            // An empty path would silently mean the whole repository: that is written ".".
+            guard path == "." || path.hasPrefix("/") || path.split(separator: "/").contains(where: { $0 != "." }) else {
+                throw table.error(
+                    key,
+                    "\(table.located(key)): \(TOMLTableReader.quote(path)) names no directory; write the package's directory relative to the repository root, such as \"packages/\(name)\" (\".\" for the whole repository)"
+                )
+            }
             guard let normalized = normalize(path) else {
                 throw table.error(
                     key,

@@ -96,3 +96,58 @@ extension ChangelogError {
                 + "nothing was changed, run the command again")
     }
 }
+
+// MARK: - Files of the working tree, unborn branches, package selection and paths
+
+extension ChangelogError {
+    /// A file of the working tree that is a FIFO, a device or a directory; `use` says why it must be a file.
+    static func notARegularFile(_ path: String, isDirectory: Bool, use: String) -> ChangelogError {
+        let kind = isDirectory ? "a directory" : "not a regular file (a FIFO, socket or device)"
+        return ChangelogError(
+            "\(path) is \(kind); \(use) as a file of the working tree, so put the file back "
+                + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
+    }
+}
+
+extension ChangelogError {
+    /// HEAD's branch has no commit yet. In a new repository that is `fresh` (what the command cannot
+    /// do without commits); where other branches have history (after `git checkout --orphan`), the
+    /// sentence names the branch and the ways on: commit on it, or switch to a branch with history.
+    public static func unbornBranch(_ repository: Repository, fresh: String) -> ChangelogError {
+        let branches = (try? repository.referenceNames(matching: "refs/heads/*")) ?? []
+        let others = branches.map { $0.dropFirst("refs/heads/".count) }.sorted()
+        guard let other = others.first(where: { $0 == "main" || $0 == "master" }) ?? others.first,
+            let branch = (try? repository.head())?.branchName
+        else { return ChangelogError(fresh) }
+        return ChangelogError(
+            "the branch \(branch) has no commits yet; commit on it first, "
+                + "or check out a branch with history (git switch \(ShellQuoting.quote(String(other))))")
+    }
+}
+
+extension ChangelogError {
+    /// A package path HEAD's tree does not hold: a warning, since the package may be new.
+    static func packagePathNotInHead(_ package: PackageSettings, _ path: String) -> ChangelogError {
+        ChangelogError(
+            "package \(package.name): \(path) is not in HEAD's tree; check \(package.table) "
+                + (package.paths.count == 1 ? "path" : "paths"))
+    }
+
+    /// A package released whose paths are all missing from HEAD's tree: its release could hold nothing.
+    static func packagePathsNotInHead(_ package: PackageSettings, _ paths: [String]) -> ChangelogError {
+        ChangelogError(
+            "package \(package.name): \(paths.joined(separator: ", ")) \(paths.count == 1 ? "is" : "are") not in HEAD's tree, "
+                + "so it has nothing to release; fix \(package.table) "
+                + (package.paths.count == 1 ? "path" : "paths"))
+    }
+}
+
+extension ChangelogError {
+    /// `-P`, `--include-path` or `--exclude-path` given to a command over every package: a usage
+    /// error, said in one line.
+    public static func selectionRefused(by command: String) -> ChangelogError {
+        ChangelogError(
+            "\(command) covers every package; drop -P/--package, --include-path and --exclude-path",
+            exitCode: ExitStatus.usage.rawValue)
+    }
+}

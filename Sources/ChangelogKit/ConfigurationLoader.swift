@@ -14,7 +14,7 @@ public enum ConfigurationLoader {
         }
         guard let root = repositoryRoot else { return Configuration() }
         for (name, flavor) in [(".changelog.toml", Configuration.Flavor.changelog), (".clog.toml", .clog)] {
-            if let bytes = try AtomicFile.read(root + name) {
+            if let bytes = try WorkingTreeFile.read(root + name, shownAs: name) {
                 return try parse(bytes, file: name, flavor: flavor)
             }
         }

@@ -305,7 +305,7 @@ public struct CutRelease {
     func checkHead(_ head: HeadState) throws(ChangelogError) -> ObjectID {
         switch head {
         case .unborn:
-            throw ChangelogError("the repository has no commits yet; commit something before releasing")
+            throw ChangelogError.unbornBranch(repository, fresh: "the repository has no commits yet; commit something before releasing")
         case .detached(let id) where !request.allowDetached:
             throw ChangelogError(
                 "HEAD is detached at \(id.hex.prefix(8)); check out the branch to release (git switch <branch>), or pass --allow-detached")
@@ -319,13 +319,7 @@ public struct CutRelease {
     /// The files a release writes are committed files: anything else there (a FIFO, a device, a
     /// directory) is refused before it is read. A file that does not exist yet is created.
     private func checkRegularFiles(_ paths: [String], root: String) throws(ChangelogError) {
-        for path in paths {
-            guard let info = try? FileSystem.status(root + path), info.type != .regular else { continue }
-            let kind = info.type == .directory ? "a directory" : "not a regular file (a FIFO, socket or device)"
-            throw ChangelogError(
-                "\(path) is \(kind); a release writes it as a file of the working tree, so put the file back "
-                    + "(git checkout -- \(ShellQuoting.quote(path))) or configure another path")
-        }
+        for path in paths { try WorkingTreeFile.check(root + path, shownAs: path, use: "a release writes it") }
     }
 
     private func checkWritable(_ paths: [String], root: String) throws(ChangelogError) {

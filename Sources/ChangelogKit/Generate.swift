@@ -188,7 +188,8 @@ public struct Generate {
     /// The releases to render, newest first; each is composed from its commits when rendered.
     public func plan() throws(ChangelogError) -> [ReleasePlan] {
         if history.repository.isHeadUnborn && request.to == "HEAD" {
-            throw ChangelogError("the repository has no commits yet; commit something before generating a changelog")
+            throw ChangelogError.unbornBranch(
+                history.repository, fresh: "the repository has no commits yet; commit something before generating a changelog")
         }
         let target = try history.resolve(request.to)
         let prefix = request.tagPrefix ?? history.tags.preferredPrefix

@@ -45,11 +45,13 @@ public struct GenerateRequestBuilder {
             request.outfile = outfile
         } else if request.format == .markdown, let file = configuration.changelog {
             try Self.checkInside(file, root: history.repository.workingDirectory)
+            try WorkingTreeFile.check(root + file, shownAs: file)
             request.infile = root + file
             request.outfile = root + file
         } else if request.format == .markdown {
             for file in [configuration.infile, configuration.outfile].compactMap({ $0 }) {
                 try Self.checkInside(file, root: history.repository.workingDirectory)
+                try WorkingTreeFile.check(root + file, shownAs: file)
             }
             request.infile = configuration.infile.map { root + $0 }
             request.outfile = configuration.outfile.map { root + $0 }
@@ -98,6 +100,7 @@ public struct GenerateRequestBuilder {
         }
         guard let file = configuration.template else { return nil }
         try checkInside(file, root: root)
+        try WorkingTreeFile.check((root ?? "") + file, shownAs: file)
         return try loadTemplate((root ?? "") + file, shownAs: file, option: "[changelog] template")
     }
 

@@ -33,7 +33,7 @@ public struct MonorepoStatus {
             throw ChangelogError("no packages are configured; add a [packages.NAME] table with a path to .changelog.toml")
         }
         if repository.isHeadUnborn && revision == "HEAD" {
-            throw ChangelogError("the repository has no commits yet; commit something first")
+            throw ChangelogError.unbornBranch(repository, fresh: "the repository has no commits yet; commit something first")
         }
         // Each package walks back to its own latest release: the ranges overlap, so each commit is
         // read once and kept, and which packages it touches is decided once (the shared membership).

@@ -32,7 +32,7 @@ public struct ReleaseNotes {
             return (version, history.tags.last { $0.version == version })
         }
         if history.repository.isHeadUnborn {
-            throw ChangelogError("the repository has no commits yet, so no release to show")
+            throw ChangelogError.unbornBranch(history.repository, fresh: "the repository has no commits yet, so no release to show")
         }
         let head = try history.resolve("HEAD")
         guard let latest = try history.previousRelease(of: head) else {

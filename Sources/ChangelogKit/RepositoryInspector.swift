@@ -32,8 +32,9 @@ public struct RepositoryInspector {
         if let remote = try? repository.configString("remote.origin.url") {
             found.repositoryURL = RepositoryURL.webAddress(fromRemote: remote)
         }
+        try WorkingTreeFile.check(root + ".clog.toml", shownAs: ".clog.toml")
         found.hasClogConfiguration = isFile(".clog.toml")
-        if found.hasClogConfiguration, let bytes = try AtomicFile.read(root + ".clog.toml") {
+        if found.hasClogConfiguration, let bytes = try read(".clog.toml") {
             // Carried over: once .changelog.toml exists, .clog.toml is no longer read.
             do {
                 found.clogConfiguration = try Configuration.parse(String(decoding: bytes, as: UTF8.self), file: ".clog.toml", flavor: .clog)
@@ -41,7 +42,7 @@ public struct RepositoryInspector {
                 found.clogError = error.description
             }
         }
-        if let bytes = try AtomicFile.read(root + "CHANGELOG.md") {
+        if let bytes = try read("CHANGELOG.md") {
             found.changelogFile = "CHANGELOG.md"
             found.style = ChangelogStyleDetector.detect(
                 String(decoding: bytes, as: UTF8.self), clogConfigured: found.hasClogConfiguration)
@@ -59,7 +60,7 @@ public struct RepositoryInspector {
 
     private func findVersionFiles(into found: inout InitialConfiguration) throws(ChangelogError) {
         for name in Self.versionFileNames {
-            guard let bytes = try AtomicFile.read(root + name) else { continue }
+            guard let bytes = try read(name) else { continue }
             if let reason = Self.unusable(name, bytes) {
                 found.skippedVersionFiles.append((name, reason))
             } else {
@@ -70,7 +71,7 @@ public struct RepositoryInspector {
         for name in podspecs {
             // `s.version = "1.2.3"`: the dot keeps `s.swift_version` out.
             let entry = name + #":\.version\s*=\s*['"]([^'"]+)['"]"#
-            guard let bytes = try AtomicFile.read(root + name) else { continue }
+            guard let bytes = try read(name) else { continue }
             if let reason = Self.unusable(entry, bytes) {
                 found.skippedVersionFiles.append((name, reason))
             } else {
@@ -136,7 +137,7 @@ public struct RepositoryInspector {
 
     /// A Cargo workspace's members: `[workspace] members` and `exclude`.
     private func cargoPackages(tags: [String]) throws(ChangelogError) -> [InitialConfiguration.Package] {
-        guard let bytes = try AtomicFile.read(root + "Cargo.toml"),
+        guard let bytes = try read("Cargo.toml"),
             let manifest = try? CargoManifest(bytes, path: "Cargo.toml"), manifest.isWorkspace
         else { return [] }
         let directories = WorkspaceGlob(root: root).directories(
@@ -144,7 +145,7 @@ public struct RepositoryInspector {
         var packages: [InitialConfiguration.Package] = []
         for directory in directories {
             let path = directory + "/Cargo.toml"
-            guard let memberBytes = try AtomicFile.read(root + path) else { continue }
+            guard let memberBytes = try read(path) else { continue }
             let name = (try? CargoManifest(memberBytes, path: path))?.packageName ?? Self.lastComponent(directory)
             packages.append(
                 InitialConfiguration.Package(
@@ -210,9 +211,14 @@ public struct RepositoryInspector {
         (try? FileSystem.status(root + relative))?.type == .regular
     }
 
+    /// A file of the working tree, or nil when it is absent; a FIFO there is refused, never opened.
+    private func read(_ relative: String) throws(ChangelogError) -> [UInt8]? {
+        try WorkingTreeFile.read(root + relative, shownAs: relative)
+    }
+
     /// A JSON object file, or nil when it is absent or not an object.
     private func json(_ relative: String) throws(ChangelogError) -> [String: Any]? {
-        guard let bytes = try AtomicFile.read(root + relative) else { return nil }
+        guard let bytes = try read(relative) else { return nil }
         return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     }
 

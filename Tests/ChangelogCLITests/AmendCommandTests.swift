@@ -27,6 +27,7 @@ import Testing
     @Test(arguments: [
         (["init", "-P", "api"], "init"), (["init", "--include-path", "src/**"], "init"),
         (["hook", "install", "--exclude-path", "docs/**"], "hook install"), (["amend", "HEAD", "--hide", "-P", "api"], "amend"),
+        (["amend", "HEAD", "--show", "-P", "nosuch"], "amend"),
     ])
     func refused(arguments: [String], command: String) throws {
         let refused = try #require(refusal(arguments))

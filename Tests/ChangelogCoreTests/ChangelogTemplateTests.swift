@@ -145,4 +145,19 @@ struct ChangelogTemplateTests {
         let unfinished = #expect(throws: TemplateError.self) { try ChangelogTemplate(text: "a {{name", file: "x") }
         #expect(unfinished?.line == 1)
     }
+
+    /// A tag the text ends inside is said so, not with the parser's word for it ("overflow").
+    @Test(arguments: ["{{ version", "{{{version}}", "## {{#sections}}\n{{title"])
+    func aTagLeftOpenIsSaidInWords(_ text: String) throws {
+        let error = try #require(throws: TemplateError.self) { try ChangelogTemplate(text: text, file: "t.mustache") }
+        #expect(error.reason == "the template ends inside a tag; close the tag with }} (}}} after {{{)")
+        #expect(!error.description.contains("overflow"))
+        #expect(error.description.hasPrefix("t.mustache:\(text.contains("\n") ? 2 : 1):"))
+    }
+
+    /// No partials are loaded: a template is one file, and `{{> name}}` renders nothing, as the
+    /// Mustache spec says of a partial that cannot be found.
+    @Test func aPartialRendersNothing() throws {
+        #expect(try render("a{{> header}}b\n", release([("00000001", "feat: x")])) == "ab\n\n")
+    }
 }

@@ -19,4 +19,11 @@ import Testing
         #expect(CommitAmendment.message("feat: x\n").note == "feat: x\n")
         #expect(CommitAmendment.hide.note == "[changelog hide]\n")
     }
+
+    /// git ends a commit message at its first NUL; a note written with git ends there too.
+    @Test func aNoteEndsAtItsFirstNUL() {
+        #expect(CommitAmendment(note: "fix: nul\0hidden\n") == .message("fix: nul"))
+        #expect(CommitAmendment(note: "[changelog hide]\n\0feat: shown\n") == .hide)
+        #expect(CommitAmendment(note: "\0fix: all hidden") == .message(""))
+    }
 }

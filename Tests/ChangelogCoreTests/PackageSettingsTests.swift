@@ -92,6 +92,15 @@ import Testing
         #expect(climbing.contains("line 3: key 'packages.api.path'") && climbing.contains("without '..'"), "\(climbing)")
         #expect(failure("[packages.api]\npath = \"/abs\"\n").contains("not a path inside the repository"))
         #expect(failure("[packages.api]\npaths = []\n").contains("must list at least one path"))
+        let empty = failure("[packages.api]\npath = \"\"\n")
+        #expect(
+            empty.hasSuffix(
+                "line 2: key 'packages.api.path': \"\" names no directory; write the package's directory relative to the repository root, "
+                    + "such as \"packages/api\" (\".\" for the whole repository)"), "\(empty)")
+        for list in [#"["a", "./"]"#, #"["/"]"#, #"["a", "/b"]"#, #"["a/../../b"]"#] {
+            #expect(failure("[packages.api]\npaths = \(list)\n").contains("line 2: key 'packages.api.paths'"), "\(list)")
+        }
+        #expect(failure("[packages.api]\npath = \"a/../../b\"\n").contains("without '..'"))
         let prefix = failure("[packages.api]\npath = \"a\"\ntag-prefix = \"api v\"\n")
         #expect(prefix.contains("line 3: key 'packages.api.tag-prefix' must not contain spaces"), "\(prefix)")
         #expect(failure("[packages.api]\npath = \"a\"\ntag-prefix = \"a:b\"\n").contains("must not contain ':'"))

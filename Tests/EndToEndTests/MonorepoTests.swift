@@ -155,9 +155,14 @@ import Testing
         let unknown = try sandbox.changelog("next", "-P", "nope")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "changelog: error: --package: no package named \"nope\"; configured packages: api, web, new, old\n")
-        let both = try sandbox.changelog("status", "-P", "api")
-        #expect(both.status == 2)
-        #expect(both.stderr.contains("covers every package"))
+        for selection in [["-P", "api"], ["-P", "nosuch"], ["--include-path", "packages/**"], ["--exclude-path", "docs/**"]] {
+            let both = try sandbox.changelog(["status"] + selection)
+            #expect(both.status == 64, "\(selection)")
+            #expect(
+                both.stderr == "changelog: error: status covers every package; drop -P/--package, --include-path and --exclude-path\n",
+                "\(selection)")
+            #expect(both.stdout.isEmpty)
+        }
         try sandbox.write("repo/.changelog.toml", "[packages.api]\npath = \"../api\"\n")
         let bad = try sandbox.changelog("status")
         #expect(bad.status == 2)

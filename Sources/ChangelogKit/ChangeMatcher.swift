@@ -159,7 +159,9 @@ final class ChangeMatcher {
             for group in index.byOrigin[commit.id] ?? [] where isAllowed.contains(group) { groups.insert(group) }
             if !index.abbreviated.isEmpty {
                 let hex = commit.id.hex
-                for entry in index.abbreviated where hex.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) { groups.insert(entry.group) }
+                for entry in index.abbreviated where hex.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) {
+                    groups.insert(entry.group)
+                }
             }
             // The originals its own cherry-pick lines name, as `matches` looks them up.
             for origin in Self.pickedOrigins(of: commit) {
@@ -169,7 +171,9 @@ final class ChangeMatcher {
                         groups.insert(entry.group)
                     }
                 } else {
-                    for (id, owners) in index.byOrigin where id.hex.hasPrefix(origin) { groups.formUnion(owners.filter(isAllowed.contains)) }
+                    for (id, owners) in index.byOrigin where id.hex.hasPrefix(origin) {
+                        groups.formUnion(owners.filter(isAllowed.contains))
+                    }
                     for entry in index.abbreviated
                     where (entry.prefix.hasPrefix(origin) || origin.hasPrefix(entry.prefix)) && isAllowed.contains(entry.group) {
                         groups.insert(entry.group)

@@ -115,19 +115,7 @@ struct ReleaseCommand: ParsableCommand {
                 try releasePackages()
                 return
             }
-            var request = ReleaseRequest(
-                today: Terminal.today(),
-                links: links.context(history, configuration))
-            request.version = version?.version
-            request.prerelease = prerelease
-            request.sign = sign
-            request.allowDirty = allowDirty
-            request.allowDetached = allowDetached
-            request.allowFeatures = allowFeatures
-            request.dryRun = dryRun
-            request.force = force
-            request.subtitle = configuration.subtitle
-            request.style = try styleOption.resolved(configuration)
+            var request = try releaseRequest(links: links.context(history, configuration), configuration)
             request.changelogPath = repositoryOptions.changelogFile(configuration)
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
             if report.keptEditedSection {
@@ -139,13 +127,9 @@ struct ReleaseCommand: ParsableCommand {
         }
     }
 
-    /// A release of several packages (`--all-packages`, `-P a -P b`).
-    private func releasePackages() throws(ChangelogError) {
-        let (repository, configuration, include, exclude) = try repositoryOptions.openForPackageRelease()
-        // Packages named with -P must be there; --all-packages only warns about one that is not.
-        let named = configuration.packages.filter { allPackages || repositoryOptions.packages.contains($0.name) }
-        try PackagePaths.check(named, in: repository, refusing: !allPackages, warn: Terminal.warning)
-        var request = ReleaseRequest(today: Terminal.today(), links: links.context(repository, configuration))
+    /// The request every release makes from the options, one package's or several.
+    private func releaseRequest(links: LinkContext, _ configuration: Configuration) throws(ChangelogError) -> ReleaseRequest {
+        var request = ReleaseRequest(today: Terminal.today(), links: links)
         request.version = version?.version
         request.prerelease = prerelease
         request.sign = sign
@@ -156,6 +140,16 @@ struct ReleaseCommand: ParsableCommand {
         request.force = force
         request.subtitle = configuration.subtitle
         request.style = try styleOption.resolved(configuration)
+        return request
+    }
+
+    /// A release of several packages (`--all-packages`, `-P a -P b`).
+    private func releasePackages() throws(ChangelogError) {
+        let (repository, configuration, include, exclude) = try repositoryOptions.openForPackageRelease()
+        // Packages named with -P must be there; --all-packages only warns about one that is not.
+        let named = configuration.packages.filter { allPackages || repositoryOptions.packages.contains($0.name) }
+        try PackagePaths.check(named, in: repository, refusing: !allPackages, warn: Terminal.warning)
+        var request = try releaseRequest(links: links.context(repository, configuration), configuration)
         var cut = CutPackageReleases(
             repository: repository, configuration: configuration, names: allPackages ? [] : repositoryOptions.packages,
             request: request)

@@ -118,7 +118,7 @@ enum PackageJSONDependencies {
             switch c {
             case UInt8(ascii: "\""):
                 let start = i + 1
-                guard let end = endOfString(b, from: start) else {
+                guard let end = PackageJSONLocator.endOfString(b, from: start) else {
                     throw VersionFileError(path: path, message: "not valid JSON: a string is not terminated; fix the file first")
                 }
                 i = end + 1
@@ -166,7 +166,7 @@ enum PackageJSONDependencies {
             let c = b[i]
             switch c {
             case UInt8(ascii: "\""):
-                guard let end = endOfString(b, from: i + 1) else { return nil }
+                guard let end = PackageJSONLocator.endOfString(b, from: i + 1) else { return nil }
                 let text = b[(i + 1)..<end]
                 i = end + 1
                 if depth == 1 && expectName {
@@ -189,19 +189,6 @@ enum PackageJSONDependencies {
                 i += 1
             default:
                 i += 1
-            }
-        }
-        return nil
-    }
-
-    private static func endOfString(_ b: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i < b.count {
-            switch b[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): return i
-            case 0x0A: return nil
-            default: i += 1
             }
         }
         return nil

@@ -95,8 +95,9 @@ enum PackageJSONLocator {
         throw invalid("the top-level object is not closed", at: b.count)
     }
 
-    /// The index of the closing quote of the string whose content starts at `start`.
-    private static func endOfString(_ b: [UInt8], from start: Int) -> Int? {
+    /// The index of the closing quote of the string whose content starts at `start` (also used by
+    /// `PackageJSONDependencies`, which walks the same bytes).
+    static func endOfString(_ b: [UInt8], from start: Int) -> Int? {
         var i = start
         while i < b.count {
             switch b[i] {

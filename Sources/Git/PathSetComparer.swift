@@ -164,40 +164,13 @@ public final class PathSetComparer {
         return slot
     }
 
-    /// Scans the raw tree object for `names`: a commit's trees are read whole by libgit2's parser
-    /// and cache at several times the cost of the read itself.
+    /// The entries of `tree` named `names`, from its raw object (`RawTree`).
     private func read(_ tree: ObjectID, names: [[UInt8]], into entries: inout [Entry], at start: Int) throws(GitError) {
         for index in 0..<names.count { entries[start + index] = .absent }
-        var oid = tree.oid
-        let odb = try repository.objectDatabase()
-        var object: OpaquePointer?
-        try check(git_odb_read(&object, odb, &oid), tree.hex)
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let data = git_odb_object_data(object) else {
-            throw GitError.damaged(tree.hex, detail: "it is not a tree")
-        }
-        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
-        var position = 0
-        while position < bytes.count {
-            var mode: UInt32 = 0
-            while position < bytes.count, bytes[position] != 0x20 {
-                mode = mode &* 8 &+ UInt32(bytes[position] &- 0x30)
-                position += 1
+        try RawTree.forEachEntry(of: tree, in: repository) { mode, name, id throws(GitError) in
+            if let index = Self.index(of: name, in: names) {
+                entries[start + index] = Entry(id: id(), mode: Self.canonical(mode))
             }
-            let nameStart = position + 1
-            var nul = nameStart
-            while nul < bytes.count, bytes[nul] != 0 { nul += 1 }
-            guard nameStart < bytes.count, nul + 21 <= bytes.count else {
-                throw GitError.damaged(tree.hex, detail: "a tree entry runs past the end of the tree")
-            }
-            if let index = Self.index(of: UnsafeBufferPointer(rebasing: bytes[nameStart..<nul]), in: names) {
-                var entryID = git_oid()
-                withUnsafeMutableBytes(of: &entryID) { raw in
-                    raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(nul + 1)..<(nul + 21)]))
-                }
-                entries[start + index] = Entry(id: ObjectID(entryID), mode: Self.canonical(mode))
-            }
-            position = nul + 21
         }
     }
 

@@ -233,42 +233,15 @@ public final class TreeComparer {
             found.append(known)
         }
         if found.count == names.count { return found }
-        // The raw object, scanned for the names: a monorepo's membership reads two trees per
-        // commit, and libgit2's parsed, cached trees cost several times the read itself.
-        var oid = tree.oid
-        let odb = try repository.objectDatabase()
-        var object: OpaquePointer?
-        try check(git_odb_read(&object, odb, &oid), tree.hex)
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let data = git_odb_object_data(object) else {
-            throw GitError.damaged(tree.hex, detail: "it is not a tree")
-        }
-        let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
         let wanted = names.map { Array($0.utf8) }
         var result = [Entry?](repeating: nil, count: names.count)
-        var position = 0
-        while position < bytes.count {
-            var mode: UInt32 = 0
-            while position < bytes.count, bytes[position] != 0x20 {
-                mode = mode * 8 + UInt32(bytes[position] &- 0x30)
-                position += 1
+        try RawTree.forEachEntry(of: tree, in: repository) { mode, name, id throws(GitError) in
+            guard !name.isEmpty else { return }
+            let index = wanted.firstIndex { candidate in
+                candidate.count == name.count
+                    && candidate.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
             }
-            let nameStart = position + 1
-            guard nameStart < bytes.count, let nul = bytes[nameStart...].firstIndex(of: 0), nul + 21 <= bytes.count else {
-                throw GitError.damaged(tree.hex, detail: "a tree entry runs past the end of the tree")
-            }
-            let length = nul - nameStart
-            if let index = wanted.firstIndex(where: { name in
-                name.count == length
-                    && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress! + nameStart, length) == 0 }
-            }) {
-                var entryID = git_oid()
-                withUnsafeMutableBytes(of: &entryID) { raw in
-                    for offset in 0..<20 { raw[offset] = bytes[nul + 1 + offset] }
-                }
-                result[index] = Entry(id: ObjectID(entryID), mode: Self.canonical(mode))
-            }
-            position = nul + 21
+            if let index { result[index] = Entry(id: id(), mode: Self.canonical(mode)) }
         }
         for (index, name) in names.enumerated() { entries[EntryKey(tree: tree, name: name)] = .some(result[index]) }
         return result

@@ -12,7 +12,7 @@
 /// Not copied from clog: its commit reading (the parser decides types, breaking changes and
 /// references), its random section order, and dropping a multi-line `BREAKING CHANGE:` note, which
 /// is written indented under its entry in Breaking Changes (a one-line note stays unwritten, as clog).
-public struct ClogRenderer: Sendable {
+public struct ClogRenderer: ReleaseTextRenderer, Sendable {
     public var links: LinkContext
     public var subtitle: String?
 
@@ -23,12 +23,6 @@ public struct ClogRenderer: Sendable {
         self.links = links
         self.subtitle = subtitle.flatMap { $0.isEmpty ? nil : $0 }
         self.showsContributors = showsContributors
-    }
-
-    public func render(_ release: Release) -> String {
-        var out = ""
-        render(release, into: &out)
-        return out
     }
 
     public func render(_ release: Release, into out: inout String) {

@@ -12,8 +12,10 @@ public enum CommitAmendment: Sendable, Equatable {
     /// messages out as C strings), so `amend --show`, Markdown and JSON all read the same words.
     public init(note: String) {
         let text = note.unicodeScalars.firstIndex(of: "\0").map { String(note.unicodeScalars[..<$0]) } ?? note
-        let trimmed = text.trimmingBlankLines()
-        self = trimmed == Self.hideMarker ? .hide : .message(text)
+        // The marker alone on its line, whatever spaces or CR (a note written on Windows) follow it.
+        var marker = text.trimmingBlankLines().unicodeScalars[...]
+        while let last = marker.last, last == " " || last == "\t" || last == "\r" { marker.removeLast() }
+        self = String(marker) == Self.hideMarker ? .hide : .message(text)
     }
 
     /// The note's text, as written to the notes history.

@@ -5,17 +5,11 @@
 /// seven-digit hashes, sorted by scope then subject as conventional-changelog sorts them.
 ///
 /// A note of several lines (lists, code, paragraphs) keeps them, indented under its entry.
-public struct ConventionalRenderer: Sendable {
+public struct ConventionalRenderer: ReleaseTextRenderer, Sendable {
     public var base: MarkdownRenderer
 
     public init(base: MarkdownRenderer) {
         self.base = base
-    }
-
-    public func render(_ release: Release) -> String {
-        var out = ""
-        render(release, into: &out)
-        return out
     }
 
     public func render(_ release: Release, into out: inout String) {

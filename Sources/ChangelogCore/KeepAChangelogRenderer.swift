@@ -5,18 +5,12 @@
 /// Each listed commit goes to the category its type maps to (`KeepAChangelogCategories`); a breaking
 /// change is marked `**Breaking:**` in its category, its note indented under it. The link reference
 /// definitions the headings use are `linkDefinitions(for:)`, merged at the bottom of the file.
-public struct KeepAChangelogRenderer: Sendable {
+public struct KeepAChangelogRenderer: ReleaseTextRenderer, Sendable {
     /// The links, subtitle and backport marks, and the categories.
     public var base: MarkdownRenderer
 
     public init(base: MarkdownRenderer) {
         self.base = base
-    }
-
-    public func render(_ release: Release) -> String {
-        var out = ""
-        render(release, into: &out)
-        return out
     }
 
     public func render(_ release: Release, into out: inout String) {

@@ -1,5 +1,5 @@
 /// Renders releases as the Markdown sections docs/contract.md specifies (clog's layout).
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: ReleaseTextRenderer, Sendable {
     public var links: LinkContext
     /// clog's `--subtitle`: printed after the version in the heading, outside its link (as clog's
     /// text follows the version).
@@ -26,13 +26,8 @@ public struct MarkdownRenderer: Sendable {
         self.showsContributors = showsContributors
     }
 
-    /// One release section, ending with a single blank line so sections stack cleanly.
-    public func render(_ release: Release) -> String {
-        var out = ""
-        render(release, into: &out)
-        return out
-    }
-
+    /// One release section in the style in use; the default one ends with a single blank line so
+    /// sections stack cleanly.
     public func render(_ release: Release, into out: inout String) {
         switch style {
         case .default: break

@@ -42,9 +42,11 @@ public struct TagText: Sendable, Equatable {
 
 extension String {
     func trimmingBlankLines() -> String {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
-        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.removeFirst() }
-        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        // Split on scalars: "\r\n" is one Character, so a CRLF text would otherwise be one line.
+        var lines = unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let isBlank = { (line: Substring.UnicodeScalarView) in line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+        while let first = lines.first, isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        return lines.map { String($0) }.joined(separator: "\n")
     }
 }

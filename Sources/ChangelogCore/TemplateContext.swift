@@ -66,8 +66,10 @@ enum TemplateContext {
             case "date": return value(release.date.day)
             case "sections": return sections
             case "contributors": return contributors
-            case "name": return value(release.version?.description ?? "Unreleased")
-            case "anchor": return value(release.version?.description ?? "unreleased")
+            // A section named by `--setversion` with no semantic version (clog's any string) is
+            // found again by that name, as the built-in styles write it.
+            case "name": return value(release.name ?? release.version?.description ?? "Unreleased")
+            case "anchor": return value(release.name ?? release.version?.description ?? "unreleased")
             case "subtitle": return value(subtitle)
             case "repository": return value(links.repositoryURL)
             case "linkStyle": return value(links.style.rawValue)

@@ -32,11 +32,6 @@ final class ChangeMatcher {
         trees = TreeComparer(repository: repository)
     }
 
-    /// Takes the trees of commits read already, so comparing them reads no commit twice.
-    func remember(_ commits: some Sequence<Commit>) {
-        trees.remember(commits)
-    }
-
     /// For each of `commits` that makes a change one of `others` makes too: the first such other
     /// commit (in `others`' order) and what showed it. `patchIDs: false` looks only at what the
     /// messages and authors say, which costs no diff.

@@ -90,27 +90,25 @@ extension History {
             highest[Int(node)] = best
         }
 
-        // A package's history keeps and parses only the package's commits, told from tree ids
-        // once per commit before anything is parsed.
+        // Corrections kept as notes replace messages and a hidden commit is no release's; then a
+        // package's history keeps only the package's commits (told from tree ids, or from the
+        // corrected scope, as `History.listed` decides a range), before anything is parsed.
+        let amendments = try amendments()
         var slots: [Int32]?
         var wanted = commits
-        if let filter {
-            filter.membership.remember(graph)
+        if filter != nil || !amendments.isEmpty {
+            filter?.membership.remember(graph)
             var slot = [Int32](repeating: -1, count: commits.count)
             wanted = []
-            for (node, commit) in commits.enumerated() where try filter.keeps(commit) {
+            for (node, original) in commits.enumerated() {
+                var commit = original
+                if let amendment = amendments[original.id] {
+                    guard let amended = amendment.applied(to: original) else { continue }
+                    commit = amended
+                }
+                if let filter, try !filter.keeps(commit) { continue }
                 slot[node] = Int32(wanted.count)
                 wanted.append(commit)
-            }
-            slots = slot
-        }
-        // Corrections kept as notes replace messages; a hidden commit is no release's.
-        let amendments = try amendments()
-        if !amendments.isEmpty {
-            var slot = slots ?? (0..<Int32(commits.count)).map { $0 }
-            for (node, commit) in commits.enumerated() where slot[node] >= 0 {
-                guard let amendment = amendments[commit.id] else { continue }
-                if let amended = amendment.applied(to: commit) { wanted[Int(slot[node])] = amended } else { slot[node] = -1 }
             }
             slots = slot
         }

@@ -21,6 +21,17 @@ private func render(_ text: String, _ release: Release, links: LinkContext = lin
 
 @Suite("ChangelogTemplate")
 struct ChangelogTemplateTests {
+    /// A section `--setversion VERSION` names with a string that is no version keeps that name.
+    @Test func aNamedSectionIsNamedAndAnchoredByItsName() throws {
+        var named = release([("00000001", "fix: a")], version: nil)
+        named.name = "VERSION"
+        let context = TemplateContext.release(named, links: links, subtitle: nil)
+        #expect(text(context.child(named: "name")) == "VERSION")
+        #expect(text(context.child(named: "anchor")) == "VERSION")
+        let unreleased = TemplateContext.release(release([("00000001", "fix: a")], version: nil), links: links, subtitle: nil)
+        #expect(text(unreleased.child(named: "anchor")) == "unreleased")
+    }
+
     @Test func contextHasTheJSONKeysAndTheLinks() throws {
         let context = TemplateContext.release(
             release([("00000001", "feat(api): a\n\nCloses #12")]), links: links, subtitle: "Codename")

@@ -6,6 +6,8 @@ import Testing
         let commit = CoreCommitFactory.source("00000001", "fix: tpyo\n")
         #expect(CommitAmendment(note: "[changelog hide]\n") == .hide)
         #expect(CommitAmendment(note: "\n[changelog hide]\n\n") == .hide)
+        #expect(CommitAmendment(note: "\r\n[changelog hide]\r\n\r\n") == .hide)
+        #expect(CommitAmendment(note: "[changelog hide]  \n") == .hide)
         #expect(CommitAmendment(note: "[changelog hide]").applied(to: commit) == nil)
         let amended = try #require(CommitAmendment(note: "fix: typo\n").applied(to: commit))
         #expect(amended.message == "fix: typo\n")

@@ -97,6 +97,21 @@ import Testing
         #expect(!deleted.stdout.contains("the new package"))
     }
 
+    /// A correction that gives a root-only commit a package's scope claims it for that package, in
+    /// a range and in `--all` alike: corrections are read before membership is decided.
+    @Test func aCorrectedScopeClaimsACommitEverywhere() throws {
+        let sandbox = try workspace()
+        let id = try sandbox.git("log", "--format=%H", "--grep", "^docs: the readme$").trimmingCharacters(in: .whitespacesAndNewlines)
+        let amended = try sandbox.changelog("amend", id, "--message", "fix(api): the readme names the api")
+        #expect(amended.status == 0, "\(amended.stderr)")
+        let range = try sandbox.changelog("-P", "api")
+        #expect(subjects(range.stdout).contains("the readme names the api"), "\(range.stdout)")
+        let all = try sandbox.changelog("--all", "-P", "api")
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("the readme names the api"), "\(all.stdout)")
+        #expect(!all.stdout.contains("the readme ("))
+    }
+
     @Test func membershipIsGitLogsForEveryPathPackage() throws {
         let sandbox = try workspace()
         // The oracle: the subjects `git log -- path` lists since the package's tag.

@@ -15,7 +15,13 @@ extension Repository {
             for path in paths {
                 try check(git_index_add_bypath(index, path), path)
             }
-            try check(git_index_write(index), gitDirectory + "index")
+            let path = String(cString: git_index_path(index))
+            do throws(GitError) {
+                try check(git_index_write(index), path)
+            } catch  where error.kind == .locked && !error.message.contains(".lock'") {
+                // libgit2 says "the index is locked" without naming the file someone has to remove.
+                throw GitError(code: error.code, message: "'\(path).lock' exists: \(error.message)", kind: .locked)
+            }
         }
     }
 }

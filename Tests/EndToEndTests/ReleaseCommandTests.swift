@@ -336,6 +336,8 @@ import Testing
             result.stderr.contains("another git process may be running: wait for it, or remove the lock file if none is"),
             "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
+        // The message names the file to remove, whichever lock it is.
+        #expect(result.stderr.contains("/.git/\(lock)'"), "\(result.stderr)")
         try FileManager.default.removeItem(atPath: scene.repo + "/.git/" + lock)
         #expect(try scene.state() == before)
         #expect(try scene.changelog("release").status == 0)

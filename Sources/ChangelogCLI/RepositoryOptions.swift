@@ -164,8 +164,10 @@ struct RepositoryOptions: ParsableArguments {
         // makes only in `git fsck`.
         GitSettings.setStrictHashVerification(false)
         let repository: Repository
-        do {
+        do throws(GitError) {
             repository = try Repository(discoveringFrom: repositoryPath ?? ".")
+        } catch  where error.kind == .notARepository {
+            throw ChangelogError.notARepository(error, repositoryOption: repositoryPath)
         } catch {
             throw ChangelogError(error)
         }

@@ -97,7 +97,20 @@ extension ChangelogError {
     }
 }
 
-// MARK: - Files of the working tree, unborn branches, package selection and paths
+// MARK: - Opening the repository, files of the working tree, unborn branches, package selection and paths
+
+extension ChangelogError {
+    /// No repository where the command looked: the current directory's, or the one `--repo` names,
+    /// for which "pass --repo" would be no advice.
+    public static func notARepository(_ error: GitError, repositoryOption path: String?) -> ChangelogError {
+        guard let path else {
+            return ChangelogError(
+                "the current directory is not inside a git repository; run the command inside one or pass --repo PATH")
+        }
+        return ChangelogError(
+            "--repo \(path): \(error.message); give the path of a working tree, or of a bare repository")
+    }
+}
 
 extension ChangelogError {
     /// A file of the working tree that is a FIFO, a device or a directory; `use` says why it must be a file.

@@ -25,7 +25,16 @@ import Testing
     @Test func notARepository() throws {
         try FileManager.default.createDirectory(atPath: sandbox.root + "/plain", withIntermediateDirectories: true)
         let result = try sandbox.changelog([], in: sandbox.root + "/plain")
-        expectOneLineError(result, status: 2, containing: "not a git repository")
+        expectOneLineError(
+            result, status: 2,
+            containing: "the current directory is not inside a git repository; run the command inside one or pass --repo PATH")
+        // Named by --repo, the advice is about that path, not "pass --repo".
+        let named = try sandbox.changelog(["next", "--repo", sandbox.root + "/plain"], in: sandbox.root)
+        expectOneLineError(
+            named, status: 2,
+            containing: "--repo \(sandbox.root)/plain: not a git repository (or any of its parent directories); "
+                + "give the path of a working tree, or of a bare repository")
+        #expect(!named.stderr.contains("pass --repo"))
     }
 
     @Test func emptyRepository() throws {

@@ -144,8 +144,8 @@ public struct CutRelease {
             return resolved
         }
         let read = [changelogFile] + versionFiles.map(\.path)
-        let written = try read + LockFiles(files: versionFiles, root: root).paths()
-        return Paths(changelog: changelogFile, versionFiles: versionFiles, written: written, read: read)
+        let locks = try LockFiles(files: versionFiles, root: root)
+        return Paths(changelog: changelogFile, versionFiles: versionFiles, locks: locks, written: read + locks.paths(), read: read)
     }
 
     /// The checks every file a release writes passes before anything is read or written.
@@ -252,7 +252,7 @@ public struct CutRelease {
                 .init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
         let versionPaths = try versionFileChanges(
-            paths.versionFiles, changelog: changelogFile, version: version, dependencies: dependencies, contents: &contents,
+            paths.versionFiles, locks: paths.locks, changelog: changelogFile, version: version, dependencies: dependencies, contents: &contents,
             into: &files)
         var part = ReleasePart(
             version: version, tagName: tagName, previousTag: current?.name, section: section, notes: notes,
@@ -386,7 +386,7 @@ public struct CutRelease {
     /// The new contents of every `[release] files` entry, all read and checked before anything is
     /// written, put into `contents`; returns the paths changed.
     private func versionFileChanges(
-        _ versionFiles: [VersionFile], changelog: String, version: SemanticVersion, dependencies: [DependencyUpdate],
+        _ versionFiles: [VersionFile], locks: LockFiles, changelog: String, version: SemanticVersion, dependencies: [DependencyUpdate],
         contents: inout ReleaseContents, into files: inout [ReleaseReport.FileUpdate]
     ) throws(ChangelogError) -> [String] {
         var changed: [String] = []
@@ -424,10 +424,7 @@ public struct CutRelease {
             let requirements = moved.map { ", \($0.name) \($0.old) -> \($0.new)" }.joined()
             files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)\(requirements)"))
         }
-        var locks = LockFiles(files: versionFiles, root: contents.root)
-        locks.overlay = contents.changed
-        for lock in try locks.changes(to: version) {
-            contents.remember(lock.path, read: lock.original)
+        for lock in try locks.changes(to: version, contents: &contents) {
             contents.write(lock.path, lock.contents)
             changed.append(lock.path)
             files.append(.init(path: lock.path, summary: lock.summary))

@@ -17,44 +17,40 @@ struct LockFiles {
         var path: String
         var contents: [UInt8]
         var summary: String
-        /// The bytes it was edited from: the disk's, or another part's (`overlay`).
-        var original: [UInt8]
     }
 
     /// Relative to the repository root, with symbolic links followed (`WorkingTreePath`).
     let files: [VersionFile]
     /// The working tree's root, ending in `/`.
     let root: String
-    /// Lock files another part of the same release changed already (a workspace's Cargo.lock, for
-    /// two of its crates released together), by path: edited from those bytes, not the disk's.
-    var overlay: [String: [UInt8]] = [:]
+    /// The lock file of each of `files` (nil: none follows it), found once before anything is written.
+    private var found: [(path: String, workspace: String?)?] = []
 
-    init(files: [VersionFile], root: String) {
+    init(files: [VersionFile], root: String) throws(ChangelogError) {
         self.files = files
         self.root = root
+        for file in files { found.append(try lock(of: file)) }
     }
 
     /// Every lock file the release may write, whether it exists or not, for the check for uncommitted changes.
-    func paths() throws(ChangelogError) -> [String] {
+    func paths() -> [String] {
         var paths: [String] = []
-        for file in files {
-            if let lock = try lock(of: file), !paths.contains(lock.path) { paths.append(lock.path) }
-        }
+        for case let lock? in found where !paths.contains(lock.path) { paths.append(lock.path) }
         return paths
     }
 
-    /// The new contents of every lock file that needs one, all read and checked before anything is written.
-    func changes(to version: SemanticVersion) throws(ChangelogError) -> [Change] {
+    /// The new contents of every lock file that needs one, all read and checked before anything is
+    /// written. A lock file is read through `contents`: another part of the same release may have
+    /// changed it already (a workspace's Cargo.lock, for two of its crates released together).
+    func changes(to version: SemanticVersion, contents: inout ReleaseContents) throws(ChangelogError) -> [Change] {
         // Several listed manifests may share one Cargo.lock: each lock is edited once, for all of them.
         var locks: [(path: String, bytes: [UInt8], cargoPackages: [String]?)] = []
-        for file in files {
-            guard let lock = try lock(of: file) else { continue }
+        for (file, lock) in zip(files, found) {
+            guard let lock else { continue }
             if files.contains(where: { $0.path == lock.path }) {
                 throw ChangelogError("[release] files lists \(lock.path), which follows \(file.path) by itself; remove it from the list")
             }
-            var current = overlay[lock.path]
-            if current == nil { current = try AtomicFile.read(root + lock.path) }
-            guard let bytes = current, let manifest = try AtomicFile.read(root + file.path) else { continue }
+            guard let bytes = try contents.read(lock.path), let manifest = try AtomicFile.read(root + file.path) else { continue }
             var names: [String]? = nil
             if file.format == .cargoToml {
                 let parsed = try wrap { () throws(VersionFileError) in try CargoManifest(manifest, path: file.path) }
@@ -92,7 +88,7 @@ struct LockFiles {
                 (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")
             }
             if updated != lock.bytes {
-                changes.append(Change(path: lock.path, contents: updated, summary: summary, original: lock.bytes))
+                changes.append(Change(path: lock.path, contents: updated, summary: summary))
             }
         }
         return changes

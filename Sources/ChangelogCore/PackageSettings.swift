@@ -38,8 +38,6 @@ public struct PackageSettings: Sendable, Equatable {
 }
 
 extension PackageSettings {
-    static let keys: Set<String> = ["path", "paths", "tag-prefix", "changelog", "files", "scopes", "exclude", "depends-on"]
-
     /// Reads every `[packages.NAME]` table, in file order.
     static func readAll(_ root: inout TOMLTableReader) throws(ConfigurationError) -> [PackageSettings] {
         guard var packages = try root.table("packages") else { return [] }

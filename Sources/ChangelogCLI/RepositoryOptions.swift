@@ -125,9 +125,8 @@ struct RepositoryOptions: ParsableArguments {
         var globs: [PathGlob] = []
         for pattern in patterns {
             guard let glob = PathGlob(pattern) else {
-                throw ChangelogError(
-                    "\(option) \(pattern.debugDescription) is not a glob (empty, or an unclosed '['); write one such as \"packages/api/**\""
-                )
+                let problem = PathGlob.problem(in: pattern) ?? "is not a glob"
+                throw ChangelogError("\(option) \(pattern.debugDescription) \(problem); write a glob such as \"packages/api/**\"")
             }
             globs.append(glob)
         }

@@ -168,8 +168,10 @@ extension PackageSettings {
         package.dependsOn = (try table.stringArray("depends-on") ?? []).filter { seenDependencies.insert($0).inserted }
         for pattern in try table.stringArray("exclude") ?? [] {
             guard let glob = PathGlob(pattern) else {
+                let problem = PathGlob.problem(in: pattern) ?? "is not a glob"
                 throw table.error(
-                    "exclude", "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) is not a glob (an unclosed '[')")
+                    "exclude",
+                    "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) \(problem); write a glob such as \"\(package.paths[0])/docs/**\"")
             }
             package.exclude.append(glob)
         }

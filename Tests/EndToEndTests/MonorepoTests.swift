@@ -203,7 +203,9 @@ import Testing
         #expect(markdownOnly.stdout.contains("a typo in the api docs") && markdownOnly.stdout.contains("guide wording"))
         #expect(!markdownOnly.stdout.contains("the readme"))
         let bad = try sandbox.changelog("--include-path", "a/[b")
-        #expect(bad.status == 2 && bad.stderr.contains("is not a glob"))
+        #expect(bad.status == 2 && bad.stderr.contains("--include-path \"a/[b\" has an unclosed '['"), "\(bad.stderr)")
+        let blank = try sandbox.changelog("--exclude-path", " ")
+        #expect(blank.status == 2 && blank.stderr.contains("--exclude-path \" \" names no path; write a glob"), "\(blank.stderr)")
     }
 
     /// Tag styles of real tools, each with a history where a package is released, then changed.

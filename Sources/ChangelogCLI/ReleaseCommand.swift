@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
+import Git
 
 struct ReleaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -103,18 +104,20 @@ struct ReleaseCommand: ParsableCommand {
                 return
             }
             if allPackages || repositoryOptions.packages.count > 1 {
-                try releasePackages()
+                try releasePackages(try repositoryOptions.openRepository())
                 return
             }
-            let (history, configuration) = try repositoryOptions.open(refusingMissingPaths: true)
+            // Opened once: which kind of release this is depends on the configuration.
+            let opened = try repositoryOptions.openRepository()
             // A package others depend on is released with them (depends-on); the root changelog
             // gathers any package's release (packages-in-root).
             if let name = repositoryOptions.package,
-                configuration.packagesInRoot == true || !PackageSettings.dependents(of: [name], in: configuration.packages).isEmpty
+                opened.1.packagesInRoot == true || !PackageSettings.dependents(of: [name], in: opened.1.packages).isEmpty
             {
-                try releasePackages()
+                try releasePackages(opened)
                 return
             }
+            let (history, configuration) = try repositoryOptions.history(of: opened, refusingMissingPaths: true)
             var request = try releaseRequest(links: links.context(history, configuration), configuration)
             request.changelogPath = repositoryOptions.changelogFile(configuration)
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
@@ -143,13 +146,14 @@ struct ReleaseCommand: ParsableCommand {
         return request
     }
 
-    /// A release of several packages (`--all-packages`, `-P a -P b`).
-    private func releasePackages() throws(ChangelogError) {
-        let (repository, configuration, include, exclude) = try repositoryOptions.openForPackageRelease()
+    /// A release of several packages (`--all-packages`, `-P a -P b`), or of one with the packages
+    /// it brings along.
+    private func releasePackages(_ opened: (Repository, Configuration)) throws(ChangelogError) {
+        let (repository, configuration, include, exclude) = try repositoryOptions.forPackageRelease(opened)
         // Packages named with -P must be there; --all-packages only warns about one that is not.
         let named = configuration.packages.filter { allPackages || repositoryOptions.packages.contains($0.name) }
         try PackagePaths.check(named, in: repository, refusing: !allPackages, warn: Terminal.warning)
-        var request = try releaseRequest(links: links.context(repository, configuration), configuration)
+        let request = try releaseRequest(links: links.context(repository, configuration), configuration)
         var cut = CutPackageReleases(
             repository: repository, configuration: configuration, names: allPackages ? [] : repositoryOptions.packages,
             request: request)

@@ -186,7 +186,7 @@ struct ReleaseCommand: ParsableCommand {
         for commit in report.commits {
             let id = commit.id.map { " \($0.prefix(8))" } ?? ""
             out +=
-                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
+                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.subject)\"\(report.branch.map { " on \($0)" } ?? "")\n"
         }
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         for package in report.packages {
@@ -217,7 +217,7 @@ struct ReleaseCommand: ParsableCommand {
         for commit in report.commits {
             let id = commit.id.map { " \($0.prefix(8))" } ?? ""
             out +=
-                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
+                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.subject)\"\(report.branch.map { " on \($0)" } ?? "")\n"
         }
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         out += "  \(report.dryRun ? "would tag" : "tagged") \(report.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"

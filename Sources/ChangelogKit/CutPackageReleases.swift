@@ -63,13 +63,13 @@ public struct CutPackageReleases {
         let selected = try selectedPackages()
         // Dependents come along: a release of api is one of every package that depends on it.
         let dependents = PackageSettings.dependents(of: selected, in: configuration.packages)
-        let histories = try MonorepoStatus.histories(
-            of: configuration.packages, repository: repository, include: include, exclude: exclude)
+        // Only the packages that may be released are asked about each commit.
+        let candidates = configuration.packages.filter { selected.contains($0.name) || dependents.contains($0.name) }
+        let histories = try MonorepoStatus.histories(of: candidates, repository: repository, include: include, exclude: exclude)
         // The packages' ranges overlap: each commit is read once and kept.
         repository.keepCommits()
         var cuts: [String: CutRelease] = [:]
-        for (package, history) in zip(configuration.packages, histories)
-        where selected.contains(package.name) || dependents.contains(package.name) {
+        for (package, history) in zip(candidates, histories) {
             let scoped = configuration.scoped(to: package)
             var packageRequest = request
             packageRequest.changelogPath = scoped.changelog ?? package.changelogPath
@@ -158,11 +158,18 @@ public struct CutPackageReleases {
         }
         let tagNames = parts.map(\.part.tagName)
         let changelogPaths = parts.flatMap(\.part.changelogPaths) + rootPaths
-        // The first part's configuration is scoped to its package: its messages name the tags.
+        let versions = parts.map { "\($0.name) \($0.part.version)" }.joined(separator: ", ")
+        let defaults = ReleaseSettings()
+        let settings = configuration.release
         let commits = try first.commits(
             changelogPaths: changelogPaths, versionPaths: parts.flatMap(\.part.versionPaths), contents: contents,
-            version: parts.map { "\($0.name) \($0.part.version)" }.joined(separator: ", "),
-            tag: tagNames.joined(separator: ", "), tagNames: tagNames, session: session)
+            message: Self.message(
+                first.settings.commitMessage, isDefault: settings.commitMessage == defaults.commitMessage,
+                short: "chore: release \(parts.count) packages", versions: versions, tagNames: tagNames),
+            changelogMessage: Self.message(
+                first.settings.changelogCommitMessage, isDefault: settings.changelogCommitMessage == defaults.changelogCommitMessage,
+                short: "docs: changelog for \(parts.count) packages", versions: versions, tagNames: tagNames),
+            tagNames: tagNames, session: session)
         var report = PackagesReleaseReport(
             packages: parts.map { name, part in
                 .init(
@@ -178,6 +185,15 @@ public struct CutPackageReleases {
             label: report.summary, session: session)
         for (index, id) in published.commits.enumerated() { report.commits[index].id = id.hex }
         return report
+    }
+
+    /// `template` (the first part's, scoped: `chore: tag {tag}` by default) given the tags and
+    /// versions of every part. A default message whose list runs past a subject's 72 characters
+    /// becomes `short`, with the tags listed in the body, one a line.
+    static func message(_ template: String, isDefault: Bool, short: String, versions: String, tagNames: [String]) -> String {
+        let expanded = ReleaseSettings.expand(template, version: versions, tag: tagNames.joined(separator: ", "))
+        guard isDefault, expanded.count > 72 else { return expanded }
+        return short + "\n\n" + tagNames.joined(separator: "\n")
     }
 
     /// `packages` with every package after those it depends on, otherwise in file order (the

@@ -46,20 +46,18 @@ extension CutRelease {
     }
 
     /// The commit (or, with `separate-commits`, the two commits) holding what `contents` changed
-    /// among `changelogPaths` and `versionPaths`, with the messages of `[release]` given `{version}`
-    /// and `{tag}`; and who makes them, how they are signed, how they are pushed (`tagNames`).
+    /// among `changelogPaths` and `versionPaths`, with their messages; and who makes them, how they
+    /// are signed, how they are pushed (`tagNames`).
     func commits(
-        changelogPaths: [String], versionPaths: [String], contents: ReleaseContents, version: String, tag: String,
+        changelogPaths: [String], versionPaths: [String], contents: ReleaseContents, message: String, changelogMessage: String,
         tagNames: [String], session: Session
     ) throws(ChangelogError) -> Commits {
         // Who the release commit and tags are by first: without an identity not even a dry run goes on.
         let (author, committer) = try repository.identities()
-        let message = ReleaseSettings.expand(settings.commitMessage, version: version, tag: tag)
         let changelogChanges = contents.changes(among: changelogPaths)
         let versionChanges = contents.changes(among: versionPaths.filter { !changelogPaths.contains($0) })
         var groups: [ReleasePublication.Group] = []
         if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
-            let changelogMessage = ReleaseSettings.expand(settings.changelogCommitMessage, version: version, tag: tag)
             groups = [.init(message: changelogMessage, changes: changelogChanges), .init(message: message, changes: versionChanges)]
         } else if !(changelogChanges + versionChanges).isEmpty {
             groups = [.init(message: message, changes: changelogChanges + versionChanges)]

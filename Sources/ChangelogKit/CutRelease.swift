@@ -46,6 +46,9 @@ public struct ReleaseReport {
         public var id: String?
         public var message: String
         public var paths: [String]
+
+        /// The message's first line.
+        public var subject: Substring { message.prefix { $0 != "\n" } }
     }
 
     public var version: SemanticVersion
@@ -101,7 +104,9 @@ public struct CutRelease {
         }
         let commits = try commits(
             changelogPaths: part.changelogPaths, versionPaths: part.versionPaths, contents: contents,
-            version: part.version.description, tag: part.tagName, tagNames: [part.tagName], session: session)
+            message: ReleaseSettings.expand(settings.commitMessage, version: part.version, tag: part.tagName),
+            changelogMessage: ReleaseSettings.expand(settings.changelogCommitMessage, version: part.version, tag: part.tagName),
+            tagNames: [part.tagName], session: session)
         var report = ReleaseReport(
             version: part.version, tagName: part.tagName, previousTag: part.previousTag, notes: part.notes, files: part.files,
             commits: commits.steps, tagID: nil, signing: commits.signing?.format, branch: session.head.branchName,

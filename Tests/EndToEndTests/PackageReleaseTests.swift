@@ -151,6 +151,26 @@ import Testing
         #expect(try scene.git("tag", "-l", "--format=%(contents:subject)", "web-v1.0.1") == "web-v1.0.1\n")
     }
 
+    /// Six packages: the default subject would list six tags (111 characters); it counts them
+    /// instead, and the body lists them. The reflog and the report show the subject.
+    @Test func manyPackagesGetAShortDefaultSubject() throws {
+        let sandbox = try Sandbox()
+        let names = (1...6).map { "package\($0)" }
+        _ = try sandbox.build(text: names.map { "write \($0)/a.txt\ncommit feat(\($0)): start \($0)\n" }.joined())
+        _ = try sandbox.git("reset", "-q", "--hard")
+        try sandbox.write("repo/.changelog.toml", names.map { "[packages.\($0)]\npath = \"\($0)\"\n" }.joined(separator: "\n"))
+        _ = try sandbox.git("add", "-A")
+        _ = try sandbox.git("commit", "-q", "-m", "build: the packages")
+        let scene = ReleaseScene(existing: sandbox)
+        let result = try scene.changelog("release", "--all-packages")
+        #expect(result.status == 0, "\(result.stderr)")
+        let tags = names.map { "\($0)-v0.1.0" }
+        #expect(try scene.git("log", "-1", "--format=%B") == "chore: release 6 packages\n\n" + tags.joined(separator: "\n") + "\n\n")
+        #expect(try scene.git("reflog", "-1", "--format=%gs") == "commit: chore: release 6 packages\n")
+        #expect(result.stdout.contains("\"chore: release 6 packages\" on "), "\(result.stdout)")
+        #expect(try scene.git("tag", "--points-at", "HEAD") == tags.joined(separator: "\n") + "\n")
+    }
+
     /// Interrupted after the first tag: the tag, the commit and the files are all undone.
     @Test func aFailureAtTheSecondTagRollsBackTheFirst() throws {
         let scene = try Self.scene()

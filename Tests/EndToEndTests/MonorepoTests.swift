@@ -110,6 +110,14 @@ import Testing
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.stdout.contains("the readme names the api"), "\(all.stdout)")
         #expect(!all.stdout.contains("the readme ("))
+        // `status` reads the notes once for every package: each sees the corrections.
+        let header = try sandbox.git("log", "--format=%H", "--grep", "^fix(web): render the header$")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try sandbox.changelog("amend", header, "-m", "feat(web)!: redo the header").status == 0)
+        let status = try sandbox.changelog("status")
+        #expect(status.status == 0, "\(status.stderr)")
+        let lines = status.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(7).joined(separator: " ") }
+        #expect(lines.prefix(2) == ["api 1.0.0 -> 1.1.0 5 commits minor", "web 1.0.0 -> 2.0.0 3 commits major"], "\(status.stdout)")
     }
 
     @Test func membershipIsGitLogsForEveryPathPackage() throws {

@@ -69,6 +69,7 @@ public struct CutPackageReleases {
         // The packages' ranges overlap: each commit is read once and kept.
         repository.keepCommits()
         var cuts: [String: CutRelease] = [:]
+        let reads = ReleaseReads()
         for (package, history) in zip(candidates, histories) {
             let scoped = configuration.scoped(to: package)
             var packageRequest = request
@@ -77,6 +78,7 @@ public struct CutPackageReleases {
             if !names.contains(package.name) { packageRequest.version = nil }
             var cut = CutRelease(history: history, configuration: scoped, request: packageRequest)
             cut.releaseFiles = releaseFiles
+            cut.reads = reads
             cuts[package.name] = cut
         }
         let order = Self.dependenciesFirst(configuration.packages).map(\.name).filter { cuts[$0] != nil }

@@ -89,6 +89,8 @@ public struct CutRelease {
 
     /// Where the release's files are written; tests put in one that fails at a chosen write.
     var releaseFiles: any ReleaseFiles = DiskReleaseFiles()
+    /// What the parts of one release read alike; a release of several packages shares one.
+    var reads = ReleaseReads()
 
     var repository: Repository { history.repository }
     var settings: ReleaseSettings { configuration.release }
@@ -149,7 +151,7 @@ public struct CutRelease {
             return resolved
         }
         let read = [changelogFile] + versionFiles.map(\.path)
-        let locks = try LockFiles(files: versionFiles, root: root)
+        let locks = try LockFiles(files: versionFiles, root: root, reads: reads)
         return Paths(changelog: changelogFile, versionFiles: versionFiles, locks: locks, written: read + locks.paths(), read: read)
     }
 
@@ -217,7 +219,7 @@ public struct CutRelease {
         // The section as `changelog -C` would write it, so the next run finds it unedited.
         let showsContributors = configuration.contributors ?? false
         if showsContributors || configuration.template != nil {
-            try ContributorIndex(repository: repository).assign(to: &plan, after: current.map { [$0.commitID] } ?? [])
+            try reads.contributorIndex(repository).assign(to: &plan, after: current.map { [$0.commitID] } ?? [])
         }
         let renderer = MarkdownRenderer(
             links: request.links, subtitle: request.subtitle,
@@ -226,9 +228,7 @@ public struct CutRelease {
         let release = plan.release(ReleaseComposer(layout: configuration.layout))
         var section: String
         if let file = configuration.template {
-            try WorkingTreePath.checkInside(file, root: contents.root)
-            section = try GenerateRequestBuilder.loadTemplate(contents.root + file, shownAs: file, option: "[changelog] template")
-                .render(release, links: request.links, subtitle: request.subtitle)
+            section = try reads.template(file, root: contents.root).render(release, links: request.links, subtitle: request.subtitle)
         } else {
             section = renderer.render(release)
         }

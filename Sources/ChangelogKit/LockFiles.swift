@@ -26,9 +26,13 @@ struct LockFiles {
     /// The lock file of each of `files` (nil: none follows it), found once before anything is written.
     private var found: [(path: String, workspace: String?)?] = []
 
-    init(files: [VersionFile], root: String) throws(ChangelogError) {
+    /// Where the Cargo.toml files looked at for workspaces are read, once for every part.
+    let reads: ReleaseReads
+
+    init(files: [VersionFile], root: String, reads: ReleaseReads) throws(ChangelogError) {
         self.files = files
         self.root = root
+        self.reads = reads
         for file in files { found.append(try lock(of: file)) }
     }
 
@@ -128,9 +132,7 @@ struct LockFiles {
         while !directory.isEmpty {
             directory = Self.directory(of: directory)
             let candidate = directory.isEmpty ? "Cargo.toml" : directory + "/Cargo.toml"
-            guard let bytes = try? AtomicFile.read(root + candidate), let manifest = try? CargoManifest(bytes, path: candidate),
-                manifest.isWorkspace
-            else { continue }
+            guard let manifest = reads.cargoManifest(candidate, root: root), manifest.isWorkspace else { continue }
             return memberDirectories(manifest, in: directory).contains(crate) ? candidate : nil
         }
         return nil

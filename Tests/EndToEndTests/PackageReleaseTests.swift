@@ -171,6 +171,24 @@ import Testing
         #expect(try scene.git("tag", "--points-at", "HEAD") == tags.joined(separator: "\n") + "\n")
     }
 
+    /// The parts of one release share what they read alike (the template, `.mailmap`): each
+    /// package's section is the template's, with the mapped name.
+    @Test func everyPartRendersTheTemplateWithTheMailmap() throws {
+        let scene = try Self.scene(
+            config: "[changelog]\ntemplate = \"release.mustache\"\ncontributors = true\n\n" + Self.config)
+        try scene.sandbox.write("repo/release.mustache", "## {{name}} of {{tag}}\n{{#contributors}}by {{name}}\n{{/contributors}}")
+        try scene.sandbox.write("repo/.mailmap", "Countess Lovelace <ada@example.com>\n")
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: the template")
+        let result = try scene.changelog("release", "--all-packages")
+        #expect(result.status == 0, "\(result.stderr)")
+        let api = try scene.sandbox.read("repo/packages/api/CHANGELOG.md")
+        #expect(api.hasPrefix("# Changelog\n\n## 1.1.0 of api-v1.1.0\nby Countess Lovelace\n"), "\(api)")
+        let web = try scene.sandbox.read("repo/packages/web/CHANGELOG.md")
+        #expect(web.hasPrefix("# Changelog\n\n## 1.0.1 of web-v1.0.1\nby Countess Lovelace\n"), "\(web)")
+        #expect(!api.contains("Ada") && !web.contains("Ada"))
+    }
+
     /// Interrupted after the first tag: the tag, the commit and the files are all undone.
     @Test func aFailureAtTheSecondTagRollsBackTheFirst() throws {
         let scene = try Self.scene()

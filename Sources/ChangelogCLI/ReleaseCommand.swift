@@ -180,14 +180,7 @@ struct ReleaseCommand: ParsableCommand {
         for skipped in report.skipped {
             out += "  skipped \(skipped.name): nothing to release (\(skipped.reason))\n"
         }
-        for file in report.files {
-            out += "  \(report.dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
-        }
-        for commit in report.commits {
-            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
-            out +=
-                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.subject)\"\(report.branch.map { " on \($0)" } ?? "")\n"
-        }
+        out += steps(files: report.files, commits: report.commits, branch: report.branch, dryRun: report.dryRun)
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         for package in report.packages {
             out += "  \(report.dryRun ? "would tag" : "tagged") \(package.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
@@ -205,20 +198,28 @@ struct ReleaseCommand: ParsableCommand {
         return out
     }
 
+    /// The files updated and the commits made, as done or (in a dry run) as they would be done.
+    private static func steps(
+        files: [ReleaseReport.FileUpdate], commits: [ReleaseReport.CommitStep], branch: String?, dryRun: Bool
+    ) -> String {
+        var out = ""
+        for file in files {
+            out += "  \(dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
+        }
+        for commit in commits {
+            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
+            out += "  \(dryRun ? "would commit" : "committed")\(id) \"\(commit.subject)\"\(branch.map { " on \($0)" } ?? "")\n"
+        }
+        return out
+    }
+
     /// The steps, as done or (in a dry run) as they would be done, then what is left to do.
     static func describe(_ report: ReleaseReport) -> String {
         var out =
             report.dryRun
             ? "dry run: release \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release")); nothing was changed\n"
             : "released \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release"))\n"
-        for file in report.files {
-            out += "  \(report.dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
-        }
-        for commit in report.commits {
-            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
-            out +=
-                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.subject)\"\(report.branch.map { " on \($0)" } ?? "")\n"
-        }
+        out += steps(files: report.files, commits: report.commits, branch: report.branch, dryRun: report.dryRun)
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         out += "  \(report.dryRun ? "would tag" : "tagged") \(report.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
         if report.dryRun && report.notes.isEmpty {

@@ -429,7 +429,7 @@ public struct CutRelease {
             let requirements = moved.map { ", \($0.name) \($0.old) -> \($0.new)" }.joined()
             files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)\(requirements)"))
         }
-        for lock in try locks.changes(to: version, contents: &contents) {
+        for lock in try locks.changes(to: version, dependencies: dependencies, contents: &contents) {
             contents.write(lock.path, lock.contents)
             changed.append(lock.path)
             files.append(.init(path: lock.path, summary: lock.summary))

@@ -46,7 +46,11 @@ struct LockFiles {
     /// The new contents of every lock file that needs one, all read and checked before anything is
     /// written. A lock file is read through `contents`: another part of the same release may have
     /// changed it already (a workspace's Cargo.lock, for two of its crates released together).
-    func changes(to version: SemanticVersion, contents: inout ReleaseContents) throws(ChangelogError) -> [Change] {
+    /// A Cargo.lock's entries for `dependencies` (packages released with this one) take their new
+    /// versions too, as a path dependency's entry in a crate's own lock file must.
+    func changes(
+        to version: SemanticVersion, dependencies: [DependencyUpdate] = [], contents: inout ReleaseContents
+    ) throws(ChangelogError) -> [Change] {
         // Several listed manifests may share one Cargo.lock: each lock is edited once, for all of them.
         var locks: [(path: String, bytes: [UInt8], cargoPackages: [String]?)] = []
         for (file, lock) in zip(files, found) {
@@ -75,8 +79,8 @@ struct LockFiles {
         }
         var changes: [Change] = []
         for lock in locks {
-            let updated: [UInt8]
-            let summary: String
+            var updated: [UInt8]
+            var summary: String
             if let names = lock.cargoPackages {
                 let result = try wrap { () throws(VersionFileError) in
                     try CargoLock.updating(lock.bytes, path: lock.path, packages: names, to: version)
@@ -87,6 +91,18 @@ struct LockFiles {
                     ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
                 updated = result.bytes
                 summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
+                for dependency in dependencies {
+                    let entries = try wrap { () throws(VersionFileError) in try CargoLock.localPackages(in: updated, path: lock.path) }
+                    let named = dependency.names.filter { entries.contains($0) && !names.contains($0) }.sorted()
+                    guard !named.isEmpty else { continue }
+                    let moved = try wrap { () throws(VersionFileError) in
+                        try CargoLock.updating(updated, path: lock.path, packages: named, to: dependency.version)
+                    }
+                    updated = moved.bytes
+                    for change in moved.changes where change.previous != dependency.version.description {
+                        summary += ", \(change.name) \(change.previous) -> \(dependency.version)"
+                    }
+                }
             } else {
                 let result = try wrap { () throws(VersionFileError) in try PackageLock.updating(lock.bytes, path: lock.path, to: version) }
                 (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")

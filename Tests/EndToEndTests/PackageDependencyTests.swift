@@ -159,6 +159,46 @@ import Testing
         #expect(try scene.git("status", "--porcelain") == "")
     }
 
+    /// A dependent crate with a Cargo.lock of its own, outside any workspace: the lock's entry for
+    /// the path dependency moves with the dependency, or `cargo build --locked` would refuse it.
+    @Test func aDependentsOwnLockFileFollowsTheDependency() throws {
+        let scene = try Self.scene()
+        let lock = """
+            version = 3
+
+            [[package]]
+            name = "acme-cli"
+            version = "1.0.0"
+            dependencies = [
+             "acme-core",
+             "serde",
+            ]
+
+            [[package]]
+            name = "acme-core"
+            version = "1.0.0"
+
+            [[package]]
+            name = "serde"
+            version = "1.0.0"
+            source = "registry+https://github.com/rust-lang/crates.io-index"
+
+            """
+        try scene.sandbox.write("repo/crates/cli/Cargo.lock", lock)
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: the lock file")
+        let result = try scene.changelog("release", "-P", "core")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("  updated crates/cli/Cargo.lock: 1.0.0 -> 1.0.1 (acme-cli), acme-core 1.0.0 -> 1.0.1\n"),
+            "\(result.stdout)")
+        // The registry's serde keeps its 1.0.0.
+        let expected = lock.replacingOccurrences(of: "\"acme-cli\"\nversion = \"1.0.0\"", with: "\"acme-cli\"\nversion = \"1.0.1\"")
+            .replacingOccurrences(of: "\"acme-core\"\nversion = \"1.0.0\"", with: "\"acme-core\"\nversion = \"1.0.1\"")
+        #expect(try scene.sandbox.read("repo/crates/cli/Cargo.lock") == expected)
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
     @Test func aBadDependsOnIsAConfigurationError() throws {
         let scene = try Self.scene()
         try scene.sandbox.write(

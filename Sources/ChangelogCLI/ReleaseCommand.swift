@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChangelogCore
 import ChangelogKit
+import Git
 
 struct ReleaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -103,18 +104,20 @@ struct ReleaseCommand: ParsableCommand {
                 return
             }
             if allPackages || repositoryOptions.packages.count > 1 {
-                try releasePackages()
+                try releasePackages(try repositoryOptions.openRepository())
                 return
             }
-            let (history, configuration) = try repositoryOptions.open(refusingMissingPaths: true)
+            // Opened once: which kind of release this is depends on the configuration.
+            let opened = try repositoryOptions.openRepository()
             // A package others depend on is released with them (depends-on); the root changelog
             // gathers any package's release (packages-in-root).
             if let name = repositoryOptions.package,
-                configuration.packagesInRoot == true || !PackageSettings.dependents(of: [name], in: configuration.packages).isEmpty
+                opened.1.packagesInRoot == true || !PackageSettings.dependents(of: [name], in: opened.1.packages).isEmpty
             {
-                try releasePackages()
+                try releasePackages(opened)
                 return
             }
+            let (history, configuration) = try repositoryOptions.history(of: opened, refusingMissingPaths: true)
             var request = try releaseRequest(links: links.context(history, configuration), configuration)
             request.changelogPath = repositoryOptions.changelogFile(configuration)
             let report = try CutRelease(history: history, configuration: configuration, request: request).run()
@@ -143,13 +146,14 @@ struct ReleaseCommand: ParsableCommand {
         return request
     }
 
-    /// A release of several packages (`--all-packages`, `-P a -P b`).
-    private func releasePackages() throws(ChangelogError) {
-        let (repository, configuration, include, exclude) = try repositoryOptions.openForPackageRelease()
+    /// A release of several packages (`--all-packages`, `-P a -P b`), or of one with the packages
+    /// it brings along.
+    private func releasePackages(_ opened: (Repository, Configuration)) throws(ChangelogError) {
+        let (repository, configuration, include, exclude) = try repositoryOptions.forPackageRelease(opened)
         // Packages named with -P must be there; --all-packages only warns about one that is not.
         let named = configuration.packages.filter { allPackages || repositoryOptions.packages.contains($0.name) }
         try PackagePaths.check(named, in: repository, refusing: !allPackages, warn: Terminal.warning)
-        var request = try releaseRequest(links: links.context(repository, configuration), configuration)
+        let request = try releaseRequest(links: links.context(repository, configuration), configuration)
         var cut = CutPackageReleases(
             repository: repository, configuration: configuration, names: allPackages ? [] : repositoryOptions.packages,
             request: request)
@@ -176,14 +180,7 @@ struct ReleaseCommand: ParsableCommand {
         for skipped in report.skipped {
             out += "  skipped \(skipped.name): nothing to release (\(skipped.reason))\n"
         }
-        for file in report.files {
-            out += "  \(report.dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
-        }
-        for commit in report.commits {
-            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
-            out +=
-                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
-        }
+        out += steps(files: report.files, commits: report.commits, branch: report.branch, dryRun: report.dryRun)
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         for package in report.packages {
             out += "  \(report.dryRun ? "would tag" : "tagged") \(package.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
@@ -201,20 +198,28 @@ struct ReleaseCommand: ParsableCommand {
         return out
     }
 
+    /// The files updated and the commits made, as done or (in a dry run) as they would be done.
+    private static func steps(
+        files: [ReleaseReport.FileUpdate], commits: [ReleaseReport.CommitStep], branch: String?, dryRun: Bool
+    ) -> String {
+        var out = ""
+        for file in files {
+            out += "  \(dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
+        }
+        for commit in commits {
+            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
+            out += "  \(dryRun ? "would commit" : "committed")\(id) \"\(commit.subject)\"\(branch.map { " on \($0)" } ?? "")\n"
+        }
+        return out
+    }
+
     /// The steps, as done or (in a dry run) as they would be done, then what is left to do.
     static func describe(_ report: ReleaseReport) -> String {
         var out =
             report.dryRun
             ? "dry run: release \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release")); nothing was changed\n"
             : "released \(report.version) (\(report.previousTag.map { "after \($0)" } ?? "the first release"))\n"
-        for file in report.files {
-            out += "  \(report.dryRun ? "would update" : "updated") \(file.path): \(file.summary)\n"
-        }
-        for commit in report.commits {
-            let id = commit.id.map { " \($0.prefix(8))" } ?? ""
-            out +=
-                "  \(report.dryRun ? "would commit" : "committed")\(id) \"\(commit.message)\"\(report.branch.map { " on \($0)" } ?? "")\n"
-        }
+        out += steps(files: report.files, commits: report.commits, branch: report.branch, dryRun: report.dryRun)
         let signing = report.signing.map { " signed (\($0.rawValue))" } ?? ""
         out += "  \(report.dryRun ? "would tag" : "tagged") \(report.tagName)\(report.commits.isEmpty ? " at HEAD" : "")\(signing)\n"
         if report.dryRun && report.notes.isEmpty {

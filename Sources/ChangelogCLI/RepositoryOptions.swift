@@ -58,7 +58,14 @@ struct RepositoryOptions: ParsableArguments {
     /// (release); elsewhere each missing path is a warning.
     func open(refusingMissingPaths: Bool = false) throws(ChangelogError) -> (History, Configuration) {
         try refuseSeveralPackages()
-        let (repository, configuration) = try openRepository()
+        return try history(of: try openRepository(), refusingMissingPaths: refusingMissingPaths)
+    }
+
+    /// `open`'s history, for a repository and configuration opened already (`openRepository`).
+    func history(
+        of opened: (Repository, Configuration), refusingMissingPaths: Bool = false
+    ) throws(ChangelogError) -> (History, Configuration) {
+        let (repository, configuration) = opened
         if package != nil || !includePaths.isEmpty || !excludePaths.isEmpty { Self.readTreesUncached() }
         let include = try Self.globs(includePaths, option: "--include-path")
         let exclude = try Self.globs(excludePaths, option: "--exclude-path")
@@ -95,10 +102,12 @@ struct RepositoryOptions: ParsableArguments {
         return opened
     }
 
-    /// The repository, configuration and path globs for a release of several packages, which
-    /// applies `--include-path`/`--exclude-path` within each.
-    func openForPackageRelease() throws(ChangelogError) -> (Repository, Configuration, include: [PathGlob], exclude: [PathGlob]) {
-        let (repository, configuration) = try openRepository()
+    /// The repository and configuration `openRepository` opened, with the path globs, for a release
+    /// of several packages, which applies `--include-path`/`--exclude-path` within each.
+    func forPackageRelease(
+        _ opened: (Repository, Configuration)
+    ) throws(ChangelogError) -> (Repository, Configuration, include: [PathGlob], exclude: [PathGlob]) {
+        let (repository, configuration) = opened
         Self.readTreesUncached()
         return (
             repository, configuration, try Self.globs(includePaths, option: "--include-path"),
@@ -125,9 +134,8 @@ struct RepositoryOptions: ParsableArguments {
         var globs: [PathGlob] = []
         for pattern in patterns {
             guard let glob = PathGlob(pattern) else {
-                throw ChangelogError(
-                    "\(option) \(pattern.debugDescription) is not a glob (empty, or an unclosed '['); write one such as \"packages/api/**\""
-                )
+                let problem = PathGlob.problem(in: pattern) ?? "is not a glob"
+                throw ChangelogError("\(option) \(pattern.debugDescription) \(problem); write a glob such as \"packages/api/**\"")
             }
             globs.append(glob)
         }
@@ -143,7 +151,8 @@ struct RepositoryOptions: ParsableArguments {
         return try openRepository().1
     }
 
-    private func openRepository() throws(ChangelogError) -> (Repository, Configuration) {
+    /// The repository and its configuration, nothing read from its history yet.
+    func openRepository() throws(ChangelogError) -> (Repository, Configuration) {
         let repository = try repositoryOnly()
         let configuration = try ConfigurationLoader.load(explicit: config, repositoryRoot: repository.workingDirectory)
         return (repository, configuration)

@@ -26,11 +26,10 @@ public struct ClogRenderer: ReleaseTextRenderer, Sendable {
     }
 
     public func render(_ release: Release, into out: inout String) {
-        let name = release.name ?? release.version?.description ?? "Unreleased"
-        out += "<a name=\"\(release.name ?? release.version?.description ?? "unreleased")\"></a>\n"
+        out += MarkdownRenderer.anchor(release.anchorName)
         let isPatch = release.version.map { $0.patch != 0 } ?? false
         out += isPatch ? "### " : "## "
-        out += name
+        out += release.displayName
         if let subtitle { out += " " + subtitle }
         out += " (\(release.date.day))\n\n"
         var afterNote = false
@@ -66,7 +65,7 @@ public struct ClogRenderer: ReleaseTextRenderer, Sendable {
         }
         if showsContributors {
             if afterNote && !release.contributors.isEmpty { out += "\n" }
-            MarkdownRenderer.appendContributors(release, heading: "\n#### Contributors\n\n", bullet: "*   ", into: &out)
+            MarkdownRenderer.appendContributors(release, heading: "\n#### Contributors\n\n", bullet: "*   ", closing: "", into: &out)
         }
     }
 

@@ -13,15 +13,8 @@ public struct ConventionalRenderer: ReleaseTextRenderer, Sendable {
     }
 
     public func render(_ release: Release, into out: inout String) {
-        // A name that is no version is found again only by an anchor the heading repeats.
-        if release.version == nil, let name = release.name { out += "<a name=\"\(name)\"></a>\n" }
-        let name = release.name ?? release.version?.description ?? "Unreleased"
-        out += "## "
-        if let url = base.links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head {
-            out += "[\(name)](\(base.links.style.compare(url, from: previous, to: current)))"
-        } else {
-            out += name
-        }
+        out += MarkdownRenderer.nameAnchor(release)
+        out += "## " + base.comparedName(release)
         if let subtitle = base.subtitle { out += " " + subtitle }
         out += " (\(release.date.day))\n\n"
         // Each group opens with a blank line and a commit group closes with one more: two blank lines
@@ -45,16 +38,13 @@ public struct ConventionalRenderer: ReleaseTextRenderer, Sendable {
                 out += collapsingSpaces(entry.conventional.subject)
                 out += " (" + commitLink(entry.commit) + ")"
                 appendReferences(entry.conventional.references, into: &out)
-                if base.marksBackports && !entry.alsoIn.isEmpty {
-                    out += " (also in \(entry.alsoIn.map(\.description).joined(separator: ", ")))"
-                }
+                base.appendAlsoIn(entry, into: &out)
                 out += "\n"
             }
             out += "\n"
         }
         if base.showsContributors {
             MarkdownRenderer.appendContributors(release, heading: "\n### Contributors\n\n", bullet: "* ", into: &out)
-            if !release.contributors.isEmpty { out += "\n" }
         }
     }
 

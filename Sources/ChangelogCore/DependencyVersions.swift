@@ -54,7 +54,7 @@ public enum DependencyVersions {
     /// `[package] name`; nil for other files or without one.
     public static func packageName(in bytes: [UInt8], format: VersionFile.Format, path: String) -> String? {
         switch format {
-        case .packageJSON: PackageJSONDependencies.topLevelName(in: bytes)
+        case .packageJSON: PackageJSONLocator.topLevelString("name", in: bytes)
         case .cargoToml: (try? CargoManifest(bytes, path: path))?.packageName
         default: nil
         }
@@ -103,8 +103,6 @@ public enum DependencyVersions {
 /// `dependencies`-like objects, found by a byte scanner as `PackageJSONLocator` finds the version.
 enum PackageJSONDependencies {
     static func requirements(in b: [UInt8], path: String) throws(VersionFileError) -> [(name: String, range: Range<Int>)] {
-        // The file is checked first: the same errors as for its version.
-        _ = try? PackageJSONLocator.locate(in: b, path: path)
         var found: [(name: String, range: Range<Int>)] = []
         var i = VersionFile.contentStart(b)
         var containers: [UInt8] = []
@@ -154,43 +152,5 @@ enum PackageJSONDependencies {
             }
         }
         return found
-    }
-
-    /// The top-level `"name"` member's string.
-    static func topLevelName(in b: [UInt8]) -> String? {
-        var depth = 0
-        var i = VersionFile.contentStart(b)
-        var expectName = false
-        var isName = false
-        while i < b.count {
-            let c = b[i]
-            switch c {
-            case UInt8(ascii: "\""):
-                guard let end = PackageJSONLocator.endOfString(b, from: i + 1) else { return nil }
-                let text = b[(i + 1)..<end]
-                i = end + 1
-                if depth == 1 && expectName {
-                    expectName = false
-                    isName = text.elementsEqual("name".utf8)
-                } else if depth == 1 && isName {
-                    return String(decoding: text, as: UTF8.self)
-                }
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                expectName = depth == 1
-                isName = false
-                i += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                i += 1
-            case UInt8(ascii: ","):
-                expectName = depth == 1
-                isName = false
-                i += 1
-            default:
-                i += 1
-            }
-        }
-        return nil
     }
 }

@@ -14,9 +14,8 @@ public struct KeepAChangelogRenderer: ReleaseTextRenderer, Sendable {
     }
 
     public func render(_ release: Release, into out: inout String) {
-        // A name that is no version is found again only by an anchor the heading repeats.
-        if release.version == nil, let name = release.name { out += "<a name=\"\(name)\"></a>\n" }
-        out += "## [\(Self.label(release))]"
+        out += MarkdownRenderer.nameAnchor(release)
+        out += "## [\(release.displayName)]"
         if let subtitle = base.subtitle { out += " " + subtitle }
         if release.version != nil || release.name != nil { out += " - \(release.date.day)" }
         out += "\n\n"
@@ -37,17 +36,7 @@ public struct KeepAChangelogRenderer: ReleaseTextRenderer, Sendable {
         for (title, entries) in zip(KeepAChangelogCategories.titles, categories) where !entries.isEmpty {
             out += "### \(title)\n\n"
             for (entry, breaking) in entries {
-                out += "- "
-                if breaking { out += "**Breaking:** " }
-                if let component = entry.component { out += "**\(component):** " }
-                out += collapsingSpaces(entry.conventional.subject)
-                out += " (" + base.commitLink(entry.commit)
-                base.renderReferences(entry.conventional.references, into: &out)
-                out += ")"
-                if base.marksBackports && !entry.alsoIn.isEmpty {
-                    out += " (also in \(entry.alsoIn.map(\.description).joined(separator: ", ")))"
-                }
-                out += "\n"
+                base.appendEntryLine(entry, bullet: breaking ? "- **Breaking:** " : "- ", into: &out)
                 if breaking, let note = entry.conventional.breakingNote {
                     out += "\n"
                     appendIndented(note, into: &out)
@@ -58,13 +47,7 @@ public struct KeepAChangelogRenderer: ReleaseTextRenderer, Sendable {
         }
         if base.showsContributors {
             MarkdownRenderer.appendContributors(release, heading: "### Contributors\n\n", bullet: "- ", into: &out)
-            if !release.contributors.isEmpty { out += "\n" }
         }
-    }
-
-    /// The heading's link label: the version as the section names it, or `Unreleased`.
-    public static func label(_ release: Release) -> String {
-        release.name ?? release.version?.description ?? "Unreleased"
     }
 
     /// The link reference definitions the headings of `releases` (newest first) use: each version's
@@ -76,7 +59,7 @@ public struct KeepAChangelogRenderer: ReleaseTextRenderer, Sendable {
         var definitions: [(label: String, url: String)] = []
         for release in releases {
             guard let to = release.tag ?? release.head else { continue }
-            let label = release.version == nil && release.name == nil ? "unreleased" : Self.label(release)
+            let label = release.version == nil && release.name == nil ? "unreleased" : release.displayName
             if let from = release.previousTag {
                 definitions.append((label, style.compare(url, from: from, to: to)))
             } else if let tag = release.tag {

@@ -36,14 +36,8 @@ public struct MarkdownRenderer: ReleaseTextRenderer, Sendable {
         case .keepAChangelog: return KeepAChangelogRenderer(base: self).render(release, into: &out)
         case .conventional: return ConventionalRenderer(base: self).render(release, into: &out)
         }
-        let name = release.name ?? release.version?.description ?? "Unreleased"
-        out += "<a name=\"\(release.name ?? release.version?.description ?? "unreleased")\"></a>\n"
-        out += "## "
-        if let base = links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head {
-            out += "[\(name)](\(links.style.compare(base, from: previous, to: current)))"
-        } else {
-            out += name
-        }
+        out += Self.anchor(release.anchorName)
+        out += "## " + comparedName(release)
         if let subtitle { out += " " + subtitle }
         out += " (\(release.date.day))\n\n"
         for section in release.sections {
@@ -54,35 +48,66 @@ public struct MarkdownRenderer: ReleaseTextRenderer, Sendable {
             }
             if !isBreaking { out += "\n" }
         }
-        if showsContributors {
-            Self.appendContributors(release, heading: "#### Contributors\n\n", bullet: "* ", into: &out)
-            if !release.contributors.isEmpty { out += "\n" }
+        if showsContributors { Self.appendContributors(release, heading: "#### Contributors\n\n", bullet: "* ", into: &out) }
+    }
+
+    /// `<a name="1.4.0"></a>` and its line break.
+    static func anchor(_ name: String) -> String {
+        "<a name=\"\(name)\"></a>\n"
+    }
+
+    /// For the styles whose headings carry no anchor: one for a name that is no version
+    /// (`--setversion` naming a section), which only an anchor finds again.
+    static func nameAnchor(_ release: Release) -> String {
+        guard release.version == nil, let name = release.name else { return "" }
+        return anchor(name)
+    }
+
+    /// The heading's name, linked to the comparison with the previous release when there is one
+    /// and a repository to compare in.
+    func comparedName(_ release: Release) -> String {
+        guard let base = links.repositoryURL, let previous = release.previousTag, let current = release.tag ?? release.head else {
+            return release.displayName
         }
+        return "[\(release.displayName)](\(links.style.compare(base, from: previous, to: current)))"
     }
 
     /// `[changelog] contributors = true`: the release's contributors under `heading`, one `bullet`
-    /// line each, first-timers marked; nothing when there are none.
-    static func appendContributors(_ release: Release, heading: String, bullet: String, into out: inout String) {
+    /// line each, first-timers marked, then `closing`; nothing when there are none.
+    static func appendContributors(
+        _ release: Release, heading: String, bullet: String, closing: String = "\n", into out: inout String
+    ) {
         guard !release.contributors.isEmpty else { return }
         out += heading
         for contributor in release.contributors {
             out += bullet + (contributor.name.isEmpty ? contributor.email : contributor.name)
             out += contributor.isFirstTime ? " (first contribution)\n" : "\n"
         }
+        out += closing
     }
 
-    func renderEntry(_ entry: Release.Entry, breaking: Bool, into out: inout String) {
-        out += "* "
+    /// An entry's line: `bullet`, its component, subject, commit and references, and (marking
+    /// backports) the maintenance releases that shipped it first.
+    func appendEntryLine(_ entry: Release.Entry, bullet: String, into out: inout String) {
+        out += bullet
         if let component = entry.component { out += "**\(component):** " }
         out += collapsingSpaces(entry.conventional.subject)
         out += " ("
         out += commitLink(entry.commit)
         renderReferences(entry.conventional.references, into: &out)
         out += ")"
-        if marksBackports && !entry.alsoIn.isEmpty {
-            out += " (also in \(entry.alsoIn.map(\.description).joined(separator: ", ")))"
-        }
+        appendAlsoIn(entry, into: &out)
         out += "\n"
+    }
+
+    /// ` (also in 1.3.1)` when backports are marked and a maintenance release shipped the entry first.
+    func appendAlsoIn(_ entry: Release.Entry, into out: inout String) {
+        guard marksBackports && !entry.alsoIn.isEmpty else { return }
+        out += " (also in \(entry.alsoIn.map(\.description).joined(separator: ", ")))"
+    }
+
+    func renderEntry(_ entry: Release.Entry, breaking: Bool, into out: inout String) {
+        appendEntryLine(entry, bullet: "* ", into: &out)
         if breaking {
             let note = entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)
             out += "\n"

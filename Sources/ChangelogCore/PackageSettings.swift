@@ -38,8 +38,6 @@ public struct PackageSettings: Sendable, Equatable {
 }
 
 extension PackageSettings {
-    static let keys: Set<String> = ["path", "paths", "tag-prefix", "changelog", "files", "scopes", "exclude", "depends-on"]
-
     /// Reads every `[packages.NAME]` table, in file order.
     static func readAll(_ root: inout TOMLTableReader) throws(ConfigurationError) -> [PackageSettings] {
         guard var packages = try root.table("packages") else { return [] }
@@ -170,8 +168,10 @@ extension PackageSettings {
         package.dependsOn = (try table.stringArray("depends-on") ?? []).filter { seenDependencies.insert($0).inserted }
         for pattern in try table.stringArray("exclude") ?? [] {
             guard let glob = PathGlob(pattern) else {
+                let problem = PathGlob.problem(in: pattern) ?? "is not a glob"
                 throw table.error(
-                    "exclude", "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) is not a glob (an unclosed '[')")
+                    "exclude",
+                    "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) \(problem); write a glob such as \"\(package.paths[0])/docs/**\"")
             }
             package.exclude.append(glob)
         }

@@ -6,14 +6,26 @@ public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     private let scalars: [Unicode.Scalar]
 
-    /// nil when the pattern is blank or an unclosed `[`.
+    /// nil when the pattern is blank or an unclosed `[` (`problem(in:)` says which).
     public init?(_ pattern: String) {
+        guard Self.problem(in: pattern) == nil else { return nil }
+        self.pattern = pattern
+        scalars = Array(Self.normalised(pattern).unicodeScalars)
+    }
+
+    /// Why `pattern` is no glob, to end an error's sentence (`names no path`); nil when it is one.
+    public static func problem(in pattern: String) -> String? {
+        let text = normalised(pattern)
+        if text.allSatisfy(\.isWhitespace) { return "names no path" }
+        return bracketsClose(Array(text.unicodeScalars)) ? nil : "has an unclosed '['"
+    }
+
+    /// Without leading `./`; a directory (`packages/api/`) as everything under it.
+    private static func normalised(_ pattern: String) -> String {
         var text = pattern
         while text.hasPrefix("./") { text.removeFirst(2) }
         if text.hasSuffix("/") { text += "**" }
-        guard !text.allSatisfy(\.isWhitespace), Self.bracketsClose(Array(text.unicodeScalars)) else { return nil }
-        self.pattern = pattern
-        scalars = Array(text.unicodeScalars)
+        return text
     }
 
     public var description: String { pattern }

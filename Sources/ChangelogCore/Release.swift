@@ -71,4 +71,10 @@ public struct Release: Sendable, Equatable {
 
     /// True when no section lists anything.
     public var isEmpty: Bool { sections.allSatisfy { $0.entries.isEmpty } }
+
+    /// What the heading calls the release: its name, its version, or `Unreleased`.
+    public var displayName: String { name ?? version?.description ?? "Unreleased" }
+
+    /// The name of its `<a name="…">` anchor: `displayName`, with `unreleased` in lower case.
+    public var anchorName: String { name ?? version?.description ?? "unreleased" }
 }

@@ -20,7 +20,13 @@ public struct ReleaseSettings: Sendable, Equatable {
 
     /// `template` with `{version}` (1.4.0) and `{tag}` (v1.4.0) filled in.
     public static func expand(_ template: String, version: SemanticVersion, tag: String) -> String {
-        template.replacing("{version}", with: version.description).replacing("{tag}", with: tag)
+        expand(template, version: version.description, tag: tag)
+    }
+
+    /// `template` with `{version}` and `{tag}` as given: a release of several packages fills in
+    /// `api 1.4.0, web 2.0.1` and `api-v1.4.0, web-v2.0.1`.
+    public static func expand(_ template: String, version: String, tag: String) -> String {
+        template.replacing("{version}", with: version).replacing("{tag}", with: tag)
     }
 }
 

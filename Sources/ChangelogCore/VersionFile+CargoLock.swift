@@ -84,6 +84,12 @@ public enum CargoLock {
         return (result, changes)
     }
 
+    /// The names of the entries without a `source`: the packages of the lock file's own workspace
+    /// and its path dependencies.
+    public static func localPackages(in bytes: [UInt8], path: String) throws(VersionFileError) -> Set<String> {
+        Set(try scan(bytes, path: path).filter { !$0.hasSource }.compactMap(\.name?.text))
+    }
+
     /// The original document (`expected`, changed here) with the intended changes made through
     /// TOMLKit must equal the edited file as TOMLKit reads it.
     private static func verify(

@@ -11,7 +11,7 @@ enum PackageJSONLocator {
     }
 
     static func locate(in bytes: [UInt8], path: String) throws(VersionFileError) -> Range<Int> {
-        let members = try versionMembers(in: bytes, path: path)
+        let members = try members(named: "version", in: bytes, path: path)
         guard let member = members.first else {
             throw VersionFileError(
                 path: path,
@@ -32,7 +32,15 @@ enum PackageJSONLocator {
         return value
     }
 
-    private static func versionMembers(in b: [UInt8], path: String) throws(VersionFileError) -> [Member] {
+    /// The top-level object's string value named `name` (package.json's `name`), the first when
+    /// several are; nil when there is none or the file is not valid enough to find one.
+    static func topLevelString(_ name: String, in bytes: [UInt8]) -> String? {
+        guard let value = (try? members(named: name, in: bytes, path: ""))?.first?.value else { return nil }
+        return String(decoding: bytes[value], as: UTF8.self)
+    }
+
+    /// The top-level object's members named `name`, in file order.
+    private static func members(named name: String, in b: [UInt8], path: String) throws(VersionFileError) -> [Member] {
         func invalid(_ what: String, at offset: Int) -> VersionFileError {
             VersionFileError(
                 path: path,
@@ -60,7 +68,7 @@ enum PackageJSONLocator {
                 expectName = false
                 while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { throw invalid("a member name without ':'", at: i) }
-                guard b[start..<end].elementsEqual("version".utf8) else { continue }
+                guard b[start..<end].elementsEqual(name.utf8) else { continue }
                 i += 1
                 while i < b.count, Bytes.isBlankOrLineBreak(b[i]) { i += 1 }
                 let line = VersionFile.line(of: start, in: b)

@@ -48,7 +48,7 @@ public struct Amend {
             }
             return existing.hasSuffix("\n") ? existing : existing + "\n"
         case .remove:
-            let (author, committer) = try (signature(.author), signature(.committer))
+            let (author, committer) = try repository.identities()
             let removed = try updatingNotes { () throws(GitError) in
                 try repository.removeNote(reference: History.notesReference, on: id, author: author, committer: committer)
             }
@@ -99,7 +99,7 @@ public struct Amend {
     }
 
     private func write(_ amendment: CommitAmendment, on id: ObjectID) throws(ChangelogError) {
-        let (author, committer) = try (signature(.author), signature(.committer))
+        let (author, committer) = try repository.identities()
         try updatingNotes { () throws(GitError) in
             try repository.setNote(amendment.note, reference: History.notesReference, on: id, author: author, committer: committer)
         }
@@ -127,10 +127,6 @@ public struct Amend {
                 SystemClock.pause(seconds: Double.random(in: 0.001...0.01) * Double(min(attempt, 10)))
             }
         }
-    }
-
-    private func signature(_ role: IdentityRole) throws(ChangelogError) -> Signature {
-        try repository.identity(role, now: Environment.now())
     }
 
     /// Opens `text` in the editor git would use (`GIT_EDITOR`, `VISUAL`, `EDITOR`, else `vi`), run

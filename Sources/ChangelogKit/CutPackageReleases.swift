@@ -63,13 +63,14 @@ public struct CutPackageReleases {
         let selected = try selectedPackages()
         // Dependents come along: a release of api is one of every package that depends on it.
         let dependents = PackageSettings.dependents(of: selected, in: configuration.packages)
-        let histories = try MonorepoStatus.histories(
-            of: configuration.packages, repository: repository, include: include, exclude: exclude)
+        // Only the packages that may be released are asked about each commit.
+        let candidates = configuration.packages.filter { selected.contains($0.name) || dependents.contains($0.name) }
+        let histories = try MonorepoStatus.histories(of: candidates, repository: repository, include: include, exclude: exclude)
         // The packages' ranges overlap: each commit is read once and kept.
         repository.keepCommits()
         var cuts: [String: CutRelease] = [:]
-        for (package, history) in zip(configuration.packages, histories)
-        where selected.contains(package.name) || dependents.contains(package.name) {
+        let reads = ReleaseReads()
+        for (package, history) in zip(candidates, histories) {
             let scoped = configuration.scoped(to: package)
             var packageRequest = request
             packageRequest.changelogPath = scoped.changelog ?? package.changelogPath
@@ -77,6 +78,7 @@ public struct CutPackageReleases {
             if !names.contains(package.name) { packageRequest.version = nil }
             var cut = CutRelease(history: history, configuration: scoped, request: packageRequest)
             cut.releaseFiles = releaseFiles
+            cut.reads = reads
             cuts[package.name] = cut
         }
         let order = Self.dependenciesFirst(configuration.packages).map(\.name).filter { cuts[$0] != nil }
@@ -84,15 +86,9 @@ public struct CutPackageReleases {
             throw ChangelogError("no packages are configured; add a [packages.NAME] table with a path to .changelog.toml")
         }
 
-        let root = try first.workingRoot()
-        // As a single release: a dry run takes no lock but refuses while a release is pending.
-        let gitDirectory = repository.commonDirectory
-        let lock = request.dryRun ? nil : try ReleaseLock(gitDirectory: gitDirectory)
-        defer { lock?.release() }
-        try PendingRelease.refuseIfPending(in: gitDirectory)
-        if lock != nil { ReleaseJournal.removeLeftovers(in: gitDirectory) }
-        let head = try git { () throws(GitError) in try repository.head() }
-        let target = try first.checkHead(head)
+        let session = try first.begin()
+        defer { session.lock?.release() }
+        let (root, head, target) = (session.root, session.head, session.target)
         var paths: [String: CutRelease.Paths] = [:]
         var written: [String] = []
         var read: [String] = []
@@ -162,50 +158,44 @@ public struct CutPackageReleases {
                 ]
             }
         }
-        let (author, committer) = try first.identities()
-
-        let settings = configuration.release
-        let defaults = ReleaseSettings()
-        let tags = parts.map(\.part.tagName).joined(separator: ", ")
-        let versions = parts.map { "\($0.name) \($0.part.version)" }.joined(separator: ", ")
-        func expand(_ template: String, default scoped: String, unless original: String) -> String {
-            (template == original ? scoped : template).replacing("{version}", with: versions).replacing("{tag}", with: tags)
-        }
-        let message = expand(settings.commitMessage, default: "chore: tag {tag}", unless: defaults.commitMessage)
-        let changelogPaths = parts.flatMap(\.part.changelogPaths) + rootPaths
-        let changelogChanges = contents.changes(among: changelogPaths)
-        let versionChanges = contents.changes(among: parts.flatMap(\.part.versionPaths).filter { !changelogPaths.contains($0) })
-        var groups: [ReleasePublication.Group] = []
-        if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
-            let changelogMessage = expand(
-                settings.changelogCommitMessage, default: "docs: changelog for {tag}", unless: defaults.changelogCommitMessage)
-            groups = [.init(message: changelogMessage, changes: changelogChanges), .init(message: message, changes: versionChanges)]
-        } else if !(changelogChanges + versionChanges).isEmpty {
-            groups = [.init(message: message, changes: changelogChanges + versionChanges)]
-        }
-        let signing = try first.signingSettings()
         let tagNames = parts.map(\.part.tagName)
+        let changelogPaths = parts.flatMap(\.part.changelogPaths) + rootPaths
+        let versions = parts.map { "\($0.name) \($0.part.version)" }.joined(separator: ", ")
+        let defaults = ReleaseSettings()
+        let settings = configuration.release
+        let commits = try first.commits(
+            changelogPaths: changelogPaths, versionPaths: parts.flatMap(\.part.versionPaths), contents: contents,
+            message: Self.message(
+                first.settings.commitMessage, isDefault: settings.commitMessage == defaults.commitMessage,
+                short: "chore: release \(parts.count) packages", versions: versions, tagNames: tagNames),
+            changelogMessage: Self.message(
+                first.settings.changelogCommitMessage, isDefault: settings.changelogCommitMessage == defaults.changelogCommitMessage,
+                short: "docs: changelog for \(parts.count) packages", versions: versions, tagNames: tagNames),
+            tagNames: tagNames, session: session)
         var report = PackagesReleaseReport(
             packages: parts.map { name, part in
                 .init(
                     name: name, version: part.version, tagName: part.tagName, previousTag: part.previousTag, notes: part.notes,
                     keptEditedSection: part.keptEditedSection)
             },
-            skipped: skipped,
-            files: parts.flatMap(\.part.files) + rootUpdate,
-            commits: groups.map { .init(id: nil, message: $0.message, paths: $0.changes.map(\.path)) },
-            signing: signing?.format, branch: head.branchName,
-            pushCommand: try first.pushCommand(branch: head.branchName, tagNames: tagNames), dryRun: request.dryRun)
+            skipped: skipped, files: parts.flatMap(\.part.files) + rootUpdate, commits: commits.steps,
+            signing: commits.signing?.format, branch: head.branchName, pushCommand: commits.pushCommand, dryRun: request.dryRun)
         if request.dryRun { return report }
 
-        let publication = ReleasePublication(
-            repository: repository, root: root, gitDirectory: gitDirectory, releaseFiles: releaseFiles, signing: signing,
-            label: report.summary, pushCommand: report.pushCommand, author: author, committer: committer)
-        let published = try publication.publish(
-            groups: groups, head: head, target: target,
-            tags: parts.map { .init(name: $0.part.tagName, title: $0.part.tagTitle, notes: $0.part.notes) })
+        let published = try first.publish(
+            commits, tags: parts.map { .init(name: $0.part.tagName, title: $0.part.tagTitle, notes: $0.part.notes) },
+            label: report.summary, session: session)
         for (index, id) in published.commits.enumerated() { report.commits[index].id = id.hex }
         return report
+    }
+
+    /// `template` (the first part's, scoped: `chore: tag {tag}` by default) given the tags and
+    /// versions of every part. A default message whose list runs past a subject's 72 characters
+    /// becomes `short`, with the tags listed in the body, one a line.
+    static func message(_ template: String, isDefault: Bool, short: String, versions: String, tagNames: [String]) -> String {
+        let expanded = ReleaseSettings.expand(template, version: versions, tag: tagNames.joined(separator: ", "))
+        guard isDefault, expanded.count > 72 else { return expanded }
+        return short + "\n\n" + tagNames.joined(separator: "\n")
     }
 
     /// `packages` with every package after those it depends on, otherwise in file order (the

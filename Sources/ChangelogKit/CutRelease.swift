@@ -46,6 +46,9 @@ public struct ReleaseReport {
         public var id: String?
         public var message: String
         public var paths: [String]
+
+        /// The message's first line.
+        public var subject: Substring { message.prefix { $0 != "\n" } }
     }
 
     public var version: SemanticVersion
@@ -86,75 +89,47 @@ public struct CutRelease {
 
     /// Where the release's files are written; tests put in one that fails at a chosen write.
     var releaseFiles: any ReleaseFiles = DiskReleaseFiles()
+    /// What the parts of one release read alike; a release of several packages shares one.
+    var reads = ReleaseReads()
 
-    private var repository: Repository { history.repository }
-    private var settings: ReleaseSettings { configuration.release }
+    var repository: Repository { history.repository }
+    var settings: ReleaseSettings { configuration.release }
 
     public func run() throws(ChangelogError) -> ReleaseReport {
-        let root = try workingRoot()
-        // A dry run changes nothing, so it needs no lock (and works in a read-only clone), but it
-        // too refuses while a release is pending: what it would show is not what would happen.
-        let gitDirectory = repository.commonDirectory
-        let lock = request.dryRun ? nil : try ReleaseLock(gitDirectory: gitDirectory)
-        defer { lock?.release() }
-        try PendingRelease.refuseIfPending(in: gitDirectory)
-        if lock != nil { ReleaseJournal.removeLeftovers(in: gitDirectory) }
-        let head = try git { () throws(GitError) in try repository.head() }
-        let target = try checkHead(head)
-        let paths = try releasePaths(root: root)
-        try checkFiles(paths.written, read: paths.read, root: root)
-        var contents = ReleaseContents(root: root)
-        guard case .release(let part) = try part(head: head, target: target, paths: paths, contents: &contents) else {
+        let session = try begin()
+        defer { session.lock?.release() }
+        let paths = try releasePaths(root: session.root)
+        try checkFiles(paths.written, read: paths.read, root: session.root)
+        var contents = ReleaseContents(root: session.root)
+        guard case .release(let part) = try part(head: session.head, target: session.target, paths: paths, contents: &contents) else {
             throw ChangelogError("nothing to release")  // a single release throws its own reason instead
         }
-        let (author, committer) = try identities()
-
-        var groups: [ReleasePublication.Group] = []
-        let message = ReleaseSettings.expand(settings.commitMessage, version: part.version, tag: part.tagName)
-        let changelogChanges = contents.changes(among: part.changelogPaths)
-        let versionChanges = contents.changes(among: part.versionPaths)
-        if settings.separateCommits && !changelogChanges.isEmpty && !versionChanges.isEmpty {
-            groups = [
-                .init(
-                    message: ReleaseSettings.expand(settings.changelogCommitMessage, version: part.version, tag: part.tagName),
-                    changes: changelogChanges),
-                .init(message: message, changes: versionChanges),
-            ]
-        } else if !(changelogChanges + versionChanges).isEmpty {
-            groups = [.init(message: message, changes: changelogChanges + versionChanges)]
-        }
-        let signing = try signingSettings()
+        let commits = try commits(
+            changelogPaths: part.changelogPaths, versionPaths: part.versionPaths, contents: contents,
+            message: ReleaseSettings.expand(settings.commitMessage, version: part.version, tag: part.tagName),
+            changelogMessage: ReleaseSettings.expand(settings.changelogCommitMessage, version: part.version, tag: part.tagName),
+            tagNames: [part.tagName], session: session)
         var report = ReleaseReport(
             version: part.version, tagName: part.tagName, previousTag: part.previousTag, notes: part.notes, files: part.files,
-            commits: groups.map { .init(id: nil, message: $0.message, paths: $0.changes.map(\.path)) },
-            tagID: nil, signing: signing?.format, branch: head.branchName,
-            pushCommand: try pushCommand(branch: head.branchName, tagNames: [part.tagName]), dryRun: request.dryRun)
+            commits: commits.steps, tagID: nil, signing: commits.signing?.format, branch: session.head.branchName,
+            pushCommand: commits.pushCommand, dryRun: request.dryRun)
         report.keptEditedSection = part.keptEditedSection
         if request.dryRun { return report }
 
-        let publication = ReleasePublication(
-            repository: repository, root: root, gitDirectory: gitDirectory, releaseFiles: releaseFiles, signing: signing,
-            label: part.version.description, pushCommand: report.pushCommand, author: author, committer: committer)
-        let published = try publication.publish(
-            groups: groups, head: head, target: target,
-            tags: [.init(name: part.tagName, title: part.tagTitle, notes: part.notes)])
+        let published = try publish(
+            commits, tags: [.init(name: part.tagName, title: part.tagTitle, notes: part.notes)], label: part.version.description,
+            session: session)
         for (index, id) in published.commits.enumerated() { report.commits[index].id = id.hex }
         report.tagID = published.tags.first?.hex
         return report
-    }
-
-    /// Who the release commit and tags are by; git stamps author and committer with one reading of
-    /// the clock, and so does a release.
-    func identities() throws(ChangelogError) -> (author: Signature, committer: Signature) {
-        let now = Environment.now()
-        let committer = try repository.identity(.committer, now: now)
-        return (try repository.identity(.author, now: now), committer)
     }
 
     /// The files one part of a release reads and writes, resolved inside the working tree.
     struct Paths {
         var changelog: String
         var versionFiles: [VersionFile]
+        /// The lock files that follow the version files.
+        var locks: LockFiles
         /// The changelog, the version files and their lock files.
         var written: [String]
         /// The changelog and the version files, which must be regular files before they are read.
@@ -176,8 +151,8 @@ public struct CutRelease {
             return resolved
         }
         let read = [changelogFile] + versionFiles.map(\.path)
-        let written = try read + LockFiles(files: versionFiles, root: root).paths()
-        return Paths(changelog: changelogFile, versionFiles: versionFiles, written: written, read: read)
+        let locks = try LockFiles(files: versionFiles, root: root, reads: reads)
+        return Paths(changelog: changelogFile, versionFiles: versionFiles, locks: locks, written: read + locks.paths(), read: read)
     }
 
     /// The checks every file a release writes passes before anything is read or written.
@@ -244,7 +219,7 @@ public struct CutRelease {
         // The section as `changelog -C` would write it, so the next run finds it unedited.
         let showsContributors = configuration.contributors ?? false
         if showsContributors || configuration.template != nil {
-            try ContributorIndex(repository: repository).assign(to: &plan, after: current.map { [$0.commitID] } ?? [])
+            try reads.contributorIndex(repository).assign(to: &plan, after: current.map { [$0.commitID] } ?? [])
         }
         let renderer = MarkdownRenderer(
             links: request.links, subtitle: request.subtitle,
@@ -253,9 +228,7 @@ public struct CutRelease {
         let release = plan.release(ReleaseComposer(layout: configuration.layout))
         var section: String
         if let file = configuration.template {
-            try WorkingTreePath.checkInside(file, root: contents.root)
-            section = try GenerateRequestBuilder.loadTemplate(contents.root + file, shownAs: file, option: "[changelog] template")
-                .render(release, links: request.links, subtitle: request.subtitle)
+            section = try reads.template(file, root: contents.root).render(release, links: request.links, subtitle: request.subtitle)
         } else {
             section = renderer.render(release)
         }
@@ -284,7 +257,7 @@ public struct CutRelease {
                 .init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
         let versionPaths = try versionFileChanges(
-            paths.versionFiles, changelog: changelogFile, version: version, dependencies: dependencies, contents: &contents,
+            paths.versionFiles, locks: paths.locks, changelog: changelogFile, version: version, dependencies: dependencies, contents: &contents,
             into: &files)
         var part = ReleasePart(
             version: version, tagName: tagName, previousTag: current?.name, section: section, notes: notes,
@@ -418,7 +391,7 @@ public struct CutRelease {
     /// The new contents of every `[release] files` entry, all read and checked before anything is
     /// written, put into `contents`; returns the paths changed.
     private func versionFileChanges(
-        _ versionFiles: [VersionFile], changelog: String, version: SemanticVersion, dependencies: [DependencyUpdate],
+        _ versionFiles: [VersionFile], locks: LockFiles, changelog: String, version: SemanticVersion, dependencies: [DependencyUpdate],
         contents: inout ReleaseContents, into files: inout [ReleaseReport.FileUpdate]
     ) throws(ChangelogError) -> [String] {
         var changed: [String] = []
@@ -456,10 +429,7 @@ public struct CutRelease {
             let requirements = moved.map { ", \($0.name) \($0.old) -> \($0.new)" }.joined()
             files.append(.init(path: file.path, summary: "\(old.isEmpty ? "(empty)" : old) -> \(version)\(requirements)"))
         }
-        var locks = LockFiles(files: versionFiles, root: contents.root)
-        locks.overlay = contents.changed
-        for lock in try locks.changes(to: version) {
-            contents.remember(lock.path, read: lock.original)
+        for lock in try locks.changes(to: version, dependencies: dependencies, contents: &contents) {
             contents.write(lock.path, lock.contents)
             changed.append(lock.path)
             files.append(.init(path: lock.path, summary: lock.summary))

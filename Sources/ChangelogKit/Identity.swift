@@ -53,6 +53,15 @@ extension Repository {
     }
 }
 
+extension Repository {
+    /// Who a new commit (a release's, a note's) is by: git stamps author and committer with one
+    /// reading of the clock, and so does this tool.
+    public func identities(now: Timestamp = Environment.now()) throws(ChangelogError) -> (author: Signature, committer: Signature) {
+        let committer = try identity(.committer, now: now)
+        return (try identity(.author, now: now), committer)
+    }
+}
+
 /// The process environment and clock, read in one place.
 public enum Environment {
     public static func value(_ name: String) -> String? {

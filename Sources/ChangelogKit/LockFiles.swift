@@ -17,44 +17,48 @@ struct LockFiles {
         var path: String
         var contents: [UInt8]
         var summary: String
-        /// The bytes it was edited from: the disk's, or another part's (`overlay`).
-        var original: [UInt8]
     }
 
     /// Relative to the repository root, with symbolic links followed (`WorkingTreePath`).
     let files: [VersionFile]
     /// The working tree's root, ending in `/`.
     let root: String
-    /// Lock files another part of the same release changed already (a workspace's Cargo.lock, for
-    /// two of its crates released together), by path: edited from those bytes, not the disk's.
-    var overlay: [String: [UInt8]] = [:]
+    /// The lock file of each of `files` (nil: none follows it), found once before anything is written.
+    private var found: [(path: String, workspace: String?)?] = []
 
-    init(files: [VersionFile], root: String) {
+    /// Where the Cargo.toml files looked at for workspaces are read, once for every part.
+    let reads: ReleaseReads
+
+    init(files: [VersionFile], root: String, reads: ReleaseReads) throws(ChangelogError) {
         self.files = files
         self.root = root
+        self.reads = reads
+        for file in files { found.append(try lock(of: file)) }
     }
 
     /// Every lock file the release may write, whether it exists or not, for the check for uncommitted changes.
-    func paths() throws(ChangelogError) -> [String] {
+    func paths() -> [String] {
         var paths: [String] = []
-        for file in files {
-            if let lock = try lock(of: file), !paths.contains(lock.path) { paths.append(lock.path) }
-        }
+        for case let lock? in found where !paths.contains(lock.path) { paths.append(lock.path) }
         return paths
     }
 
-    /// The new contents of every lock file that needs one, all read and checked before anything is written.
-    func changes(to version: SemanticVersion) throws(ChangelogError) -> [Change] {
+    /// The new contents of every lock file that needs one, all read and checked before anything is
+    /// written. A lock file is read through `contents`: another part of the same release may have
+    /// changed it already (a workspace's Cargo.lock, for two of its crates released together).
+    /// A Cargo.lock's entries for `dependencies` (packages released with this one) take their new
+    /// versions too, as a path dependency's entry in a crate's own lock file must.
+    func changes(
+        to version: SemanticVersion, dependencies: [DependencyUpdate] = [], contents: inout ReleaseContents
+    ) throws(ChangelogError) -> [Change] {
         // Several listed manifests may share one Cargo.lock: each lock is edited once, for all of them.
         var locks: [(path: String, bytes: [UInt8], cargoPackages: [String]?)] = []
-        for file in files {
-            guard let lock = try lock(of: file) else { continue }
+        for (file, lock) in zip(files, found) {
+            guard let lock else { continue }
             if files.contains(where: { $0.path == lock.path }) {
                 throw ChangelogError("[release] files lists \(lock.path), which follows \(file.path) by itself; remove it from the list")
             }
-            var current = overlay[lock.path]
-            if current == nil { current = try AtomicFile.read(root + lock.path) }
-            guard let bytes = current, let manifest = try AtomicFile.read(root + file.path) else { continue }
+            guard let bytes = try contents.read(lock.path), let manifest = try AtomicFile.read(root + file.path) else { continue }
             var names: [String]? = nil
             if file.format == .cargoToml {
                 let parsed = try wrap { () throws(VersionFileError) in try CargoManifest(manifest, path: file.path) }
@@ -75,8 +79,8 @@ struct LockFiles {
         }
         var changes: [Change] = []
         for lock in locks {
-            let updated: [UInt8]
-            let summary: String
+            var updated: [UInt8]
+            var summary: String
             if let names = lock.cargoPackages {
                 let result = try wrap { () throws(VersionFileError) in
                     try CargoLock.updating(lock.bytes, path: lock.path, packages: names, to: version)
@@ -87,12 +91,24 @@ struct LockFiles {
                     ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
                 updated = result.bytes
                 summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
+                for dependency in dependencies {
+                    let entries = try wrap { () throws(VersionFileError) in try CargoLock.localPackages(in: updated, path: lock.path) }
+                    let named = dependency.names.filter { entries.contains($0) && !names.contains($0) }.sorted()
+                    guard !named.isEmpty else { continue }
+                    let moved = try wrap { () throws(VersionFileError) in
+                        try CargoLock.updating(updated, path: lock.path, packages: named, to: dependency.version)
+                    }
+                    updated = moved.bytes
+                    for change in moved.changes where change.previous != dependency.version.description {
+                        summary += ", \(change.name) \(change.previous) -> \(dependency.version)"
+                    }
+                }
             } else {
                 let result = try wrap { () throws(VersionFileError) in try PackageLock.updating(lock.bytes, path: lock.path, to: version) }
                 (updated, summary) = (result.bytes, "\(result.previous) -> \(version)")
             }
             if updated != lock.bytes {
-                changes.append(Change(path: lock.path, contents: updated, summary: summary, original: lock.bytes))
+                changes.append(Change(path: lock.path, contents: updated, summary: summary))
             }
         }
         return changes
@@ -132,9 +148,7 @@ struct LockFiles {
         while !directory.isEmpty {
             directory = Self.directory(of: directory)
             let candidate = directory.isEmpty ? "Cargo.toml" : directory + "/Cargo.toml"
-            guard let bytes = try? AtomicFile.read(root + candidate), let manifest = try? CargoManifest(bytes, path: candidate),
-                manifest.isWorkspace
-            else { continue }
+            guard let manifest = reads.cargoManifest(candidate, root: root), manifest.isWorkspace else { continue }
             return memberDirectories(manifest, in: directory).contains(crate) ? candidate : nil
         }
         return nil

@@ -13,19 +13,24 @@ public struct MonorepoStatus {
         self.configuration = configuration
     }
 
-    /// The package histories of `packages` (every configured one by default), sharing the
-    /// repository's tags (listed once) and one membership.
+    /// The package histories of `packages`, sharing the repository's tags (listed once), one
+    /// membership and the corrections of `changelog amend` (its notes, read once).
     public static func histories(
         of packages: [PackageSettings], repository: Repository, include: [PathGlob] = [], exclude: [PathGlob] = []
     ) throws(ChangelogError) -> [History] {
         let membership = PackageMembership(
             repository: repository, rules: packages.map { .init(package: $0, include: include, exclude: exclude) })
         let all = try git { () throws(GitError) in try repository.tags() }
-        return packages.enumerated().map { number, package in
+        let histories = packages.enumerated().map { number, package in
             History(
                 repository: repository, tags: VersionTag.packageTags(all, prefix: package.tagPrefix),
                 filter: CommitFilter(membership: membership, rule: number))
         }
+        if let first = histories.first {
+            let amendments = try first.amendments()
+            for history in histories.dropFirst() { history.loadedAmendments = amendments }
+        }
+        return histories
     }
 
     public func run(target revision: String = "HEAD") throws(ChangelogError) -> StatusDocument {

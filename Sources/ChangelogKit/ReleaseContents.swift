@@ -29,12 +29,6 @@ struct ReleaseContents {
         return bytes
     }
 
-    /// Records the disk's bytes of a file read elsewhere (a lock file) before it is written; the
-    /// first reading counts.
-    mutating func remember(_ path: String, read bytes: [UInt8]?) {
-        if originals[path] == nil { originals[path] = .some(bytes) }
-    }
-
     mutating func write(_ path: String, _ bytes: [UInt8]) {
         if changed.updateValue(bytes, forKey: path) == nil { order.append(path) }
     }

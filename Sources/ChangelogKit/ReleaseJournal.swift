@@ -53,27 +53,6 @@ struct ReleaseJournal: Equatable {
     /// Several tags: a tool that knows only one refuses the journal as damaged rather than settle half of it.
     private static let severalTagsHeader = "changelog release journal 2"
 
-    init(
-        version: String, tags: [Tag], reference: Reference?, indexPath: String, index: [UInt8]?, files: [File], pushCommand: String
-    ) {
-        self.version = version
-        self.tags = tags
-        self.reference = reference
-        self.indexPath = indexPath
-        self.index = index
-        self.files = files
-        self.pushCommand = pushCommand
-    }
-
-    init(
-        version: String, tagName: String, tagObject: ObjectID, reference: Reference?, indexPath: String, index: [UInt8]?,
-        files: [File], pushCommand: String
-    ) {
-        self.init(
-            version: version, tags: [Tag(name: tagName, object: tagObject)], reference: reference, indexPath: indexPath, index: index,
-            files: files, pushCommand: pushCommand)
-    }
-
     /// The tags' names, as messages list them.
     var tagNames: String { tags.map(\.name).joined(separator: ", ") }
 

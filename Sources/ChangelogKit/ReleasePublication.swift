@@ -99,7 +99,9 @@ struct ReleasePublication {
         if tip != target, let last = groups.last {
             var name = "HEAD"
             if case .branch(let branch, _) = head { name = branch }
-            reference = .init(name: name, old: target, new: tip, logMessage: "commit: \(last.message)")
+            // As git logs a commit: its subject, the one line a reflog entry holds.
+            let subject = last.message.prefix { $0 != "\n" }
+            reference = .init(name: name, old: target, new: tip, logMessage: "commit: \(subject)")
         }
         let journal = ReleaseJournal(
             version: label, tags: tagObjects, reference: reference, indexPath: indexPath,

@@ -109,7 +109,13 @@ import Testing
         #expect(same.contains("packages \"a\" and \"b\" both tag with \"x-\""), "\(same)")
         let unknown = failure("[packages.api]\npath = \"a\"\ntag_prefix = \"api-v\"\n")
         #expect(unknown.contains("unknown key 'packages.api.tag_prefix' (the key is spelt 'tag-prefix')"), "\(unknown)")
-        #expect(failure("[packages.api]\npath = \"a\"\nexclude = [\"a/[b\"]\n").contains("unclosed '['"))
+        #expect(failure("[packages.api]\npath = \"a\"\nexclude = [\"a/[b\"]\n").contains("\"a/[b\" has an unclosed '['"))
+        // A pattern that is empty without its `./` says so, not that it has a bracket it has not.
+        for blank in ["./", "././"] {
+            let message = failure("[packages.api]\npath = \"a\"\nexclude = [\"\(blank)\"]\n")
+            #expect(message.contains("key 'packages.api.exclude': \"\(blank)\" names no path; write a glob such as \"a/docs/**\""), "\(message)")
+            #expect(!message.contains("'['"), "\(message)")
+        }
         #expect(failure("[packages.api]\npath = 3\n").contains("key 'packages.api.path' must be a string, found an integer (3)"))
         #expect(failure("[packages]\napi = \"a\"\n").contains("key 'packages.api' must be a table"))
         #expect(failure("path = \"a\"\n").contains("'path' belongs in a [packages.NAME] table"))

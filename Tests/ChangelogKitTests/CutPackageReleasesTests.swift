@@ -110,4 +110,19 @@ import Testing
         #expect(try sandbox.git("status", "--porcelain") == "")
         #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/repo/.git/changelog-release"))
     }
+
+    /// The default message lists the tags while they fit a 72-character subject; past that it
+    /// counts the packages and lists the tags in the body. A configured message is kept as written.
+    @Test func aLongDefaultMessageCountsThePackages() {
+        func message(_ template: String, isDefault: Bool = true, _ tags: [String]) -> String {
+            CutPackageReleases.message(
+                template, isDefault: isDefault, short: "chore: release \(tags.count) packages", versions: "v", tagNames: tags)
+        }
+        #expect(message("chore: tag {tag}", ["api-v1.1.0", "web-v1.0.1"]) == "chore: tag api-v1.1.0, web-v1.0.1")
+        let fits = (1...5).map { "p\($0)-v1.0.0" }  // 11 + 5 * 9 + 4 * 2 = 64 characters
+        #expect(message("chore: tag {tag}", fits) == "chore: tag " + fits.joined(separator: ", "))
+        let many = (1...7).map { "p\($0)-v1.0.0" }  // 11 + 7 * 9 + 6 * 2 = 86 characters
+        #expect(message("chore: tag {tag}", many) == "chore: release 7 packages\n\n" + many.joined(separator: "\n"))
+        #expect(message("chore(release): {tag}", isDefault: false, many) == "chore(release): " + many.joined(separator: ", "))
+    }
 }

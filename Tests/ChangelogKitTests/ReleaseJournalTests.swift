@@ -19,7 +19,7 @@ import Testing
         let one = try #require(ObjectID(hex: String(repeating: "a1", count: 20)))
         let two = try #require(ObjectID(hex: String(repeating: "b2", count: 20)))
         let journal = ReleaseJournal(
-            version: "2.0.0-rc.1", tagName: "v2.0.0-rc.1", tagObject: two,
+            version: "2.0.0-rc.1", tags: [.init(name: "v2.0.0-rc.1", object: two)],
             reference: .init(
                 name: "refs/heads/fix\\tab", old: one, new: two, logMessage: "commit: chore(release): v2.0.0-rc.1\twith a tab"),
             indexPath: git + "index", index: [0, 1, 2, 255],

@@ -110,6 +110,14 @@ import Testing
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.stdout.contains("the readme names the api"), "\(all.stdout)")
         #expect(!all.stdout.contains("the readme ("))
+        // `status` reads the notes once for every package: each sees the corrections.
+        let header = try sandbox.git("log", "--format=%H", "--grep", "^fix(web): render the header$")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try sandbox.changelog("amend", header, "-m", "feat(web)!: redo the header").status == 0)
+        let status = try sandbox.changelog("status")
+        #expect(status.status == 0, "\(status.stderr)")
+        let lines = status.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(7).joined(separator: " ") }
+        #expect(lines.prefix(2) == ["api 1.0.0 -> 1.1.0 5 commits minor", "web 1.0.0 -> 2.0.0 3 commits major"], "\(status.stdout)")
     }
 
     @Test func membershipIsGitLogsForEveryPathPackage() throws {
@@ -203,7 +211,9 @@ import Testing
         #expect(markdownOnly.stdout.contains("a typo in the api docs") && markdownOnly.stdout.contains("guide wording"))
         #expect(!markdownOnly.stdout.contains("the readme"))
         let bad = try sandbox.changelog("--include-path", "a/[b")
-        #expect(bad.status == 2 && bad.stderr.contains("is not a glob"))
+        #expect(bad.status == 2 && bad.stderr.contains("--include-path \"a/[b\" has an unclosed '['"), "\(bad.stderr)")
+        let blank = try sandbox.changelog("--exclude-path", " ")
+        #expect(blank.status == 2 && blank.stderr.contains("--exclude-path \" \" names no path; write a glob"), "\(blank.stderr)")
     }
 
     /// Tag styles of real tools, each with a history where a package is released, then changed.

@@ -125,6 +125,52 @@ import Testing
         #expect(try scene.git("tag", "--points-at", "HEAD") == "api-v1.1.0\ncli-v1.0.1\ncore-v1.0.1\nweb-v1.0.1\n")
     }
 
+    /// A Cargo.lock with cli and core at 1.0.0, cli depending on core (and `cliDependencies`), then `more`.
+    static func cargoLock(cliDependencies: String = "", more: String = "") -> String {
+        "version = 3\n\n[[package]]\nname = \"acme-cli\"\nversion = \"1.0.0\"\ndependencies = [\n \"acme-core\",\n\(cliDependencies)]\n\n"
+            + "[[package]]\nname = \"acme-core\"\nversion = \"1.0.0\"\n\(more)"
+    }
+
+    /// A Cargo workspace's one Cargo.lock: the dependency's entry and the dependent's both move,
+    /// each to its own version, in the one release commit, so `cargo build --locked` still works.
+    @Test func aWorkspaceLockFileFollowsTheDependencyAndItsDependent() throws {
+        let scene = try Self.scene()
+        let lock = Self.cargoLock()
+        try scene.sandbox.write("repo/Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n")
+        try scene.sandbox.write("repo/Cargo.lock", lock)
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: the workspace")
+        let result = try scene.changelog("release", "-P", "core")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  updated Cargo.lock: 1.0.0 -> 1.0.1 (acme-core)\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("  updated Cargo.lock: 1.0.0 -> 1.0.1 (acme-cli)\n"), "\(result.stdout)")
+        #expect(try scene.sandbox.read("repo/Cargo.lock") == lock.replacingOccurrences(of: "version = \"1.0.0\"", with: "version = \"1.0.1\""))
+        #expect(try scene.git("show", "--format=", "--name-only", "HEAD").contains("Cargo.lock\n"))
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
+    /// A dependent crate with a Cargo.lock of its own, outside any workspace: the lock's entry for
+    /// the path dependency moves with the dependency, or `cargo build --locked` would refuse it.
+    @Test func aDependentsOwnLockFileFollowsTheDependency() throws {
+        let scene = try Self.scene()
+        let lock = Self.cargoLock(
+            cliDependencies: " \"serde\",\n",
+            more: "\n[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n")
+        try scene.sandbox.write("repo/crates/cli/Cargo.lock", lock)
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: the lock file")
+        let result = try scene.changelog("release", "-P", "core")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("  updated crates/cli/Cargo.lock: 1.0.0 -> 1.0.1 (acme-cli), acme-core 1.0.0 -> 1.0.1\n"),
+            "\(result.stdout)")
+        // The registry's serde keeps its 1.0.0.
+        let expected = lock.replacingOccurrences(of: "\"acme-cli\"\nversion = \"1.0.0\"", with: "\"acme-cli\"\nversion = \"1.0.1\"")
+            .replacingOccurrences(of: "\"acme-core\"\nversion = \"1.0.0\"", with: "\"acme-core\"\nversion = \"1.0.1\"")
+        #expect(try scene.sandbox.read("repo/crates/cli/Cargo.lock") == expected)
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
     @Test func aBadDependsOnIsAConfigurationError() throws {
         let scene = try Self.scene()
         try scene.sandbox.write(

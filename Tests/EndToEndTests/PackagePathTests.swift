@@ -43,6 +43,17 @@ import Testing
         #expect(all.stderr.hasPrefix(Self.warning), "\(all.stderr)")
     }
 
+    /// `release -P NAME` that brings the root changelog (or dependents) along checks the paths once.
+    @Test func aReleaseThatGathersPackagesWarnsOnce() throws {
+        try sandbox.write(
+            "repo/.changelog.toml",
+            "[changelog]\npackages-in-root = true\n\n[packages.api]\npaths = [\"packages/api\", \"packages/nope\"]\nchangelog = \"API.md\"\n")
+        let result = try sandbox.changelog("release", "-P", "api", "--dry-run", "--allow-dirty")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "changelog: warning: package api: packages/nope is not in HEAD's tree; check [packages.api] paths\n")
+        #expect(result.stdout.hasPrefix("dry run: release api 0.1.0"), "\(result.stdout)")
+    }
+
     @Test func anEmptyPathIsAConfigurationError() throws {
         try sandbox.write("repo/.changelog.toml", "[packages.api]\npath = \"packages/api\"\n\n[packages.ghost]\npath = \"\"\n")
         let result = try sandbox.changelog("status")

@@ -151,6 +151,44 @@ import Testing
         #expect(try scene.git("tag", "-l", "--format=%(contents:subject)", "web-v1.0.1") == "web-v1.0.1\n")
     }
 
+    /// Six packages: the default subject would list six tags (111 characters); it counts them
+    /// instead, and the body lists them. The reflog and the report show the subject.
+    @Test func manyPackagesGetAShortDefaultSubject() throws {
+        let sandbox = try Sandbox()
+        let names = (1...6).map { "package\($0)" }
+        _ = try sandbox.build(text: names.map { "write \($0)/a.txt\ncommit feat(\($0)): start \($0)\n" }.joined())
+        _ = try sandbox.git("reset", "-q", "--hard")
+        try sandbox.write("repo/.changelog.toml", names.map { "[packages.\($0)]\npath = \"\($0)\"\n" }.joined(separator: "\n"))
+        _ = try sandbox.git("add", "-A")
+        _ = try sandbox.git("commit", "-q", "-m", "build: the packages")
+        let scene = ReleaseScene(existing: sandbox)
+        let result = try scene.changelog("release", "--all-packages")
+        #expect(result.status == 0, "\(result.stderr)")
+        let tags = names.map { "\($0)-v0.1.0" }
+        #expect(try scene.git("log", "-1", "--format=%B") == "chore: release 6 packages\n\n" + tags.joined(separator: "\n") + "\n\n")
+        #expect(try scene.git("reflog", "-1", "--format=%gs") == "commit: chore: release 6 packages\n")
+        #expect(result.stdout.contains("\"chore: release 6 packages\" on "), "\(result.stdout)")
+        #expect(try scene.git("tag", "--points-at", "HEAD") == tags.joined(separator: "\n") + "\n")
+    }
+
+    /// The parts of one release share what they read alike (the template, `.mailmap`): each
+    /// package's section is the template's, with the mapped name.
+    @Test func everyPartRendersTheTemplateWithTheMailmap() throws {
+        let scene = try Self.scene(
+            config: "[changelog]\ntemplate = \"release.mustache\"\ncontributors = true\n\n" + Self.config)
+        try scene.sandbox.write("repo/release.mustache", "## {{name}} of {{tag}}\n{{#contributors}}by {{name}}\n{{/contributors}}")
+        try scene.sandbox.write("repo/.mailmap", "Countess Lovelace <ada@example.com>\n")
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: the template")
+        let result = try scene.changelog("release", "--all-packages")
+        #expect(result.status == 0, "\(result.stderr)")
+        let api = try scene.sandbox.read("repo/packages/api/CHANGELOG.md")
+        #expect(api.hasPrefix("# Changelog\n\n## 1.1.0 of api-v1.1.0\nby Countess Lovelace\n"), "\(api)")
+        let web = try scene.sandbox.read("repo/packages/web/CHANGELOG.md")
+        #expect(web.hasPrefix("# Changelog\n\n## 1.0.1 of web-v1.0.1\nby Countess Lovelace\n"), "\(web)")
+        #expect(!api.contains("Ada") && !web.contains("Ada"))
+    }
+
     /// Interrupted after the first tag: the tag, the commit and the files are all undone.
     @Test func aFailureAtTheSecondTagRollsBackTheFirst() throws {
         let scene = try Self.scene()

@@ -171,7 +171,8 @@ extension PackageSettings {
                 let problem = PathGlob.problem(in: pattern) ?? "is not a glob"
                 throw table.error(
                     "exclude",
-                    "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) \(problem); write a glob such as \"\(package.paths[0])/docs/**\"")
+                    "\(table.located("exclude")): \(TOMLTableReader.quote(pattern)) \(problem); write a glob such as \"\(package.paths[0])/docs/**\""
+                )
             }
             package.exclude.append(glob)
         }

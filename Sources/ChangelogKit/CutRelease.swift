@@ -257,7 +257,8 @@ public struct CutRelease {
                 .init(path: changelogFile, summary: existing == nil ? "created with the \(version) section" : "the \(version) section"))
         }
         let versionPaths = try versionFileChanges(
-            paths.versionFiles, locks: paths.locks, changelog: changelogFile, version: version, dependencies: dependencies, contents: &contents,
+            paths.versionFiles, locks: paths.locks, changelog: changelogFile, version: version, dependencies: dependencies,
+            contents: &contents,
             into: &files)
         var part = ReleasePart(
             version: version, tagName: tagName, previousTag: current?.name, section: section, notes: notes,

@@ -113,7 +113,9 @@ import Testing
         // A pattern that is empty without its `./` says so, not that it has a bracket it has not.
         for blank in ["./", "././"] {
             let message = failure("[packages.api]\npath = \"a\"\nexclude = [\"\(blank)\"]\n")
-            #expect(message.contains("key 'packages.api.exclude': \"\(blank)\" names no path; write a glob such as \"a/docs/**\""), "\(message)")
+            #expect(
+                message.contains("key 'packages.api.exclude': \"\(blank)\" names no path; write a glob such as \"a/docs/**\""), "\(message)"
+            )
             #expect(!message.contains("'['"), "\(message)")
         }
         #expect(failure("[packages.api]\npath = 3\n").contains("key 'packages.api.path' must be a string, found an integer (3)"))

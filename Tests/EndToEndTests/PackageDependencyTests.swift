@@ -144,7 +144,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("  updated Cargo.lock: 1.0.0 -> 1.0.1 (acme-core)\n"), "\(result.stdout)")
         #expect(result.stdout.contains("  updated Cargo.lock: 1.0.0 -> 1.0.1 (acme-cli)\n"), "\(result.stdout)")
-        #expect(try scene.sandbox.read("repo/Cargo.lock") == lock.replacingOccurrences(of: "version = \"1.0.0\"", with: "version = \"1.0.1\""))
+        #expect(
+            try scene.sandbox.read("repo/Cargo.lock") == lock.replacingOccurrences(of: "version = \"1.0.0\"", with: "version = \"1.0.1\""))
         #expect(try scene.git("show", "--format=", "--name-only", "HEAD").contains("Cargo.lock\n"))
         #expect(try scene.git("status", "--porcelain") == "")
     }
@@ -155,7 +156,9 @@ import Testing
         let scene = try Self.scene()
         let lock = Self.cargoLock(
             cliDependencies: " \"serde\",\n",
-            more: "\n[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n")
+            more:
+                "\n[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
+        )
         try scene.sandbox.write("repo/crates/cli/Cargo.lock", lock)
         _ = try scene.git("add", "-A")
         _ = try scene.git("commit", "-q", "-m", "build: the lock file")

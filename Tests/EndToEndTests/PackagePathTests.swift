@@ -47,7 +47,8 @@ import Testing
     @Test func aReleaseThatGathersPackagesWarnsOnce() throws {
         try sandbox.write(
             "repo/.changelog.toml",
-            "[changelog]\npackages-in-root = true\n\n[packages.api]\npaths = [\"packages/api\", \"packages/nope\"]\nchangelog = \"API.md\"\n")
+            "[changelog]\npackages-in-root = true\n\n[packages.api]\npaths = [\"packages/api\", \"packages/nope\"]\nchangelog = \"API.md\"\n"
+        )
         let result = try sandbox.changelog("release", "-P", "api", "--dry-run", "--allow-dirty")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "changelog: warning: package api: packages/nope is not in HEAD's tree; check [packages.api] paths\n")

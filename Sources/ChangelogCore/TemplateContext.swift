@@ -8,9 +8,9 @@ import Mustache
 /// every commit and a struct would be reflected with `Mirror` on every lookup.
 ///
 /// swift-mustache casts every object it meets to several protocols (about ten casts a `{{name}}`),
-/// and that is most of a render's time: the objects are one-word structs (a failed cast of a class
-/// also walks its superclasses; a larger struct is boxed whenever it becomes `Any`), each over a
-/// class that computes a value once however often the template asks.
+/// and that is most of a render's time: the objects are structs of at most two words (a failed cast
+/// of a class also walks its superclasses; a struct of more than three is boxed whenever it becomes
+/// `Any`), over a class per release and per section; a commit is its section's class and an index.
 enum TemplateContext {
     /// A JSON `null`: found, so the lookup does not continue into the enclosing objects (a
     /// reference without a link must not pick up its commit's `url`), and false in a section.
@@ -91,74 +91,67 @@ enum TemplateContext {
 
     final class SectionStorage {
         let section: Release.Section
-        let commits: [CommitObject]
+        let links: LinkContext
 
         init(section: Release.Section, links: LinkContext) {
             self.section = section
-            commits = section.entries.map { CommitObject(CommitStorage(entry: $0, links: links, inBreakingSection: section.isBreaking)) }
+            self.links = links
         }
 
         func child(named name: String) -> Any? {
             switch name {
             case "title": value(section.title)
-            case "commits": commits
+            // Built when asked (once a section): the commits refer to this storage, which does
+            // not keep them, so nothing holds a cycle.
+            case "commits": (0..<section.entries.count).map { CommitObject(storage: self, index: $0) }
             case "breakingChanges": section.isBreaking
             default: nil
             }
         }
     }
 
+    /// A commit of a section: its section's storage and its place there, two words that a
+    /// conversion to `Any` keeps inline, so listing a commit allocates nothing and copies none of
+    /// its strings. Its values are computed when asked: a lookup costs the renderer far more than
+    /// building a link again would.
     struct CommitObject: MustacheParent {
-        let storage: CommitStorage
-        init(_ storage: CommitStorage) { self.storage = storage }
-        func child(named name: String) -> Any? { storage.child(named: name) }
-    }
+        let storage: SectionStorage
+        let index: Int
 
-    final class CommitStorage {
-        let entry: Release.Entry
-        let links: LinkContext
-        /// Its section's `breakingChanges`, which a template asks for at every commit: answered
-        /// here, the lookup ends at the commit, with the value it would find in the section (only
-        /// a section answers the key, and the commit's own is the nearest one below it).
-        let inBreakingSection: Bool
-        // Asked for several times a commit by the usual `{{#url}}…{{url}}…{{/url}}{{^url}}…`.
-        private lazy var url: Any = value(links.repositoryURL.map { links.style.commit($0, entry.commit.id.hex) })
-        private lazy var shortId: Any = value(entry.commit.shortID)
-        private lazy var component: Any = value(entry.component)
-
-        init(entry: Release.Entry, links: LinkContext, inBreakingSection: Bool) {
-            self.entry = entry
-            self.links = links
-            self.inBreakingSection = inBreakingSection
-        }
-
-        // Each case reads the fields it needs: a local copy of the commit or its message would
-        // retain and release every string in it at each lookup.
+        // Each case reads the fields it needs in place: a local copy of the entry, its commit or
+        // its message would retain and release every string in it at each lookup.
         func child(named name: String) -> Any? {
+            let links = storage.links
             switch name {
-            case "subject": return value(collapsingSpaces(entry.conventional.subject))
-            case "link": return value(MarkdownRenderer.commitLink(entry.commit, links: links))
-            case "component": return component
+            case "subject": return value(collapsingSpaces(storage.section.entries[index].conventional.subject))
+            case "link": return value(MarkdownRenderer.commitLink(storage.section.entries[index].commit, links: links))
+            case "component": return value(storage.section.entries[index].component)
             case "references":
-                return entry.conventional.references.isEmpty
-                    ? [ReferenceObject]()
-                    : entry.conventional.references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
-            case "breakingChanges": return inBreakingSection
-            case "url": return url
-            case "shortId": return shortId
-            case "id": return value(entry.commit.id.hex)
-            case "type": return value(entry.conventional.type)
-            case "scope": return value(entry.conventional.scope)
-            case "body": return value(entry.conventional.body)
-            case "breaking": return entry.conventional.isBreaking
-            case "breakingNote": return value(entry.conventional.breakingNote)
-            case "footers": return entry.conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
-            case "author": return ["name": value(entry.commit.author.name), "email": value(entry.commit.author.email)]
-            case "date": return value(entry.commit.date.iso8601)
-            case "alsoIn": return entry.alsoIn.map { value($0.description) }
+                let references = storage.section.entries[index].conventional.references
+                return references.isEmpty ? [ReferenceObject]() : references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
+            // Its section's value, which a template asks for at every commit: answered here, the
+            // lookup ends at the commit with the value it would find in the section (only a
+            // section answers the key, and the commit's own is the nearest one below it).
+            case "breakingChanges": return storage.section.isBreaking
+            case "url": return value(links.repositoryURL.map { links.style.commit($0, storage.section.entries[index].commit.id.hex) })
+            case "shortId": return value(storage.section.entries[index].commit.shortID)
+            case "id": return value(storage.section.entries[index].commit.id.hex)
+            case "type": return value(storage.section.entries[index].conventional.type)
+            case "scope": return value(storage.section.entries[index].conventional.scope)
+            case "body": return value(storage.section.entries[index].conventional.body)
+            case "breaking": return storage.section.entries[index].conventional.isBreaking
+            case "breakingNote": return value(storage.section.entries[index].conventional.breakingNote)
+            case "footers":
+                return storage.section.entries[index].conventional.footers.map { ["token": value($0.token), "value": value($0.value)] }
+            case "author":
+                let author = storage.section.entries[index].commit.author
+                return ["name": value(author.name), "email": value(author.email)]
+            case "date": return value(storage.section.entries[index].commit.date.iso8601)
+            case "alsoIn": return storage.section.entries[index].alsoIn.map { value($0.description) }
             case "indentedNote":
-                guard entry.conventional.isBreaking else { return Null() }
-                return value(indented(entry.conventional.breakingNote ?? collapsingSpaces(entry.conventional.subject)))
+                let conventional = storage.section.entries[index].conventional
+                guard conventional.isBreaking else { return Null() }
+                return value(indented(conventional.breakingNote ?? collapsingSpaces(conventional.subject)))
             default: return nil
             }
         }

@@ -115,6 +115,54 @@ struct ChangelogTemplateTests {
                 """)
     }
 
+    /// Every key of a commit, asked twice and inside sections of their own: a commit's values are
+    /// computed when asked, from its section's entries, so each must come from its own entry.
+    @Test func everyCommitKeyRendersItsOwnEntrysValue() throws {
+        let text = """
+            {{#sections}}
+            # {{title}} {{breakingChanges}}
+            {{#commits}}
+            {{id}} {{shortId}} {{type}}/{{scope}}/{{component}} {{subject}}|{{body}}|{{breaking}}|{{breakingNote}}
+            {{author.name}} <{{author.email}}> {{date}} {{url}} {{link}} {{breakingChanges}}
+            {{#footers}}{{token}}={{value}};{{/footers}}{{#references}}{{action}} {{issue}} {{url}} {{link}};{{/references}}
+            {{#alsoIn}}also {{.}};{{/alsoIn}}{{#indentedNote}}{{.}}{{/indentedNote}}{{^url}}-{{/url}}{{#url}}[{{shortId}}]({{url}}){{/url}}
+            {{/commits}}
+            {{/sections}}
+            """
+        var one = release([
+            ("00000001", "feat(api)!: a  b\n\nbody\n\nBREAKING CHANGE: gone\nReviewed-by: Grace\nCloses #3"),
+            ("00000002", "fix: c\n\nRefs o/r#4"),
+        ])
+        one.sections[2].entries[0].alsoIn = [SemanticVersion("1.3.1")!]
+        let (a, b) = (CoreCommitFactory.id("00000001").hex, CoreCommitFactory.id("00000002").hex)
+        let url = "https://github.com/acme/widget"
+        #expect(one.sections.map(\.title) == ["Breaking Changes", "Features", "Bug Fixes"])
+        let commit = (a: "\(url)/commit/\(a)", b: "\(url)/commit/\(b)")
+        // The breaking commit is listed twice, with the same values in each section but its own.
+        let first = { (breakingSection: Bool) in
+            """
+            \(a) 00000001 feat/api/api a b|body|true|gone
+            Ada Lovelace <ada@example.com> 2026-11-21T09:30:00+01:00 \(commit.a) [00000001](\(commit.a)) \(breakingSection)
+            BREAKING CHANGE=gone;Reviewed-by=Grace;Closes=3;Closes 3 \(url)/issues/3 [#3](\(url)/issues/3);
+              gone[00000001](\(commit.a))
+            """
+        }
+        #expect(
+            try render(text, one) == """
+                # Breaking Changes true
+                \(first(true))
+                # Features false
+                \(first(false))
+                # Bug Fixes false
+                \(b) 00000002 fix// c|Refs o/r#4|false|
+                Ada Lovelace <ada@example.com> 2026-11-21T09:30:00+01:00 \(commit.b) [00000002](\(commit.b)) false
+
+                also 1.3.1;[00000002](\(commit.b))
+
+
+                """)
+    }
+
     @Test func aNullIsNotLookedUpInTheEnclosingObjects() throws {
         let unlinked = LinkContext(repositoryURL: nil, style: .github)
         let out = try render(

@@ -68,8 +68,8 @@ enum TemplateContext {
             case "contributors": return contributors
             // A section named by `--setversion` with no semantic version (clog's any string) is
             // found again by that name, as the built-in styles write it.
-            case "name": return value(release.name ?? release.version?.description ?? "Unreleased")
-            case "anchor": return value(release.name ?? release.version?.description ?? "unreleased")
+            case "name": return value(release.displayName)
+            case "anchor": return value(release.anchorName)
             case "subtitle": return value(subtitle)
             case "repository": return value(links.repositoryURL)
             case "linkStyle": return value(links.style.rawValue)
@@ -128,7 +128,8 @@ enum TemplateContext {
             case "component": return value(storage.section.entries[index].component)
             case "references":
                 let references = storage.section.entries[index].conventional.references
-                return references.isEmpty ? [ReferenceObject]() : references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
+                return references.isEmpty
+                    ? [ReferenceObject]() : references.map { ReferenceObject(ReferenceStorage(reference: $0, links: links)) }
             // Its section's value, which a template asks for at every commit: answered here, the
             // lookup ends at the commit with the value it would find in the section (only a
             // section answers the key, and the commit's own is the nearest one below it).

@@ -261,6 +261,11 @@ final class ChangeMatcher {
             }
     }
 
+    /// The files that differ between two commits' trees (`TreeComparer.changedPaths(from:to:)`).
+    func changedPaths(from base: ObjectID, to target: ObjectID) throws(ChangelogError) -> [String] {
+        try git { () throws(GitError) in try trees.changedPaths(from: base, to: target) }
+    }
+
     private func mayChange(_ paths: TreeComparer.Paths, _ commit: SourceCommit) throws(ChangelogError) -> Bool {
         try git { () throws(GitError) in try trees.changesAny(of: paths, commit: ObjectID(commit.id)) }
     }

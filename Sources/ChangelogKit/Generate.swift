@@ -327,9 +327,10 @@ public struct Generate {
             }
         }
         guard let highest = limits.compactMap({ $0 }).max() else { return plans }
-        let maintenance = try history.maintenanceReleases(
-            of: candidates.filter { $0.version > lowest && $0.version < highest },
-            target: target)
+        // Their walks end in this history, whose commits were read already.
+        let maintenance = try history.repository.reading(from: releaseHistory.graph) { () throws(ChangelogError) in
+            try history.maintenanceReleases(of: candidates.filter { $0.version > lowest && $0.version < highest }, target: target)
+        }
         guard !maintenance.isEmpty else { return plans }
         // One index of what they shipped serves every release: each commit is looked at once.
         let backports = history.backportIndex(maintenance)

@@ -119,6 +119,10 @@ final class ChangeMatcher {
         fileprivate var abbreviated: [(prefix: String, group: Int)] = []
         /// Each group's commits that are not merges.
         fileprivate var members: [[SourceCommit]] = []
+        /// Every group's members in group order, and their subjects and dates indexed once for all
+        /// the lists compared with some of the groups.
+        fileprivate var all: [(commit: SourceCommit, group: Int)] = []
+        fileprivate var kin = Kinship([])
     }
 
     func index(groups: [[SourceCommit]]) -> GroupIndex {
@@ -134,7 +138,9 @@ final class ChangeMatcher {
                 }
             }
             index.members.append(commits.filter { $0.parentCount <= 1 })
+            index.all += index.members[group].map { ($0, group) }
         }
+        index.kin = Kinship(index.all.indices.map { (index.all[$0].commit, $0) })
         return index
     }
 
@@ -145,10 +151,9 @@ final class ChangeMatcher {
     /// author date.
     func groups(matching commits: [SourceCommit], in index: GroupIndex, among allowed: [Int]) throws(ChangelogError) -> [CommitID: [Int]] {
         var found: [CommitID: [Int]] = [:]
-        let members = allowed.flatMap { group in index.members[group].map { (commit: $0, group: group) } }
-        guard !commits.isEmpty, !members.isEmpty else { return found }
+        guard !commits.isEmpty, allowed.contains(where: { !index.members[$0].isEmpty }) else { return found }
         let isAllowed = Set(allowed)
-        let kin = Kinship(members.indices.map { (members[$0].commit, $0) })
+        let members = index.all, kin = index.kin
         for commit in commits where commit.parentCount <= 1 {
             var groups = Set<Int>()
             for group in index.byOrigin[commit.id] ?? [] where isAllowed.contains(group) { groups.insert(group) }
@@ -175,7 +180,7 @@ final class ChangeMatcher {
                     }
                 }
             }
-            let related = kin.related(to: commit)
+            let related = kin.related(to: commit).filter { isAllowed.contains(members[$0].group) }
             // The same author, author date and subject: only commits of the same date can have them.
             if kin.hasSameDate(as: commit) {
                 let identity = CopyIdentity(commit)
@@ -214,7 +219,7 @@ final class ChangeMatcher {
     /// ` (#123)` aside) or the author date, as a cherry-pick or a rebase does even when its message
     /// was edited or its author reset. Commits that share neither are not compared: a whole history
     /// compared by patch would cost a diff per commit, where this costs a look at the message.
-    private struct Kinship {
+    fileprivate struct Kinship {
         private var bySubject: [Substring: [Int]] = [:]
         private var byDate: [Int64: [Int]] = [:]
 
@@ -238,11 +243,7 @@ final class ChangeMatcher {
 
         /// The subject as `ReleaseCopyIndex.key` compares it, cut from the message without a copy.
         private static func subject(of commit: SourceCommit) -> Substring {
-            let message = commit.message
-            let utf8 = message.utf8
-            guard var end = utf8.firstIndex(of: 0x0A) else { return ReleaseCopyIndex.key(message[...]) }
-            if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            return ReleaseCopyIndex.key(message[..<end])
+            ReleaseCopyIndex.key(ReleaseCopyIndex.subjectLine(of: commit.message))
         }
     }
 

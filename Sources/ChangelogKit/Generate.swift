@@ -334,11 +334,13 @@ public struct Generate {
         guard !maintenance.isEmpty else { return plans }
         // One index of what they shipped serves every release: each commit is looked at once.
         let backports = history.backportIndex(maintenance)
+        var asked: [(plan: Int, question: BackportQuestion)] = []
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous, let limit = limits[index] else { continue }
-            let alsoIn = try history.backported(
-                entry.commits, in: backports, above: previous.version, below: limit, shippedBefore: entry.date)
-            plans[index].apply(backports: alsoIn, mode: request.backports)
+            asked.append((index, BackportQuestion(commits: entry.commits, above: previous.version, below: limit, shippedBefore: entry.date)))
+        }
+        for (asked, alsoIn) in zip(asked, try history.backported(asked.map(\.question), in: backports)) {
+            plans[asked.plan].apply(backports: alsoIn, mode: request.backports)
         }
         for release in maintenance {
             plans.append(

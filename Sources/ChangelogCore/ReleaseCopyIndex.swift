@@ -48,7 +48,7 @@ public struct ReleaseCopyIndex {
                 if let item = Self.listItem(line) { trace.listed.append(Self.key(item).hashValue) }
             }
         }
-        if subject.utf8.contains(0x2E) {
+        if Self.contains(0x2E, in: subject.utf8) {
             for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
                 if let (version, _) = SemanticVersion.parseTag(word) { trace.versions.append(version) }
             }
@@ -104,11 +104,21 @@ public struct ReleaseCopyIndex {
     }
 
     /// `SourceCommit.subjectLine` without copying it out of the message.
-    private static func subjectLine(of message: String) -> Substring {
+    public static func subjectLine(of message: String) -> Substring {
         let utf8 = message.utf8
-        guard var end = utf8.firstIndex(of: 0x0A) else { return message[...] }
+        // A whole history's messages are searched: through their bytes when they are contiguous,
+        // where the generic index walk costs several times more.
+        let found: String.Index?? = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.firstIndex(of: 0x0A).map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        }
+        guard var end = found ?? utf8.firstIndex(of: 0x0A) else { return message[...] }
         if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
         return message[..<end]
+    }
+
+    /// `bytes.contains(byte)`, through the bytes when they are contiguous.
+    private static func contains(_ byte: UInt8, in bytes: Substring.UTF8View) -> Bool {
+        bytes.withContiguousStorageIfAvailable { $0.contains(byte) } ?? bytes.contains(byte)
     }
 
     /// The hash of a commit's `CopyIdentity`, from its subject as a slice.
@@ -178,7 +188,9 @@ public struct ReleaseCopyIndex {
 
     /// A subject without surrounding spaces and without the ` (#123)` a forge appends on merging.
     public static func key(_ subject: some StringProtocol) -> Substring {
-        var text = Substring(subject).drop { $0 == " " || $0 == "\t" }
+        let whole = Substring(subject)
+        if let ascii = asciiKey(whole) { return ascii }
+        var text = whole.drop { $0 == " " || $0 == "\t" }
         while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
         guard text.hasSuffix(")") else { return text }
         let number = text.dropLast().reversed().prefix { $0.isASCII && $0.isNumber }
@@ -187,14 +199,39 @@ public struct ReleaseCopyIndex {
         return text
     }
 
+    /// `key` for an ASCII subject, the common case, read as bytes: the same result without the
+    /// grapheme breaking that characters cost. In ASCII a character is one byte but `\r\n`, which
+    /// neither version trims or takes for a digit, so they cut at the same places. nil for others.
+    private static func asciiKey(_ text: Substring) -> Substring? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Substring? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+            // ` (#123)`: digits before the `)`, ` (#` before them.
+            if end > start, bytes[end - 1] == 0x29 {
+                var digits = end - 1
+                while digits > start, bytes[digits - 1] >= 0x30 && bytes[digits - 1] <= 0x39 { digits -= 1 }
+                if digits < end - 1, digits - start >= 3, bytes[digits - 3] == 0x20, bytes[digits - 2] == 0x28, bytes[digits - 1] == 0x23 {
+                    end = digits - 3
+                }
+            }
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        } ?? nil
+    }
+
     /// False when no line of `body` can be a list item: it has no `* ` or `- ` anywhere.
     private static func mayListItems(_ body: Substring.UTF8View) -> Bool {
-        var previous: UInt8 = 0
-        for byte in body {
-            if byte == 0x20 && (previous == 0x2A || previous == 0x2D) { return true }
-            previous = byte
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x20 && (previous == 0x2A || previous == 0x2D) { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
+        return body.withContiguousStorageIfAvailable { scan($0) } ?? scan(body)
     }
 
     /// The text of a `* item` or `- item` line, as forges list squashed commits.

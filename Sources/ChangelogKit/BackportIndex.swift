@@ -23,6 +23,12 @@ extension History {
         _ commits: [SourceCommit], in index: BackportIndex, above previous: SemanticVersion, below limit: SemanticVersion,
         shippedBefore date: Timestamp?
     ) throws(ChangelogError) -> [CommitID: [SemanticVersion]] {
+        try backported([BackportQuestion(commits: commits, above: previous, below: limit, shippedBefore: date)], in: index)[0]
+    }
+
+    /// The same for each release of a whole history: what its commits' messages, ids and authors say
+    /// is looked up on every core, one release at a time, and the few patches then compared here.
+    func backported(_ questions: [BackportQuestion], in index: BackportIndex) throws(ChangelogError) -> [[CommitID: [SemanticVersion]]] {
         let versions = index.versions
         // The first position where `isPast` holds, for a predicate false on a prefix of the ascending versions.
         func firstPosition(where isPast: (SemanticVersion) -> Bool) -> Int {
@@ -33,9 +39,27 @@ extension History {
             }
             return low
         }
-        let start = firstPosition { $0 > previous }, end = firstPosition { !($0 < limit) }
-        let relevant = (start..<max(start, end)).filter { group in date.map { index.dates[group] < $0 } ?? true }
-        guard !relevant.isEmpty, !commits.isEmpty else { return [:] }
-        return try changes.groups(matching: commits, in: index.groups, among: relevant).mapValues { groups in groups.map { versions[$0] } }
+        let asked: [(commits: [SourceCommit], groups: [Int])] = questions.map { question in
+            let start = firstPosition { $0 > question.above }, end = firstPosition { !($0 < question.below) }
+            let relevant = (start..<max(start, end)).filter { group in question.shippedBefore.map { index.dates[group] < $0 } ?? true }
+            return (relevant.isEmpty ? [] : question.commits, relevant)
+        }
+        let groups = index.groups
+        let partials = parallelMap(asked, chunks: 8) { groups.groupsWithoutPatches(matching: $0.commits, among: $0.groups) }
+        var answers: [[CommitID: [SemanticVersion]]] = []
+        answers.reserveCapacity(partials.count)
+        for partial in partials {
+            answers.append(try changes.groups(completing: partial).mapValues { groups in groups.map { versions[$0] } })
+        }
+        return answers
     }
+}
+
+/// One release's commits and the maintenance releases they are compared with: those above `above`,
+/// below `below`, shipped before `shippedBefore` when given.
+struct BackportQuestion {
+    var commits: [SourceCommit]
+    var above: SemanticVersion
+    var below: SemanticVersion
+    var shippedBefore: Timestamp?
 }

@@ -119,6 +119,59 @@ final class ChangeMatcher {
         fileprivate var abbreviated: [(prefix: String, group: Int)] = []
         /// Each group's commits that are not merges.
         fileprivate var members: [[SourceCommit]] = []
+        /// Every group's members in group order, and their subjects and dates indexed once for all
+        /// the lists compared with some of the groups.
+        fileprivate var all: [(commit: SourceCommit, group: Int)] = []
+        fileprivate var kin = Kinship([])
+
+        /// `groups(matching:in:among:)` up to its patches (`PartialGroups`).
+        func groupsWithoutPatches(matching commits: [SourceCommit], among allowed: [Int]) -> PartialGroups {
+            var partial = PartialGroups()
+            guard !commits.isEmpty, allowed.contains(where: { !self.members[$0].isEmpty }) else { return partial }
+            let isAllowed = Set(allowed)
+            let members = all
+            for commit in commits where commit.parentCount <= 1 {
+                var groups = Set<Int>()
+                for group in byOrigin[commit.id] ?? [] where isAllowed.contains(group) { groups.insert(group) }
+                if !abbreviated.isEmpty {
+                    let hex = commit.id.hex
+                    for entry in abbreviated where hex.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) {
+                        groups.insert(entry.group)
+                    }
+                }
+                // The originals its own cherry-pick lines name, as `matches` looks them up.
+                for origin in ChangeMatcher.pickedOrigins(of: commit) {
+                    if origin.utf8.count == 40, let id = CommitID(hex: origin) {
+                        groups.formUnion((byOrigin[id] ?? []).filter(isAllowed.contains))
+                        for entry in abbreviated where origin.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) {
+                            groups.insert(entry.group)
+                        }
+                    } else {
+                        for (id, owners) in byOrigin where id.hex.hasPrefix(origin) {
+                            groups.formUnion(owners.filter(isAllowed.contains))
+                        }
+                        for entry in abbreviated
+                        where (entry.prefix.hasPrefix(origin) || origin.hasPrefix(entry.prefix)) && isAllowed.contains(entry.group) {
+                            groups.insert(entry.group)
+                        }
+                    }
+                }
+                let related = kin.related(to: commit).filter { isAllowed.contains(members[$0].group) }
+                // The same author, author date and subject: only commits of the same date can have them.
+                if kin.hasSameDate(as: commit) {
+                    let identity = CopyIdentity(commit)
+                    for number in related where !groups.contains(members[number].group) && CopyIdentity(members[number].commit) == identity {
+                        groups.insert(members[number].group)
+                    }
+                }
+                // Patches as `matches` compares them, for the groups nothing cheaper matched.
+                let open = related.map { members[$0] }.filter { !groups.contains($0.group) }
+                if groups.isEmpty && open.isEmpty { continue }
+                if !open.isEmpty { partial.open.append((commit, partial.commits.count, open)) }
+                partial.commits.append((commit.id, groups))
+            }
+            return partial
+        }
     }
 
     func index(groups: [[SourceCommit]]) -> GroupIndex {
@@ -134,7 +187,9 @@ final class ChangeMatcher {
                 }
             }
             index.members.append(commits.filter { $0.parentCount <= 1 })
+            index.all += index.members[group].map { ($0, group) }
         }
+        index.kin = Kinship(index.all.indices.map { (index.all[$0].commit, $0) })
         return index
     }
 
@@ -144,50 +199,27 @@ final class ChangeMatcher {
     /// history copy nothing, so each is first looked up by what costs no string: its id and its
     /// author date.
     func groups(matching commits: [SourceCommit], in index: GroupIndex, among allowed: [Int]) throws(ChangelogError) -> [CommitID: [Int]] {
-        var found: [CommitID: [Int]] = [:]
-        let members = allowed.flatMap { group in index.members[group].map { (commit: $0, group: group) } }
-        guard !commits.isEmpty, !members.isEmpty else { return found }
-        let isAllowed = Set(allowed)
-        let kin = Kinship(members.indices.map { (members[$0].commit, $0) })
-        for commit in commits where commit.parentCount <= 1 {
-            var groups = Set<Int>()
-            for group in index.byOrigin[commit.id] ?? [] where isAllowed.contains(group) { groups.insert(group) }
-            if !index.abbreviated.isEmpty {
-                let hex = commit.id.hex
-                for entry in index.abbreviated where hex.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) {
-                    groups.insert(entry.group)
-                }
+        try groups(completing: index.groupsWithoutPatches(matching: commits, among: allowed))
+    }
+
+    /// What `groups(matching:in:among:)` finds before comparing patches: the groups each commit's
+    /// cherry-pick lines, id or identity name, and the members left to compare by patch. Reads no
+    /// repository, so lists of commits are looked at on every core.
+    struct PartialGroups: Sendable {
+        fileprivate var commits: [(id: CommitID, groups: Set<Int>)] = []
+        fileprivate var open: [(commit: SourceCommit, at: Int, others: [(commit: SourceCommit, group: Int)])] = []
+    }
+
+    /// The groups that `partial` found, with those whose members have a commit's patch.
+    func groups(completing partial: PartialGroups) throws(ChangelogError) -> [CommitID: [Int]] {
+        var commits = partial.commits
+        for entry in partial.open {
+            for number in try samePatch(as: entry.commit, among: entry.others.map(\.commit)) {
+                commits[entry.at].groups.insert(entry.others[number].group)
             }
-            // The originals its own cherry-pick lines name, as `matches` looks them up.
-            for origin in Self.pickedOrigins(of: commit) {
-                if origin.utf8.count == 40, let id = CommitID(hex: origin) {
-                    groups.formUnion((index.byOrigin[id] ?? []).filter(isAllowed.contains))
-                    for entry in index.abbreviated where origin.hasPrefix(entry.prefix) && isAllowed.contains(entry.group) {
-                        groups.insert(entry.group)
-                    }
-                } else {
-                    for (id, owners) in index.byOrigin where id.hex.hasPrefix(origin) {
-                        groups.formUnion(owners.filter(isAllowed.contains))
-                    }
-                    for entry in index.abbreviated
-                    where (entry.prefix.hasPrefix(origin) || origin.hasPrefix(entry.prefix)) && isAllowed.contains(entry.group) {
-                        groups.insert(entry.group)
-                    }
-                }
-            }
-            let related = kin.related(to: commit)
-            // The same author, author date and subject: only commits of the same date can have them.
-            if kin.hasSameDate(as: commit) {
-                let identity = CopyIdentity(commit)
-                for number in related where !groups.contains(members[number].group) && CopyIdentity(members[number].commit) == identity {
-                    groups.insert(members[number].group)
-                }
-            }
-            // Patches as `matches` compares them, for the groups nothing cheaper matched.
-            let open = related.map { members[$0] }.filter { !groups.contains($0.group) }
-            for number in try samePatch(as: commit, among: open.map(\.commit)) { groups.insert(open[number].group) }
-            if !groups.isEmpty { found[commit.id] = groups.sorted() }
         }
+        var found: [CommitID: [Int]] = [:]
+        for commit in commits where !commit.groups.isEmpty { found[commit.id] = commit.groups.sorted() }
         return found
     }
 
@@ -214,7 +246,7 @@ final class ChangeMatcher {
     /// ` (#123)` aside) or the author date, as a cherry-pick or a rebase does even when its message
     /// was edited or its author reset. Commits that share neither are not compared: a whole history
     /// compared by patch would cost a diff per commit, where this costs a look at the message.
-    private struct Kinship {
+    fileprivate struct Kinship {
         private var bySubject: [Substring: [Int]] = [:]
         private var byDate: [Int64: [Int]] = [:]
 
@@ -238,11 +270,7 @@ final class ChangeMatcher {
 
         /// The subject as `ReleaseCopyIndex.key` compares it, cut from the message without a copy.
         private static func subject(of commit: SourceCommit) -> Substring {
-            let message = commit.message
-            let utf8 = message.utf8
-            guard var end = utf8.firstIndex(of: 0x0A) else { return ReleaseCopyIndex.key(message[...]) }
-            if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            return ReleaseCopyIndex.key(message[..<end])
+            ReleaseCopyIndex.key(ReleaseCopyIndex.subjectLine(of: commit.message))
         }
     }
 
@@ -252,13 +280,18 @@ final class ChangeMatcher {
     }
 
     /// The originals a commit's cherry-pick lines name, lower-case, each 7 to 40 hex digits.
-    private static func pickedOrigins(of commit: SourceCommit) -> [String] {
+    fileprivate static func pickedOrigins(of commit: SourceCommit) -> [String] {
         guard CommitMessageParser.mayHaveCherryPickLine(commit.message) else { return [] }
         return CommitMessageParser.cherryPickedFrom(in: commit.message)
             .map { $0.lowercased() }
             .filter {
                 $0.utf8.count >= 7 && $0.utf8.count <= 40 && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
             }
+    }
+
+    /// The files that differ between two commits' trees (`TreeComparer.changedPaths(from:to:)`).
+    func changedPaths(from base: ObjectID, to target: ObjectID) throws(ChangelogError) -> [String] {
+        try git { () throws(GitError) in try trees.changedPaths(from: base, to: target) }
     }
 
     private func mayChange(_ paths: TreeComparer.Paths, _ commit: SourceCommit) throws(ChangelogError) -> Bool {

@@ -327,17 +327,20 @@ public struct Generate {
             }
         }
         guard let highest = limits.compactMap({ $0 }).max() else { return plans }
-        let maintenance = try history.maintenanceReleases(
-            of: candidates.filter { $0.version > lowest && $0.version < highest },
-            target: target)
+        // Their walks end in this history, whose commits were read already.
+        let maintenance = try history.repository.reading(from: releaseHistory.graph) { () throws(ChangelogError) in
+            try history.maintenanceReleases(of: candidates.filter { $0.version > lowest && $0.version < highest }, target: target)
+        }
         guard !maintenance.isEmpty else { return plans }
         // One index of what they shipped serves every release: each commit is looked at once.
         let backports = history.backportIndex(maintenance)
+        var asked: [(plan: Int, question: BackportQuestion)] = []
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous, let limit = limits[index] else { continue }
-            let alsoIn = try history.backported(
-                entry.commits, in: backports, above: previous.version, below: limit, shippedBefore: entry.date)
-            plans[index].apply(backports: alsoIn, mode: request.backports)
+            asked.append((index, BackportQuestion(commits: entry.commits, above: previous.version, below: limit, shippedBefore: entry.date)))
+        }
+        for (asked, alsoIn) in zip(asked, try history.backported(asked.map(\.question), in: backports)) {
+            plans[asked.plan].apply(backports: alsoIn, mode: request.backports)
         }
         for release in maintenance {
             plans.append(

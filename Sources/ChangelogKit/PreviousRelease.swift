@@ -165,8 +165,8 @@ extension History {
             commit.parentCount == 1 && ReleaseCopyIndex.message(commit.message, names: last.subjectLine, version: tag.version)
         }
         guard !named.isEmpty else { return nil }
+        let paths = try changes.changedPaths(from: fork, to: tag.commitID)
         return try git { () throws(GitError) -> CommitID? in
-            let paths = try repository.changedPaths(from: fork, to: tag.commitID)
             let atFork = try repository.entries(of: fork, at: paths)
             let atRelease = try repository.entries(of: tag.commitID, at: paths)
             let released = try repository.commit(tag.commitID).committerTime

@@ -17,6 +17,9 @@ public struct ReleaseHistory {
     public var entries: [Entry]
     /// Version tags outside this history: releases of other branches, in ascending version order.
     public var unreachableTags: [VersionTag]
+    /// Every commit read for this history, for the walks from other branches' tags that follow:
+    /// they stop in it, and read it from memory (`Repository.reading(from:)`).
+    let graph: CommitGraph
 }
 
 extension History {
@@ -31,7 +34,9 @@ extension History {
     public func releaseHistory(head: ObjectID) throws(ChangelogError) -> ReleaseHistory {
         var graph = try git { () throws(GitError) in try CommitGraph(repository: repository, head: head) }
         var commits = parallelMap(graph.commits, SourceCommit.init)
-        let homecomings = try releasesThatCameBack(into: head, graph: graph, commits: commits)
+        let homecomings = try repository.reading(from: graph) { () throws(ChangelogError) in
+            try releasesThatCameBack(into: head, graph: graph, commits: commits)
+        }
         var copies: Set<CommitID> = []
         if !homecomings.isEmpty {
             let known = graph.count
@@ -137,7 +142,7 @@ extension History {
             entries.append(.init(tag: tag, previous: before, commits: kept.map { listed(Int($0)) }, date: date))
         }
         let unreachable = tags.filter { graph.index[$0.commitID] == nil }
-        return ReleaseHistory(entries: entries, unreachableTags: unreachable)
+        return ReleaseHistory(entries: entries, unreachableTags: unreachable, graph: graph)
     }
 
     /// The release's nodes without those that copy what `previous`'s branch shipped, when that
@@ -151,9 +156,12 @@ extension History {
         var line = target
         while owners[Int(line)] == owner, let parent = graph.parents(of: line).first { line = parent }
         if graph.commits[Int(line)].id == previous.commitID || owners[Int(line)] == owner { return nodes }
-        let copies = try copiesOfMergedRelease(
-            previous, range: nodes.map { graph.commits[Int($0)] }, sources: nodes.map { commits[Int($0)] },
-            target: graph.commits[Int(target)].id)
+        // The walk from the previous release's branch stops in this history: read from memory.
+        let copies = try repository.reading(from: graph) { () throws(ChangelogError) in
+            try copiesOfMergedRelease(
+                previous, range: nodes.map { graph.commits[Int($0)] }, sources: nodes.map { commits[Int($0)] },
+                target: graph.commits[Int(target)].id)
+        }
         return copies.isEmpty ? nodes : nodes.filter { !copies.contains(commits[Int($0)].id) }
     }
 

@@ -26,6 +26,7 @@ extension Repository {
     /// whole-history run and costs a third less than `git_commit_lookup`'s general parser and
     /// allocations; a commit whose header this parser does not take goes through `git_commit_lookup`.
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+        if let graph = knownCommits, let node = graph.index[id] { return graph.commits[Int(node)] }
         guard readCommits != nil else { return try readCommit(id) }
         if let known = readCommits?[id] { return known }
         let commit = try readCommit(id)
@@ -61,6 +62,10 @@ extension Repository {
     /// The tree and the parents a commit records, the first lines of its raw object (`tree <id>`,
     /// then a `parent <id>` line for each parent).
     func treeAndParents(of id: ObjectID) throws(GitError) -> (tree: ObjectID, parents: [ObjectID]) {
+        if let graph = knownCommits, let node = graph.index[id] {
+            let commit = graph.commits[Int(node)]
+            return (commit.treeID, commit.parentIDs)
+        }
         var oid = id.oid
         let odb = try objectDatabase()
         return try withHandle(

@@ -1,26 +1,6 @@
 import Clibgit2
 
 extension Repository {
-    /// The paths whose entries differ between two commits' trees (`git_diff_tree_to_tree`), sorted:
-    /// what a whole branch changed since its fork point, as one squash merge would carry it.
-    public func changedPaths(from base: ObjectID, to target: ObjectID) throws(GitError) -> [String] {
-        try withTree(of: base) { (old: OpaquePointer) throws(GitError) -> [String] in
-            try withTree(of: target) { (new: OpaquePointer) throws(GitError) -> [String] in
-                try withHandle(
-                    "\(base.hex)..\(target.hex)", create: { git_diff_tree_to_tree(&$0, pointer, old, new, nil) },
-                    free: git_diff_free
-                ) { diff in
-                    var paths: [String] = []
-                    for index in 0..<git_diff_num_deltas(diff) {
-                        guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-                        paths.append(CommitText.decodeLossily(delta.new_file.path ?? delta.old_file.path))
-                    }
-                    return paths.sorted()
-                }
-            }
-        }
-    }
-
     /// The object at each of `paths` in a commit's tree (`git_tree_entry_bypath`); nil where the
     /// path does not exist. Comparing these ids tells whether two commits hold the same content.
     public func entries(of commit: ObjectID, at paths: [String]) throws(GitError) -> [ObjectID?] {

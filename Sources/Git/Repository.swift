@@ -17,6 +17,19 @@ public final class Repository {
         if readCommits == nil { readCommits = [:] }
     }
 
+    /// A history read already (`CommitGraph`), whose commits `commit(_:)` takes from memory while it is set.
+    var knownCommits: CommitGraph?
+
+    /// Runs `body` with the commits of `graph` served from memory: a whole-history run that walks
+    /// from hundreds of tags into that history reads each of its commits once, not once per walk.
+    /// Scoped, so the graph is not held past its use.
+    public func reading<T, E: Error>(from graph: CommitGraph, _ body: () throws(E) -> T) throws(E) -> T {
+        let outer = knownCommits
+        knownCommits = graph
+        defer { knownCommits = outer }
+        return try body()
+    }
+
     private init(pointer: OpaquePointer) throws(GitError) {
         self.pointer = pointer
         // A throw from here on runs deinit, which frees the handle.

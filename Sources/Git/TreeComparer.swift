@@ -84,6 +84,15 @@ public final class TreeComparer {
         return paths.isEmpty ? nil : paths.sorted()
     }
 
+    /// The files whose entries differ between two commits' trees, sorted, each once: what a whole
+    /// branch changed since its fork point, as one squash merge would carry it. Equal subtrees are
+    /// skipped unread, where libgit2's diff reads both sides of every directory on the way.
+    public func changedPaths(from base: ObjectID, to target: ObjectID) throws(GitError) -> [String] {
+        var paths: [String] = []
+        try collect(header(of: base).tree, header(of: target).tree, prefix: "", into: &paths)
+        return paths.sorted()
+    }
+
     /// The files under `paths` (all of them for `nil`) that `commit` adds, removes or changes
     /// against its first parent, merges included; sorted, each once. Only the differing
     /// directories on the way to `paths` are read.

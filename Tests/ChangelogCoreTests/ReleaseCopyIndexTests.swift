@@ -61,4 +61,26 @@ struct ReleaseCopyIndexTests {
         #expect(ReleaseCopyIndex.key("fix: x (#)") == "fix: x (#)")
         #expect(ReleaseCopyIndex.key("fix: (#12)") == "fix:")
     }
+
+    /// ASCII subjects are cut as bytes, others as characters: both ways give the same keys.
+    @Test func keysAreTheSameForAsciiAndOtherSubjects() {
+        #expect(ReleaseCopyIndex.key("\tfix: x \t\r") == "fix: x")
+        #expect(ReleaseCopyIndex.key("\tfix: é \t\r") == "fix: é")
+        #expect(ReleaseCopyIndex.key("fix: é (#12)") == "fix: é")
+        #expect(ReleaseCopyIndex.key("fix: e\u{301} (#12)") == "fix: e\u{301}")
+        // A `\r\n` inside a line split on characters is one character: neither trimmed nor cut.
+        #expect(ReleaseCopyIndex.key("fix: x\r\n") == "fix: x\r\n")
+        #expect(ReleaseCopyIndex.key("fix: x\r\n (#3)") == "fix: x\r\n")
+        #expect(ReleaseCopyIndex.key("12)") == "12)")
+        #expect(ReleaseCopyIndex.key(" (#12)") == "(#12)")
+        #expect(ReleaseCopyIndex.key("   ") == "")
+        #expect(ReleaseCopyIndex.key("fix: é".dropLast(2)) == "fix:")
+    }
+
+    @Test func subjectLinesEndAtTheFirstLineBreak() {
+        #expect(ReleaseCopyIndex.subjectLine(of: "fix: x\r\nbody") == "fix: x")
+        #expect(ReleaseCopyIndex.subjectLine(of: "fix: é\n\nbody\n") == "fix: é")
+        #expect(ReleaseCopyIndex.subjectLine(of: "fix: x") == "fix: x")
+        #expect(ReleaseCopyIndex.subjectLine(of: "\nfix: x") == "")
+    }
 }

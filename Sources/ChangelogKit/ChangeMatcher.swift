@@ -160,7 +160,8 @@ final class ChangeMatcher {
                 // The same author, author date and subject: only commits of the same date can have them.
                 if kin.hasSameDate(as: commit) {
                     let identity = CopyIdentity(commit)
-                    for number in related where !groups.contains(members[number].group) && CopyIdentity(members[number].commit) == identity {
+                    for number in related where !groups.contains(members[number].group) && CopyIdentity(members[number].commit) == identity
+                    {
                         groups.insert(members[number].group)
                     }
                 }

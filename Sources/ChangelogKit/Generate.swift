@@ -337,7 +337,8 @@ public struct Generate {
         var asked: [(plan: Int, question: BackportQuestion)] = []
         for (index, entry) in releaseHistory.entries.enumerated() {
             guard let previous = entry.previous, let limit = limits[index] else { continue }
-            asked.append((index, BackportQuestion(commits: entry.commits, above: previous.version, below: limit, shippedBefore: entry.date)))
+            asked.append(
+                (index, BackportQuestion(commits: entry.commits, above: previous.version, below: limit, shippedBefore: entry.date)))
         }
         for (asked, alsoIn) in zip(asked, try history.backported(asked.map(\.question), in: backports)) {
             plans[asked.plan].apply(backports: alsoIn, mode: request.backports)

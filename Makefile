@@ -33,9 +33,16 @@ build: deps
 run: build
 	$(BIN) $(ARGS)
 
+# `make test` is what CI runs on a fresh clone, so it compiles each module whole (-wmo, still -Onone, all
+# checks kept) instead of in batch jobs plus a separate job that emits the module: the test modules'
+# Swift Testing macros are then expanded and type-checked once. Measured on a fresh clone: 357 -> 303
+# CPU seconds for the build. `-num-threads 2` keeps one object file per source, as SwiftPM links them.
+# Plain `swift build` keeps incremental batch builds for editing (switching between the two rebuilds).
+# No XCTest test exists, so only Swift Testing runs.
+TEST_BUILD_FLAGS ?= -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc 2 -Xswiftc -no-emit-module-separately-wmo
 test: deps test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build --build-tests $(TEST_BUILD_FLAGS)
+	$(SWIFT) test --skip-build --disable-xctest
 
 # The layout rules are in .swift-format (swift-format ships with the toolchain); `make format` applies them.
 FORMATTED := Sources Tests Benchmarks Fuzz/Sources Package.swift Fuzz/Package.swift

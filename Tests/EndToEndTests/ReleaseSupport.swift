@@ -23,8 +23,21 @@ struct ReleaseScene {
 
         """
 
-    init(config: String = "[release]\nfiles = [\"VERSION\", \"package.json\"]\n") throws {
+    static let defaultConfig = "[release]\nfiles = [\"VERSION\", \"package.json\"]\n"
+
+    init(config: String = defaultConfig) throws {
         sandbox = try Sandbox()
+        if config == Self.defaultConfig {
+            // Most release tests start from this same scene: it is made once per test process and
+            // copied, which costs a fraction of the fixture build and the three git runs below.
+            try FileManager.default.copyItem(atPath: ReleaseSceneTemplate.shared.repository(), toPath: sandbox.root + "/repo")
+        } else {
+            try Self.prepare(sandbox, config: config)
+        }
+    }
+
+    /// Builds the scene in `<sandbox>/repo`.
+    static func prepare(_ sandbox: Sandbox, config: String) throws {
         _ = try sandbox.build(history: "widget")
         // The fixture builder leaves the working tree empty; a release needs it checked out.
         _ = try sandbox.git("reset", "-q", "--hard")

@@ -5,7 +5,7 @@ import Testing
 /// The benchmark's histories: the linear shape's stream must never change (ids of existing
 /// benchmarks and tests depend on it), and the maintenance shape must be what it claims: real ids
 /// in its cherry-pick lines, picks with their original's patch, tags off the main line.
-@Suite(.serialized) struct SyntheticHistoryTests {
+@Suite struct SyntheticHistoryTests {
     @Test func sha1MatchesTheStandardAndGit() throws {
         var hash = SHA1()
         hash.update(Array("abc".utf8))

@@ -39,19 +39,27 @@ extension Repository {
 
     /// Moves a direct reference from `expected` to `target` (`git_reference_create_matching`): the
     /// update fails with `.modified` when someone else moved the reference in between, so a
-    /// concurrent commit is never overwritten. `expected == nil` creates a reference that must not exist.
+    /// concurrent commit is never overwritten. `expected == nil` creates a reference that must not
+    /// exist, failing with `.exists` when it does.
+    ///
+    /// A creation is a compare and swap from the zero id, made under the reference's lock:
+    /// `git_reference_create` without force checks that the name is free before taking the lock,
+    /// so two processes creating one reference at once could both succeed, the second overwriting
+    /// the first (two `changelog amend` writing the first note each lost one of them).
     public func moveReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws(GitError) {
         var oid = target.oid
         var current = expected?.oid ?? git_oid()
         try withHandle(
             create: { reference in
-                expected == nil
-                    ? git_reference_create(&reference, pointer, name, &oid, 0, logMessage)
-                    : git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
+                git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage)
             }, free: git_reference_free,
             failure: { result in
+                guard result == GIT_EMODIFIED.rawValue else { return GitError.last(result, subject: name) }
+                if expected == nil {
+                    return GitError(code: .exists, message: "a reference with that name already exists", subject: name)
+                }
                 var error = GitError.last(result, subject: name)
-                if result == GIT_EMODIFIED.rawValue { error.kind = .referenceMoved }
+                error.kind = .referenceMoved
                 return error
             }
         ) { _ in }

@@ -70,6 +70,45 @@ import Testing
         #expect(try repository.referenceTarget("refs/heads/new") == nil)
     }
 
+    /// Two writers creating one reference at the same instant, many times over: exactly one wins
+    /// each time. libgit2's creation without force checks the name before taking the lock, so both
+    /// could succeed and the later one overwrite the first (a lost note, or someone's tag replaced).
+    @Test func twoCreationsOfOneReferenceAtOnceLeaveOneWinner() throws {
+        let repository = try Repository(discoveringFrom: repo)
+        let targets = [try repository.resolveCommit("HEAD"), try repository.resolveCommit("v0.2.0")]
+        let path = repo
+        let rounds = 2_000
+        let outcomes = RoundOutcomes(rounds: rounds)
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            // Each writer its own handle, as two processes would have.
+            guard let handle = try? Repository(discoveringFrom: path) else {
+                Issue.record("cannot open \(path)")
+                return
+            }
+            for round in 0..<rounds {
+                outcomes.barrier(round)
+                let created: Bool
+                do throws(GitError) {
+                    try handle.moveReference(
+                        "refs/heads/race-\(round)", to: targets[writer], expecting: nil, logMessage: "race")
+                    created = true
+                } catch {
+                    created = false
+                    // Refused as a creation (`.exists`), or by the other's lock: never anything else.
+                    #expect(error.code == .exists || error.kind == .locked, "\(error)")
+                }
+                outcomes.record(round, writer: writer, created: created)
+            }
+        }
+        for round in 0..<rounds {
+            let winners = outcomes.winners(round)
+            #expect(winners.count <= 1, "round \(round): both writers created the reference")
+            if let winner = winners.first {
+                #expect(try repository.referenceTarget("refs/heads/race-\(round)") == targets[winner])
+            }
+        }
+    }
+
     @Test func aTagWrittenFromItsTextIsWhatGitReads() throws {
         let repository = try Repository(discoveringFrom: repo)
         let tip = try repository.resolveCommit("HEAD")
@@ -91,5 +130,37 @@ import Testing
         let tree = try repository.writeTree(
             base: try repository.resolveCommit("HEAD"), changes: [("bump.sh", Array("#!/bin/sh\necho\n".utf8))])
         #expect(try sandbox.git("ls-tree", tree.hex, "bump.sh").hasPrefix("100755 blob "))
+    }
+}
+
+/// Two writers' outcomes, round by round, and the barrier that starts each round for both at once.
+private final class RoundOutcomes: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var arrived: [Int]
+    private var created: [[Int]]
+
+    init(rounds: Int) {
+        arrived = Array(repeating: 0, count: rounds)
+        created = Array(repeating: [], count: rounds)
+    }
+
+    func barrier(_ round: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        arrived[round] += 1
+        if arrived[round] == 2 { condition.broadcast() }
+        while arrived[round] < 2 { condition.wait() }
+    }
+
+    func record(_ round: Int, writer: Int, created wasCreated: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        if wasCreated { created[round].append(writer) }
+    }
+
+    func winners(_ round: Int) -> [Int] {
+        condition.lock()
+        defer { condition.unlock() }
+        return created[round]
     }
 }

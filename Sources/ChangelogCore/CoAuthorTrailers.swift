@@ -25,8 +25,15 @@ public enum CoAuthorTrailers {
     static let token = Array("co-authored-by:".utf8)
 
     private static func containsToken(_ utf8: String.UTF8View) -> Bool {
+        // A native string's bytes are scanned in place, without the view's per-byte indexing.
+        if let found = utf8.withContiguousStorageIfAvailable(scanForToken) { return found }
+        return scanForToken(utf8)
+    }
+
+    private static func scanForToken(_ bytes: some Sequence<UInt8>) -> Bool {
+        let token = token
         var matched = 0
-        for byte in utf8 {
+        for byte in bytes {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             if lower == token[matched] {
                 matched += 1

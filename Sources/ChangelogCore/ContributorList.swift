@@ -19,8 +19,10 @@ public enum ContributorList {
     public static func credited(by commits: some Sequence<SourceCommit>) -> [Person] {
         var seen = Set<Person>()
         var credited: [Person] = []
+        // `people(of:)` without its arrays: this runs on every commit of a whole history.
         for commit in commits {
-            for person in people(of: commit, resolve: { $0 }) where seen.insert(person).inserted { credited.append(person) }
+            if seen.insert(commit.author).inserted { credited.append(commit.author) }
+            for person in CoAuthorTrailers.people(in: commit.message) where seen.insert(person).inserted { credited.append(person) }
         }
         return credited
     }

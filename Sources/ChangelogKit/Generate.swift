@@ -287,6 +287,8 @@ public struct Generate {
 
     private func planAll(target: ObjectID, prefix: String) throws(ChangelogError) -> [ReleasePlan] {
         let releaseHistory = try history.releaseHistory(head: target)
+        // Its 200,000 commits are done with once the plans hold theirs.
+        defer { releaseInBackground(releaseHistory) }
         var plans: [ReleasePlan] = []
         for entry in releaseHistory.entries {
             if let tag = entry.tag {

@@ -169,7 +169,7 @@ public final class PathSetComparer {
         for index in 0..<names.count { entries[start + index] = .absent }
         try RawTree.forEachEntry(of: tree, in: repository) { mode, name, id throws(GitError) in
             if let index = Self.index(of: name, in: names) {
-                entries[start + index] = Entry(id: id(), mode: Self.canonical(mode))
+                entries[start + index] = Entry(id: id(), mode: RawTree.canonical(mode))
             }
         }
     }
@@ -189,14 +189,6 @@ public final class PathSetComparer {
             if order < 0 { low = middle + 1 } else { high = middle }
         }
         return nil
-    }
-
-    /// The mode as git reads it (`canon_mode`): an old tree's `100664` is a `100644` file.
-    private static func canonical(_ mode: UInt32) -> UInt32 {
-        switch mode & 0o170000 {
-        case 0o040000, 0o120000, 0o160000: mode & 0o170000
-        default: mode & 0o111 != 0 ? 0o100755 : 0o100644
-        }
     }
 
     /// A commit's tree and its first parent's, from the history remembered, the commits the

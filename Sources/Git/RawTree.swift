@@ -4,6 +4,14 @@ import Clibgit2
 /// great many trees (a monorepo's membership reads two a commit), and libgit2's parsed, cached
 /// trees cost several times the read itself.
 enum RawTree {
+    /// The mode as git reads it (`canon_mode`): an old tree's `100664` is a `100644` file.
+    static func canonical(_ mode: UInt32) -> UInt32 {
+        switch mode & 0o170000 {
+        case 0o040000, 0o120000, 0o160000: mode & 0o170000
+        default: mode & 0o111 != 0 ? 0o100755 : 0o100644
+        }
+    }
+
     /// Calls `visit` with each entry's mode (as written), its name's bytes and a way to its id, in
     /// the tree's order; the bytes are valid only during the call.
     static func forEachEntry(

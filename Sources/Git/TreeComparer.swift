@@ -203,14 +203,6 @@ public final class TreeComparer {
         }
     }
 
-    /// The mode as git reads it (`canon_mode`): an old tree's `100664` is a `100644` file.
-    private static func canonical(_ mode: UInt32) -> UInt32 {
-        switch mode & 0o170000 {
-        case 0o040000, 0o120000, 0o160000: mode & 0o170000
-        default: mode & 0o111 != 0 ? 0o100755 : 0o100644
-        }
-    }
-
     /// git's `base_name_compare`: names byte by byte, a tree's name as if it ended in `/`.
     private static func compare(_ a: OpaquePointer, _ b: OpaquePointer) -> Int {
         let first = git_tree_entry_name(a)!, second = git_tree_entry_name(b)!
@@ -250,7 +242,7 @@ public final class TreeComparer {
                 candidate.count == name.count
                     && candidate.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
             }
-            if let index { result[index] = Entry(id: id(), mode: Self.canonical(mode)) }
+            if let index { result[index] = Entry(id: id(), mode: RawTree.canonical(mode)) }
         }
         for (index, name) in names.enumerated() { entries[EntryKey(tree: tree, name: name)] = .some(result[index]) }
         return result

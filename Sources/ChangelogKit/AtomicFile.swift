@@ -69,12 +69,7 @@ public enum AtomicFile {
         case .file(let target):
             if FileSystem.exists(target) {
                 do throws(Errno) {
-                    try FileSystem.check(target, allows: .write)
-                    // access(2) lets root write anything; a file nobody may write was made read-only
-                    // on purpose, and a release refuses it too.
-                    if let info = try? FileSystem.status(target), info.permissions.rawValue & 0o222 == 0 {
-                        throw Errno.permissionDenied
-                    }
+                    try FileSystem.checkWritableFile(target)
                 } catch {
                     throw ChangelogError(
                         "cannot write \(path): \(describe(error)); make it writable (chmod u+w) or write elsewhere with -o")

@@ -298,8 +298,8 @@ public struct CutRelease {
 
     private func checkWritable(_ paths: [String], root: String) throws(ChangelogError) {
         for path in paths {
-            guard let info = try? FileSystem.status(root + path) else { continue }
-            if (try? FileSystem.check(root + path, allows: .write)) == nil || info.permissions.rawValue & 0o222 == 0 {
+            guard FileSystem.exists(root + path) else { continue }
+            if (try? FileSystem.checkWritableFile(root + path)) == nil {
                 throw ChangelogError("\(path) is read-only; make it writable (chmod u+w \(path)) before releasing")
             }
         }

@@ -50,6 +50,14 @@ public enum FileSystem {
         _ = try SystemCall.retrying { systemAccess(path, access.isEmpty ? F_OK : access.rawValue) }
     }
 
+    /// Throws why the existing file at `path` must not be overwritten: access(2) denies writing it,
+    /// or nobody may (no write bit), which access(2) lets root ignore: such a file was made
+    /// read-only on purpose.
+    public static func checkWritableFile(_ path: String) throws(Errno) {
+        try check(path, allows: .write)
+        if try status(path).permissions.rawValue & 0o222 == 0 { throw Errno.permissionDenied }
+    }
+
     /// Whether something (a dangling link included) is at `path`.
     public static func exists(_ path: String) -> Bool {
         (try? check(path)) != nil

@@ -5,36 +5,11 @@ import Testing
 /// One release at a time per repository: a second run exits 2 at once and changes nothing, so it
 /// can never undo what the first one wrote.
 @Suite struct ReleaseConcurrencyTests {
-    /// Starts `changelog` without waiting for it.
-    private func start(_ scene: ReleaseScene, _ arguments: [String], environment: [String: String] = [:], stderr: Pipe? = nil) throws
-        -> Process
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Sandbox.changelogBinary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: scene.repo)
-        process.environment = scene.sandbox.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr ?? FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    /// Waits until the process has stopped itself (state T in /proc), polling without a deadline.
-    private func waitUntilStopped(_ process: Process) throws {
-        while process.isRunning {
-            let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
-            // The state follows the parenthesised command name.
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "T" { return }
-            usleep(1_000)
-        }
-    }
-
     /// The first release stops itself halfway (two of its three files written) while holding the
     /// lock; every other run meanwhile is refused and changes nothing; the first then completes.
     @Test func aSecondReleaseWhileOneIsRunningExitsAtOnceAndChangesNothing() throws {
         let scene = try ReleaseScene()
-        let first = try start(scene, ["release"], environment: ["CHANGELOG_FAULT": "file-2:stop"])
+        let first = try scene.start(["release"], environment: ["CHANGELOG_FAULT": "file-2:stop"])
         try waitUntilStopped(first)
         let halfway = try scene.state()
         #expect(try scene.sandbox.read("repo/VERSION") == "2.0.0\n")
@@ -61,7 +36,7 @@ import Testing
         let scene = try ReleaseScene()
         let before = try scene.state()
         let pipe = Pipe()
-        let release = try start(scene, ["release"], environment: ["CHANGELOG_FAULT": "journal:stop"], stderr: pipe)
+        let release = try scene.start(["release"], environment: ["CHANGELOG_FAULT": "journal:stop"], stderr: pipe)
         try waitUntilStopped(release)
         let written = try scene.changelog("--setversion", "9.9.9", "-C", "CHANGELOG.md")
         #expect(written.status == 0, "\(written.stderr)")
@@ -88,7 +63,7 @@ import Testing
             let scene = try ReleaseScene()
             let commits = Int(try scene.git("rev-list", "--count", "HEAD").dropLast())!
             let pipes = [Pipe(), Pipe()]
-            let processes = try pipes.map { try start(scene, ["release"], stderr: $0) }
+            let processes = try pipes.map { try scene.start(["release"], stderr: $0) }
             for process in processes { process.waitUntilExit() }
             #expect(processes.map(\.terminationStatus).sorted() == [0, 2])
             try scene.expectComplete()
@@ -121,7 +96,7 @@ import Testing
         let pause = ["CHANGELOG_FAULT": "objects:stop"]
         // How long the rest of a release takes here, so the instants spread over all of it.
         let timing = try ReleaseScene()
-        let paused = try start(timing, ["release"], environment: pause)
+        let paused = try timing.start(["release"], environment: pause)
         try waitUntilStopped(paused)
         let resumed = DispatchTime.now()
         kill(paused.processIdentifier, SIGCONT)
@@ -131,7 +106,7 @@ import Testing
         for round in 0..<20 {
             let scene = try ReleaseScene()
             let before = try scene.state()
-            let process = try start(scene, ["release"], environment: pause)
+            let process = try scene.start(["release"], environment: pause)
             try waitUntilStopped(process)
             kill(process.processIdentifier, SIGCONT)
             usleep(UInt32.random(in: 0...duration + duration / 4, using: &generator))

@@ -6,28 +6,6 @@ import Testing
 /// release replaces a file only over the bytes it computed the new ones from, so it finds the
 /// edit, rolls back what it wrote, exits 2 naming the file, and the edit stays.
 @Suite struct ReleaseEditTests {
-    /// Starts `changelog` without waiting for it.
-    private func start(_ scene: ReleaseScene, _ arguments: [String], environment: [String: String], stderr: Pipe) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Sandbox.changelogBinary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: scene.repo)
-        process.environment = scene.sandbox.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr
-        try process.run()
-        return process
-    }
-
-    /// Waits until the process has stopped itself (state T in /proc), polling without a deadline.
-    private func waitUntilStopped(_ process: Process) throws {
-        while process.isRunning {
-            let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "T" { return }
-            usleep(1_000)
-        }
-    }
-
     /// Runs `arguments`, which stop once the release's objects are written (the tag signed), edits
     /// `file` then, and lets the release go on: it must fail naming the file and keep the edit.
     private func expectEditKept(
@@ -36,7 +14,7 @@ import Testing
     ) throws {
         let before = try state()
         let pipe = Pipe()
-        let release = try start(scene, arguments, environment: ["CHANGELOG_FAULT": "objects:stop"], stderr: pipe)
+        let release = try scene.start(arguments, environment: ["CHANGELOG_FAULT": "objects:stop"], stderr: pipe)
         try waitUntilStopped(release)
         let edited = try scene.sandbox.read("repo/" + file) + "EDIT DURING RELEASE\n"
         try scene.sandbox.write("repo/" + file, edited)

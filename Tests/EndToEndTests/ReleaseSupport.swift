@@ -119,3 +119,28 @@ struct ReleaseScene {
 struct ReleaseSceneError: Error, CustomStringConvertible {
     var description: String
 }
+
+extension ReleaseScene {
+    /// Starts `changelog` in the scene's repository without waiting for it.
+    func start(_ arguments: [String], environment: [String: String] = [:], stderr: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sandbox.changelogBinary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: repo)
+        process.environment = sandbox.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
+/// Waits until the process has stopped itself (state T in /proc), polling without a deadline.
+func waitUntilStopped(_ process: Process) throws {
+    while process.isRunning {
+        let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+        // The state follows the parenthesised command name.
+        if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "T" { return }
+        usleep(1_000)
+    }
+}

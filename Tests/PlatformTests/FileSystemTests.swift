@@ -69,6 +69,19 @@ import Testing
         #expect(throws: Errno.noSuchFileOrDirectory) { try FileSystem.check(directory.path + "/missing") }
     }
 
+    /// A file nobody may write is refused as not writable for every user, root included, whom
+    /// access(2) alone would let write it.
+    @Test func aFileWithoutWriteBitsIsNotWritableEvenForRoot() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/file"
+        FileDescriptor(rawValue: try FileDescriptor.open(path, .writeOnly, options: .create, permissions: .ownerReadWrite).rawValue)
+            .closeQuietly()
+        try FileSystem.checkWritableFile(path)
+        #expect(chmod(path, 0o444) == 0)
+        #expect(throws: Errno.permissionDenied) { try FileSystem.checkWritableFile(path) }
+        #expect(throws: Errno.noSuchFileOrDirectory) { try FileSystem.checkWritableFile(directory.path + "/missing") }
+    }
+
     @Test func temporaryFilesArePrivateAndCloseOnExec() throws {
         let directory = TemporaryDirectory()
         let file = try FileSystem.makeTemporaryFile(prefix: directory.path + "/.stage-")

@@ -27,4 +27,12 @@ extension History {
     func listed(_ commits: [SourceCommit]) throws(ChangelogError) -> [SourceCommit] {
         try members(amended(commits))
     }
+
+    /// The same, parsed, each commit once: when a package claims commits by scope, every commit is
+    /// parsed to read its scope and that parse is kept; otherwise only the commits kept are parsed.
+    func parsedListing(_ commits: [SourceCommit]) throws(ChangelogError) -> [ParsedCommit] {
+        let corrected = try amended(commits)
+        guard let filter, filter.membership.hasScopes else { return try members(corrected).map(ParsedCommit.init) }
+        return try members(corrected.map(ParsedCommit.init))
+    }
 }

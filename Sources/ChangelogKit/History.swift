@@ -72,7 +72,7 @@ public final class History {
         previous: VersionTag?, commits: [ParsedCommit]
     ) {
         let (previous, commits) = try releaseRange(of: target) { tag in limit.map { tag.version < $0 } ?? true }
-        return (previous?.tag, try listed(commits).map(ParsedCommit.init))
+        return (previous?.tag, try parsedListing(commits))
     }
 
     /// A release tag of another branch as that branch saw it: its previous release and the commits
@@ -84,7 +84,7 @@ public final class History {
     )? {
         let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
         guard !walk.metStop, let previous = walk.previous else { return nil }
-        if walk.frontierSize <= 1 { return (previous, try listed(walk.commits.map(SourceCommit.init)).map(ParsedCommit.init)) }
+        if walk.frontierSize <= 1 { return (previous, try parsedListing(walk.commits.map(SourceCommit.init))) }
         return (previous, try commits(from: previous.commitID, to: tag.commitID))
     }
 
@@ -127,7 +127,7 @@ public final class History {
     /// each parsed here once for every use the run makes of it; those of the package only for a
     /// package's history.
     public func commits(from base: ObjectID?, to target: ObjectID) throws(ChangelogError) -> [ParsedCommit] {
-        try listed(walk(from: base, to: target).map(SourceCommit.init)).map(ParsedCommit.init)
+        try parsedListing(walk(from: base, to: target).map(SourceCommit.init))
     }
 
     /// The same commits unparsed, whatever they change, for comparing changes: only what a release

@@ -47,7 +47,8 @@ public final class PackageMembership {
     private let plain: PathSetComparer
     private let hasPlain: Bool
     private let needsFiles: Bool
-    private let hasScopes: Bool
+    /// Whether some rule claims commits by scope, which most commits need their message parsed for.
+    let hasScopes: Bool
     private var known: [ObjectID: [Int]] = [:]
     /// A whole history asks about each commit once, from trees it holds already: keeping every
     /// answer would cost more than the rare second question.

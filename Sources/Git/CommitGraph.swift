@@ -16,16 +16,13 @@ public struct CommitGraph {
     /// is not there, which is an error that says how to fetch it.
     public init(repository: Repository, head: ObjectID) throws(GitError) {
         order = try read([head], from: repository)
-        parentIndices = commits.map { $0.parentIDs.map { index[$0]! } }
     }
 
     /// Adds the commits reachable from `heads` that the graph does not hold yet, each read once;
     /// the new nodes come after the existing ones, and `order` stays newest commit time first.
     public mutating func extend(with heads: [ObjectID], from repository: Repository) throws(GitError) {
-        let first = commits.count
         let added = try read(heads.filter { index[$0] == nil }, from: repository)
         guard !added.isEmpty else { return }
-        for node in first..<commits.count { parentIndices.append(commits[node].parentIDs.map { index[$0]! }) }
         // Both orders are newest first: merge them by commit time, existing nodes first on ties.
         var merged: [Int32] = []
         merged.reserveCapacity(order.count + added.count)
@@ -43,7 +40,8 @@ public struct CommitGraph {
     }
 
     /// Reads every commit reachable from `heads` not in the graph yet, in date order, and returns
-    /// the new nodes in that order.
+    /// the new nodes in that order. Each node's parents are linked as it is visited, when they
+    /// have just been found or added: looking them up again afterwards would cost a lookup each.
     private mutating func read(_ heads: [ObjectID], from repository: Repository) throws(GitError) -> [Int32] {
         let shallow = repository.shallowRoots()
         var queue = DateQueue()
@@ -58,14 +56,23 @@ public struct CommitGraph {
             let node = commits.count
             index[id] = Int32(node)
             commits.append(commit)
+            parentIndices.append([])
             queue.push(time: commit.committerTime, node: node)
         }
         for head in heads where index[head] == nil { try add(head) }
         while let node = queue.pop() {
             visited.append(Int32(node))
-            for parent in commits[node].parentIDs where index[parent] == nil {
-                try add(parent)
+            var linked: [Int32] = []
+            linked.reserveCapacity(commits[node].parentIDs.count)
+            for parent in commits[node].parentIDs {
+                if let known = index[parent] {
+                    linked.append(known)
+                } else {
+                    linked.append(Int32(commits.count))
+                    try add(parent)
+                }
             }
+            parentIndices[node] = linked
         }
         return visited
     }

@@ -25,8 +25,43 @@ public struct Timestamp: Sendable, Equatable, Hashable, Comparable {
         let (y, mo, d, h, mi, s) = civil
         let sign = offsetMinutes < 0 ? "-" : "+"
         let off = abs(offsetMinutes)
-        return "\(pad(y, 4))-\(pad(mo, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2))"
-            + "\(sign)\(pad(off / 60, 2)):\(pad(off % 60, 2))"
+        // Every date git can write has a four-digit year and an offset under 100 hours: those are
+        // written as 25 bytes at once, since a whole history's JSON formats one per commit.
+        guard (0...9999).contains(y), off / 60 <= 99 else {
+            return "\(pad(y, 4))-\(pad(mo, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2))"
+                + "\(sign)\(pad(off / 60, 2)):\(pad(off % 60, 2))"
+        }
+        return String(unsafeUninitializedCapacity: 25) { bytes in
+            var at = 0
+            func digits(_ value: Int, _ width: Int) {
+                var rest = value
+                for place in stride(from: width - 1, through: 0, by: -1) {
+                    bytes[at + place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                at += width
+            }
+            func byte(_ character: Unicode.Scalar) {
+                bytes[at] = UInt8(ascii: character)
+                at += 1
+            }
+            digits(y, 4)
+            byte("-")
+            digits(mo, 2)
+            byte("-")
+            digits(d, 2)
+            byte("T")
+            digits(h, 2)
+            byte(":")
+            digits(mi, 2)
+            byte(":")
+            digits(s, 2)
+            byte(offsetMinutes < 0 ? "-" : "+")
+            digits(off / 60, 2)
+            byte(":")
+            digits(off % 60, 2)
+            return at
+        }
     }
 
     /// Civil date and time in the writer's offset (Howard Hinnant's days-to-civil algorithm),

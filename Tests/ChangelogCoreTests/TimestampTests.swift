@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ChangelogCore
@@ -90,6 +91,23 @@ struct TimestampTests {
             }
         }
         #expect(Timestamp(secondsSince1970: seconds, offsetMinutes: 0).day == "2025-01-01")
+    }
+
+    @Test("ISO 8601 agrees with Foundation's formatter for dates across four centuries and every offset git writes")
+    func iso8601AgreesWithFoundation() throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        for step in 0..<2_000 {
+            // From 1900-01-01 on, about 73 days and 7 seconds apart (so every second of a minute and
+            // every day of a month comes up), to 2299; offsets from -14:00 to +14:00 in whole minutes.
+            let seconds = -2_208_988_800 + Int64(step) * 6_311_407
+            let offset = step * 37 % 1_681 - 840
+            formatter.timeZone = try #require(TimeZone(secondsFromGMT: offset * 60))
+            var expected = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            // Foundation writes UTC as `Z`; git's offset is always written out.
+            if expected.hasSuffix("Z") { expected = String(expected.dropLast()) + "+00:00" }
+            #expect(Timestamp(secondsSince1970: seconds, offsetMinutes: offset).iso8601 == expected, "\(seconds) \(offset)")
+        }
     }
 
     @Test("Ordering is by instant; equality also compares the offset")

@@ -45,11 +45,17 @@ extension Array where Element == ParsedCommit {
     /// that pair and brings the original back.
     public var cancelledByReverts: Set<Int> {
         let commits = self
+        // Most releases revert nothing: only those that do index their commits by id.
+        let reverts = commits.indices.compactMap { index in
+            let ids = commits[index].revertedIDs
+            return ids.isEmpty ? nil : (index: index, ids: ids)
+        }
+        guard !reverts.isEmpty else { return [] }
         var dropped = Set<Int>()
         var indexByID: [CommitID: Int] = [:]
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
-        for index in commits.indices {
-            for reverted in commits[index].revertedIDs {
+        for (index, ids) in reverts {
+            for reverted in ids {
                 let target =
                     CommitID(hex: reverted).flatMap { indexByID[$0] }
                     ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)

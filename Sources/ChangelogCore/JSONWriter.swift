@@ -34,9 +34,19 @@ public struct JSONWriter {
     public mutating func beginArray() { open("[") }
     public mutating func endArray() { close("]") }
 
-    public mutating func key(_ name: String) {
+    /// Keys are the schema's own names, written straight from the binary: a key that needs
+    /// escaping (none does today) is escaped like a value.
+    public mutating func key(_ name: StaticString) {
         separate()
-        appendString(name)
+        name.withUTF8Buffer { bytes in
+            if bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                appendString(String(decoding: bytes, as: UTF8.self))
+            } else {
+                buffer.append(0x22)
+                buffer.append(contentsOf: bytes)
+                buffer.append(0x22)
+            }
+        }
         append(": ")
         pendingKey = true
     }
@@ -61,15 +71,15 @@ public struct JSONWriter {
         append("null")
     }
 
-    public mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
     }
-    public mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)
     }
-    public mutating func field(_ name: String, _ value: Int) {
+    public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
     }

@@ -52,9 +52,10 @@ public struct PendingRelease {
         let lock = try ReleaseLock(gitDirectory: gitDirectory)
         defer { lock.release() }
         ReleaseJournal.removeLeftovers(in: gitDirectory)
-        guard let journal = try ReleaseJournal.load(from: gitDirectory) else {
+        guard let recorded = try ReleaseJournal.load(from: gitDirectory) else {
             throw ChangelogError("no release is pending in this repository; there is nothing to continue or abort")
         }
+        let journal = try recorded.relocated(root: repository.workingDirectory ?? "", gitDirectory: gitDirectory)
         GitSettings.setFsync(true)
         let summary = try body(journal, ReleaseTransaction(repository: repository, journal: journal))
         try ReleaseJournal.remove(from: gitDirectory)

@@ -47,6 +47,9 @@ struct ReleaseJournal: Equatable {
     var files: [File]
     /// What to run next, as the release prints it.
     var pushCommand: String
+    /// The git directory the release was made in (the journal's own); nil in a journal written
+    /// before it was recorded.
+    var recordedGitDirectory: String?
 
     static let name = "changelog-release"
     private static let header = "changelog release journal 1"
@@ -79,7 +82,7 @@ struct ReleaseJournal: Equatable {
         guard let first = lines.first, first == Substring(header) || first == Substring(severalTagsHeader) else {
             throw damaged("unknown format")
         }
-        var version: String?, tags: [Tag] = [], index: (String, Bool)?, push: String?
+        var version: String?, tags: [Tag] = [], index: (String, Bool)?, push: String?, recordedGitDirectory: String?
         var reference: Reference?
         var files: [File] = []
         for line in lines.dropFirst() {
@@ -87,6 +90,7 @@ struct ReleaseJournal: Equatable {
             switch (fields.first, fields.count) {
             case ("version", 2): version = fields[1]
             case ("push", 2): push = fields[1]
+            case ("gitdir", 2): recordedGitDirectory = fields[1]
             case ("tag", 3):
                 guard let id = ObjectID(hex: fields[2]) else { throw damaged("bad tag id") }
                 tags.append(Tag(name: fields[1], object: id))
@@ -105,7 +109,35 @@ struct ReleaseJournal: Equatable {
         guard tags.count == 1 || first == Substring(severalTagsHeader) else { throw damaged("several tags in a one-tag journal") }
         return ReleaseJournal(
             version: version, tags: tags, reference: reference, indexPath: index.0,
-            index: index.1 ? try contents("index.old") : nil, files: files, pushCommand: push)
+            index: index.1 ? try contents("index.old") : nil, files: files, pushCommand: push,
+            recordedGitDirectory: recordedGitDirectory)
+    }
+
+    /// The journal as it applies to the repository it is read in, `root` and `gitDirectory` now.
+    ///
+    /// A repository copied or moved while a release was pending (a CI cache, a container mount, a
+    /// renamed checkout) carries the journal along: its files and index are settled where they are
+    /// now, never at the old place, which is another repository or nothing. The same repository
+    /// settles them where they were written, also from another of its working trees (they share
+    /// the journal, and the release's files are those of the tree it was made in).
+    func relocated(root current: String, gitDirectory: String) throws(ChangelogError) -> ReleaseJournal {
+        guard let recordedGitDirectory, recordedGitDirectory != gitDirectory else { return self }
+        let sameRepository = (try? FileSystem.realPath(recordedGitDirectory)).map { $0 == (try? FileSystem.realPath(gitDirectory)) }
+        guard sameRepository != true else { return self }
+        guard indexPath.hasPrefix(recordedGitDirectory) else {
+            throw ChangelogError(
+                "the journal of the pending release of \(version) names the index \(indexPath), outside the repository "
+                    + "it was made in; if the files, branch and tags are as you want them, remove it (rm -r \(gitDirectory + Self.name))")
+        }
+        var moved = self
+        moved.recordedGitDirectory = gitDirectory
+        moved.indexPath = gitDirectory + indexPath.dropFirst(recordedGitDirectory.count)
+        moved.files = files.map { file in
+            var file = file
+            file.path = current + file.name
+            return file
+        }
+        return moved
     }
 
     /// Writes the journal into a temporary directory, flushes every byte, then renames it into
@@ -124,6 +156,7 @@ struct ReleaseJournal: Equatable {
             var lines = [
                 tags.count == 1 ? Self.header : Self.severalTagsHeader, Self.line("version", version), Self.line("push", pushCommand),
             ]
+            if let recordedGitDirectory { lines.append(Self.line("gitdir", recordedGitDirectory)) }
             lines += tags.map { Self.line("tag", $0.name, $0.object.hex) }
             if let reference {
                 lines.append(Self.line("reference", reference.name, reference.old.hex, reference.new.hex, reference.logMessage))

@@ -109,7 +109,7 @@ struct ReleasePublication {
             // A file's old bytes are those the release was computed from, not what is there now: the
             // transaction replaces it only over them, so an edit made while the tag was signed stays.
             files: changed.map { .init(path: root + $0.path, name: $0.path, old: $0.original, new: $0.contents) },
-            pushCommand: pushCommand)
+            pushCommand: pushCommand, recordedGitDirectory: gitDirectory)
         try journal.save(in: gitDirectory)
         FaultPoint.reached("journal")
         let transaction = ReleaseTransaction(repository: repository, journal: journal, files: releaseFiles)

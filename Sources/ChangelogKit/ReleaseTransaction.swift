@@ -55,10 +55,10 @@ struct ReleaseTransaction {
             let reference = "refs/tags/\(tag.name)"
             let current = try git { () throws(GitError) in try repository.referenceTarget(reference) }
             if current != tag.object {
+                // What to run next is the caller's to say: a pending release continues, a new one
+                // was undone and is simply made again.
                 guard current == nil else {
-                    throw ChangelogError(
-                        "the tag \(tag.name) was created by someone else meanwhile; delete it (git tag -d \(tag.name)) "
-                            + "and run `changelog release --continue`, or run `changelog release --abort`")
+                    throw ChangelogError("the tag \(tag.name) was created by someone else meanwhile (git tag -d \(tag.name) deletes it)")
                 }
                 try FaultPoint.checkSpace(writing: reference)
                 try git { () throws(GitError) in
@@ -72,6 +72,11 @@ struct ReleaseTransaction {
     }
 
     func undo(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
+        // A branch someone moved stops the undo before it changes anything, tags included.
+        if let reference = journal.reference {
+            let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
+            guard current == reference.old || current == reference.new else { throw moved(reference, to: current) }
+        }
         for tag in journal.tags.reversed() {
             let reference = "refs/tags/\(tag.name)"
             guard try git({ () throws(GitError) in try repository.referenceTarget(reference) }) == tag.object else { continue }
@@ -126,7 +131,7 @@ struct ReleaseTransaction {
         let now = current.map { "to \($0.hex.prefix(8))" } ?? "away"
         return ChangelogError(
             "\(reference.name) was moved \(now) by someone else while the release was pending; it was at "
-                + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it: "
-                + "move it to one of them (git update-ref \(reference.name) <commit>) and run the command again")
+                + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it "
+                + "(git update-ref \(reference.name) <commit> moves it to one of them)")
     }
 }

@@ -234,4 +234,48 @@ import Testing
         _ = try scene.git("tag", "-d", "v2.0.0")
         #expect(try scene.state() == before)
     }
+
+    /// An abort that a moved branch stops changes nothing, tags included, and says once what to run.
+    @Test func aRefusedAbortChangesNothing() throws {
+        let scene = try ReleaseScene()
+        #expect(try scene.changelog("release", environment: ["CHANGELOG_FAULT": "tag:kill"]).status == SIGKILL)
+        let released = try scene.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
+        let other = try scene.git("commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "fix: meanwhile").trimmingCharacters(in: .newlines)
+        _ = try scene.git("update-ref", "refs/heads/main", other)
+        let pending = try scene.state()
+        let refused = try scene.changelog("release", "--abort")
+        #expect(refused.status == 2)
+        #expect(try scene.state() == pending)
+        #expect(try scene.git("cat-file", "-t", "v2.0.0") == "tag\n")
+        #expect(refused.stderr.components(separatedBy: " again").count == 2, "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix("; fix that and run `changelog release --abort` again\n"), "\(refused.stderr)")
+        _ = try scene.git("update-ref", "refs/heads/main", released)
+        #expect(try scene.changelog("release", "--continue").status == 0)
+        try scene.expectComplete()
+    }
+
+    /// A repository copied while a release is pending settles the copy, never the original; a
+    /// repository moved settles where it is now.
+    @Test func aPendingReleaseIsSettledWhereTheRepositoryIsNow() throws {
+        let scene = try ReleaseScene()
+        let before = try scene.state()
+        #expect(try scene.changelog("release", environment: ["CHANGELOG_FAULT": "file-2:kill"]).status == SIGKILL)
+        let pending = try scene.state()
+        _ = try scene.sandbox.run("/bin/cp", ["-a", scene.repo, scene.sandbox.root + "/copy"], in: scene.sandbox.root)
+        var copy = scene
+        copy.directory = "copy"
+        let aborted = try copy.changelog("release", "--abort")
+        #expect(aborted.status == 0, "\(aborted.stderr)")
+        #expect(try copy.state() == before)
+        #expect(!copy.isPending)
+        // The original is as the kill left it, still pending.
+        #expect(try scene.state() == pending)
+        #expect(scene.isPending)
+        _ = try scene.sandbox.run("/bin/mv", [scene.repo, scene.sandbox.root + "/moved"], in: scene.sandbox.root)
+        var moved = scene
+        moved.directory = "moved"
+        let continued = try moved.changelog("release", "--continue")
+        #expect(continued.status == 0, "\(continued.stderr)")
+        try moved.expectComplete()
+    }
 }

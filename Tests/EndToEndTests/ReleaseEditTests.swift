@@ -62,6 +62,37 @@ import Testing
         #expect(try scene.state() == expected)
     }
 
+    /// A tag of the same name made while the release signs its own: the release is undone, the other
+    /// tag kept, and the message does not send the user to a `--continue` there is nothing to continue.
+    @Test func aTagMadeWhileTheReleaseSignsIsKept() throws {
+        let scene = try ReleaseScene()
+        let program = scene.sandbox.root + "/tagging-gpg"
+        try scene.sandbox.write(
+            "tagging-gpg",
+            """
+            #!/bin/sh
+            git -C '\(scene.repo)' tag v2.0.0 HEAD
+            cat >/dev/null
+            echo '[GNUPG:] SIG_CREATED ' >&2
+            printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'
+
+            """)
+        chmod(program, 0o755)
+        _ = try scene.git("config", "gpg.program", program)
+        _ = try scene.git("config", "user.signingkey", "X")
+        let head = try scene.git("rev-parse", "HEAD")
+        let result = try scene.changelog("release", "--sign")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "changelog: error: the release of 2.0.0 failed and was undone: the tag v2.0.0 was created by someone else "
+                + "meanwhile (git tag -d v2.0.0 deletes it)\n", "\(result.stderr)")
+        #expect(!scene.isPending)
+        #expect(try scene.git("rev-parse", "HEAD") == head)
+        #expect(try scene.git("rev-parse", "v2.0.0") == head)
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
     /// Every file a release writes is checked, not the changelog only: the version files, and the
     /// lock file that follows a manifest.
     @Test(arguments: ["CHANGELOG.md", "VERSION", "package.json", "package-lock.json"])

@@ -87,7 +87,9 @@ public struct ChangelogDocument: Sendable, Equatable {
     /// The lines of `bytes` and how many of them end in CRLF and in a bare LF.
     static func lineTable(_ bytes: [UInt8]) -> (lines: [Line], crlf: Int, lf: Int) {
         var lines: [Line] = []
-        var start = 0
+        // A byte order mark some editors write is no part of the first line: an anchor or heading
+        // there is still found, and the mark stays in front of whatever takes the line's place.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var crlf = 0
         var lf = 0
         for index in bytes.indices where bytes[index] == Byte.lf {

@@ -72,6 +72,20 @@ private let keepAChangelog = """
 @Suite struct ChangelogDocumentTests {
     // MARK: Recognition
 
+    /// clog's layout has no title: a byte order mark an editor saved puts it before the first anchor.
+    @Test func aByteOrderMarkBeforeTheFirstAnchorStaysAndHidesNoSection() {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let file =
+            bom + Array("<a name=\"unreleased\"></a>\n## Unreleased (2026-12-01)\n\n#### Bug Fixes\n\n* b\n\n".utf8)
+            + Array("<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-12-01)\n\n#### Features\n\n* a\n".utf8)
+        #expect(ChangelogDocument(bytes: file).sections.map(\.key) == [.unreleased, version("1.0.0")])
+        let released = mergeIdempotent(
+            file, "<a name=\"1.0.1\"></a>\n## 1.0.1 (2026-12-02)\n\n#### Bug Fixes\n\n* b\n", for: version("1.0.1"))
+        #expect(released.starts(with: bom + Array("<a name=\"1.0.1\"></a>\n".utf8)))
+        #expect(!String(decoding: released, as: UTF8.self).contains("unreleased"))
+        #expect(ChangelogDocument(bytes: released).sections.map(\.key) == [version("1.0.1"), version("1.0.0")])
+    }
+
     @Test func recognisesOurFormatStartingAtTheAnchor() throws {
         let document = ChangelogDocument(text: ourFile)
         #expect(document.sections.map(\.key) == [version("1.4.0"), version("1.3.0")])

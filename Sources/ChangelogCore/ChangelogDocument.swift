@@ -111,6 +111,13 @@ public struct ChangelogDocument: Sendable, Equatable {
         self.init(bytes: Array(text.utf8))
     }
 
+    /// Whether a merge of `section` for `key` would find it again: a rendered section that starts
+    /// with no anchor or heading naming its release would be added anew by every run. Blank text,
+    /// which a merge leaves out, counts as found.
+    public static func findsAgain(_ section: String, as key: SectionKey) -> Bool {
+        !section.utf8.contains { !isWhitespace($0) } || ChangelogDocument(text: section).section(for: key) != nil
+    }
+
     /// The first section for `key`, if any.
     public func section(for key: SectionKey) -> Section? {
         sections.first { $0.key == key }

@@ -114,6 +114,14 @@ extension ChangelogError {
 
 extension ChangelogError {
     /// A file of the working tree that is a FIFO, a device or a directory; `use` says why it must be a file.
+    /// A template whose section for `key` the merge cannot find again: each run would add another.
+    static func templateSectionNotFound(_ file: String, key: SectionKey) -> ChangelogError {
+        ChangelogError(
+            "the section \(file) renders for \(key) does not start with an anchor or a heading that names it, so "
+                + "every run would add it again; begin the template with <a name=\"{{anchor}}\"></a> or ## {{name}} "
+                + "(docs/templates.md)")
+    }
+
     static func notARegularFile(_ path: String, isDirectory: Bool, use: String) -> ChangelogError {
         let kind = isDirectory ? "a directory" : "not a regular file (a FIFO, socket or device)"
         return ChangelogError(

@@ -229,6 +229,9 @@ public struct CutRelease {
         var section: String
         if let file = configuration.template {
             section = try reads.template(file, root: contents.root).render(release, links: request.links, subtitle: request.subtitle)
+            guard ChangelogDocument.findsAgain(section, as: .version(version)) else {
+                throw ChangelogError.templateSectionNotFound(file, key: .version(version))
+            }
         } else {
             section = renderer.render(release)
         }

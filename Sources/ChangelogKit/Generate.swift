@@ -117,6 +117,9 @@ public struct Generate {
         }
         // Oldest first, so each merge finds its neighbours already in place and version order holds.
         var incoming = zip(plans, sections).reversed().map { (text: $1, key: $0.key) }
+        if let template, let lost = incoming.first(where: { !ChangelogDocument.findsAgain($0.text, as: $0.key) }) {
+            throw ChangelogError.templateSectionNotFound(template.file, key: lost.key)
+        }
         // keep-a-changelog keeps an Unreleased heading on top, above the release it just became.
         if request.style == .keepAChangelog, !plans.contains(where: { $0.key == .unreleased }) {
             incoming.append((text: "## [Unreleased]\n", key: .unreleased))

@@ -59,6 +59,32 @@ import Testing
         #expect(changelog.contains("### Contributors\n\n- Ada Lovelace\n- Test Runner (first contribution)\n"))
     }
 
+    /// A template whose heading does not start with the version could not be found again: every
+    /// run would add the section once more, so writing it into a changelog is refused, untouched.
+    @Test func aSectionTheMergeCannotFindAgainIsRefused() throws {
+        let scene = try ReleaseScene(
+            config: "[changelog]\ntemplate = \"changelog.mustache\"\n[release]\nfiles = [\"VERSION\"]\n")
+        try scene.sandbox.write(
+            "repo/changelog.mustache", "## Version {{version}}\n\n{{#sections}}{{#commits}}- {{subject}}\n{{/commits}}{{/sections}}")
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "docs: the changelog's template")
+        let before = try scene.state()
+        let expected =
+            "changelog: error: the section changelog.mustache renders for 2.0.0 does not start with an anchor or a heading "
+            + "that names it, so every run would add it again; begin the template with <a name=\"{{anchor}}\"></a> or "
+            + "## {{name}} (docs/templates.md)\n"
+        for arguments in [["--setversion", "2.0.0", "-C", "CHANGELOG.md"], ["release"]] {
+            let result = try scene.sandbox.run(Sandbox.changelogBinary, arguments, in: scene.repo)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == expected, "\(result.stderr)")
+            #expect(try scene.state() == before)
+        }
+        // Printed, not merged, it is what the template says.
+        let printed = try scene.changelog("--setversion", "2.0.0")
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.stdout.hasPrefix("## Version 2.0.0\n"))
+    }
+
     /// `notes` generates with the configured template: the 1.0.0 section `-C` writes, less its heading.
     @Test func notesUseTheConfiguredTemplate() throws {
         try sandbox.write("repo/changelog.mustache", try String(contentsOfFile: Self.example, encoding: .utf8))

@@ -59,6 +59,7 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
+            if let pending = PendingRelease.notice(in: history.repository) { Terminal.warning(pending) }
             if history.repository.isHeadUnborn && to == "HEAD" {
                 throw ChangelogError.unbornBranch(history.repository, fresh: "the repository has no commits yet; commit something first")
             }

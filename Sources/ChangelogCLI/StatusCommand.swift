@@ -26,6 +26,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.openForPackages()
+            if let pending = PendingRelease.notice(in: history) { Terminal.warning(pending) }
             let document = try MonorepoStatus(repository: history, configuration: configuration).run(target: to)
             switch format {
             case .json: Terminal.write(document.json())

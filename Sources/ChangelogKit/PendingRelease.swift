@@ -62,6 +62,15 @@ public struct PendingRelease {
         return summary
     }
 
+    /// What `next` and `status` say while a release is pending: what they count may include the
+    /// half-made release's commit, and no version is suggested until it is settled one way or the other.
+    public static func notice(in repository: Repository) -> String? {
+        let gitDirectory = repository.commonDirectory
+        guard ReleaseJournal.exists(in: gitDirectory) else { return nil }
+        let version = (try? ReleaseJournal.load(from: gitDirectory))??.version
+        return "the release\(version.map { " of \($0)" } ?? "") is pending, so what follows may count its commit; \(howToSettle)"
+    }
+
     static let howToSettle = "run `changelog release --continue` to finish it, or `changelog release --abort` to undo it"
 
     /// Every release refuses to start while another is pending: its journal would be lost, and

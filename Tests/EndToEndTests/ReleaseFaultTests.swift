@@ -278,4 +278,18 @@ import Testing
         #expect(continued.status == 0, "\(continued.stderr)")
         try moved.expectComplete()
     }
+
+    /// While a release is pending, `next` says so before suggesting anything.
+    @Test func nextSaysAReleaseIsPending() throws {
+        let scene = try ReleaseScene()
+        #expect(try scene.changelog("release", environment: ["CHANGELOG_FAULT": "branch:kill"]).status == SIGKILL)
+        let next = try scene.changelog("next")
+        #expect(
+            next.stderr.hasPrefix(
+                "changelog: warning: the release of 2.0.0 is pending, so what follows may count its commit; "
+                    + "run `changelog release --continue` to finish it, or `changelog release --abort` to undo it\n"),
+            "\(next.stderr)")
+        #expect(try scene.changelog("release", "--continue").status == 0)
+        #expect(try scene.changelog("next").stderr.contains("pending") == false)
+    }
 }

@@ -101,7 +101,7 @@ import Testing
         #expect(
             error?.message
                 == "the release of api 1.1.0, web 1.0.1 failed and was undone: the tag web-v1.0.1 was created by someone else "
-                + "meanwhile; delete it (git tag -d web-v1.0.1) and run `changelog release --continue`, or run `changelog release --abort`")
+                + "meanwhile (git tag -d web-v1.0.1 deletes it)")
         // The first tag, the commit and the files are gone; the other process's tag stays.
         #expect(try sandbox.git("tag", "--list") == "api-v1.0.0\nweb-v1.0.0\nweb-v1.0.1\n")
         #expect(try sandbox.git("rev-parse", "HEAD") == head)

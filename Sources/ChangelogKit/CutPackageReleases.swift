@@ -95,6 +95,13 @@ public struct CutPackageReleases {
         for name in order {
             guard let cut = cuts[name] else { continue }
             let resolved = try cut.releasePaths(root: root)
+            // Through a symbolic link two changelogs may be one file, which would hold one section
+            // for both packages' version and give its notes to both tags.
+            if let other = order.first(where: { paths[$0]?.changelog == resolved.changelog }) {
+                throw ChangelogError(
+                    "packages \(other) and \(name) both write their changelog to \(resolved.changelog); give each package its own changelog, and set [changelog] packages-in-root = true for one file that also gathers every package's releases"
+                )
+            }
             paths[name] = resolved
             written += resolved.written.filter { !written.contains($0) }
             read += resolved.read.filter { !read.contains($0) }

@@ -1,0 +1,122 @@
+import FixtureSupport
+import Foundation
+import Testing
+
+/// Releases of packages in the corners a monorepo gets into: packages sharing a changelog, versions
+/// tagged on other branches, a dependent released at HEAD, a package whose directory is gone.
+@Suite struct PackageReleaseEdgeTests {
+    /// api has a feature since 1.0.0, docs only a docs commit; web depends on api.
+    static let history = """
+        write packages/api/index.js
+        write packages/web/index.js
+        write docs/index.md
+        commit chore: the workspace
+        tag api-v1.0.0
+        tag web-v1.0.0
+        tag docs-v1.0.0
+        write packages/api/index.js
+        commit feat(api): add the users endpoint
+        write docs/index.md
+        commit docs: the guide
+        """
+
+    static let config = """
+        [packages.api]
+        path = "packages/api"
+        files = ["packages/api/package.json"]
+
+        [packages.web]
+        path = "packages/web"
+        files = ["packages/web/package.json"]
+        depends-on = ["api"]
+
+        [packages.docs]
+        path = "docs"
+
+        """
+
+    static let web = "{\n  \"name\": \"@acme/web\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": { \"@acme/api\": \"^1.0.0\" }\n}\n"
+
+    static func scene(config: String = config) throws -> ReleaseScene {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(text: history)
+        _ = try sandbox.git("reset", "-q", "--hard")
+        try sandbox.write("repo/packages/api/package.json", "{\n  \"name\": \"@acme/api\",\n  \"version\": \"1.0.0\"\n}\n")
+        try sandbox.write("repo/packages/web/package.json", web)
+        try sandbox.write("repo/.changelog.toml", config)
+        _ = try sandbox.git("add", "-A")
+        _ = try sandbox.git("commit", "-q", "-m", "build: the manifests")
+        return ReleaseScene(existing: sandbox)
+    }
+
+    /// Two packages, a and b, each with a feature since 1.0.0; `config` is the whole file.
+    static func twoPackages(config: String) throws -> ReleaseScene {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                write a/index.js
+                write b/index.js
+                commit chore: the packages
+                tag a-v1.0.0
+                tag b-v1.0.0
+                write a/index.js
+                commit feat: in a
+                write b/index.js
+                commit feat: in b
+                """)
+        _ = try sandbox.git("reset", "-q", "--hard")
+        try sandbox.write("repo/.changelog.toml", config)
+        try sandbox.write("repo/CHANGES.md", "# Changes\n")
+        _ = try sandbox.git("add", "-A")
+        _ = try sandbox.git("commit", "-q", "-m", "build: the configuration")
+        return ReleaseScene(existing: sandbox)
+    }
+
+    /// One file cannot hold a section of 1.1.0 for each of two packages: the second package's would
+    /// be taken for the first's, and its tag would carry the other package's notes. Every command
+    /// that reads the packages refuses the configuration, naming both packages and the file.
+    @Test func packagesSharingAChangelogAreRefused() throws {
+        let scene = try Self.twoPackages(
+            config: "[packages.a]\npath = \"a\"\nchangelog = \"CHANGES.md\"\n\n[packages.b]\npath = \"b\"\nchangelog = \"./CHANGES.md\"\n")
+        let before = try scene.git("for-each-ref")
+        let expected =
+            "changelog: error: .changelog.toml: line 7: key 'packages.b.changelog': packages \"a\" and \"b\" both write their changelog to "
+            + "\"CHANGES.md\"; give each package its own changelog, and set [changelog] packages-in-root = true for one file that also "
+            + "gathers every package's releases\n"
+        for arguments in [
+            ["release", "--all-packages"], ["release", "-P", "b"], ["status"], ["generate", "-P", "a"], ["next", "-P", "a"],
+        ] {
+            let result = try scene.sandbox.run(Sandbox.changelogBinary, arguments, in: scene.repo)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == expected, "\(arguments): \(result.stderr)")
+            #expect(result.stdout == "")
+        }
+        #expect(try scene.git("for-each-ref") == before)
+        #expect(try scene.sandbox.read("repo/CHANGES.md") == "# Changes\n")
+
+        // A package's default changelog (in its first path) counts as well.
+        try scene.sandbox.write(
+            "repo/.changelog.toml", "[packages.a]\npath = \"a\"\n\n[packages.b]\npath = \"b\"\nchangelog = \"a/CHANGELOG.md\"\n")
+        let shared = try scene.changelog("status")
+        #expect(shared.status == 2)
+        #expect(shared.stderr.hasPrefix("changelog: error: .changelog.toml: line 6: key 'packages.b.changelog': packages \"a\" and \"b\""))
+    }
+
+    /// Through a symbolic link two configured changelogs are one file: the release finds that out
+    /// once the paths are resolved, and refuses before anything is written or tagged.
+    @Test func packagesSharingAChangelogThroughALinkAreRefused() throws {
+        let scene = try Self.twoPackages(config: "[packages.a]\npath = \"a\"\n\n[packages.b]\npath = \"b\"\nchangelog = \"CHANGES.md\"\n")
+        try FileManager.default.createSymbolicLink(atPath: scene.repo + "/a/CHANGELOG.md", withDestinationPath: "../CHANGES.md")
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: one changelog")
+        let before = try scene.git("for-each-ref")
+        let result = try scene.changelog("release", "--all-packages")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "changelog: error: packages a and b both write their changelog to CHANGES.md; give each package its own changelog, "
+                + "and set [changelog] packages-in-root = true for one file that also gathers every package's releases\n")
+        #expect(try scene.git("for-each-ref") == before)
+        #expect(try scene.sandbox.read("repo/CHANGES.md") == "# Changes\n")
+    }
+}

@@ -192,10 +192,9 @@ public struct CutRelease {
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
         }
-        var chosen = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly, line: line)
-        if chosen == nil && atLeastPatch {
-            chosen = configuration.bump.next(latest: current?.version, stable: nil, bump: .patch, prerelease: request.prerelease)
-        }
+        // A dependent's patch is chosen as its own commits' bump is: past versions other branches tagged.
+        let chosen = try chooseVersion(
+            current: current, since: since, target: target, patchOnly: patchOnly, line: line, atLeast: atLeastPatch ? .patch : .none)
         guard let version = chosen else {
             let reason = Self.nothingToRelease(since.count, current: current)
             if skippable { return .skipped(reason) }
@@ -352,7 +351,7 @@ public struct CutRelease {
 
     private func chooseVersion(
         current: VersionTag?, since: [ParsedCommit], target: ObjectID, patchOnly: Bool,
-        line: VersionLine?
+        line: VersionLine?, atLeast: BumpLevel
     ) throws(ChangelogError) -> SemanticVersion? {
         if let version = request.version {
             if let current, version <= current.version {
@@ -365,7 +364,7 @@ public struct CutRelease {
         let suggestion = try history.suggestVersion(
             at: target, current: current, since: since, policy: configuration.bump,
             prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
-            patchOnly: patchOnly, line: line)
+            patchOnly: patchOnly, line: line, atLeast: atLeast)
         guard let next = suggestion.next else { return nil }
         // A version taken by a later commit of this very branch means this clone is behind, and
         // releasing would publish the same changes a second time under another number.

@@ -119,4 +119,29 @@ import Testing
         #expect(try scene.git("for-each-ref") == before)
         #expect(try scene.sandbox.read("repo/CHANGES.md") == "# Changes\n")
     }
+
+    /// web 1.0.1 and api 1.1.0 were tagged on another branch: api's feature skips to 1.2.0, and
+    /// web's release with it skips 1.0.1 just as a fix of web's own would.
+    @Test func aDependentPassesOverVersionsTaggedElsewhere() throws {
+        let scene = try Self.scene()
+        _ = try scene.git("checkout", "-q", "-b", "other", "HEAD~2")
+        try scene.sandbox.write("repo/packages/web/other.js", "other\n")
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "fix(web): on the other branch")
+        _ = try scene.git("tag", "web-v1.0.1")
+        _ = try scene.git("tag", "api-v1.1.0")
+        _ = try scene.git("checkout", "-q", "main")
+        let all = try scene.changelog("release", "--all-packages", "--dry-run")
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.hasPrefix("dry run: release api 1.2.0, web 1.0.2; nothing was changed\n"), "\(all.stdout)")
+        let named = try scene.changelog("release", "-P", "api", "1.3.0", "--dry-run")
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.hasPrefix("dry run: release api 1.3.0, web 1.0.2; nothing was changed\n"), "\(named.stdout)")
+        let result = try scene.changelog("release", "-P", "api")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scene.git("tag", "--points-at", "HEAD") == "api-v1.2.0\nweb-v1.0.2\n")
+        #expect(
+            try scene.sandbox.read("repo/packages/web/package.json")
+                == Self.web.replacingOccurrences(of: "1.0.0\",\n", with: "1.0.2\",\n").replacingOccurrences(of: "^1.0.0", with: "^1.2.0"))
+    }
 }

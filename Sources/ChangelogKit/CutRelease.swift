@@ -176,8 +176,10 @@ public struct CutRelease {
         head: HeadState, target: ObjectID, paths: Paths, contents: inout ReleaseContents, skippable: Bool = false,
         atLeastPatch: Bool = false, dependencies: [DependencyUpdate] = []
     ) throws(ChangelogError) -> PartOutcome {
-        if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
-            if skippable && !atLeastPatch { return .skipped("HEAD is released as \(tag.name) already") }
+        // A dependent released with its dependency goes into the release's new commit, whose
+        // changes (its requirement, its section) HEAD's release of it does not hold.
+        if !atLeastPatch, let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
+            if skippable { return .skipped("HEAD is released as \(tag.name) already") }
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let (current, since) = try history.sincePreviousRelease(of: target)

@@ -144,4 +144,25 @@ import Testing
             try scene.sandbox.read("repo/packages/web/package.json")
                 == Self.web.replacingOccurrences(of: "1.0.0\",\n", with: "1.0.2\",\n").replacingOccurrences(of: "^1.0.0", with: "^1.2.0"))
     }
+
+    /// web's last release is at HEAD: the release of api makes a new commit, which holds web's new
+    /// requirement on api, so web 1.0.1 goes on it too rather than stopping api's release.
+    @Test func aDependentReleasedAtHeadIsReleasedWithItsDependency() throws {
+        let scene = try Self.scene()
+        _ = try scene.git("tag", "-f", "-a", "-m", "Release web-v1.0.0", "web-v1.0.0", "HEAD")
+        let all = try scene.changelog("release", "--all-packages", "--dry-run")
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.hasPrefix("dry run: release api 1.1.0, web 1.0.1; nothing was changed\n"), "\(all.stdout)")
+        let result = try scene.changelog("release", "-P", "api")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scene.git("tag", "--points-at", "HEAD") == "api-v1.1.0\nweb-v1.0.1\n")
+        #expect(
+            try scene.sandbox.read("repo/packages/web/CHANGELOG.md")
+                == "# Changelog\n\n<a name=\"1.0.1\"></a>\n## 1.0.1 (2026-11-21)\n\n#### Dependencies\n\n* **deps:** api 1.1.0\n")
+        #expect(try scene.git("status", "--porcelain") == "")
+        // Released on the new commit: nothing left for web there.
+        let web = try scene.changelog("release", "-P", "web")
+        #expect(web.status == 2)
+        #expect(web.stderr == "changelog: error: HEAD is already released as web-v1.0.1; commit the changes to release first\n")
+    }
 }

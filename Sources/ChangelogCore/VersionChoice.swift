@@ -65,8 +65,9 @@ public struct VersionChoice: Sendable, Equatable {
             heldBack = []
             return
         }
-        // Before the first release the initial version is due whatever the commits say.
-        guard !commits.isEmpty || current == nil || atLeast > .none,
+        // Before the first release the initial version is due whatever the commits say, once there
+        // are any: a package no commit has touched (a mistyped path) has nothing to release.
+        guard !commits.isEmpty || atLeast > .none,
             var next = policy.next(latest: current, stable: stable, bump: level, prerelease: prerelease)
         else {
             self.next = nil

@@ -165,4 +165,38 @@ import Testing
         #expect(web.status == 2)
         #expect(web.stderr == "changelog: error: HEAD is already released as web-v1.0.1; commit the changes to release first\n")
     }
+
+    /// docs was removed but is still configured: with nothing to release, it is skipped with its
+    /// one line before its files are looked for, after the warning that its path is gone.
+    @Test func aRemovedPackageIsSkipped() throws {
+        let scene = try Self.scene()
+        _ = try scene.git("rm", "-r", "-q", "docs")
+        _ = try scene.git("commit", "-q", "-m", "chore: remove the docs package")
+        let warning = "changelog: warning: package docs: docs is not in HEAD's tree; check [packages.docs] path\n"
+        let result = try scene.changelog("release", "--all-packages")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == warning)
+        #expect(
+            result.stdout.contains(
+                "  skipped docs: nothing to release (2 commits since docs-v1.0.0, none of them a feat, fix, perf or breaking change)\n"),
+            "\(result.stdout)")
+        #expect(try scene.git("tag", "--points-at", "HEAD") == "api-v1.1.0\nweb-v1.0.1\n")
+        #expect(!FileManager.default.fileExists(atPath: scene.repo + "/docs"))
+    }
+
+    /// A mistyped path: no commit and no tag, so nothing is pending, rather than a first release of
+    /// an empty package.
+    @Test func aPackageWithoutCommitsHasNothingPending() throws {
+        let scene = try Self.scene(config: Self.config + "\n[packages.ghost]\npath = \"packages/nope\"\n")
+        let warning = "changelog: warning: package ghost: packages/nope is not in HEAD's tree; check [packages.ghost] path\n"
+        let status = try scene.changelog("status")
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stderr == warning)
+        #expect(status.stdout.contains("\nghost  -      -> -      0 commits  none\n"), "\(status.stdout)")
+        let result = try scene.changelog("release", "--all-packages", "--dry-run")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == warning)
+        #expect(result.stdout.hasPrefix("dry run: release api 1.1.0, web 1.0.1; nothing was changed\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("  skipped ghost: nothing to release (0 commits yet, "), "\(result.stdout)")
+    }
 }

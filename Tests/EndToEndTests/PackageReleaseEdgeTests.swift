@@ -199,4 +199,25 @@ import Testing
         #expect(result.stdout.hasPrefix("dry run: release api 1.1.0, web 1.0.1; nothing was changed\n"), "\(result.stdout)")
         #expect(result.stdout.contains("  skipped ghost: nothing to release (0 commits yet, "), "\(result.stdout)")
     }
+
+    /// `status` shows what `release --all-packages` releases: web, with no change of its own, is
+    /// released with api.
+    @Test func statusShowsTheDependentsReleasedWithTheirDependency() throws {
+        let scene = try Self.scene()
+        let status = try scene.changelog("status")
+        #expect(status.status == 0, "\(status.stderr)")
+        let lines = status.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("api   1.0.0  -> 1.1.0  2 commits  minor ("), "\(status.stdout)")
+        #expect(lines[1] == "web   1.0.0  -> 1.0.1  1 commit   dependency (api 1.1.0)", "\(status.stdout)")
+        #expect(lines[2] == "docs  1.0.0  -> -      1 commit   none", "\(status.stdout)")
+        let json = try scene.changelog("status", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let packages = try #require(object["packages"] as? [[String: Any]])
+        #expect(packages[1]["next"] as? String == "1.0.1")
+        #expect(packages[1]["nextTag"] as? String == "web-v1.0.1")
+        #expect(packages[1]["bump"] as? String == "dependency")
+        let release = try scene.changelog("release", "--all-packages", "--dry-run")
+        #expect(release.stdout.hasPrefix("dry run: release api 1.1.0, web 1.0.1; nothing was changed\n"), "\(release.stdout)")
+    }
 }

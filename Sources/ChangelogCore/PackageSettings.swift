@@ -43,6 +43,7 @@ extension PackageSettings {
         guard var packages = try root.table("packages") else { return [] }
         var result: [PackageSettings] = []
         var prefixes: [String: String] = [:]
+        var changelogs: [String: String] = [:]
         for name in packages.document.fileOrder(of: packages.table.keys, at: packages.path) {
             guard !TOMLTableReader.isBlank(name), !name.unicodeScalars.contains(where: Self.isSpaceOrControl) else {
                 throw packages.error(
@@ -63,6 +64,17 @@ extension PackageSettings {
             }
             prefixes[package.tagPrefix] = name
             package.name = name
+            // One file cannot hold two packages' sections of one version: the second would be
+            // taken for the first's, and its tag would carry the other package's notes.
+            let changelog = normalize(package.changelogPath) ?? package.changelogPath
+            if let other = changelogs[changelog] {
+                let key = package.changelog != nil ? "changelog" : table.table.keys.contains("path") ? "path" : "paths"
+                throw table.error(
+                    key,
+                    "\(table.located(key)): packages \(TOMLTableReader.quote(other)) and \(TOMLTableReader.quote(name)) both write their changelog to \(TOMLTableReader.quote(changelog)); give each package its own changelog, and set [changelog] packages-in-root = true for one file that also gathers every package's releases"
+                )
+            }
+            changelogs[changelog] = name
             result.append(package)
         }
         try packages.finish()

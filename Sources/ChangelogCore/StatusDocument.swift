@@ -7,12 +7,15 @@ public struct StatusDocument: Sendable, Equatable {
         /// nil when nothing since `current` warrants a release.
         public var next: SemanticVersion?
         public var nextTag: String?
-        /// `major`, `minor`, `patch`, `prerelease` or `none`.
+        /// `major`, `minor`, `patch`, `prerelease` or `none`; `dependency` when only the release of a
+        /// package it depends on (`dependencies`) releases it.
         public var bump: String
         /// Commits of the package since `current`.
         public var pending: Int
         /// The commits that decide the bump.
         public var drivers: [ParsedCommit]
+        /// For a `dependency` bump, the releases that cause it: `api 1.4.0`.
+        public var dependencies: [String] = []
 
         public init(
             name: String, current: SemanticVersion?, currentTag: String?, next: SemanticVersion?, nextTag: String?,
@@ -64,7 +67,9 @@ public struct StatusDocument: Sendable, Equatable {
     public func text() -> String {
         let rows = packages.map { package -> [String] in
             let pending = package.pending == 1 ? "1 commit" : "\(package.pending) commits"
-            let driver = package.drivers.first.map { " (\($0.commit.shortID) \($0.commit.subjectLine))" } ?? ""
+            let driver =
+                package.drivers.first.map { " (\($0.commit.shortID) \($0.commit.subjectLine))" }
+                ?? (package.dependencies.isEmpty ? "" : " (\(package.dependencies.joined(separator: ", ")))")
             return [
                 package.name, package.current?.description ?? "-", package.next.map { "-> \($0)" } ?? "-> -", pending,
                 package.bump + driver,

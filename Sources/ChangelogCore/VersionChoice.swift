@@ -34,15 +34,17 @@ public struct VersionChoice: Sendable, Equatable {
     ///   - current: the release the range starts at (possibly a pre-release); nil before the first.
     ///   - stable: the highest release reachable that is not a pre-release.
     ///   - commits: every commit since `current`, newest first.
+    ///   - atLeast: the least bump whatever the commits say: a package released because a package it
+    ///     depends on is gets at least a patch, chosen by every rule its own commits' bump follows.
     ///   - isTagged: whether a version is tagged anywhere in the repository, on any branch.
     public init(
         current: SemanticVersion?, stable: SemanticVersion?, commits: [ParsedCommit], policy: VersionPolicy,
-        prerelease: String?, patchOnly: Bool = false, line: VersionLine? = nil,
+        prerelease: String?, patchOnly: Bool = false, line: VersionLine? = nil, atLeast: BumpLevel = .none,
         isTagged: (SemanticVersion) -> Bool
     ) throws(Failure) {
         // A feature reverted before it shipped must not bump the version, as it is not listed either.
         let shipping = commits.withoutCancelledReverts
-        var level = policy.bump(for: shipping)
+        var level = max(policy.bump(for: shipping), atLeast)
         if let line {
             let held = try Self.heldBack(shipping, current: current, line: line, policy: policy)
             if !held.commits.isEmpty { (heldBack, level) = (held.commits, held.cap) }
@@ -63,8 +65,9 @@ public struct VersionChoice: Sendable, Equatable {
             heldBack = []
             return
         }
-        // Before the first release the initial version is due whatever the commits say.
-        guard !commits.isEmpty || current == nil,
+        // Before the first release the initial version is due whatever the commits say, once there
+        // are any: a package no commit has touched (a mistyped path) has nothing to release.
+        guard !commits.isEmpty || atLeast > .none,
             var next = policy.next(latest: current, stable: stable, bump: level, prerelease: prerelease)
         else {
             self.next = nil

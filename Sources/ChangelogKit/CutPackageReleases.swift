@@ -89,12 +89,39 @@ public struct CutPackageReleases {
         let session = try first.begin()
         defer { session.lock?.release() }
         let (root, head, target) = (session.root, session.head, session.target)
+        // Which packages are released, from their histories alone: a package with nothing to
+        // release is skipped before its files are looked for (its directory may be gone).
+        var decisions: [String: CutRelease.Decision] = [:]
+        var skipped: [PackagesReleaseReport.Skipped] = []
+        for name in order {
+            guard let cut = cuts[name], let package = try? configuration.package(named: name) else { continue }
+            // A dependent nobody asked for is released only when a dependency is.
+            let forced = package.dependsOn.contains { decisions[$0] != nil }
+            if !selected.contains(name) && !forced { continue }
+            switch try cut.decide(head: head, target: target, skippable: true, atLeastPatch: forced) {
+            case .release(let decision): decisions[name] = decision
+            case .skipped(let reason): skipped.append(.init(name: name, reason: reason))
+            }
+        }
+        guard !decisions.isEmpty else {
+            let reasons = skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")
+            throw ChangelogError(
+                "nothing to release in any package (\(reasons)); release one with -P NAME VERSION to release it anyway")
+        }
+        let released = order.filter { decisions[$0] != nil }
         var paths: [String: CutRelease.Paths] = [:]
         var written: [String] = []
         var read: [String] = []
-        for name in order {
+        for name in released {
             guard let cut = cuts[name] else { continue }
             let resolved = try cut.releasePaths(root: root)
+            // Through a symbolic link two changelogs may be one file, which would hold one section
+            // for both packages' version and give its notes to both tags.
+            if let other = released.first(where: { paths[$0]?.changelog == resolved.changelog }) {
+                throw ChangelogError(
+                    "packages \(other) and \(name) both write their changelog to \(resolved.changelog); give each package its own changelog, and set [changelog] packages-in-root = true for one file that also gathers every package's releases"
+                )
+            }
             paths[name] = resolved
             written += resolved.written.filter { !written.contains($0) }
             read += resolved.read.filter { !read.contains($0) }
@@ -111,11 +138,10 @@ public struct CutPackageReleases {
 
         var contents = ReleaseContents(root: root)
         var parts: [(name: String, part: ReleasePart)] = []
-        var skipped: [PackagesReleaseReport.Skipped] = []
-        for name in order {
-            guard let cut = cuts[name], let packagePaths = paths[name], let package = try? configuration.package(named: name) else {
-                continue
-            }
+        for name in released {
+            guard let cut = cuts[name], let decision = decisions[name], let packagePaths = paths[name],
+                let package = try? configuration.package(named: name)
+            else { continue }
             var updates: [DependencyUpdate] = []
             for dependency in package.dependsOn {
                 guard let released = parts.first(where: { $0.name == dependency }) else { continue }
@@ -124,20 +150,8 @@ public struct CutPackageReleases {
                         name: dependency, version: released.part.version,
                         names: try manifestNames(of: dependency, paths: paths[dependency], contents: &contents)))
             }
-            // A dependent nobody asked for is released only when a dependency is.
-            if !selected.contains(name) && updates.isEmpty { continue }
-            let outcome = try cut.part(
-                head: head, target: target, paths: packagePaths, contents: &contents, skippable: true,
-                atLeastPatch: !updates.isEmpty, dependencies: updates)
-            switch outcome {
-            case .release(let part): parts.append((name, part))
-            case .skipped(let reason): skipped.append(.init(name: name, reason: reason))
-            }
-        }
-        guard !parts.isEmpty else {
-            let reasons = skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")
-            throw ChangelogError(
-                "nothing to release in any package (\(reasons)); release one with -P NAME VERSION to release it anyway")
+            let part = try cut.part(decision, target: target, paths: packagePaths, contents: &contents, dependencies: updates)
+            parts.append((name, part))
         }
         var rootPaths: [String] = []
         var rootUpdate: [ReleaseReport.FileUpdate] = []

@@ -169,6 +169,22 @@ public struct CutRelease {
         case skipped(String)
     }
 
+    /// A part's version and tag, decided from the history alone, before any file is read.
+    struct Decision {
+        var version: SemanticVersion
+        var tagName: String
+        var current: VersionTag?
+        /// The commits since `current`, newest first.
+        var since: [ParsedCommit]
+        var patchOnly: Bool
+    }
+
+    /// A part to release, or why there is nothing to release.
+    enum Choice {
+        case release(Decision)
+        case skipped(String)
+    }
+
     /// One package's (or the repository's) release, computed in memory: its version and tag, its
     /// changelog section and version files, written into `contents` (which earlier parts of the
     /// same release may have changed already). `skippable`: nothing to release is `.skipped`, not an error.
@@ -176,8 +192,20 @@ public struct CutRelease {
         head: HeadState, target: ObjectID, paths: Paths, contents: inout ReleaseContents, skippable: Bool = false,
         atLeastPatch: Bool = false, dependencies: [DependencyUpdate] = []
     ) throws(ChangelogError) -> PartOutcome {
-        if let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
-            if skippable && !atLeastPatch { return .skipped("HEAD is released as \(tag.name) already") }
+        switch try decide(head: head, target: target, skippable: skippable, atLeastPatch: atLeastPatch) {
+        case .skipped(let reason): return .skipped(reason)
+        case .release(let decision):
+            return .release(try part(decision, target: target, paths: paths, contents: &contents, dependencies: dependencies))
+        }
+    }
+
+    /// The version and tag of a part, or (`skippable`) why it has nothing to release; `atLeastPatch`:
+    /// released because a package it depends on is.
+    func decide(head: HeadState, target: ObjectID, skippable: Bool = false, atLeastPatch: Bool = false) throws(ChangelogError) -> Choice {
+        // A dependent released with its dependency goes into the release's new commit, whose
+        // changes (its requirement, its section) HEAD's release of it does not hold.
+        if !atLeastPatch, let tag = history.tags.last(where: { $0.isOn(target) && !$0.version.isPrerelease }) {
+            if skippable { return .skipped("HEAD is released as \(tag.name) already") }
             throw ChangelogError("HEAD is already released as \(tag.name); commit the changes to release first")
         }
         let (current, since) = try history.sincePreviousRelease(of: target)
@@ -192,10 +220,9 @@ public struct CutRelease {
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
         }
-        var chosen = try chooseVersion(current: current, since: since, target: target, patchOnly: patchOnly, line: line)
-        if chosen == nil && atLeastPatch {
-            chosen = configuration.bump.next(latest: current?.version, stable: nil, bump: .patch, prerelease: request.prerelease)
-        }
+        // A dependent's patch is chosen as its own commits' bump is: past versions other branches tagged.
+        let chosen = try chooseVersion(
+            current: current, since: since, target: target, patchOnly: patchOnly, line: line, atLeast: atLeastPatch ? .patch : .none)
         guard let version = chosen else {
             let reason = Self.nothingToRelease(since.count, current: current)
             if skippable { return .skipped(reason) }
@@ -208,14 +235,20 @@ public struct CutRelease {
         let prefix = configuration.tagPrefix ?? history.tags.preferredPrefix
         let tagName = prefix + version.description
         try checkTagIsFree(tagName, version: version)
+        return .release(Decision(version: version, tagName: tagName, current: current, since: since, patchOnly: patchOnly))
+    }
 
-        // The new changelog and version files, computed in memory.
+    /// The part `decision` chose: its changelog section and version files, computed in memory.
+    func part(
+        _ decision: Decision, target: ObjectID, paths: Paths, contents: inout ReleaseContents, dependencies: [DependencyUpdate] = []
+    ) throws(ChangelogError) -> ReleasePart {
+        let (version, tagName, current, since) = (decision.version, decision.tagName, decision.current, decision.since)
         let changelogFile = paths.changelog
         let existing = try contents.read(changelogFile)
         var plan = ReleasePlan(version: version, tag: tagName, previousTag: current?.name, date: request.today, commits: since)
         try history.applyBackports(
             to: &plan, after: current, target: target, shippedBefore: nil, policy: configuration.bump,
-            patchOnly: patchOnly, mode: configuration.branches.backports)
+            patchOnly: decision.patchOnly, mode: configuration.branches.backports)
         // The section as `changelog -C` would write it, so the next run finds it unedited.
         let showsContributors = configuration.contributors ?? false
         if showsContributors || configuration.template != nil {
@@ -268,7 +301,7 @@ public struct CutRelease {
             changelogPaths: document != existing ? [changelogFile] : [], versionPaths: versionPaths, files: files,
             tagTitle: ReleaseSettings.expand(settings.tagMessage, version: version, tag: tagName))
         part.keptEditedSection = keepEdited
-        return .release(part)
+        return part
     }
 
     /// Why nothing is released: `3 commits since v1.0.0, none of them a feat, fix, perf or breaking change`.
@@ -355,7 +388,7 @@ public struct CutRelease {
 
     private func chooseVersion(
         current: VersionTag?, since: [ParsedCommit], target: ObjectID, patchOnly: Bool,
-        line: VersionLine?
+        line: VersionLine?, atLeast: BumpLevel
     ) throws(ChangelogError) -> SemanticVersion? {
         if let version = request.version {
             if let current, version <= current.version {
@@ -368,7 +401,7 @@ public struct CutRelease {
         let suggestion = try history.suggestVersion(
             at: target, current: current, since: since, policy: configuration.bump,
             prerelease: request.prerelease, tagPrefix: configuration.tagPrefix,
-            patchOnly: patchOnly, line: line)
+            patchOnly: patchOnly, line: line, atLeast: atLeast)
         guard let next = suggestion.next else { return nil }
         // A version taken by a later commit of this very branch means this clone is behind, and
         // releasing would publish the same changes a second time under another number.

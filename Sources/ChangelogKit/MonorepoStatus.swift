@@ -44,20 +44,38 @@ public struct MonorepoStatus {
         // read once and kept, and which packages it touches is decided once (the shared membership).
         repository.keepCommits()
         let histories = try Self.histories(of: configuration.packages, repository: repository)
-        var document = StatusDocument(packages: [])
-        for (package, history) in zip(configuration.packages, histories) {
+        let byName = Dictionary(zip(configuration.packages.map(\.name), histories), uniquingKeysWith: { first, _ in first })
+        var lines: [String: StatusDocument.Package] = [:]
+        // Dependencies first: as `release --all-packages` does, a package whose dependency has a
+        // release due is released with it, at least a patch.
+        for package in CutPackageReleases.dependenciesFirst(configuration.packages) {
+            guard let history = byName[package.name] else { continue }
             let target = try history.resolve(revision)
             let branch = history.branch(of: revision)
             let line = configuration.branches.line(of: branch)
-            let suggestion = try history.suggestVersion(
-                at: target, policy: configuration.bump, prerelease: nil, tagPrefix: package.tagPrefix,
-                patchOnly: line == nil && configuration.branches.isPatchOnly(branch), line: line)
-            document.packages.append(
-                .init(
-                    name: package.name, current: suggestion.current?.version, currentTag: suggestion.current?.name,
-                    next: suggestion.next, nextTag: suggestion.nextTag, bump: suggestion.bump.rawValue,
-                    pending: suggestion.commits.count, drivers: suggestion.drivers))
+            let (current, since) = try history.sincePreviousRelease(of: target)
+            func suggest(atLeast: BumpLevel) throws(ChangelogError) -> VersionSuggestion {
+                try history.suggestVersion(
+                    at: target, current: current, since: since, policy: configuration.bump, prerelease: nil, tagPrefix: package.tagPrefix,
+                    patchOnly: line == nil && configuration.branches.isPatchOnly(branch), line: line, atLeast: atLeast)
+            }
+            var suggestion = try suggest(atLeast: .none)
+            var bump = suggestion.bump.rawValue
+            var dependencies: [String] = []
+            if suggestion.next == nil {
+                dependencies = package.dependsOn.compactMap { name in lines[name]?.next.map { "\(name) \($0)" } }
+                if !dependencies.isEmpty {
+                    suggestion = try suggest(atLeast: .patch)
+                    bump = "dependency"
+                }
+            }
+            var status = StatusDocument.Package(
+                name: package.name, current: suggestion.current?.version, currentTag: suggestion.current?.name,
+                next: suggestion.next, nextTag: suggestion.nextTag, bump: bump,
+                pending: suggestion.commits.count, drivers: suggestion.drivers)
+            status.dependencies = dependencies
+            lines[package.name] = status
         }
-        return document
+        return StatusDocument(packages: configuration.packages.compactMap { lines[$0.name] })
     }
 }

@@ -45,7 +45,7 @@ extension History {
     public func suggestVersion(
         at target: ObjectID, current: VersionTag?, since: [ParsedCommit], policy: VersionPolicy,
         prerelease: String?, tagPrefix: String?, patchOnly: Bool = false,
-        line: VersionLine? = nil
+        line: VersionLine? = nil, atLeast: BumpLevel = .none
     ) throws(ChangelogError) -> VersionSuggestion {
         let stable = try previousStableRelease(of: target, latest: current)
         let commits = since
@@ -54,7 +54,8 @@ extension History {
         do {
             choice = try VersionChoice(
                 current: current?.version, stable: stable?.version, commits: commits, policy: policy,
-                prerelease: prerelease, patchOnly: patchOnly, line: line, isTagged: tagged.contains)
+                prerelease: prerelease, patchOnly: patchOnly, line: line, atLeast: atLeast,
+                isTagged: tagged.contains)
         } catch {
             throw ChangelogError(error)
         }

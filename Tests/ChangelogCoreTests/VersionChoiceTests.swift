@@ -28,6 +28,27 @@ import Testing
         #expect(choice.drivers.map(\.commit.subjectLine) == ["fix: one"])
     }
 
+    /// A dependent released with its dependency gets at least a patch, even with no commit of its
+    /// own, and it passes over versions other branches tagged as its own bump would.
+    @Test func aForcedPatchPassesOverTaggedVersions() throws {
+        let tagged: Set = [version("1.0.1")]
+        let forced = try VersionChoice(
+            current: version("1.0.0"), stable: version("1.0.0"), commits: [], policy: VersionPolicy(), prerelease: nil,
+            atLeast: .patch, isTagged: tagged.contains)
+        #expect(forced.next == version("1.0.2"))
+        #expect(forced.skipped == [version("1.0.1")])
+        #expect(forced.bump == .patch)
+        #expect(forced.drivers.isEmpty)
+        let own = try VersionChoice(
+            current: version("1.0.0"), stable: version("1.0.0"), commits: commits("feat: more"), policy: VersionPolicy(),
+            prerelease: nil, atLeast: .patch, isTagged: tagged.contains)
+        #expect(own.next == version("1.1.0"))
+        let unforced = try VersionChoice(
+            current: version("1.0.0"), stable: version("1.0.0"), commits: [], policy: VersionPolicy(), prerelease: nil,
+            isTagged: tagged.contains)
+        #expect(unforced.next == nil)
+    }
+
     @Test func aPatchOnlyBranchHoldsFeaturesBack() throws {
         let choice = try VersionChoice(
             current: version("1.3.0"), stable: version("1.3.0"),

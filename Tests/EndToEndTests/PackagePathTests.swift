@@ -20,8 +20,12 @@ import Testing
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stderr == Self.warning)
         #expect(status.stdout.contains("ghost"))
+        // No commit and no tag: nothing to release, rather than a first release of nothing.
         let next = try sandbox.changelog("next", "-P", "ghost")
-        #expect(next.stderr == Self.warning)
+        #expect(next.status == 3)
+        #expect(
+            next.stderr == Self.warning
+                + "changelog: nothing to release: 0 commits yet, none of them a feat, fix, perf or breaking change\n")
         let generate = try sandbox.changelog("-P", "ghost", "--setversion", "0.1.0")
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(generate.stderr == Self.warning)

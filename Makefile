@@ -44,8 +44,8 @@ run: build
 # are expanded and type-checked once; no debug info (-debug-info-format none: less to generate and
 # link; a crash's backtrace still names the functions, without lines) and C/C++ at -O0 as in a debug build.
 # No XCTest test exists, so only Swift Testing runs.
-# Measured on this 2-core VM, fresh clone, load 1-2: 191 s wall, 355 CPU s (build 118 s, tests 70 s; it
-# was 292 s and 500 CPU s as a debug build). The test run alone: 198 s wall and 241 CPU s on the debug
+# Measured on this 2-core VM, fresh clone, load about 2, two runs: 176 and 191 s wall, 327 and 355 CPU s
+# (build 113-118 s, tests 60-70 s; it was 292 s and 500 CPU s as a debug build). The test run alone: 198 s wall and 241 CPU s on the debug
 # build, 105 s and 177 CPU s on this one, 70 s and 129 CPU s with the tmpfs below.
 TEST_SCRATCH ?= .build/test
 TEST_CONFIG := -c release --scratch-path $(TEST_SCRATCH)

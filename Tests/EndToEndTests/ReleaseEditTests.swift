@@ -31,15 +31,14 @@ import Testing
         #expect(during != before, sourceLocation: sourceLocation)
     }
 
-    /// The hostile tester's case: the signing program itself appends to CHANGELOG.md.
-    @Test func anEditMadeWhileTheTagIsSignedIsKept() throws {
-        let scene = try ReleaseScene()
-        let program = scene.sandbox.root + "/editing-gpg"
+    /// Makes the release sign with a program that runs `command`, then signs as gpg would.
+    private func signing(_ scene: ReleaseScene, first command: String) throws {
+        let program = scene.sandbox.root + "/signing-gpg"
         try scene.sandbox.write(
-            "editing-gpg",
+            "signing-gpg",
             """
             #!/bin/sh
-            printf 'EDIT DURING RELEASE\\n' >> '\(scene.repo)/CHANGELOG.md'
+            \(command)
             cat >/dev/null
             echo '[GNUPG:] SIG_CREATED ' >&2
             printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'
@@ -48,6 +47,12 @@ import Testing
         chmod(program, 0o755)
         _ = try scene.git("config", "gpg.program", program)
         _ = try scene.git("config", "user.signingkey", "X")
+    }
+
+    /// The hostile tester's case: the signing program itself appends to CHANGELOG.md.
+    @Test func anEditMadeWhileTheTagIsSignedIsKept() throws {
+        let scene = try ReleaseScene()
+        try signing(scene, first: "printf 'EDIT DURING RELEASE\\n' >> '\(scene.repo)/CHANGELOG.md'")
         let before = try scene.state()
         let result = try scene.changelog("release", "--sign")
         #expect(result.status == 2)
@@ -66,20 +71,7 @@ import Testing
     /// tag kept, and the message does not send the user to a `--continue` there is nothing to continue.
     @Test func aTagMadeWhileTheReleaseSignsIsKept() throws {
         let scene = try ReleaseScene()
-        let program = scene.sandbox.root + "/tagging-gpg"
-        try scene.sandbox.write(
-            "tagging-gpg",
-            """
-            #!/bin/sh
-            git -C '\(scene.repo)' tag v2.0.0 HEAD
-            cat >/dev/null
-            echo '[GNUPG:] SIG_CREATED ' >&2
-            printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'
-
-            """)
-        chmod(program, 0o755)
-        _ = try scene.git("config", "gpg.program", program)
-        _ = try scene.git("config", "user.signingkey", "X")
+        try signing(scene, first: "git -C '\(scene.repo)' tag v2.0.0 HEAD")
         let head = try scene.git("rev-parse", "HEAD")
         let result = try scene.changelog("release", "--sign")
         #expect(result.status == 2)

@@ -69,10 +69,12 @@ extension PackageSettings {
             let changelog = normalize(package.changelogPath) ?? package.changelogPath
             if let other = changelogs[changelog] {
                 let key = package.changelog != nil ? "changelog" : table.table.keys.contains("path") ? "path" : "paths"
+                let packages = "packages \(TOMLTableReader.quote(other)) and \(TOMLTableReader.quote(name))"
                 throw table.error(
                     key,
-                    "\(table.located(key)): packages \(TOMLTableReader.quote(other)) and \(TOMLTableReader.quote(name)) both write their changelog to \(TOMLTableReader.quote(changelog)); give each package its own changelog, and set [changelog] packages-in-root = true for one file that also gathers every package's releases"
-                )
+                    "\(table.located(key)): \(packages) both write their changelog to \(TOMLTableReader.quote(changelog)); "
+                        + "give each package its own changelog, and set [changelog] packages-in-root = true for one file "
+                        + "that also gathers every package's releases")
             }
             changelogs[changelog] = name
             result.append(package)

@@ -119,8 +119,9 @@ public struct CutPackageReleases {
             // for both packages' version and give its notes to both tags.
             if let other = released.first(where: { paths[$0]?.changelog == resolved.changelog }) {
                 throw ChangelogError(
-                    "packages \(other) and \(name) both write their changelog to \(resolved.changelog); give each package its own changelog, and set [changelog] packages-in-root = true for one file that also gathers every package's releases"
-                )
+                    "packages \(other) and \(name) both write their changelog to \(resolved.changelog); give each package "
+                        + "its own changelog, and set [changelog] packages-in-root = true for one file that also gathers "
+                        + "every package's releases")
             }
             paths[name] = resolved
             written += resolved.written.filter { !written.contains($0) }

@@ -55,7 +55,7 @@ public struct PendingRelease {
         guard let recorded = try ReleaseJournal.load(from: gitDirectory) else {
             throw ChangelogError("no release is pending in this repository; there is nothing to continue or abort")
         }
-        let journal = try recorded.relocated(root: repository.workingDirectory ?? "", gitDirectory: gitDirectory)
+        let journal = try recorded.relocated(root: repository.workingDirectory, gitDirectory: gitDirectory)
         GitSettings.setFsync(true)
         let summary = try body(journal, ReleaseTransaction(repository: repository, journal: journal))
         try ReleaseJournal.remove(from: gitDirectory)

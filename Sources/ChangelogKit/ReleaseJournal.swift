@@ -120,10 +120,16 @@ struct ReleaseJournal: Equatable {
     /// now, never at the old place, which is another repository or nothing. The same repository
     /// settles them where they were written, also from another of its working trees (they share
     /// the journal, and the release's files are those of the tree it was made in).
-    func relocated(root current: String, gitDirectory: String) throws(ChangelogError) -> ReleaseJournal {
+    func relocated(root current: String?, gitDirectory: String) throws(ChangelogError) -> ReleaseJournal {
         guard let recordedGitDirectory, recordedGitDirectory != gitDirectory else { return self }
         let sameRepository = (try? FileSystem.realPath(recordedGitDirectory)).map { $0 == (try? FileSystem.realPath(gitDirectory)) }
         guard sameRepository != true else { return self }
+        // A git directory copied without its working tree has nowhere to put the files back.
+        guard let current = current ?? (files.isEmpty ? "" : nil) else {
+            throw ChangelogError(
+                "the release of \(version) is pending in a copy of \(recordedGitDirectory) without a working tree; "
+                    + "settle it where the working tree is, or if that does not matter here, remove \(gitDirectory + Self.name)")
+        }
         guard indexPath.hasPrefix(recordedGitDirectory) else {
             throw ChangelogError(
                 "the journal of the pending release of \(version) names the index \(indexPath), outside the repository "

@@ -292,4 +292,26 @@ import Testing
         #expect(try scene.changelog("release", "--continue").status == 0)
         #expect(try scene.changelog("next").stderr.contains("pending") == false)
     }
+
+    /// A git directory copied without its working tree cannot put a pending release's files back:
+    /// it refuses, and writes nowhere else.
+    @Test func aPendingReleaseCopiedWithoutItsWorkingTreeIsRefused() throws {
+        let scene = try ReleaseScene()
+        #expect(try scene.changelog("release", environment: ["CHANGELOG_FAULT": "file-2:kill"]).status == SIGKILL)
+        let bare = scene.sandbox.root + "/bare.git"
+        _ = try scene.sandbox.run("/bin/cp", ["-a", scene.repo + "/.git", bare], in: scene.sandbox.root)
+        _ = try scene.sandbox.run(Sandbox.gitExecutable, ["--git-dir", bare, "config", "core.bare", "true"], in: scene.sandbox.root)
+        let pending = try scene.state()
+        let refused = try scene.sandbox.run(Sandbox.changelogBinary, ["release", "--abort", "--repo", bare], in: scene.sandbox.root)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("changelog: error: the release of 2.0.0 is pending in a copy of "), "\(refused.stderr)")
+        #expect(
+            refused.stderr.hasSuffix(
+                "without a working tree; settle it where the working tree is, or if that does not matter here, remove \(bare)/changelog-release\n"
+            ), "\(refused.stderr)")
+        #expect(try scene.state() == pending)
+        for file in ["CHANGELOG.md", "VERSION", "package.json"] {
+            #expect(!FileManager.default.fileExists(atPath: scene.sandbox.root + "/" + file), "\(file)")
+        }
+    }
 }

@@ -129,6 +129,8 @@ private struct BatchEditor {
     private var nodes: [Node] = []
     private var lastNode = 0
     private var tail: Bytes
+    /// What comes before the first line: a byte order mark, which no line (and so no node) holds.
+    private let prefix: Bytes
     private(set) var crlf: Int
     private(set) var lf: Int
     private var byKey: [SectionKey: KeyQueue] = [:]
@@ -187,6 +189,7 @@ private struct BatchEditor {
         crlf = totals.crlf
         lf = totals.lf
         tail = bytes[bytes.count...]
+        prefix = bytes[..<(lines.first?.start ?? bytes.count)]
 
         var headLast = sections.first.map { $0.firstLine - 1 } ?? scan.lastContentLine ?? -1
         while headLast >= 0, isBlank(headLast) { headLast -= 1 }
@@ -421,7 +424,7 @@ private struct BatchEditor {
     // MARK: Output
 
     func bytes() -> [UInt8] {
-        var size = tail.count
+        var size = prefix.count + tail.count
         var id = 0
         while id != -1 {
             for piece in nodes[id].pieces { size += piece.count }
@@ -430,6 +433,7 @@ private struct BatchEditor {
         }
         var result: [UInt8] = []
         result.reserveCapacity(size)
+        result += prefix
         id = 0
         while id != -1 {
             for piece in nodes[id].pieces { result += piece }

@@ -232,6 +232,22 @@ private struct Fuzzer {
 
     // MARK: Examples
 
+    /// A byte order mark an editor saved stays in front, before a title or before the first anchor,
+    /// in a batch as in one merge at a time.
+    @Test(arguments: ["# Changelog\n\n", ""])
+    func aByteOrderMarkStaysInFront(_ title: String) {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let file = bom + Array((title + "<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-12-01)\n\n#### Features\n\n* a\n").utf8)
+        let sections: [(text: String, key: SectionKey)] = [
+            ("<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-12-01)\n\n#### Features\n\n* a, again\n", version("1.0.0")),
+            ("<a name=\"1.1.0\"></a>\n## 1.1.0 (2026-12-02)\n\n#### Features\n\n* b\n", version("1.1.0")),
+        ]
+        let merged = batch(file, sections).bytes
+        #expect(merged == sequential(file, sections))
+        #expect(merged.starts(with: bom + Array((title + "<a name=\"1.1.0\"></a>\n").utf8)))
+        #expect(merged.count(where: { $0 == 0xEF }) == 1)
+    }
+
     @Test func regeneratingEveryReleaseReplacesInPlace() {
         let text = "# Changelog\n\n" + ["1.2.0", "1.1.0", "1.0.0"].map { rendered($0) }.joined(separator: "\n")
         let sections = ["1.0.0", "1.1.0", "1.2.0"].map { (text: rendered($0, "new"), key: version($0)) }

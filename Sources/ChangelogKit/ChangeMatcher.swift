@@ -127,9 +127,8 @@ final class ChangeMatcher {
         /// `groups(matching:in:among:)` up to its patches (`PartialGroups`).
         func groupsWithoutPatches(matching commits: [SourceCommit], among allowed: [Int]) -> PartialGroups {
             var partial = PartialGroups()
-            guard !commits.isEmpty, allowed.contains(where: { !self.members[$0].isEmpty }) else { return partial }
+            guard !commits.isEmpty, allowed.contains(where: { !members[$0].isEmpty }) else { return partial }
             let isAllowed = Set(allowed)
-            let members = all
             for commit in commits where commit.parentCount <= 1 {
                 var groups = Set<Int>()
                 for group in byOrigin[commit.id] ?? [] where isAllowed.contains(group) { groups.insert(group) }
@@ -156,17 +155,16 @@ final class ChangeMatcher {
                         }
                     }
                 }
-                let related = kin.related(to: commit).filter { isAllowed.contains(members[$0].group) }
+                let related = kin.related(to: commit).filter { isAllowed.contains(all[$0].group) }
                 // The same author, author date and subject: only commits of the same date can have them.
                 if kin.hasSameDate(as: commit) {
                     let identity = CopyIdentity(commit)
-                    for number in related where !groups.contains(members[number].group) && CopyIdentity(members[number].commit) == identity
-                    {
-                        groups.insert(members[number].group)
+                    for number in related where !groups.contains(all[number].group) && CopyIdentity(all[number].commit) == identity {
+                        groups.insert(all[number].group)
                     }
                 }
                 // Patches as `matches` compares them, for the groups nothing cheaper matched.
-                let open = related.map { members[$0] }.filter { !groups.contains($0.group) }
+                let open = related.map { all[$0] }.filter { !groups.contains($0.group) }
                 if groups.isEmpty && open.isEmpty { continue }
                 if !open.isEmpty { partial.open.append((commit, partial.commits.count, open)) }
                 partial.commits.append((commit.id, groups))

@@ -91,8 +91,11 @@ struct LockFiles {
                     ? previous[0] : result.changes.map { "\($0.name) \($0.previous)" }.joined(separator: ", ")
                 updated = result.bytes
                 summary = "\(from) -> \(version) (\(result.changes.map(\.name).joined(separator: ", ")))"
+                // Moving versions changes no entry's name or source: the local entries are found once.
+                let entries =
+                    dependencies.isEmpty
+                    ? [] : try wrap { () throws(VersionFileError) in try CargoLock.localPackages(in: updated, path: lock.path) }
                 for dependency in dependencies {
-                    let entries = try wrap { () throws(VersionFileError) in try CargoLock.localPackages(in: updated, path: lock.path) }
                     let named = dependency.names.filter { entries.contains($0) && !names.contains($0) }.sorted()
                     guard !named.isEmpty else { continue }
                     let moved = try wrap { () throws(VersionFileError) in

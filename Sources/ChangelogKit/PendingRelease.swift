@@ -67,7 +67,7 @@ public struct PendingRelease {
     public static func notice(in repository: Repository) -> String? {
         let gitDirectory = repository.commonDirectory
         guard ReleaseJournal.exists(in: gitDirectory) else { return nil }
-        let version = (try? ReleaseJournal.load(from: gitDirectory))??.version
+        let version = ReleaseJournal.pendingVersion(in: gitDirectory)
         return "the release\(version.map { " of \($0)" } ?? "") is pending, so what follows may count its commit; \(howToSettle)"
     }
 
@@ -77,7 +77,7 @@ public struct PendingRelease {
     /// with it the only record of how to undo the half-made release.
     static func refuseIfPending(in gitDirectory: String) throws(ChangelogError) {
         guard ReleaseJournal.exists(in: gitDirectory) else { return }
-        let version = (try? ReleaseJournal.load(from: gitDirectory))??.version
+        let version = ReleaseJournal.pendingVersion(in: gitDirectory)
         throw ChangelogError("the release\(version.map { " of \($0)" } ?? "") was interrupted and is pending; \(howToSettle)")
     }
 

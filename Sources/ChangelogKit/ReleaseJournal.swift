@@ -64,6 +64,14 @@ struct ReleaseJournal: Equatable {
         (try? FileSystem.status(gitDirectory + name, followingLinks: false)) != nil
     }
 
+    /// What the pending release releases (`version`), from its state file alone: a message that
+    /// names it need not read the saved files and index. nil when none is pending or it cannot be read.
+    static func pendingVersion(in gitDirectory: String) -> String? {
+        guard let text = try? AtomicFile.read(gitDirectory + name + "/state") else { return nil }
+        let line = String(decoding: text, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("version\t") }
+        return line.map { unescape($0.dropFirst("version\t".count)) }
+    }
+
     /// The pending release, or nil when there is none.
     static func load(from gitDirectory: String) throws(ChangelogError) -> ReleaseJournal? {
         let directory = gitDirectory + name

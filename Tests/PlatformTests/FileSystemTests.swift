@@ -61,9 +61,7 @@ import Testing
 
     @Test func checksAccessAsTheRealUser() throws {
         let directory = TemporaryDirectory()
-        let path = directory.path + "/file"
-        FileDescriptor(rawValue: try FileDescriptor.open(path, .writeOnly, options: .create, permissions: .ownerReadWrite).rawValue)
-            .closeQuietly()
+        let path = try makeFile(in: directory)
         try FileSystem.check(path)
         try FileSystem.check(path, allows: .write)
         #expect(throws: Errno.noSuchFileOrDirectory) { try FileSystem.check(directory.path + "/missing") }
@@ -73,9 +71,7 @@ import Testing
     /// access(2) alone would let write it.
     @Test func aFileWithoutWriteBitsIsNotWritableEvenForRoot() throws {
         let directory = TemporaryDirectory()
-        let path = directory.path + "/file"
-        FileDescriptor(rawValue: try FileDescriptor.open(path, .writeOnly, options: .create, permissions: .ownerReadWrite).rawValue)
-            .closeQuietly()
+        let path = try makeFile(in: directory)
         try FileSystem.checkWritableFile(path)
         #expect(chmod(path, 0o444) == 0)
         #expect(throws: Errno.permissionDenied) { try FileSystem.checkWritableFile(path) }
@@ -106,5 +102,13 @@ import Testing
     @Test func creationMaskIsReadWithoutChangingIt() {
         let before = FileSystem.creationMask()
         #expect(FileSystem.creationMask() == before)
+    }
+
+    /// An empty file the owner may read and write, `file` in `directory`.
+    private func makeFile(in directory: borrowing TemporaryDirectory) throws -> String {
+        let path = directory.path + "/file"
+        FileDescriptor(rawValue: try FileDescriptor.open(path, .writeOnly, options: .create, permissions: .ownerReadWrite).rawValue)
+            .closeQuietly()
+        return path
     }
 }

@@ -66,13 +66,10 @@ extension History {
         }
         var release = PreviousRelease(tag: previous, base: previous.commitID, copies: [])
         guard needsCommits else { return (release, []) }
-        // A merged maintenance branch puts several tags on the frontier; the range from the highest
-        // one then needs a walk of its own.
-        let range =
-            walk.frontierSize <= 1
-            ? walk.commits
-            : try git { () throws(GitError) in try repository.walk(including: [target], excluding: [previous.commitID]) }
-        let commits = walk.frontierSize <= 1 ? walked ?? range.map(SourceCommit.init) : range.map(SourceCommit.init)
+        // A merged maintenance branch puts several tags on the frontier; the range after them
+        // then needs a walk of its own.
+        let range = walk.frontier.count <= 1 ? walk.commits : try shippedAfter(walk.frontier, to: target)
+        let commits = walk.frontier.count <= 1 ? walked ?? range.map(SourceCommit.init) : range.map(SourceCommit.init)
         release.copies = try copiesOfMergedRelease(previous, range: range, sources: commits, target: target)
         return (release, release.copies.isEmpty ? commits : commits.filter { !release.copies.contains($0.id) })
     }

@@ -120,4 +120,39 @@ import Testing
         #expect(section.first?.previous == "0.22.2")
         #expect(section.first?.subjects == ["feat: themes", "fix: contrast"])
     }
+
+    /// A hotfix line merged up after main's next minor: 1.0.1's fix is 1.0.1's alone. `next`,
+    /// `--setversion 1.1.1` and `--all` agree that 1.1.1 starts after 1.1.0 and does not list it again.
+    @Test func aFixMergedUpAfterTheNextMinorShipsOnce() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                remote origin git@github.com:acme/gadget.git
+                commit feat: the gadget
+                tag v1.0.0 Release 1.0.0
+                branch release/1.0
+                checkout release/1.0
+                commit fix: a crash on start
+                tag v1.0.1 Release 1.0.1
+                checkout main
+                commit feat: themes
+                tag v1.1.0 Release 1.1.0
+                merge release/1.0 Merge branch 'release/1.0'
+                commit fix: contrast
+
+                """)
+        let next = try json(sandbox.changelog("next", "--format", "json"))
+        #expect(next["currentTag"] as? String == "v1.1.0")
+        #expect(next["next"] as? String == "1.1.1")
+        #expect((next["commits"] as? [[String: Any]] ?? []).map { "\($0["subject"]!)" } == ["contrast"])
+        let section = try releases(sandbox.changelog("--setversion", "1.1.1", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.1.0"])
+        #expect(section.map(\.subjects) == [["fix: contrast"]])
+        let all = try releases(sandbox.changelog("--all", "--setversion", "1.1.1", "-T", "json"))
+        #expect(all.map(\.version) == ["1.1.1", "1.1.0", "1.0.1", "1.0.0"])
+        #expect(all.map(\.subjects) == [["fix: contrast"], ["feat: themes"], ["fix: a crash on start"], ["feat: the gadget"]])
+    }
 }

@@ -100,7 +100,13 @@ struct ReleaseCommand: ParsableCommand {
         try reportingErrors { () throws(ChangelogError) in
             if abort || continueRelease {
                 let pending = PendingRelease(repository: try repositoryOptions.repositoryOnly())
-                Terminal.write(abort ? try pending.abort() : try pending.finish())
+                if abort {
+                    let (summary, warnings) = try pending.abort()
+                    Terminal.write(summary)
+                    warnings.forEach(Terminal.warning)
+                } else {
+                    Terminal.write(try pending.finish())
+                }
                 return
             }
             if allPackages || repositoryOptions.packages.count > 1 {

@@ -1,4 +1,5 @@
 import Git
+import Platform
 
 /// A release that a crash, a kill or a full disk left between its state before and after:
 /// `changelog release --continue` finishes it, `changelog release --abort` undoes it.
@@ -28,9 +29,13 @@ public struct PendingRelease {
         }
     }
 
-    /// Puts files, index, branch and tags back as they were before the pending release.
-    public func abort() throws(ChangelogError) -> String {
-        try settle { journal, transaction throws(ChangelogError) in
+    /// Puts files, index, branch and tags back as they were before the pending release. The
+    /// warnings name the lock files of its tags that a killed run left (git's `refs/tags/X.lock`):
+    /// the next release stops at them, and only the user can tell that no git process owns them.
+    public func abort() throws(ChangelogError) -> (summary: String, warnings: [String]) {
+        var tagNames: [String] = []
+        let summary = try settle { journal, transaction throws(ChangelogError) in
+            tagNames = journal.tags.map(\.name)
             // An undo runs to its end whatever signal comes: stopping it would only leave more to do.
             do throws(ChangelogError) {
                 try transaction.undo { step in FaultPoint.reached(step) }
@@ -44,6 +49,14 @@ public struct PendingRelease {
             let what = restored.isEmpty ? "" : "\(restored.joined(separator: ", ")) as before it, "
             return "aborted the release of \(journal.version): \(what)no tag \(journal.tagNames)\n"
         }
+        var directory = repository.commonDirectory
+        if !directory.hasSuffix("/") { directory += "/" }
+        let locks = tagNames.map { directory + "refs/tags/\($0).lock" }.filter(FileSystem.exists)
+        return (summary, locks.map(Self.leftoverLock))
+    }
+
+    static func leftoverLock(_ path: String) -> String {
+        "\(path) is left from the interrupted release; remove it if no git process is running, or the next release stops at it"
     }
 
     private func settle(_ body: (ReleaseJournal, ReleaseTransaction) throws(ChangelogError) -> String) throws(ChangelogError) -> String {

@@ -145,7 +145,8 @@ import Testing
         #expect(try scene.read("CHANGELOG.md") != changelog)
 
         let repository = try Repository(discoveringFrom: scene.repo)
-        let summary = try PendingRelease(repository: repository).abort()
+        let (summary, warnings) = try PendingRelease(repository: repository).abort()
+        #expect(warnings.isEmpty)
         #expect(summary.hasPrefix("aborted the release of 1.1.0: CHANGELOG.md, VERSION, the index"))
         #expect(try scene.read("CHANGELOG.md") == changelog)
         #expect(try scene.head() == before)

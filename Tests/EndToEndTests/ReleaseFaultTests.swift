@@ -48,6 +48,28 @@ import Testing
         try scene.expectComplete()
     }
 
+    /// A kill while libgit2 writes the tag leaves git's lock file for it, which no one but the user
+    /// can tell from another git process's: `--abort` undoes the release and names the file.
+    @Test func aTagLockLeftByAKillIsNamedByAbort() throws {
+        let scene = try ReleaseScene()
+        // Killed after the branch moved, as libgit2 had just locked the tag it was about to write.
+        let killed = try scene.changelog("release", environment: ["CHANGELOG_FAULT": "branch:kill"])
+        #expect(killed.status == SIGKILL, "\(killed.stderr)")
+        let lock = scene.repo + "/.git/refs/tags/v2.0.0.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let aborted = try settle(scene, "--abort")
+        #expect(aborted.status == 0, "\(aborted.stderr)")
+        #expect(aborted.stdout.hasPrefix("aborted the release of 2.0.0: "))
+        #expect(aborted.stderr.hasPrefix("changelog: warning: /"), "\(aborted.stderr)")
+        #expect(
+            aborted.stderr.hasSuffix(
+                "/.git/refs/tags/v2.0.0.lock is left from the interrupted release; "
+                    + "remove it if no git process is running, or the next release stops at it\n"))
+        #expect(FileManager.default.fileExists(atPath: lock), "another process's lock is never removed")
+        let clean = try scene.changelog("release", "--abort")
+        #expect(clean.status == 2)
+    }
+
     /// kill -9 at every step after the journal, then `--continue`: the release, complete.
     @Test(arguments: steps.dropFirst())
     func aKillAtEveryStepIsCompletedByContinue(_ step: String) throws {

@@ -275,7 +275,8 @@ private struct BatchEditor {
                 let middle = (low + high) / 2
                 if self.version(of: records[middle]) < version { low = middle + 1 } else { high = middle }
             }
-            previous = low > 0 ? nodes[records[low - 1]].previous : lastNode
+            // No version yet: on top, above the named sections, as the single merge puts it.
+            previous = low > 0 ? nodes[records[low - 1]].previous : records.isEmpty ? 0 : lastNode
             // The versions before the new section are not lower, and none is equal (it would have
             // been replaced): all are higher, so it is a record, between its neighbours.
             recordIndex = low

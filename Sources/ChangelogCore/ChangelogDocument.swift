@@ -6,6 +6,11 @@ public enum SectionKey: Hashable, Sendable, CustomStringConvertible {
     /// recognised only by an anchor whose name the heading repeats, placed on top when new.
     case named(String)
 
+    var isVersion: Bool {
+        if case .version = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .version(let version): return version.description
@@ -169,10 +174,13 @@ public struct ChangelogDocument: Sendable, Equatable {
         case .unreleased, .named:
             successor = sections.first
         case .version(let version):
-            successor = sections.first { existing in
-                if case .version(let other) = existing.key { return other < version }
-                return false
-            }
+            // The first version of a document that holds only named sections (the dated blocks of
+            // `packages-in-root`) is the newest entry, and goes on top as they did.
+            successor =
+                sections.first { existing in
+                    if case .version(let other) = existing.key { return other < version }
+                    return false
+                } ?? (sections.contains { $0.key.isVersion } ? nil : sections.first)
         }
         if let successor {
             var previous = successor.firstLine - 1

@@ -50,4 +50,20 @@ import Testing
         #expect(RootChangelogSection.name(day: "2026-11-21", in: document) == "2026-11-21.2")
         #expect(RootChangelogSection.name(day: "2026-11-22", in: document) == "2026-11-22")
     }
+
+    /// `packages-in-root` with root releases of its own: the first version the file gets is the
+    /// newest entry, above the dated blocks, from one merge and from the batch alike.
+    @Test func theFirstVersionGoesAboveTheDatedBlocks() {
+        let block = RootChangelogSection(packages: []).render(name: "2026-11-21")
+        let document = ChangelogDocument(text: "# Changelog\n\n" + block)
+        let release = "<a name=\"1.1.0\"></a>\n## 1.1.0 (2026-11-22)\n\n#### Features\n\n* root (1234abcd)\n\n"
+        let one = document.merging(release, for: .version(SemanticVersion("1.1.0")!))
+        #expect(ChangelogDocument(bytes: one).sections.map(\.key) == [.version(SemanticVersion("1.1.0")!), .named("2026-11-21")])
+        #expect(document.merging([(release, .version(SemanticVersion("1.1.0")!))]) == one)
+        let older = "<a name=\"1.0.0\"></a>\n## 1.0.0 (2026-11-20)\n\n#### Features\n\n* first (1234abce)\n\n"
+        let two = ChangelogDocument(bytes: one).merging(older, for: .version(SemanticVersion("1.0.0")!))
+        #expect(
+            ChangelogDocument(bytes: two).sections.map(\.key)
+                == [.version(SemanticVersion("1.1.0")!), .named("2026-11-21"), .version(SemanticVersion("1.0.0")!)])
+    }
 }

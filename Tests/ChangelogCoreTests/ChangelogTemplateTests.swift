@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 
 @testable import ChangelogCore
@@ -30,6 +32,21 @@ struct ChangelogTemplateTests {
         #expect(text(context.child(named: "anchor")) == "VERSION")
         let unreleased = TemplateContext.release(release([("00000001", "fix: a")], version: nil), links: links, subtitle: nil)
         #expect(text(unreleased.child(named: "anchor")) == "unreleased")
+    }
+
+    /// `--all` renders releases on every core with one template, each thread on a parse of its
+    /// own: whichever copy a thread gets, and however many render at once, the text is the same.
+    @Test func renderingOnManyThreadsAtOnceGivesTheSameText() throws {
+        let template = try ChangelogTemplate(
+            text: "## {{name}}\n{{#sections}}{{#commits}}- {{subject}} ({{link}})\n{{/commits}}{{/sections}}", file: "t.mustache")
+        let releases = (0..<64).map { release([(String(format: "%08x", $0 + 1), "fix: change \($0)")], version: "1.\($0).0") }
+        let expected = releases.map { template.render($0, links: links) }
+        #expect(expected[5].hasPrefix("## 1.5.0\n- change 5 (["), "\(expected[5])")
+        let results = ResultSlots(count: releases.count * 8)
+        DispatchQueue.concurrentPerform(iterations: releases.count * 8) { index in
+            results.set(index, template.render(releases[index % releases.count], links: links))
+        }
+        for index in 0..<releases.count * 8 { #expect(results.get(index) == expected[index % releases.count]) }
     }
 
     @Test func contextHasTheJSONKeysAndTheLinks() throws {
@@ -218,5 +235,25 @@ struct ChangelogTemplateTests {
     /// Mustache spec says of a partial that cannot be found.
     @Test func aPartialRendersNothing() throws {
         #expect(try render("a{{> header}}b\n", release([("00000001", "feat: x")])) == "ab\n\n")
+    }
+}
+
+/// Results written by several threads, each to its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var slots: [String?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: String) {
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+
+    func get(_ index: Int) -> String? {
+        lock.wait()
+        defer { lock.signal() }
+        return slots[index]
     }
 }

@@ -55,16 +55,19 @@ public struct CommitGraph {
             }
             let node = commits.count
             index[id] = Int32(node)
-            commits.append(commit)
             parentIndices.append([])
             queue.push(time: commit.committerTime, node: node)
+            // The commit's last use, so it moves in: a copy would retain each of its strings.
+            commits.append(commit)
         }
         for head in heads where index[head] == nil { try add(head) }
         while let node = queue.pop() {
             visited.append(Int32(node))
+            // Only the parents, not a copy of the whole commit with its strings.
+            let parentIDs = commits.withUnsafeBufferPointer { $0[node].parentIDs }
             var linked: [Int32] = []
-            linked.reserveCapacity(commits[node].parentIDs.count)
-            for parent in commits[node].parentIDs {
+            linked.reserveCapacity(parentIDs.count)
+            for parent in parentIDs {
                 if let known = index[parent] {
                     linked.append(known)
                 } else {

@@ -256,9 +256,9 @@ private struct BatchEditor {
                 byKey[.unreleased]!.start += 1
                 byKey[key] = KeyQueue(ids: [target])
                 noteVersion(key)
-                // Every version is lower: it is a record when no version precedes it, that is,
-                // when it is the first section (only versions precede the first Unreleased).
-                if previous == 0 { records.append(target) }
+                // Every version is lower: it is a record when no version precedes it (named
+                // sections may, as the dated blocks of `packages-in-root` do).
+                if !versionPrecedes(target) { records.append(target) }
             }
             return true
         }
@@ -302,6 +302,16 @@ private struct BatchEditor {
     /// its own.
     private func absorbs(_ previous: Int, _ incoming: Incoming) -> Bool {
         nodes[previous].hasContent && nodes[previous].lastIsAnchor && !incoming.firstIsAnchor
+    }
+
+    /// Whether a version section stands before `id` in the document.
+    private func versionPrecedes(_ id: Int) -> Bool {
+        var node = nodes[id].previous
+        while node > 0 {
+            if nodes[node].key?.isVersion == true { return true }
+            node = nodes[node].previous
+        }
+        return false
     }
 
     private func version(of id: Int) -> SemanticVersion {

@@ -66,4 +66,23 @@ import Testing
             ChangelogDocument(bytes: two).sections.map(\.key)
                 == [.version(SemanticVersion("1.1.0")!), .named("2026-11-21"), .version(SemanticVersion("1.0.0")!)])
     }
+
+    /// Unreleased below a dated block becomes the first version, and the next one goes above it:
+    /// the batch, which `--all` uses, places them as merges one at a time do.
+    @Test func versionsAfterADatedBlockAndUnreleasedStackTheSameInABatch() {
+        let block = RootChangelogSection(packages: []).render(name: "2026-11-21")
+        let document = ChangelogDocument(text: "# Changelog\n\n" + block + "<a name=\"unreleased\"></a>\n## Unreleased\n\n* wip\n")
+        let sections = ["1.0.0", "1.1.0"].map { version in
+            (
+                text: "<a name=\"\(version)\"></a>\n## \(version) (2026-11-22)\n\n#### Features\n\n* \(version) (1234abcd)\n\n",
+                key: SectionKey.version(SemanticVersion(version)!)
+            )
+        }
+        var one = document.bytes
+        for section in sections { one = ChangelogDocument(bytes: one).merging(section.text, for: section.key) }
+        #expect(
+            ChangelogDocument(bytes: one).sections.map(\.key)
+                == [.named("2026-11-21"), .version(SemanticVersion("1.1.0")!), .version(SemanticVersion("1.0.0")!)])
+        #expect(document.merging(sections) == one)
+    }
 }

@@ -84,19 +84,21 @@ public final class History {
     )? {
         let walk = try frontierWalk(of: tag.commitID, stoppingAt: target) { $0.version < tag.version }
         guard !walk.metStop, let previous = walk.previous else { return nil }
-        if walk.frontier.count <= 1 { return (previous, try parsedListing(walk.commits.map(SourceCommit.init))) }
-        return (previous, try parsedListing(shippedAfter(walk.frontier, to: tag.commitID).map(SourceCommit.init)))
+        if walk.frontierSize <= 1 { return (previous, try parsedListing(walk.commits.map(SourceCommit.init))) }
+        // A merged branch of lower releases: what the tag shipped since the highest of them, those
+        // lower releases' changes included, as a backport shipped in them is shipped in it too.
+        return (previous, try commits(from: previous.commitID, to: tag.commitID))
     }
 
     /// Walks from `target`, stopping at the first eligible tag on each path (and at `stop`).
     func frontierWalk(
         of target: ObjectID, stoppingAt stop: ObjectID? = nil,
         where isEligible: (VersionTag) -> Bool
-    ) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontier: [VersionTag], metStop: Bool) {
+    ) throws(ChangelogError) -> (previous: VersionTag?, commits: [Commit], frontierSize: Int, metStop: Bool) {
         let tagsAt = tagIndicesByCommit, tags = tags
-        if target == stop { return (nil, [], [], true) }
+        if target == stop { return (nil, [], 0, true) }
         // Ascending indices: the highest eligible tag on a commit wins.
-        if let onTarget = tagsAt[target]?.last(where: { isEligible(tags[$0]) }) { return (tags[onTarget], [], [tags[onTarget]], false) }
+        if let onTarget = tagsAt[target]?.last(where: { isEligible(tags[$0]) }) { return (tags[onTarget], [], 1, false) }
         var frontier: [Int] = []
         var metStop = false
         // The walk keeps its boundary closure only while it runs.
@@ -113,15 +115,7 @@ public final class History {
                 }
             }
         }
-        return (frontier.max().map { tags[$0] }, walked, Set(frontier).sorted().map { tags[$0] }, metStop)
-    }
-
-    /// The commits of `target` that none of `releases` shipped, newest first: the range of the
-    /// release after them when a merged maintenance branch puts several on the frontier. Every
-    /// release below the new one counts, not only the highest: a fix that shipped in 1.0.1 and was
-    /// merged up after 1.1.0 is 1.0.1's, as `--all` assigns it, and is not listed again in 1.1.1.
-    func shippedAfter(_ releases: [VersionTag], to target: ObjectID) throws(ChangelogError) -> [Commit] {
-        try git { () throws(GitError) in try repository.walk(including: [target], excluding: releases.map(\.commitID)) }
+        return (frontier.max().map { tags[$0] }, walked, frontier.count, metStop)
     }
 
     /// The highest release that is not a pre-release reachable from `target`; `latest` when it already is one.

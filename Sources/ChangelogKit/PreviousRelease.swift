@@ -66,10 +66,11 @@ extension History {
         }
         var release = PreviousRelease(tag: previous, base: previous.commitID, copies: [])
         guard needsCommits else { return (release, []) }
-        // A merged maintenance branch puts several tags on the frontier; the range after them
-        // then needs a walk of its own.
-        let range = walk.frontier.count <= 1 ? walk.commits : try shippedAfter(walk.frontier, to: target)
-        let commits = walk.frontier.count <= 1 ? walked ?? range.map(SourceCommit.init) : range.map(SourceCommit.init)
+        // The walk stopped at every release on the frontier, hiding each with its ancestors: a
+        // merged maintenance branch puts lower releases there, and a fix one of them shipped (1.0.1,
+        // merged up after 1.1.0) is theirs, as `--all` assigns it, not listed again after 1.1.0.
+        let range = walk.commits
+        let commits = walked ?? range.map(SourceCommit.init)
         release.copies = try copiesOfMergedRelease(previous, range: range, sources: commits, target: target)
         return (release, release.copies.isEmpty ? commits : commits.filter { !release.copies.contains($0.id) })
     }

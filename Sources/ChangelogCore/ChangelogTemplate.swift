@@ -17,7 +17,7 @@ public struct ChangelogTemplate: Sendable {
         self.file = file
         do {
             template = try MustacheTemplate(string: Self.pragma + text)
-            copies = TemplateCopies(source: Self.pragma + text)
+            copies = TemplateCopies(source: Self.pragma + text, first: template)
         } catch let error as MustacheTemplate.ParserError {
             // The pragma's line is not the user's: line numbers are of the file as written.
             throw TemplateError(
@@ -70,8 +70,9 @@ private final class TemplateCopies: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private var idle: [MustacheTemplate] = []
 
-    init(source: String) {
+    init(source: String, first: MustacheTemplate) {
         self.source = source
+        idle = [first]
     }
 
     /// An idle copy, or a new parse of a text that parsed once already.

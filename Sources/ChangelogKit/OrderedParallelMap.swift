@@ -33,8 +33,8 @@ func orderedParallelMap<Item: Sendable, Result>(
 }
 
 /// The shared state of `orderedParallelMap`: who takes which item next, the results not consumed
-/// yet, and how many may wait. Items are claimed in order, so the one the consumer waits for has
-/// always been claimed by a core already.
+/// yet, and how many may wait. Items are claimed in order and the window counts from the consumer,
+/// so the item the consumer waits for is always claimed or free to claim: no wait is for nothing.
 private final class OrderedWork<Result>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Result?>
     private let ready: [DispatchSemaphore]

@@ -75,7 +75,8 @@ private final class TemplateCopies: @unchecked Sendable {
         idle = [first]
     }
 
-    /// An idle copy, or a new parse of a text that parsed once already.
+    /// An idle copy, or a new parse of a text that parsed once already, from a copy of the text:
+    /// nothing of the new parse may share storage with another thread's.
     func take() -> MustacheTemplate? {
         lock.wait()
         let copy = idle.popLast()

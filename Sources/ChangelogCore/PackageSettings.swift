@@ -38,6 +38,12 @@ public struct PackageSettings: Sendable, Equatable {
 }
 
 extension PackageSettings {
+    /// What to do about two packages writing one changelog, found in the configuration or, through
+    /// a symbolic link, only when their files are resolved.
+    public static let ownChangelogs =
+        "give each package its own changelog, and set [changelog] packages-in-root = true for one file that also gathers "
+        + "every package's releases"
+
     /// Reads every `[packages.NAME]` table, in file order.
     static func readAll(_ root: inout TOMLTableReader) throws(ConfigurationError) -> [PackageSettings] {
         guard var packages = try root.table("packages") else { return [] }
@@ -73,8 +79,7 @@ extension PackageSettings {
                 throw table.error(
                     key,
                     "\(table.located(key)): \(packages) both write their changelog to \(TOMLTableReader.quote(changelog)); "
-                        + "give each package its own changelog, and set [changelog] packages-in-root = true for one file "
-                        + "that also gathers every package's releases")
+                        + Self.ownChangelogs)
             }
             changelogs[changelog] = name
             result.append(package)

@@ -114,6 +114,11 @@ extension ChangelogError {
 
 extension ChangelogError {
     /// A file of the working tree that is a FIFO, a device or a directory; `use` says why it must be a file.
+    /// Two packages whose changelogs turn out to be one file (through a symbolic link).
+    static func sharedChangelog(_ first: String, _ second: String, file: String) -> ChangelogError {
+        ChangelogError("packages \(first) and \(second) both write their changelog to \(file); \(PackageSettings.ownChangelogs)")
+    }
+
     /// A template whose section for `key` the merge cannot find again: each run would add another.
     static func templateSectionNotFound(_ file: String, key: SectionKey) -> ChangelogError {
         ChangelogError(

@@ -118,10 +118,7 @@ public struct CutPackageReleases {
             // Through a symbolic link two changelogs may be one file, which would hold one section
             // for both packages' version and give its notes to both tags.
             if let other = released.first(where: { paths[$0]?.changelog == resolved.changelog }) {
-                throw ChangelogError(
-                    "packages \(other) and \(name) both write their changelog to \(resolved.changelog); give each package "
-                        + "its own changelog, and set [changelog] packages-in-root = true for one file that also gathers "
-                        + "every package's releases")
+                throw ChangelogError.sharedChangelog(other, name, file: resolved.changelog)
             }
             paths[name] = resolved
             written += resolved.written.filter { !written.contains($0) }

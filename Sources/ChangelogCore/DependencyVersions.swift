@@ -22,19 +22,35 @@ public enum DependencyVersions {
     static let cargoTables: Set<String> = ["dependencies", "dev-dependencies", "build-dependencies"]
 
     /// `bytes` with every requirement on a package named in `names` moved to `version`; the file
-    /// unchanged (and no changes) when it names none, or is neither format.
+    /// unchanged (and no changes) when it names none, or is neither format. `pathOnly`: only Cargo
+    /// requirements that also give a `path`, as a workspace member's on another member do; one
+    /// without names the registry's package of that name, which the release does not make.
     public static func updating(
-        _ bytes: [UInt8], format: VersionFile.Format, path: String, names: Set<String>, to version: SemanticVersion
+        _ bytes: [UInt8], format: VersionFile.Format, path: String, names: Set<String>, to version: SemanticVersion,
+        pathOnly: Bool = false
     ) throws(VersionFileError) -> (bytes: [UInt8], changes: [Change]) {
         let found: [(name: String, range: Range<Int>)]
         switch format {
         case .packageJSON: found = try PackageJSONDependencies.requirements(in: bytes, path: path).filter { names.contains($0.name) }
         case .cargoToml:
             _ = try TOMLVersionLocator.parse(String(decoding: bytes, as: UTF8.self), bytes: bytes, path: path)
-            found = TOMLKeyLocator.entries(in: bytes).compactMap { entry in
-                guard let content = entry.stringContent, !entry.inArrayTable, let name = cargoDependency(entry.path),
-                    names.contains(name)
-                else { return nil }
+            let entries = TOMLKeyLocator.entries(in: bytes)
+            // A renamed dependency (`old = { package = "core", ... }`) requires the package it names.
+            var packages: [[String]: String] = [:]
+            var withPath: Set<[String]> = []
+            for entry in entries where !entry.inArrayTable && entry.path.count >= 2 {
+                let key = Array(entry.path.dropLast())
+                switch entry.path.last {
+                case "package": packages[key] = entry.stringContent.map { String(decoding: bytes[$0], as: UTF8.self) }
+                case "path": withPath.insert(key)
+                default: break
+                }
+            }
+            found = entries.compactMap { entry in
+                guard let content = entry.stringContent, !entry.inArrayTable, let key = cargoDependency(entry.path) else { return nil }
+                let dependency = entry.path.last == "version" ? Array(entry.path.dropLast()) : entry.path
+                let name = packages[dependency] ?? key
+                guard names.contains(name), !pathOnly || withPath.contains(dependency) else { return nil }
                 return (name, content)
             }
         default: return (bytes, [])

@@ -468,6 +468,11 @@ public struct CutRelease {
         }
         for lock in try locks.changes(to: version, dependencies: dependencies, contents: &contents) {
             contents.write(lock.path, lock.contents)
+            // A listed workspace manifest also holds requirements on its members: one line says both.
+            if let index = files.firstIndex(where: { $0.path == lock.path }) {
+                files[index].summary += ", " + lock.summary
+                continue
+            }
             changed.append(lock.path)
             files.append(.init(path: lock.path, summary: lock.summary))
         }

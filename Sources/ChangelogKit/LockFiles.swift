@@ -26,6 +26,11 @@ struct LockFiles {
     /// The lock file of each of `files` (nil: none follows it), found once before anything is written.
     private var found: [(path: String, workspace: String?)?] = []
 
+    /// The Cargo.toml of each workspace a listed crate belongs to, and of its members: their
+    /// requirements on the crates the release moves (`core = { path = "../core", version = "0.2.0" }`)
+    /// move too, or cargo would find no version of `core` that matches on the release commit.
+    private var workspaceManifests: [String] = []
+
     /// Where the Cargo.toml files looked at for workspaces are read, once for every part.
     let reads: ReleaseReads
 
@@ -33,13 +38,25 @@ struct LockFiles {
         self.files = files
         self.root = root
         self.reads = reads
-        for file in files { found.append(try lock(of: file)) }
+        for file in files {
+            let lock = try lock(of: file)
+            found.append(lock)
+            guard file.format == .cargoToml else { continue }
+            let workspace = lock?.workspace ?? (reads.cargoManifest(file.path, root: root)?.isWorkspace == true ? file.path : nil)
+            guard let workspace, let manifest = reads.cargoManifest(workspace, root: root) else { continue }
+            let members = memberDirectories(manifest, in: Self.directory(of: workspace)).map {
+                $0.isEmpty ? "Cargo.toml" : $0 + "/Cargo.toml"
+            }
+            for path in [workspace] + members where !workspaceManifests.contains(path) { workspaceManifests.append(path) }
+        }
     }
 
-    /// Every lock file the release may write, whether it exists or not, for the check for uncommitted changes.
+    /// Every lock file and workspace manifest the release may write, whether it exists or not, for
+    /// the check for uncommitted changes.
     func paths() -> [String] {
         var paths: [String] = []
         for case let lock? in found where !paths.contains(lock.path) { paths.append(lock.path) }
+        for path in workspaceManifests where !paths.contains(path) { paths.append(path) }
         return paths
     }
 
@@ -113,6 +130,25 @@ struct LockFiles {
             if updated != lock.bytes {
                 changes.append(Change(path: lock.path, contents: updated, summary: summary))
             }
+        }
+        let moved = Set(locks.flatMap { $0.cargoPackages ?? [] })
+        return changes + (moved.isEmpty ? [] : try requirementChanges(on: moved, to: version, contents: &contents))
+    }
+
+    /// The workspace manifests whose path requirements on `names` move to `version`; each read
+    /// through `contents`, as a listed one holds its new version already.
+    private func requirementChanges(
+        on names: Set<String>, to version: SemanticVersion, contents: inout ReleaseContents
+    ) throws(ChangelogError) -> [Change] {
+        var changes: [Change] = []
+        for path in workspaceManifests {
+            guard let bytes = try contents.read(path) else { continue }
+            let result = try wrap { () throws(VersionFileError) in
+                try DependencyVersions.updating(bytes, format: .cargoToml, path: path, names: names, to: version, pathOnly: true)
+            }
+            guard !result.changes.isEmpty else { continue }
+            let summary = result.changes.map { "\($0.name) \($0.old) -> \($0.new)" }.joined(separator: ", ")
+            changes.append(Change(path: path, contents: result.bytes, summary: summary))
         }
         return changes
     }

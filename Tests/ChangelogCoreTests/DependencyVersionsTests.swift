@@ -78,6 +78,38 @@ import Testing
         #expect(DependencyVersions.packageName(in: Array(text.utf8), format: .cargoToml, path: "file") == "acme-cli")
     }
 
+    /// A workspace member's requirements on another member give its path; one without names the
+    /// registry's crate of that name, which the release does not publish. A renamed dependency
+    /// requires the package it names, not its key.
+    @Test func pathOnlyMovesTheRequirementsOnTheWorkspacesOwnCrates() throws {
+        let text = """
+            [dependencies]
+            acme-core = { path = "../core", version = "0.2.0" }
+            old-core = { package = "acme-core", version = "0.1", registry = "internal" }
+            core2 = { package = "acme-core", path = "../core", version = "=0.2.0" }
+
+            [dev-dependencies]
+            acme-core = "0.2.0"
+
+            [workspace.dependencies.acme-core]
+            path = "crates/core"
+            version = "^0.2.0"
+
+            """
+        let result = try DependencyVersions.updating(
+            Array(text.utf8), format: .cargoToml, path: "file", names: ["acme-core"], to: version, pathOnly: true)
+        #expect(
+            String(decoding: result.bytes, as: UTF8.self)
+                == text.replacingOccurrences(of: "path = \"../core\", version = \"0.2.0\"", with: "path = \"../core\", version = \"1.4.0\"")
+                .replacingOccurrences(of: "\"=0.2.0\"", with: "\"=1.4.0\"")
+                .replacingOccurrences(of: "\"^0.2.0\"", with: "\"^1.4.0\""))
+        #expect(result.changes.map(\.new) == ["1.4.0", "=1.4.0", "^1.4.0"])
+        // Without pathOnly, the registry requirements move too, and the alias is not taken for the package.
+        let all = try update(text, .cargoToml, names: ["acme-core"])
+        #expect(all.1.count == 5, "\(all.1)")
+        #expect(try update(text, .cargoToml, names: ["old-core", "core2"]).1.isEmpty)
+    }
+
     @Test func aFileWithoutTheDependencyIsUnchanged() throws {
         let text = "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": { \"other\": \"^1.0.0\" }\n}\n"
         let (updated, changes) = try update(text, .packageJSON, names: ["@acme/api"])

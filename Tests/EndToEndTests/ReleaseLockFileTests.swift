@@ -187,6 +187,44 @@ import Testing
         #expect(try scene.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md\ncrates/legacy/Cargo.toml\n")
     }
 
+    /// Members that require each other by path and version (as crates published together must):
+    /// the requirements move with the versions, or cargo finds no `widget-core` matching `^1.0.0`.
+    @Test func requirementsBetweenMembersMoveWithTheirVersions() throws {
+        let scene = try Self.scene()
+        try scene.sandbox.write(
+            "repo/Cargo.toml",
+            Self.cargoToml.replacingOccurrences(
+                of: "widget-core = { path = \"crates/core\" }\n",
+                with:
+                    "widget-core = { workspace = true }\n\n[workspace.dependencies]\nwidget-core = { path = \"crates/core\", version = \"1.0.0\" }\n"
+            ))
+        try scene.sandbox.write(
+            "repo/crates/cli/Cargo.toml",
+            "[package]\nname = \"widget-cli\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n"
+                + "widget-core = { path = \"../core\", version = \"=1.0.0\" }\n")
+        _ = try scene.git("commit", "-q", "-am", "build: members require each other by version")
+        let result = try scene.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                """
+                  updated Cargo.toml: 1.0.0 -> 2.0.0, widget-core 1.0.0 -> 2.0.0
+                  updated package.json: 1.0.0 -> 2.0.0
+                  updated Cargo.lock: 1.0.0 -> 2.0.0 (widget, widget-core)
+                  updated package-lock.json: 1.0.0 -> 2.0.0
+                  updated crates/cli/Cargo.toml: widget-core =1.0.0 -> =2.0.0
+
+                """), "\(result.stdout)")
+        #expect(
+            try scene.git("show", "--format=", "--name-only", "HEAD")
+                == "CHANGELOG.md\nCargo.lock\nCargo.toml\ncrates/cli/Cargo.toml\npackage-lock.json\npackage.json\n")
+        #expect(try scene.git("show", "HEAD:Cargo.toml").contains("widget-core = { path = \"crates/core\", version = \"2.0.0\" }\n"))
+        #expect(
+            try scene.git("show", "HEAD:crates/cli/Cargo.toml").contains("widget-core = { path = \"../core\", version = \"=2.0.0\" }\n"))
+        #expect(try scene.git("status", "--porcelain") == "")
+        try Self.expectCargoAcceptsTheLock(scene, resolving: true)
+    }
+
     @Test func aStaleLockFileStopsTheReleaseBeforeAnythingIsWritten() throws {
         let scene = try Self.scene()
         try scene.sandbox.write(
@@ -215,7 +253,10 @@ import Testing
 
     /// `cargo metadata --locked` fails when Cargo.lock does not match the manifests; skipped where
     /// cargo is not installed (or rustup has no toolchain). The sandbox's HOME hides rustup's own.
-    static func expectCargoAcceptsTheLock(_ scene: ReleaseScene, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// `resolving`: cargo also matches every requirement against the versions (all path dependencies, offline).
+    static func expectCargoAcceptsTheLock(
+        _ scene: ReleaseScene, resolving: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
         guard let cargo = executable("cargo") else { return }
         let home = environment["HOME"] ?? "/"
@@ -225,7 +266,7 @@ import Testing
         ]
         guard try scene.sandbox.run(cargo, ["--version"], in: scene.repo, environment: toolchain).status == 0 else { return }
         let check = try scene.sandbox.run(
-            cargo, ["metadata", "--locked", "--offline", "--format-version", "1", "--no-deps"],
+            cargo, ["metadata", "--locked", "--offline", "--format-version", "1"] + (resolving ? [] : ["--no-deps"]),
             in: scene.repo, environment: toolchain)
         #expect(check.status == 0, "\(check.stderr)", sourceLocation: sourceLocation)
     }

@@ -100,13 +100,9 @@ struct ReleaseCommand: ParsableCommand {
         try reportingErrors { () throws(ChangelogError) in
             if abort || continueRelease {
                 let pending = PendingRelease(repository: try repositoryOptions.repositoryOnly())
-                if abort {
-                    let (summary, warnings) = try pending.abort()
-                    Terminal.write(summary)
-                    warnings.forEach(Terminal.warning)
-                } else {
-                    Terminal.write(try pending.finish())
-                }
+                let (summary, warnings) = abort ? try pending.abort() : try pending.finish()
+                Terminal.write(summary)
+                warnings.forEach(Terminal.warning)
                 return
             }
             if allPackages || repositoryOptions.packages.count > 1 {

@@ -10,9 +10,12 @@ public struct PendingRelease {
         self.repository = repository
     }
 
-    /// Completes the pending release and says what it released, with what to run next.
-    public func finish() throws(ChangelogError) -> String {
-        try settle { journal, transaction throws(ChangelogError) in
+    /// Completes the pending release and says what it released, with what to run next; the
+    /// warnings name git's lock files that a killed run left (see `abort`).
+    public func finish() throws(ChangelogError) -> (summary: String, warnings: [String]) {
+        var locks: [String] = []
+        let summary = try settle { journal, transaction throws(ChangelogError) in
+            locks = lockPaths(of: journal)
             do throws(ChangelogError) {
                 try transaction.complete { step throws(ChangelogError) in
                     FaultPoint.reached(step)
@@ -27,15 +30,17 @@ public struct PendingRelease {
             return
                 "released \(journal.version): finished the pending release\n  tagged \(journal.tagNames)\n\nnext: \(journal.pushCommand)\n"
         }
+        return (summary, locks.filter(FileSystem.exists).map(Self.leftoverLock))
     }
 
     /// Puts files, index, branch and tags back as they were before the pending release. The
-    /// warnings name the lock files of its tags that a killed run left (git's `refs/tags/X.lock`):
-    /// the next release stops at them, and only the user can tell that no git process owns them.
+    /// warnings name the lock files of what it wrote that a killed run left (git's `index.lock`,
+    /// `refs/heads/main.lock`, `refs/tags/X.lock`): git stops at them, and only the user can tell
+    /// that no git process owns them.
     public func abort() throws(ChangelogError) -> (summary: String, warnings: [String]) {
-        var tagNames: [String] = []
+        var locks: [String] = []
         let summary = try settle { journal, transaction throws(ChangelogError) in
-            tagNames = journal.tags.map(\.name)
+            locks = lockPaths(of: journal)
             // An undo runs to its end whatever signal comes: stopping it would only leave more to do.
             do throws(ChangelogError) {
                 try transaction.undo { step in FaultPoint.reached(step) }
@@ -49,10 +54,16 @@ public struct PendingRelease {
             let what = restored.isEmpty ? "" : "\(restored.joined(separator: ", ")) as before it, "
             return "aborted the release of \(journal.version): \(what)no tag \(journal.tagNames)\n"
         }
+        return (summary, locks.filter(FileSystem.exists).map(Self.leftoverLock))
+    }
+
+    /// The lock files git takes for what the release writes: its index, branch and tags.
+    private func lockPaths(of journal: ReleaseJournal) -> [String] {
         var directory = repository.commonDirectory
         if !directory.hasSuffix("/") { directory += "/" }
-        let locks = tagNames.map { directory + "refs/tags/\($0).lock" }.filter(FileSystem.exists)
-        return (summary, locks.map(Self.leftoverLock))
+        let index = journal.files.isEmpty ? [] : [journal.indexPath + ".lock"]
+        let branch = journal.reference.map { [directory + $0.name + ".lock"] } ?? []
+        return index + branch + journal.tags.map { directory + "refs/tags/\($0.name).lock" }
     }
 
     static func leftoverLock(_ path: String) -> String {

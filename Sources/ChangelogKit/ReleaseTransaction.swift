@@ -16,6 +16,16 @@ struct ReleaseTransaction {
     var files: any ReleaseFiles = DiskReleaseFiles()
 
     func complete(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
+        // A branch or tag someone else moved stops the release before it changes anything: the
+        // files written and staged would otherwise go into that someone's next commit.
+        if let reference = journal.reference {
+            let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
+            guard current == reference.old || current == reference.new else { throw moved(reference, to: current) }
+        }
+        for tag in journal.tags {
+            let current = try git { () throws(GitError) in try repository.referenceTarget("refs/tags/\(tag.name)") }
+            guard current == nil || current == tag.object else { throw Self.tagTaken(tag.name) }
+        }
         for (offset, file) in journal.files.enumerated() {
             try files.removeTemporary(of: file.path)
             let current = try files.read(file.path)
@@ -57,9 +67,7 @@ struct ReleaseTransaction {
             if current != tag.object {
                 // What to run next is the caller's to say: a pending release continues, a new one
                 // was undone and is simply made again.
-                guard current == nil else {
-                    throw ChangelogError("the tag \(tag.name) was created by someone else meanwhile (git tag -d \(tag.name) deletes it)")
-                }
+                guard current == nil else { throw Self.tagTaken(tag.name) }
                 try FaultPoint.checkSpace(writing: reference)
                 try git { () throws(GitError) in
                     try repository.moveReference(
@@ -127,11 +135,17 @@ struct ReleaseTransaction {
         return current.starts(with: old) && current[old.count...].elementsEqual(new[old.count...])
     }
 
+    private static func tagTaken(_ name: String) -> ChangelogError {
+        ChangelogError("the tag \(name) was created by someone else meanwhile (git tag -d \(name) deletes it)")
+    }
+
+    /// What to run keeps the commit the branch was moved to: a bare `update-ref` would drop it.
     private func moved(_ reference: ReleaseJournal.Reference, to current: ObjectID?) -> ChangelogError {
         let now = current.map { "to \($0.hex.prefix(8))" } ?? "away"
+        let keep = current.map { "keep its commit on a branch first (git branch <name> \($0.hex.prefix(8))), then " } ?? ""
         return ChangelogError(
             "\(reference.name) was moved \(now) by someone else while the release was pending; it was at "
-                + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it "
-                + "(git update-ref \(reference.name) <commit> moves it to one of them)")
+                + "\(reference.old.hex.prefix(8)) before the release and is \(reference.new.hex.prefix(8)) after it; "
+                + "\(keep)put it back at one of them (git update-ref \(reference.name) \(reference.old.hex.prefix(8)))")
     }
 }

@@ -70,6 +70,35 @@ import Testing
         #expect(clean.status == 2)
     }
 
+    /// The index's and the branch's locks that a kill left are named too, by `--abort` and by
+    /// `--continue`: each reports success, and git's next commit would stop at them.
+    @Test(arguments: ["--abort", "--continue"])
+    func theIndexAndBranchLocksLeftByAKillAreNamed(_ option: String) throws {
+        let scene = try ReleaseScene()
+        let killed = try scene.changelog("release", environment: ["CHANGELOG_FAULT": "file-1:kill"])
+        #expect(killed.status == SIGKILL, "\(killed.stderr)")
+        let locks = ["/.git/index.lock", "/.git/refs/heads/main.lock"]
+        for lock in locks { #expect(FileManager.default.createFile(atPath: scene.repo + lock, contents: Data())) }
+        // --continue cannot stage or move the branch past git's locks: it stops and keeps the release pending.
+        if option == "--continue" {
+            let refused = try scene.changelog("release", option)
+            #expect(refused.status == 2 && scene.isPending, "\(refused.stderr)")
+            try FileManager.default.removeItem(atPath: scene.repo + locks[0])
+            try FileManager.default.removeItem(atPath: scene.repo + locks[1])
+            let finished = try settle(scene, option)
+            #expect(finished.status == 0 && finished.stderr.isEmpty, "\(finished.stderr)")
+            return
+        }
+        let settled = try settle(scene, option)
+        #expect(settled.status == 0, "\(settled.stderr)")
+        let warnings = settled.stderr.split(separator: "\n")
+        #expect(warnings.count == 2, "\(settled.stderr)")
+        for (warning, lock) in zip(warnings, locks) {
+            #expect(warning.hasPrefix("changelog: warning: /") && warning.contains(lock + " is left from the interrupted release"))
+        }
+        for lock in locks { #expect(FileManager.default.fileExists(atPath: scene.repo + lock)) }
+    }
+
     /// kill -9 at every step after the journal, then `--continue`: the release, complete.
     @Test(arguments: steps.dropFirst())
     func aKillAtEveryStepIsCompletedByContinue(_ step: String) throws {
@@ -255,6 +284,20 @@ import Testing
         #expect(try scene.git("rev-parse", "v2.0.0") == other + "\n")
         _ = try scene.git("tag", "-d", "v2.0.0")
         #expect(try scene.state() == before)
+    }
+
+    /// A `--continue` that a moved branch stops changes nothing either: the files it would write
+    /// and stage would go into the next commit of whoever moved it. The message keeps that commit.
+    @Test func aRefusedContinueChangesNothing() throws {
+        let scene = try ReleaseScene()
+        #expect(try scene.changelog("release", environment: ["CHANGELOG_FAULT": "file-1:kill"]).status == SIGKILL)
+        let other = try scene.git("commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "fix: meanwhile").trimmingCharacters(in: .newlines)
+        _ = try scene.git("update-ref", "refs/heads/main", other)
+        let pending = try scene.state()
+        let refused = try scene.changelog("release", "--continue")
+        #expect(refused.status == 2)
+        #expect(try scene.state() == pending)
+        #expect(refused.stderr.contains("keep its commit on a branch first (git branch <name> \(other.prefix(8))), then put it back"))
     }
 
     /// An abort that a moved branch stops changes nothing, tags included, and says once what to run.

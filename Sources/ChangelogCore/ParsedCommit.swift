@@ -67,6 +67,34 @@ extension Array where Element == ParsedCommit {
         return dropped
     }
 
+    /// Indices of commits that copy another commit of the same release, named in their
+    /// `(cherry picked from commit …)` line: a fix picked into a release branch after its last tag
+    /// comes back with the branch beside its original, and one change is listed once, as the original.
+    public var copiesOfOthers: Set<Int> {
+        let commits = self
+        // Most releases hold no cherry-pick line: only those that do index their commits by id.
+        let picks = commits.indices.compactMap { index -> (index: Int, origins: [String])? in
+            let message = commits[index].commit.message
+            guard CommitMessageParser.mayHaveCherryPickLine(message) else { return nil }
+            let origins = CommitMessageParser.cherryPickedFrom(in: message)
+            return origins.isEmpty ? nil : (index, origins)
+        }
+        guard !picks.isEmpty else { return [] }
+        var indexByID: [CommitID: Int] = [:]
+        for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
+        var copies = Set<Int>()
+        for (index, origins) in picks {
+            let named = origins.contains { origin in
+                let original =
+                    CommitID(hex: origin).flatMap { indexByID[$0] }
+                    ?? (origin.count >= 7 ? commits.indices.first { $0 != index && commits[$0].commit.id.hasPrefix(origin) } : nil)
+                return original.map { $0 != index && !copies.contains($0) } ?? false
+            }
+            if named { copies.insert(index) }
+        }
+        return copies
+    }
+
     /// The commits that stay once reverts inside the same range have cancelled what they revert.
     public var withoutCancelledReverts: [ParsedCommit] {
         let dropped = cancelledByReverts

@@ -11,7 +11,7 @@ public struct ReleaseComposer: Sendable {
     ///
     /// `alsoIn` maps a commit id to the maintenance releases that shipped the same change first.
     public func sections(for commits: [ParsedCommit], alsoIn: [CommitID: [SemanticVersion]] = [:]) -> [Release.Section] {
-        let dropped = commits.cancelledByReverts
+        let dropped = commits.cancelledByReverts.union(commits.copiesOfOthers)
         var breaking: [Release.Entry] = []
         var bySection = Array(repeating: [Release.Entry](), count: layout.definitions.count)
         var others: [Release.Entry] = []

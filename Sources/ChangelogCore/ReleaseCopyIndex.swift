@@ -37,7 +37,7 @@ public struct ReleaseCopyIndex {
         let subjectLine = Self.subjectLine(of: commit.message)
         let subject = Self.key(subjectLine)
         var trace = Trace(
-            identity: Self.identity(of: commit, subject: subjectLine), subject: subject.hashValue, laterSubject: subjectLine.isEmpty)
+            identity: Self.identity(of: commit), subject: subject.hashValue, laterSubject: subjectLine.isEmpty)
         // Most messages have no cherry-pick line: look for its words before parsing.
         if CommitMessageParser.mayHaveCherryPickLine(commit.message) {
             trace.origins = CommitMessageParser.cherryPickedFrom(in: commit.message).compactMap { CommitID(hex: $0) }
@@ -121,18 +121,19 @@ public struct ReleaseCopyIndex {
         bytes.withContiguousStorageIfAvailable { $0.contains(byte) } ?? bytes.contains(byte)
     }
 
-    /// The hash of a commit's `CopyIdentity`, from its subject as a slice.
-    private static func identity(of commit: SourceCommit, subject: Substring? = nil) -> Int {
+    /// The hash of a commit's author and author date, which a cherry-pick and a rebase keep even
+    /// when they reword the message (`cherry-pick -e`, `rebase` with `reword`): the subject is
+    /// indexed apart, and a copy of a reworded tagged commit would otherwise leave no trace.
+    private static func identity(of commit: SourceCommit) -> Int {
         var hasher = Hasher()
         hasher.combine(commit.author)
         hasher.combine(commit.date.secondsSince1970)
-        hasher.combine(subject ?? subjectLine(of: commit.message))
         return hasher.finalize()
     }
 
     /// True when some commit here, committed no earlier than `committed`, could be a copy of
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
-    /// author, date and subject, its subject (as a squash merge), or names `version`.
+    /// author and date, its subject (as a squash merge), or names `version`.
     public func mayHoldCopy(of commit: SourceCommit, committed time: Int64, version: SemanticVersion) -> Bool {
         let traces = [
             origins[commit.id].map { $0[...] }, identities[Self.identity(of: commit)], versions[version].map { $0[...] },
@@ -142,7 +143,7 @@ public struct ReleaseCopyIndex {
     }
 
     /// The positions of the commits that could copy one of `branch`'s commits (a cherry-pick line
-    /// naming it or its original, its author, date and subject, or its subject), or squash-merge
+    /// naming it or its original, its author and date, or its subject), or squash-merge
     /// the release of `version`: what `ChangeMatcher` then compares, instead of a whole history.
     /// The originals that `branch`'s cherry-pick lines name are the caller's to add.
     public func candidates(copying branch: [SourceCommit], version: SemanticVersion) -> Set<Int32> {

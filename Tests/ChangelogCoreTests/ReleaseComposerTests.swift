@@ -164,6 +164,22 @@ struct ReleaseComposerTests {
         #expect(lines(sections, "Breaking Changes") == ["beta: c", "zeta: b", "a"])
     }
 
+    // MARK: Copies
+
+    @Test("A pick of a commit listed in the same release is listed once, as the original", arguments: [40, 7])
+    func aPickBesideItsOriginalIsListedOnce(_ length: Int) {
+        let original = String(CoreCommitFactory.id("1a2b3c4d").hex.prefix(length))
+        let sections = composer.sections(for: [
+            c("00000003", "fix: keep the newline\n\n(cherry picked from commit \(original))"),
+            c("00000002", "fix: other"),
+            c("1a2b3c4d", "fix: keep the newline"),
+        ])
+        #expect(listedIDs(sections) == ["00000002", "1a2b3c4d"])
+        // A pick whose original is not in the release stays: it is the release's only copy.
+        let alone = composer.sections(for: [c("00000003", "fix: keep the newline\n\n(cherry picked from commit \(original))")])
+        #expect(listedIDs(alone) == ["00000003"])
+    }
+
     // MARK: Reverts
 
     @Test("A commit reverted in the same release leaves with its revert (full id)")

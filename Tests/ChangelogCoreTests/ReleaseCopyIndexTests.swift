@@ -38,12 +38,26 @@ struct ReleaseCopyIndexTests {
         #expect(index([original], at: 100).mayHoldCopy(of: tip, committed: 100, version: version))
     }
 
+    /// `cherry-pick -e` and a rebase's reword keep the author and date, not the subject.
+    @Test func aCopyWithANewSubjectKeepsItsAuthorAndDate() {
+        var reworded = tip
+        reworded.id = CoreCommitFactory.id("ffffffff")
+        reworded.message = "fix: the start crash, forward-ported\n"
+        #expect(index([reworded]).mayHoldCopy(of: tip, committed: 100, version: version))
+        reworded.date = Timestamp(secondsSince1970: tip.date.secondsSince1970 + 1, offsetMinutes: 0)
+        #expect(!index([reworded]).mayHoldCopy(of: tip, committed: 100, version: version))
+    }
+
     @Test func unrelatedCommitsAreNoTrace() {
         let commits = [
             CoreCommitFactory.source("11111111", "chore: tag 0.23.0 (#44)\n"),
             CoreCommitFactory.source("22222222", "fix: bump the parser to 0.23.10\n"),
             CoreCommitFactory.source("33333333", "chore: tag 0.24.1 (#x45)\n"),
-        ]
+        ].enumerated().map { offset, commit in
+            var other = commit
+            other.date = Timestamp(secondsSince1970: tip.date.secondsSince1970 - 1 - Int64(offset), offsetMinutes: 0)
+            return other
+        }
         #expect(!index(commits).mayHoldCopy(of: tip, committed: 100, version: version))
     }
 

@@ -155,4 +155,67 @@ import Testing
         #expect(all.map(\.version) == ["1.1.1", "1.1.0", "1.0.1", "1.0.0"])
         #expect(all.map(\.subjects) == [["fix: contrast"], ["feat: themes"], ["fix: a crash on start"], ["feat: the gadget"]])
     }
+    /// A hotfix forward-ported with `cherry-pick -e` keeps its author and date but not its subject:
+    /// 1.1.1 came back all the same, so main's next release starts after it.
+    @Test func aHotfixForwardPortedWithANewSubjectCameBack() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                commit feat: the gadget
+                tag v1.0.0 Release 1.0.0
+                commit feat: themes
+                tag v1.1.0 Release 1.1.0
+                branch release/1.1
+                checkout release/1.1
+                commit fix: a crash on start
+                label crash
+                tag v1.1.1 Release 1.1.1
+                checkout main
+                cherry-pick crash --reword
+                commit fix: contrast
+
+                """)
+        let next = try json(sandbox.changelog("next", "--format", "json"))
+        #expect(next["currentTag"] as? String == "v1.1.1")
+        #expect(next["next"] as? String == "1.1.2")
+        #expect((next["commits"] as? [[String: Any]] ?? []).map { "\($0["subject"]!)" } == ["contrast"])
+        let section = try releases(sandbox.changelog("--setversion", "1.1.2", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.1.1"])
+        #expect(section.map(\.subjects) == [["fix: contrast"]])
+    }
+
+    /// A fix picked (-x) into a release branch after its last tag comes back with the branch, beside
+    /// its original on main: one change, listed once, by every command.
+    @Test func aPickMergedBackBesideItsOriginalIsListedOnce() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                commit feat: the gadget
+                tag v1.0.0 Release 1.0.0
+                branch release/1.0
+                checkout release/1.0
+                commit fix: on the line
+                tag v1.0.1 Release 1.0.1
+                checkout main
+                commit fix: a crash on start
+                label crash
+                checkout release/1.0
+                cherry-pick crash -x
+                checkout main
+                merge release/1.0 Merge branch 'release/1.0'
+                commit fix: contrast
+
+                """)
+        let section = try releases(sandbox.changelog("--setversion", "1.0.2", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.0.1"])
+        #expect(section.map(\.subjects) == [["fix: contrast", "fix: a crash on start"]])
+        let all = try releases(sandbox.changelog("--all", "--setversion", "1.0.2", "-T", "json"))
+        #expect(all.first?.subjects == ["fix: contrast", "fix: a crash on start"])
+    }
 }

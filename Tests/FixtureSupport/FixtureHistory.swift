@@ -19,6 +19,7 @@ import Git
 /// merge feature Merge pull request #5 from acme/feature
 /// cherry-pick parser -x                    # re-applies that commit's change; -x adds git's trailer
 /// cherry-pick parser --edited               # the change as a conflict resolution altered it (a new patch-id)
+/// cherry-pick parser --reword                # as `cherry-pick -e`: author and date kept, " (forward port)" added to the subject
 /// squash release/0.23 chore: tag 0.23.3 (#45) # one commit with all that branch changed since the fork
 /// rebase release/0.23                         # that branch's own commits copied here, authors and dates kept
 /// write packages/api/index.js                 # the next commit writes this file (fresh contents) instead of
@@ -33,7 +34,7 @@ public struct FixtureHistory {
         case branch(String)
         case checkout(String)
         case merge(branch: String, message: String?)
-        case cherryPick(label: String, recordOrigin: Bool, edited: Bool)
+        case cherryPick(label: String, recordOrigin: Bool, edited: Bool, reworded: Bool = false)
         case squash(branch: String, message: String)
         case rebase(branch: String)
         case write(path: String)
@@ -120,10 +121,10 @@ public struct FixtureHistory {
                 steps.append(.move(from: from, to: to))
             case "cherry-pick":
                 var words = argument.split(separator: " ").map(String.init)
-                let record = words.contains("-x"), edited = words.contains("--edited")
-                words.removeAll { $0 == "-x" || $0 == "--edited" }
+                let record = words.contains("-x"), edited = words.contains("--edited"), reworded = words.contains("--reword")
+                words.removeAll { $0 == "-x" || $0 == "--edited" || $0 == "--reword" }
                 guard let label = words.first else { throw SyntaxError(line: number + 1, message: "cherry-pick needs a label") }
-                steps.append(.cherryPick(label: label, recordOrigin: record, edited: edited))
+                steps.append(.cherryPick(label: label, recordOrigin: record, edited: edited, reworded: reworded))
             default:
                 throw SyntaxError(line: number + 1, message: "unknown keyword '\(keyword)'")
             }
@@ -289,11 +290,16 @@ extension FixtureHistory {
                         author: original.author)
                     changes[copy] = change
                 }
-            case .cherryPick(let label, let recordOrigin, let edited):
+            case .cherryPick(let label, let recordOrigin, let edited, let reworded):
                 guard let picked = labels[label], let change = changes[picked] else {
                     throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)")
                 }
                 var message = try repository.commit(picked).message
+                if reworded, let end = message.firstIndex(of: "\n") {
+                    message.replaceSubrange(end..<end, with: " (forward port)")
+                } else if reworded {
+                    message += " (forward port)"
+                }
                 if recordOrigin {
                     // As git does: right after a closing trailer block, else after a blank line.
                     while message.hasSuffix("\n") { message.removeLast() }
@@ -307,7 +313,9 @@ extension FixtureHistory {
                     message += (isTrailers ? "\n" : "\n\n") + "(cherry picked from commit \(picked.hex))\n"
                 }
                 let contents = edited ? change.contents + Array("resolved by hand\n".utf8) : change.contents
-                let id = try commit(message: message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, contents)])
+                let author = reworded ? authored[picked]?.author : nil
+                let id = try commit(
+                    message: message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, contents)], author: author)
                 changes[id] = (change.path, contents)
             }
         }

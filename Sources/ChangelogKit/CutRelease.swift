@@ -210,15 +210,17 @@ public struct CutRelease {
         }
         let (current, since) = try history.sincePreviousRelease(of: target)
         // A branch named for a version line (release/0.24) releases on that line; other patch-only ones patches.
-        let line = configuration.branches.line(of: head.branchName)
-        let patchOnly = line == nil && configuration.branches.isPatchOnly(head.branchName)
+        // A detached HEAD at a branch's tip (as CI checks out) releases by that branch's rules.
+        let branch = head.branchName ?? history.detachedBranch()
+        let line = configuration.branches.line(of: branch)
+        let patchOnly = line == nil && configuration.branches.isPatchOnly(branch)
         if let line, let version = request.version, !line.contains(version), !request.allowFeatures {
             throw ChangelogError(
-                "\(head.branchName ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway"
+                "\(branch ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway"
             )
         }
         if (patchOnly || line != nil) && !request.allowFeatures {
-            try checkPatchesOnly(since, current: current, line: line, branch: head.branchName ?? "")
+            try checkPatchesOnly(since, current: current, line: line, branch: branch ?? "")
         }
         // A dependent's patch is chosen as its own commits' bump is: past versions other branches tagged.
         let chosen = try chooseVersion(

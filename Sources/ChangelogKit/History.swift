@@ -42,11 +42,31 @@ public final class History {
     }
 
     /// The local branch a revision names: HEAD's branch for `HEAD`, the branch itself for a branch
-    /// name; nil for a detached HEAD, a tag or a commit id. Patch-only rules follow branches.
+    /// name; nil for a tag or a commit id. Patch-only rules follow branches.
     public func branch(of revision: String) -> String? {
-        if revision == "HEAD" { return repository.currentBranch }
+        if revision == "HEAD" { return repository.currentBranch ?? detachedBranch() }
         let name = ReferenceName.shortBranch(revision)
         return (try? repository.referenceTarget(ReferenceName.branchPrefix + name)) != nil ? name : nil
+    }
+
+    /// The one branch a detached HEAD sits at the tip of, local or remote-tracking, as CI checks
+    /// a branch out (GitLab CI, Jenkins): its version line still bounds the release. Nil when no
+    /// branch or several differently named ones are there (main and release/0.24 just after the cut).
+    func detachedBranch() -> String? {
+        guard case .detached(let id)? = try? repository.head() else { return nil }
+        let local = (try? repository.referenceNames(matching: "refs/heads/*")) ?? []
+        let remote = (try? repository.referenceNames(matching: "refs/remotes/*")) ?? []
+        var names: Set<String> = []
+        for reference in local + remote where (try? repository.referenceTarget(reference)) == id {
+            if reference.hasPrefix(ReferenceName.branchPrefix) {
+                names.insert(String(reference.dropFirst(ReferenceName.branchPrefix.count)))
+            } else {
+                // refs/remotes/<remote>/<branch>; the remote's HEAD names no branch of its own.
+                let parts = reference.split(separator: "/", maxSplits: 3)
+                if parts.count == 4, parts[3] != "HEAD" { names.insert(String(parts[3])) }
+            }
+        }
+        return names.count == 1 ? names.first : nil
     }
 
     /// Resolves a revision to a commit, with a message that says what to do when it cannot.

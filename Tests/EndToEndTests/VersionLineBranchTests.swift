@@ -43,6 +43,30 @@ import Testing
         #expect(try sandbox.git("describe", "--exact-match", "HEAD") == "v0.24.0\n")
     }
 
+    /// CI checks a branch out as a detached HEAD at its tip: the branch's line still applies, to
+    /// `next`, `--bump` and `release --allow-detached`. With main at the same commit, nothing says
+    /// which branch is meant, and no line applies.
+    @Test func aDetachedHeadAtTheLinesTipKeepsTheLine() throws {
+        let sandbox = try releaseBranch()
+        #expect(try sandbox.changelog("release").status == 0)
+        for (number, subject) in ["feat!: picked by mistake", "fix: another"].enumerated() {
+            try sandbox.write("repo/late\(number)", "\(number)\n")
+            _ = try sandbox.git("add", "-A")
+            _ = try sandbox.git("commit", "-q", "-m", subject)
+        }
+        _ = try sandbox.git("checkout", "-q", "--detach", "release/0.24")
+        let next = try sandbox.changelog("next")
+        #expect(next.stdout == "0.24.1\n", "\(next.stderr)")
+        #expect(next.stderr.hasPrefix("changelog: warning: release/0.24 carries the version line 0.24"), "\(next.stderr)")
+        #expect(try sandbox.changelog("--bump").stdout.hasPrefix("<a name=\"0.24.1\"></a>"))
+        let refused = try sandbox.changelog("release", "--allow-detached")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("release/0.24 carries the version line 0.24, but"), "\(refused.stderr)")
+        _ = try sandbox.git("branch", "-f", "main", "HEAD")
+        let ambiguous = try sandbox.changelog("next")
+        #expect(ambiguous.stdout != "0.24.1\n" && !ambiguous.stderr.contains("version line"), "\(ambiguous.stdout)")
+    }
+
     @Test func onlyFixesStillJumpIntoTheLine() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.build(text: "commit feat: base\ntag v0.23.3\ncommit fix: one\nbranch release/0.24\ncheckout release/0.24\n")

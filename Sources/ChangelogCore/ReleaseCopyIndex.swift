@@ -131,6 +131,16 @@ public struct ReleaseCopyIndex {
         return hasher.finalize()
     }
 
+    /// Whether `commit` (committed at `committed`) may carry a release made elsewhere: a pick or
+    /// a rebase (committed later than it was written), a cherry-pick line, or a subject that names
+    /// a version (a squash merge). A range with none holds no release's copy, and its tags need
+    /// not be read.
+    public static func mayCarryARelease(_ commit: SourceCommit, committed: Int64) -> Bool {
+        if commit.date.secondsSince1970 != committed { return true }
+        if CommitMessageParser.mayHaveCherryPickLine(commit.message) { return true }
+        return !trace(of: commit).versions.isEmpty
+    }
+
     /// True when some commit here, committed no earlier than `committed`, could be a copy of
     /// `commit`, the commit a release's tag names: it names it in a cherry-pick line, has its
     /// author and date, its subject (as a squash merge), or names `version`.

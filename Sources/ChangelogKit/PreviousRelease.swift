@@ -57,7 +57,12 @@ extension History {
                     continue
                 }
                 if let found = try homecoming(of: tag, into: target) {
-                    return (found.release, found.targetSide.filter { !found.release.copies.contains($0.id) })
+                    guard needsCommits else { return (found.release, []) }
+                    let commits = found.targetSide.filter { !found.release.copies.contains($0.id) }
+                    return (
+                        found.release,
+                        try withoutLowerReleases(commits, below: found.release.tag, walk: walk.commits, target: target, where: isEligible)
+                    )
                 }
             }
         }
@@ -72,7 +77,32 @@ extension History {
         let range = walk.commits
         let commits = walked ?? range.map(SourceCommit.init)
         release.copies = try copiesOfMergedRelease(previous, range: range, sources: commits, target: target)
-        return (release, release.copies.isEmpty ? commits : commits.filter { !release.copies.contains($0.id) })
+        let since = release.copies.isEmpty ? commits : commits.filter { !release.copies.contains($0.id) }
+        return (release, try withoutLowerReleases(since, below: previous, walk: range, target: target, where: isEligible))
+    }
+
+    /// `commits` without the copies of releases below `previous` that came back to `target` as
+    /// copies (a hotfix tagged on 1.0.x after main's 1.1.0, then picked into main): 1.0.1 shipped
+    /// that fix, as `--all` assigns it. Their tags are read only when some commit of the walk may
+    /// carry a release (`ReleaseCopyIndex.mayCarryARelease`); on most ranges none does.
+    private func withoutLowerReleases(
+        _ commits: [SourceCommit], below previous: VersionTag, walk: [Commit], target: ObjectID,
+        where isEligible: (VersionTag) -> Bool
+    ) throws(ChangelogError) -> [SourceCommit] {
+        let sources = walk.map(SourceCommit.init)
+        guard zip(sources, walk).contains(where: { ReleaseCopyIndex.mayCarryARelease($0, committed: $1.committerTime) }) else {
+            return commits
+        }
+        let index = ReleaseCopyIndex(sources, committed: walk.map(\.committerTime))
+        var copies = Set<CommitID>()
+        for tag in tags.reversed() where tag.version < previous.version && isEligible(tag) {
+            let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
+            guard tip.parentIDs.count <= 1, index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version),
+                let found = try homecoming(of: tag, into: target, onlyCopies: true)
+            else { continue }
+            copies.formUnion(found.release.copies)
+        }
+        return copies.isEmpty ? commits : commits.filter { !copies.contains($0.id) }
     }
 
     /// The commits of `range` (`release..target`) that copy changes the release's branch made:
@@ -100,10 +130,12 @@ extension History {
 
     /// `tag` as released into `target` without being reachable from it, with the target's commits
     /// since the fork point (newest first); nil when some change of the release never came back.
-    /// A tag the target does reach after all (behind a lower tag) is returned as reachable.
-    func homecoming(of tag: VersionTag, into target: ObjectID) throws(ChangelogError) -> Homecoming? {
+    /// A tag the target does reach after all (behind a lower tag) is returned as reachable, or
+    /// with `onlyCopies` as nil: its range is not wanted, and can be a long one.
+    func homecoming(of tag: VersionTag, into target: ObjectID, onlyCopies: Bool = false) throws(ChangelogError) -> Homecoming? {
         guard let fork = try git({ () throws(GitError) in try repository.mergeBase(tag.commitID, target) }) else { return nil }
         if fork == tag.commitID {
+            if onlyCopies { return nil }
             let range = try sourceCommits(from: fork, to: target)
             return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: []), releaseSide: [], targetSide: range)
         }

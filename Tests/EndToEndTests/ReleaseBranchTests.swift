@@ -218,4 +218,38 @@ import Testing
         let all = try releases(sandbox.changelog("--all", "--setversion", "1.0.2", "-T", "json"))
         #expect(all.first?.subjects == ["fix: contrast", "fix: a crash on start"])
     }
+    /// A hotfix tagged on 1.0.x after main's 1.1.0, then picked into main (with or without -x):
+    /// 1.0.1 shipped it, so main's 1.1.1 does not list it again, whichever command makes the section.
+    @Test(arguments: ["-x", "--keep-author"])
+    func aHotfixPickedIntoMainAfterTheNextMinorShipsOnce(_ option: String) throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                commit feat: the gadget
+                tag v1.0.0 Release 1.0.0
+                branch release/1.0
+                commit feat: themes
+                tag v1.1.0 Release 1.1.0
+                checkout release/1.0
+                commit fix: a crash on start
+                label crash
+                tag v1.0.1 Release 1.0.1
+                checkout main
+                cherry-pick crash \(option)
+                commit fix: contrast
+
+                """)
+        let next = try json(sandbox.changelog("next", "--format", "json"))
+        #expect(next["currentTag"] as? String == "v1.1.0")
+        #expect((next["commits"] as? [[String: Any]] ?? []).map { "\($0["subject"]!)" } == ["contrast"])
+        let section = try releases(sandbox.changelog("--setversion", "1.1.1", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.1.0"])
+        #expect(section.map(\.subjects) == [["fix: contrast"]])
+        let all = try releases(sandbox.changelog("--all", "--setversion", "1.1.1", "-T", "json"))
+        #expect(all.map(\.version) == ["1.1.1", "1.1.0", "1.0.1", "1.0.0"])
+        #expect(all.map(\.subjects) == [["fix: contrast"], ["feat: themes"], ["fix: a crash on start"], ["feat: the gadget"]])
+    }
 }

@@ -18,6 +18,7 @@ import Git
 /// merge feature                            # merge commit of `feature` into the current branch
 /// merge feature Merge pull request #5 from acme/feature
 /// cherry-pick parser -x                    # re-applies that commit's change; -x adds git's trailer
+/// cherry-pick parser --keep-author           # with its author and author date, as git's cherry-pick keeps them
 /// cherry-pick parser --edited               # the change as a conflict resolution altered it (a new patch-id)
 /// cherry-pick parser --reword                # as `cherry-pick -e`: author and date kept, " (forward port)" added to the subject
 /// squash release/0.23 chore: tag 0.23.3 (#45) # one commit with all that branch changed since the fork
@@ -34,7 +35,7 @@ public struct FixtureHistory {
         case branch(String)
         case checkout(String)
         case merge(branch: String, message: String?)
-        case cherryPick(label: String, recordOrigin: Bool, edited: Bool, reworded: Bool = false)
+        case cherryPick(label: String, recordOrigin: Bool, edited: Bool, reworded: Bool = false, keepsAuthor: Bool = false)
         case squash(branch: String, message: String)
         case rebase(branch: String)
         case write(path: String)
@@ -122,9 +123,10 @@ public struct FixtureHistory {
             case "cherry-pick":
                 var words = argument.split(separator: " ").map(String.init)
                 let record = words.contains("-x"), edited = words.contains("--edited"), reworded = words.contains("--reword")
-                words.removeAll { $0 == "-x" || $0 == "--edited" || $0 == "--reword" }
+                let keepsAuthor = reworded || words.contains("--keep-author")
+                words.removeAll { ["-x", "--edited", "--reword", "--keep-author"].contains($0) }
                 guard let label = words.first else { throw SyntaxError(line: number + 1, message: "cherry-pick needs a label") }
-                steps.append(.cherryPick(label: label, recordOrigin: record, edited: edited, reworded: reworded))
+                steps.append(.cherryPick(label: label, recordOrigin: record, edited: edited, reworded: reworded, keepsAuthor: keepsAuthor))
             default:
                 throw SyntaxError(line: number + 1, message: "unknown keyword '\(keyword)'")
             }
@@ -290,7 +292,7 @@ extension FixtureHistory {
                         author: original.author)
                     changes[copy] = change
                 }
-            case .cherryPick(let label, let recordOrigin, let edited, let reworded):
+            case .cherryPick(let label, let recordOrigin, let edited, let reworded, let keepsAuthor):
                 guard let picked = labels[label], let change = changes[picked] else {
                     throw SyntaxError(line: 0, message: "cherry-pick of unknown label \(label)")
                 }
@@ -313,7 +315,7 @@ extension FixtureHistory {
                     message += (isTrailers ? "\n" : "\n\n") + "(cherry picked from commit \(picked.hex))\n"
                 }
                 let contents = edited ? change.contents + Array("resolved by hand\n".utf8) : change.contents
-                let author = reworded ? authored[picked]?.author : nil
+                let author = keepsAuthor ? authored[picked]?.author : nil
                 let id = try commit(
                     message: message, parents: tips[branch].map { [$0] } ?? [], change: [(change.path, contents)], author: author)
                 changes[id] = (change.path, contents)

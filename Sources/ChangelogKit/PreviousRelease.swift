@@ -155,7 +155,9 @@ extension History {
         _ tag: VersionTag, fork: ObjectID, releaseSide: [SourceCommit],
         candidates: [SourceCommit], squashes: [SourceCommit]? = nil
     ) throws(ChangelogError) -> Set<CommitID>? {
-        guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return nil }
+        // Only merges since the fork (git-flow tags the merge of a hotfix branch into master, and
+        // develop merges that branch too): every change the release holds is on the target already.
+        guard let last = releaseSide.first(where: { $0.parentCount <= 1 }) else { return releaseSide.isEmpty ? nil : [] }
         let found = try changes.copies(of: releaseSide, among: candidates)
         var copies = Set(found.keys)
         let covered = Set(found.values.map(\.id))

@@ -38,8 +38,9 @@ extension History {
             try releasesThatCameBack(into: head, graph: graph, commits: commits)
         }
         var copies: Set<CommitID> = []
+        // The commits of head's own history, before the releases that came back are read.
+        let known = graph.count
         if !homecomings.isEmpty {
-            let known = graph.count
             try git { () throws(GitError) in try graph.extend(with: homecomings.map(\.release.tag.commitID), from: repository) }
             commits += parallelMap(Array(graph.commits[known...]), SourceCommit.init)
             for homecoming in homecomings { copies.formUnion(homecoming.release.copies) }
@@ -60,10 +61,18 @@ extension History {
             for (at, node) in graph.order.enumerated() { position[node] = at }
         }
         for homecoming in homecomings {
+            guard let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name }) else { continue }
+            if homecoming.release.copies.isEmpty {
+                // Nothing but merges since the fork (git-flow tags master's merge of a hotfix branch
+                // that develop merges too): head's commits after the fork start after the release.
+                guard let fork = graph.index[homecoming.release.base] else { continue }
+                for node in 0..<Int32(known) where graph.parents(of: node).contains(fork) {
+                    cameBackAt[node, default: []].append(tagIndex)
+                }
+                continue
+            }
             let nodes = homecoming.release.copies.compactMap { graph.index[ObjectID($0)] }
-            guard let newest = nodes.min(by: { position[$0]! < position[$1]! }),
-                let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name })
-            else { continue }
+            guard let newest = nodes.min(by: { position[$0]! < position[$1]! }) else { continue }
             cameBackAt[newest, default: []].append(tagIndex)
         }
 

@@ -252,4 +252,51 @@ import Testing
         #expect(all.map(\.version) == ["1.1.1", "1.1.0", "1.0.1", "1.0.0"])
         #expect(all.map(\.subjects) == [["fix: contrast"], ["feat: themes"], ["fix: a crash on start"], ["feat: the gadget"]])
     }
+    /// git-flow: releases are tagged on master's merge commits, which develop never reaches, but
+    /// develop merges the same release and hotfix branches. Since the fork there is nothing but the
+    /// merge, so 1.1.1 is released into develop, and develop's next release starts after it.
+    @Test func gitFlowsDevelopStartsAfterTheHotfixMergedIntoMaster() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                commit feat: base
+                tag v1.0.0 Release 1.0.0
+                branch develop
+                checkout develop
+                commit feat: d1
+                branch release/1.1.0
+                checkout release/1.1.0
+                commit fix: rel fix
+                checkout main
+                merge release/1.1.0 Merge branch 'release/1.1.0'
+                tag v1.1.0 Release 1.1.0
+                checkout develop
+                merge release/1.1.0 Merge branch 'release/1.1.0' into develop
+                commit feat: d2
+                checkout main
+                branch hotfix/1.1.1
+                checkout hotfix/1.1.1
+                commit fix: hot
+                checkout main
+                merge hotfix/1.1.1 Merge branch 'hotfix/1.1.1'
+                tag v1.1.1 Release 1.1.1
+                checkout develop
+                merge hotfix/1.1.1 Merge branch 'hotfix/1.1.1' into develop
+                commit fix: d3
+
+                """)
+        let next = try json(sandbox.changelog("next", "--format", "json"))
+        #expect(next["currentTag"] as? String == "v1.1.1")
+        #expect(next["next"] as? String == "1.2.0")
+        let section = try releases(sandbox.changelog("--setversion", "1.2.0", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.1.1"])
+        #expect(section.map(\.subjects) == [["feat: d2", "fix: d3"]])
+        let all = try releases(sandbox.changelog("--all", "--setversion", "1.2.0", "-T", "json"))
+        #expect(all.map(\.version) == ["1.2.0", "1.1.1", "1.1.0", "1.0.0"])
+        #expect(all.map(\.previous) == ["v1.1.1", "v1.1.0", "v1.0.0", "-"])
+        #expect(all.map(\.subjects) == [["feat: d2", "fix: d3"], ["fix: hot"], ["feat: d1", "fix: rel fix"], ["feat: base"]])
+    }
 }

@@ -48,11 +48,7 @@ public struct ReleaseCopyIndex {
                 if let item = Self.listItem(line) { trace.listed.append(Self.key(item).hashValue) }
             }
         }
-        if Self.contains(0x2E, in: subject.utf8) {
-            for word in subject.split(whereSeparator: { " ()[],:;'\"".contains($0) }) where word.utf8.contains(0x2E) {
-                if let (version, _) = SemanticVersion.parseTag(word) { trace.versions.append(version) }
-            }
-        }
+        if Self.contains(0x2E, in: subject.utf8) { trace.versions = Self.versions(named: subject) }
         return trace
     }
 
@@ -192,9 +188,26 @@ public struct ReleaseCopyIndex {
             if lines.dropFirst().contains(where: { listItem($0).map(key) == wanted }) { return true }
         }
         guard head.utf8.contains(0x2E) else { return false }
-        return head.split(whereSeparator: { " ()[],:;'\"".contains($0) }).contains { word in
-            SemanticVersion.parseTag(word)?.version == version
+        return versions(named: head).contains(version)
+    }
+
+    /// The versions a subject names as words: `chore: release 1.1.0.`, `Release v1.1.0!`,
+    /// `release/1.1.0 (#45)`, `Merge branch 'release-1.1.0'`. A word's closing punctuation is not
+    /// part of it, nor a branch's `release-` (letters and a hyphen) before the version.
+    static func versions(named subject: Substring) -> [SemanticVersion] {
+        var found: [SemanticVersion] = []
+        for whole in subject.split(whereSeparator: { " ()[],:;'\"/".contains($0) }) where whole.utf8.contains(0x2E) {
+            var word = whole
+            while let last = word.last, ".!?".contains(last) { word = word.dropLast() }
+            if let (version, _) = SemanticVersion.parseTag(word) {
+                found.append(version)
+            } else if let hyphen = word.firstIndex(of: "-"), word[..<hyphen].allSatisfy({ $0.isASCII && $0.isLetter }),
+                let (version, _) = SemanticVersion.parseTag(word[word.index(after: hyphen)...])
+            {
+                found.append(version)
+            }
         }
+        return found
     }
 
     /// A subject without surrounding spaces and without the ` (#123)` a forge appends on merging.

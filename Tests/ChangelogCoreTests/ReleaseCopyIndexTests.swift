@@ -66,6 +66,13 @@ struct ReleaseCopyIndexTests {
         #expect(ReleaseCopyIndex.message("Release v0.23.1\n", names: "chore: tag 0.23.1", version: version))
         #expect(ReleaseCopyIndex.message("release/0.23 (#9)\n\n* chore: tag 0.23.1\n", names: "chore: tag 0.23.1", version: version))
         #expect(!ReleaseCopyIndex.message("chore: tag 0.23.10 (#45)\n", names: "chore: tag 0.23.1", version: version))
+        // Closing punctuation and a branch's name around the version, as squash merges are titled.
+        for subject in ["chore: release 0.23.1.", "chore: release v0.23.1!", "release/0.23.1 (#45)", "Merge branch 'release-0.23.1'"] {
+            #expect(ReleaseCopyIndex.message(subject + "\n", names: "chore: tag 0.23.1", version: version), "\(subject)")
+        }
+        for subject in ["release/0.23.10 (#45)", "chore: bump-0.23.1x", "fix 2-0.23.1"] {
+            #expect(!ReleaseCopyIndex.message(subject + "\n", names: "chore: tag 0.23.1", version: version), "\(subject)")
+        }
         #expect(!ReleaseCopyIndex.message("", names: "chore: tag 0.23.1", version: version))
     }
 

@@ -151,7 +151,7 @@ public struct CutRelease {
             return resolved
         }
         let read = [changelogFile] + versionFiles.map(\.path)
-        let locks = try LockFiles(files: versionFiles, root: root, reads: reads)
+        let locks = try LockFiles(files: versionFiles, listed: settings.files.map(\.path), root: root, reads: reads)
         return Paths(changelog: changelogFile, versionFiles: versionFiles, locks: locks, written: read + locks.paths(), read: read)
     }
 

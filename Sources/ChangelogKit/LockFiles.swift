@@ -34,12 +34,14 @@ struct LockFiles {
     /// Where the Cargo.toml files looked at for workspaces are read, once for every part.
     let reads: ReleaseReads
 
-    init(files: [VersionFile], root: String, reads: ReleaseReads) throws(ChangelogError) {
+    /// `listed`: each file's path as `[release] files` names it, before symbolic links are
+    /// followed: a package manager reads the lock file beside the manifest it was pointed at, the link.
+    init(files: [VersionFile], listed: [String]? = nil, root: String, reads: ReleaseReads) throws(ChangelogError) {
         self.files = files
         self.root = root
         self.reads = reads
-        for file in files {
-            let lock = try lock(of: file)
+        for (offset, file) in files.enumerated() {
+            let lock = try lock(of: file, listedAt: listed?[offset] ?? file.path)
             found.append(lock)
             guard file.format == .cargoToml else { continue }
             let workspace = lock?.workspace ?? (reads.cargoManifest(file.path, root: root)?.isWorkspace == true ? file.path : nil)
@@ -164,14 +166,14 @@ struct LockFiles {
     /// The lock file that follows `file`: the one beside it, else, for a crate of a workspace
     /// (found as cargo does, by the first `[workspace]` above it that lists it as a member), the
     /// workspace's, with that workspace's Cargo.toml.
-    private func lock(of file: VersionFile) throws(ChangelogError) -> (path: String, workspace: String?)? {
+    private func lock(of file: VersionFile, listedAt listed: String) throws(ChangelogError) -> (path: String, workspace: String?)? {
         let name: String
         switch file.format {
         case .cargoToml: name = "Cargo.lock"
         case .packageJSON: name = "package-lock.json"
         default: return nil
         }
-        let directory = Self.directory(of: file.path)
+        let directory = Self.directory(of: listed)
         let beside = try WorkingTreePath.resolve(directory.isEmpty ? name : directory + "/" + name, root: root)
         guard file.format == .cargoToml, !FileSystem.exists(root + beside), let workspace = workspaceManifest(of: file.path) else {
             return (beside, nil)

@@ -225,6 +225,26 @@ import Testing
         try Self.expectCargoAcceptsTheLock(scene, resolving: true)
     }
 
+    /// A manifest listed as a symbolic link: cargo, pointed at the link, reads the Cargo.lock beside
+    /// it, so that is the one the release updates; the link stays a link.
+    @Test func theLockFileBesideALinkedManifestFollowsIt() throws {
+        let scene = try ReleaseScene(config: "[release]\nfiles = [\"Cargo.toml\"]\n")
+        try scene.sandbox.write("repo/real/Cargo.toml", "[package]\nname = \"widget\"\nversion = \"1.0.0\"\nedition = \"2021\"\n")
+        try scene.sandbox.write("repo/src/lib.rs", "")
+        try FileManager.default.createSymbolicLink(atPath: scene.repo + "/Cargo.toml", withDestinationPath: "real/Cargo.toml")
+        let lock = "version = 4\n\n[[package]]\nname = \"widget\"\nversion = \"1.0.0\"\n"
+        try scene.sandbox.write("repo/Cargo.lock", lock)
+        _ = try scene.git("add", "-A")
+        _ = try scene.git("commit", "-q", "-m", "build: a linked manifest")
+        let result = try scene.changelog("release")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  updated Cargo.lock: 1.0.0 -> 2.0.0 (widget)\n"), "\(result.stdout)")
+        #expect(try scene.git("show", "HEAD:Cargo.lock") == lock.replacingOccurrences(of: "1.0.0", with: "2.0.0"))
+        #expect(try scene.git("show", "HEAD:real/Cargo.toml").contains("version = \"2.0.0\""))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scene.repo + "/Cargo.toml") == "real/Cargo.toml")
+        #expect(try scene.git("status", "--porcelain") == "")
+    }
+
     @Test func aStaleLockFileStopsTheReleaseBeforeAnythingIsWritten() throws {
         let scene = try Self.scene()
         try scene.sandbox.write(

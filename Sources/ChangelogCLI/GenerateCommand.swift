@@ -100,12 +100,29 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
+    /// `--bump` on a branch with a version line or patch-only: the one line `next` prints when
+    /// commits ask for more than the branch allows, since the version they get is not theirs.
+    private func warnAboutBounds(history: History, configuration: Configuration) throws(ChangelogError) {
+        let branch = history.branch(of: to)
+        let line = configuration.branches.line(of: branch)
+        let patchOnly = line == nil && configuration.branches.isPatchOnly(branch)
+        // Without a commit to release, generating says so itself.
+        guard line != nil || patchOnly, let target = try? history.resolve(to) else { return }
+        let suggestion = try history.suggestVersion(
+            at: target, policy: configuration.bump, prerelease: nil,
+            tagPrefix: configuration.tagPrefix, patchOnly: patchOnly, line: line)
+        if suggestion.next != nil, let bounds = NextCommand.bounds(of: suggestion, branch: branch ?? "this branch"), bounds.warns {
+            Terminal.warning(bounds.text)
+        }
+    }
+
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
             var builder = self.builder
             builder.style = try styleOption.chosen()
             let request = try builder.request(history: history, configuration: configuration, today: Terminal.today())
+            if bump { try warnAboutBounds(history: history, configuration: configuration) }
             let progress = all ? ProgressLine.forThisProcess() : nil
             let outcome = try Generate(history: history, request: request, progress: progress.map { line in line.report })
                 .run { text in

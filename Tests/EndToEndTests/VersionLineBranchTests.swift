@@ -94,6 +94,10 @@ import Testing
             next.stderr == "changelog: warning: release/0.24 carries the version line 0.24: 23 commits ask for more than the line allows: "
                 + "\(first[0]) 'feat: late feature 24', \(first[1]) 'feat: late feature 23', \(first[2]) 'feat: late feature 22' and 20 more; "
                 + "the version stays on the line\n")
+        // --bump gets the same version, and says the same.
+        let bumped = try sandbox.changelog("--bump")
+        #expect(bumped.stdout.hasPrefix("<a name=\"0.24.1\"></a>"))
+        #expect(bumped.stderr == next.stderr)
 
         let refused = try sandbox.changelog("release")
         #expect(refused.status == 2)

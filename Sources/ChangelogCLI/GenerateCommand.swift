@@ -76,6 +76,8 @@ struct GenerateCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if to.isEmpty { throw ValidationError(emptyRevision("--to")) }
+        if from?.isEmpty == true { throw ValidationError(emptyRevision("--from")) }
         let choices = [setVersion != nil, major, minor, patch, bump].filter { $0 }.count
         if choices > 1 {
             throw ValidationError("choose one of --setversion, -M/--major, -m/--minor, -p/--patch and --bump")

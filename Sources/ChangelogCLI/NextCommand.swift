@@ -30,6 +30,7 @@ struct NextCommand: ParsableCommand {
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     func validate() throws {
+        if to.isEmpty { throw ValidationError(emptyRevision("--to")) }
         if let prerelease, !Self.isIdentifier(prerelease) {
             throw ValidationError("'\(prerelease)' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
         }

@@ -23,6 +23,10 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
+    func validate() throws {
+        if to.isEmpty { throw ValidationError(emptyRevision("--to")) }
+    }
+
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.openForPackages()

@@ -46,7 +46,7 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
         case .ambiguousRevision:
             self.init("'\(error.subject ?? "")' is ambiguous; use more hex digits or the full ref name")
         case .notACommit:
-            self.init("'\(error.subject ?? "")' does not name a commit")
+            self.init("'\(error.subject ?? "")' names a tree or a blob, not a commit; name a commit, a branch or a tag of a commit")
         case .referenceMoved:
             self.init(
                 "\(subject)was moved by another process while the release was being made; nothing was changed by it, "

@@ -30,6 +30,15 @@ import Testing
             "'\(identifier)' is not a pre-release identifier; use letters, digits and hyphens, e.g. rc or beta")
     }
 
+    /// An unset CI variable makes `--to ""`: a usage error, not HEAD.
+    @Test func anEmptyRevisionIsAUsageError() {
+        let sentence = "needs a revision, e.g. HEAD, a branch or a tag; an empty one names nothing"
+        expectUsageError(["next", "--to", ""], "--to \(sentence)")
+        expectUsageError(["status", "--to", ""], "--to \(sentence)")
+        expectUsageError(["--to", ""], "--to \(sentence)")
+        expectUsageError(["--from", ""], "--from \(sentence)")
+    }
+
     @Test func formatsAreTextOrJSON() {
         expectUsageError(
             ["next", "--format", "markdown"],

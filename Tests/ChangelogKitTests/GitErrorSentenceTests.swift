@@ -30,7 +30,9 @@ import Testing
     @Test func revisionsAreNamedWithoutLibgit2sWords() {
         #expect(sentence(.unknownRevision, subject: "v9") == "'v9' is not a known revision (branch, tag or commit id)")
         #expect(sentence(.ambiguousRevision, subject: "abc") == "'abc' is ambiguous; use more hex digits or the full ref name")
-        #expect(sentence(.notACommit, subject: "HEAD^{tree}") == "'HEAD^{tree}' does not name a commit")
+        #expect(
+            sentence(.notACommit, subject: "HEAD^{tree}")
+                == "'HEAD^{tree}' names a tree or a blob, not a commit; name a commit, a branch or a tag of a commit")
         #expect(sentence(.unbornHead, subject: "HEAD") == "HEAD: the repository has no commits yet; commit something first")
     }
 

@@ -44,13 +44,16 @@ public enum CargoLock {
         for name in packages where !targets.contains(where: { entries[$0].name?.text == name }) {
             let found = entries.indices.filter { entries[$0].name?.text == name && !entries[$0].hasSource }
             guard found.count == 1 else {
-                let fix = "run `cargo update --workspace` to bring Cargo.lock up to date and commit it, then release"
+                // Two path packages of one name (a vendored crate beside the member) are cargo's own
+                // doing: updating the lock changes nothing, and only the user can tell which is which.
+                let lines = found.map { String(entries[$0].line) }.joined(separator: ", ")
                 throw VersionFileError(
                     path: path,
                     message: found.isEmpty
-                        ? "no entry for the workspace package \(name); \(fix)"
-                        : "\(found.count) entries for the workspace package \(name) without a source (lines "
-                            + found.map { String(entries[$0].line) }.joined(separator: ", ") + "); \(fix)")
+                        ? "no entry for the workspace package \(name); run `cargo update --workspace` to bring Cargo.lock up to date and commit it, then release"
+                        : "\(found.count) path packages are named \(name) (lines \(lines)), and Cargo.lock does not say which one the "
+                            + "release versions; rename one of them, or release without this Cargo.toml in [release] files and update its entry by hand"
+                )
             }
             targets.append(found[0])
         }

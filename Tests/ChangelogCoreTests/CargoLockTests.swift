@@ -137,7 +137,9 @@ struct CargoLockTests {
         let twice = Self.lockV3 + "\n[[package]]\nname = \"widget\"\nversion = \"0.1.0\"\n"
         #expect(
             throws: VersionFileError(
-                path: "Cargo.lock", message: "2 entries for the workspace package widget without a source (lines 11, 18); \(fix)")
+                path: "Cargo.lock",
+                message: "2 path packages are named widget (lines 11, 18), and Cargo.lock does not say which one the release versions; "
+                    + "rename one of them, or release without this Cargo.toml in [release] files and update its entry by hand")
         ) {
             try update(twice, ["widget"], to: "0.4.0")
         }

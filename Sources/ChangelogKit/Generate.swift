@@ -218,7 +218,7 @@ public struct Generate {
         } else if let exact = exactVersion {
             // Regenerating a tagged release must start below it, not at its own tag.
             version = exact
-            let (previous, since) = try history.sincePreviousRelease(of: target, below: exact)
+            let (previous, since) = try history.sincePreviousRelease(of: history.releaseEnd(of: exact, at: target), below: exact)
             (previousRelease, previousName, commits) = (previous, previous?.name, since)
         } else {
             // A bumped or suggested version is above every reachable tag: the walk that finds the

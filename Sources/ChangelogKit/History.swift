@@ -49,6 +49,18 @@ public final class History {
         return (try? repository.referenceTarget(ReferenceName.branchPrefix + name)) != nil ? name : nil
     }
 
+    /// Where the release of `version` tagged on `target` ends: a version tagged in two spellings on
+    /// two commits (`v0.9.2`, then `0.9.2` a commit later) is one release, which holds both, as
+    /// `--all` lists it; its later commit when it descends from the other, else `target`.
+    func releaseEnd(of version: SemanticVersion, at target: ObjectID) throws(ChangelogError) -> ObjectID {
+        guard let tag = tags.first(where: { $0.version == version && $0.isOn(target) }), !tag.otherSpellings.isEmpty else { return target }
+        var end = target
+        for commit in [tag.commitID] + tag.otherSpellings.map(\.commitID) where commit != end {
+            if try git({ () throws(GitError) in try repository.isDescendant(commit, of: end) }) { end = commit }
+        }
+        return end
+    }
+
     /// The one branch a detached HEAD sits at the tip of, local or remote-tracking, as CI checks
     /// a branch out (GitLab CI, Jenkins): its version line still bounds the release. Nil when no
     /// branch or several differently named ones are there (main and release/0.24 just after the cut).

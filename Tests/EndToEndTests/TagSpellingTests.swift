@@ -41,4 +41,40 @@ import Testing
                 "\(revision): \(section.stdout)")
         }
     }
+
+    /// The release holds the commits up to both of its tags, whichever spelling a command is given:
+    /// its section is `--all`'s, from either tag, and so are its notes.
+    @Test func theReleaseEndsAtItsLaterSpelling() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-02-02T09:00:00Z
+                step 3600
+                commit feat: the gizmo
+                tag 0.9.1 Release 0.9.1
+                commit feat(io): read from stdin
+                tag 0.9.2 Release 0.9.2
+                commit fix(io): a crash on empty input
+                tag v0.9.2
+                commit fix(io): flush on exit
+
+                """)
+        let listed = { (arguments: [String]) throws -> [String] in
+            let result = try sandbox.changelog(arguments)
+            let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+            let releases = object["releases"] as? [[String: Any]] ?? []
+            let release = releases.first { $0["version"] as? String == "0.9.2" } ?? [:]
+            return (release["sections"] as? [[String: Any]] ?? []).flatMap { section in
+                (section["commits"] as? [[String: Any]] ?? []).map { "\($0["subject"]!)" }
+            }
+        }
+        let expected = try listed(["--all", "-T", "json"])
+        #expect(expected == ["read from stdin", "a crash on empty input"])
+        for revision in ["0.9.2", "v0.9.2"] {
+            #expect(try listed(["--setversion", "0.9.2", "--to", revision, "-T", "json"]) == expected, "\(revision)")
+        }
+        let notes = try sandbox.changelog("notes", "0.9.2")
+        #expect(notes.stdout.contains("a crash on empty input"), "\(notes.stdout)")
+    }
 }

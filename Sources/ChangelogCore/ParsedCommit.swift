@@ -84,11 +84,17 @@ extension Array where Element == ParsedCommit {
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
         var copies = Set<Int>()
         for (index, origins) in picks {
+            let pick = commits[index].commit
             let named = origins.contains { origin in
                 let original =
                     CommitID(hex: origin).flatMap { indexByID[$0] }
                     ?? (origin.count >= 7 ? commits.indices.first { $0 != index && commits[$0].commit.id.hasPrefix(origin) } : nil)
-                return original.map { $0 != index && !copies.contains($0) } ?? false
+                guard let original, original != index, !copies.contains(original) else { return false }
+                // A pick keeps its original's subject, or (reworded) its author and date; a squash
+                // merge whose body carries the line of one squashed pick is a change of its own.
+                let source = commits[original].commit
+                return source.subjectLine == pick.subjectLine
+                    || (source.author == pick.author && source.date.secondsSince1970 == pick.date.secondsSince1970)
             }
             if named { copies.insert(index) }
         }

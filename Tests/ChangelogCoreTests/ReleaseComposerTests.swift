@@ -175,6 +175,12 @@ struct ReleaseComposerTests {
             c("1a2b3c4d", "fix: keep the newline"),
         ])
         #expect(listedIDs(sections) == ["00000002", "1a2b3c4d"])
+        // A squash merge whose body carries the pick's line is a change of its own, and stays.
+        var merged = CoreCommitFactory.source(
+            "00000004", "feat: big feature (#7)\n\n* fix: keep the newline\n\n(cherry picked from commit \(original))")
+        merged.date = Timestamp(secondsSince1970: merged.date.secondsSince1970 + 3600, offsetMinutes: 0)
+        let squash = composer.sections(for: [ParsedCommit(merged), c("1a2b3c4d", "fix: keep the newline")])
+        #expect(listedIDs(squash) == ["00000004", "1a2b3c4d"])
         // A pick whose original is not in the release stays: it is the release's only copy.
         let alone = composer.sections(for: [c("00000003", "fix: keep the newline\n\n(cherry picked from commit \(original))")])
         #expect(listedIDs(alone) == ["00000003"])

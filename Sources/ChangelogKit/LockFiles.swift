@@ -72,12 +72,14 @@ struct LockFiles {
     ) throws(ChangelogError) -> [Change] {
         // Several listed manifests may share one Cargo.lock: each lock is edited once, for all of them.
         var locks: [(path: String, bytes: [UInt8], cargoPackages: [String]?)] = []
+        // The crates whose versions move, lock file or not: members' requirements on them move too.
+        var moved: Set<String> = []
         for (file, lock) in zip(files, found) {
             guard let lock else { continue }
             if files.contains(where: { $0.path == lock.path }) {
                 throw ChangelogError("[release] files lists \(lock.path), which follows \(file.path) by itself; remove it from the list")
             }
-            guard let bytes = try contents.read(lock.path), let manifest = try AtomicFile.read(root + file.path) else { continue }
+            guard let manifest = try AtomicFile.read(root + file.path) else { continue }
             var names: [String]? = nil
             if file.format == .cargoToml {
                 let parsed = try wrap { () throws(VersionFileError) in try CargoManifest(manifest, path: file.path) }
@@ -89,6 +91,8 @@ struct LockFiles {
                     names = try wrap { () throws(VersionFileError) in try cargoPackages(parsed, at: file.path) }
                 }
             }
+            moved.formUnion(names ?? [])
+            guard let bytes = try contents.read(lock.path) else { continue }
             if let index = locks.firstIndex(where: { $0.path == lock.path }) {
                 let known = locks[index].cargoPackages ?? []
                 locks[index].cargoPackages = known + (names ?? []).filter { !known.contains($0) }
@@ -133,7 +137,6 @@ struct LockFiles {
                 changes.append(Change(path: lock.path, contents: updated, summary: summary))
             }
         }
-        let moved = Set(locks.flatMap { $0.cargoPackages ?? [] })
         return changes + (moved.isEmpty ? [] : try requirementChanges(on: moved, to: version, contents: &contents))
     }
 

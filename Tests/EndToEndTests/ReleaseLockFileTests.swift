@@ -189,8 +189,14 @@ import Testing
 
     /// Members that require each other by path and version (as crates published together must):
     /// the requirements move with the versions, or cargo finds no `widget-core` matching `^1.0.0`.
-    @Test func requirementsBetweenMembersMoveWithTheirVersions() throws {
+    @Test(arguments: [true, false])
+    func requirementsBetweenMembersMoveWithTheirVersions(withLockFile: Bool) throws {
         let scene = try Self.scene()
+        if !withLockFile {
+            // A library workspace that does not commit its Cargo.lock: the requirements move all the same.
+            _ = try scene.git("rm", "-q", "Cargo.lock")
+            _ = try scene.git("commit", "-q", "-m", "build: no lock file")
+        }
         try scene.sandbox.write(
             "repo/Cargo.toml",
             Self.cargoToml.replacingOccurrences(
@@ -205,24 +211,22 @@ import Testing
         _ = try scene.git("commit", "-q", "-am", "build: members require each other by version")
         let result = try scene.changelog("release")
         #expect(result.status == 0, "\(result.stderr)")
+        let lockLine = withLockFile ? "  updated Cargo.lock: 1.0.0 -> 2.0.0 (widget, widget-core)\n" : ""
         #expect(
             result.stdout.contains(
-                """
-                  updated Cargo.toml: 1.0.0 -> 2.0.0, widget-core 1.0.0 -> 2.0.0
-                  updated package.json: 1.0.0 -> 2.0.0
-                  updated Cargo.lock: 1.0.0 -> 2.0.0 (widget, widget-core)
-                  updated package-lock.json: 1.0.0 -> 2.0.0
-                  updated crates/cli/Cargo.toml: widget-core =1.0.0 -> =2.0.0
-
-                """), "\(result.stdout)")
+                "  updated Cargo.toml: 1.0.0 -> 2.0.0, widget-core 1.0.0 -> 2.0.0\n  updated package.json: 1.0.0 -> 2.0.0\n"
+                    + lockLine
+                    + "  updated package-lock.json: 1.0.0 -> 2.0.0\n  updated crates/cli/Cargo.toml: widget-core =1.0.0 -> =2.0.0\n"),
+            "\(result.stdout)")
         #expect(
             try scene.git("show", "--format=", "--name-only", "HEAD")
-                == "CHANGELOG.md\nCargo.lock\nCargo.toml\ncrates/cli/Cargo.toml\npackage-lock.json\npackage.json\n")
+                == "CHANGELOG.md\n\(withLockFile ? "Cargo.lock\n" : "")Cargo.toml\ncrates/cli/Cargo.toml\npackage-lock.json\npackage.json\n"
+        )
         #expect(try scene.git("show", "HEAD:Cargo.toml").contains("widget-core = { path = \"crates/core\", version = \"2.0.0\" }\n"))
         #expect(
             try scene.git("show", "HEAD:crates/cli/Cargo.toml").contains("widget-core = { path = \"../core\", version = \"=2.0.0\" }\n"))
         #expect(try scene.git("status", "--porcelain") == "")
-        try Self.expectCargoAcceptsTheLock(scene, resolving: true)
+        if withLockFile { try Self.expectCargoAcceptsTheLock(scene, resolving: true) }
     }
 
     /// A manifest listed as a symbolic link: cargo, pointed at the link, reads the Cargo.lock beside

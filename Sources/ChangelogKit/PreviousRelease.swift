@@ -97,12 +97,27 @@ extension History {
         var copies = Set<CommitID>()
         for tag in tags.reversed() where tag.version < previous.version && isEligible(tag) {
             let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
-            guard tip.parentIDs.count <= 1, index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version),
+            guard index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version),
                 let found = try homecoming(of: tag, into: target, onlyCopies: true)
             else { continue }
-            copies.formUnion(found.release.copies)
+            // A release tagged on a merge of a branch the target merged too (a git-flow support
+            // line) made no copy: what it shipped is what the target reaches from the fork point.
+            copies.formUnion(found.release.copies.isEmpty ? Self.reached(from: found.release.base, in: walk) : found.release.copies)
         }
         return copies.isEmpty ? commits : commits.filter { !copies.contains($0.id) }
+    }
+
+    /// The commits of `walk` that `start` reaches (itself included), through parents in `walk`.
+    private static func reached(from start: ObjectID, in walk: [Commit]) -> Set<CommitID> {
+        var byID: [ObjectID: Commit] = [:]
+        for commit in walk { byID[commit.id] = commit }
+        var found = Set<CommitID>()
+        var stack = [start]
+        while let id = stack.popLast() {
+            guard let commit = byID[id], found.insert(CommitID(id)).inserted else { continue }
+            stack.append(contentsOf: commit.parentIDs)
+        }
+        return found
     }
 
     /// The commits of `range` (`release..target`) that copy changes the release's branch made:

@@ -299,4 +299,37 @@ import Testing
         #expect(all.map(\.previous) == ["v1.1.1", "v1.1.0", "v1.0.0", "-"])
         #expect(all.map(\.subjects) == [["feat: d2", "fix: d3"], ["fix: hot"], ["feat: d1", "fix: rel fix"], ["feat: base"]])
     }
+    /// git-flow's support line: 1.0.1 is tagged on support/1.0's merge of a hotfix branch that
+    /// main merges too, after its 1.1.0. The fix shipped in 1.0.1: main's 1.1.1 does not list it,
+    /// whichever command makes the section.
+    @Test func aHotfixBranchMergedIntoASupportLineAndMainShipsOnce() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                commit feat: base
+                tag v1.0.0 Release 1.0.0
+                branch support/1.0
+                branch hotfix/1.0.1
+                checkout hotfix/1.0.1
+                commit fix: hot
+                checkout support/1.0
+                merge hotfix/1.0.1 Merge branch 'hotfix/1.0.1' into support/1.0
+                tag v1.0.1 Release 1.0.1
+                checkout main
+                commit feat: m1
+                tag v1.1.0 Release 1.1.0
+                merge hotfix/1.0.1 Merge branch 'hotfix/1.0.1'
+                commit fix: m2
+
+                """)
+        let section = try releases(sandbox.changelog("--setversion", "1.1.1", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.1.0"])
+        #expect(section.map(\.subjects) == [["fix: m2"]])
+        let all = try releases(sandbox.changelog("--all", "--setversion", "1.1.1", "-T", "json"))
+        #expect(all.map(\.version) == ["1.1.1", "1.1.0", "1.0.1", "1.0.0"])
+        #expect(all.map(\.subjects) == [["fix: m2"], ["feat: m1"], ["fix: hot"], ["feat: base"]])
+    }
 }

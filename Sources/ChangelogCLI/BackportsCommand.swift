@@ -25,6 +25,10 @@ struct BackportsCommand: ParsableCommand {
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
+    func validate() throws {
+        if onto.isEmpty { throw ValidationError(emptyRevision("--onto")) }
+    }
+
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()

@@ -37,6 +37,7 @@ import Testing
         expectUsageError(["status", "--to", ""], "--to \(sentence)")
         expectUsageError(["--to", ""], "--to \(sentence)")
         expectUsageError(["--from", ""], "--from \(sentence)")
+        expectUsageError(["backports", "--onto", ""], "--onto \(sentence)")
     }
 
     @Test func formatsAreTextOrJSON() {

@@ -52,7 +52,17 @@ public struct PendingRelease {
             let branch = journal.reference.map { ReferenceName.shortBranch($0.name) }
             let restored = journal.files.map(\.name) + (journal.files.isEmpty ? [] : ["the index"]) + (branch.map { [$0] } ?? [])
             let what = restored.isEmpty ? "" : "\(restored.joined(separator: ", ")) as before it, "
-            return "aborted the release of \(journal.version): \(what)no tag \(journal.tagNames)\n"
+            // A tag of the same name that someone else made meanwhile is theirs, and stays.
+            var kept: [String] = []
+            for tag in journal.tags where try git({ () throws(GitError) in try repository.referenceTarget("refs/tags/\(tag.name)") }) != nil
+            {
+                kept.append(tag.name)
+            }
+            let removed = journal.tags.map(\.name).filter { !kept.contains($0) }
+            let tags =
+                (removed.isEmpty ? [] : ["no tag \(removed.joined(separator: ", "))"])
+                + (kept.isEmpty ? [] : ["\(kept.joined(separator: ", ")) left as someone else tagged it"])
+            return "aborted the release of \(journal.version): \(what)\(tags.joined(separator: ", "))\n"
         }
         return (summary, locks.filter(FileSystem.exists).map(Self.leftoverLock))
     }

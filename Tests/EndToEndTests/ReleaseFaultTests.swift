@@ -281,6 +281,7 @@ import Testing
         #expect(refused.stderr.contains("the tag v2.0.0 was created by someone else meanwhile"), "\(refused.stderr)")
         let aborted = try scene.changelog("release", "--abort")
         #expect(aborted.status == 0, "\(aborted.stderr)")
+        #expect(aborted.stdout.hasSuffix(", v2.0.0 left as someone else tagged it\n"), "\(aborted.stdout)")
         #expect(try scene.git("rev-parse", "v2.0.0") == other + "\n")
         _ = try scene.git("tag", "-d", "v2.0.0")
         #expect(try scene.state() == before)

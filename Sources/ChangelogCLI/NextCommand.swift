@@ -74,6 +74,13 @@ struct NextCommand: ParsableCommand {
             if suggestion.next != nil, let bounds = Self.bounds(of: suggestion, branch: branch ?? "this branch") {
                 if bounds.warns { Terminal.warning(bounds.text) } else { Terminal.note(bounds.text) }
             }
+            // CI's detached HEAD where several branches point, one of them bounded: none is assumed.
+            let tips = to == "HEAD" && branch == nil ? history.detachedBranches() : []
+            if tips.count > 1, tips.contains(where: { configuration.branches.isPatchOnly($0) }) {
+                Terminal.note(
+                    "HEAD is detached where \(tips.dropLast().joined(separator: ", ")) and \(tips.last!) point, so no branch's rules apply; check out the branch to release from for its version line"
+                )
+            }
             switch format {
             case .json: Terminal.write(Self.document(suggestion).rendered())
             case .text: if let next = suggestion.next { Terminal.write("\(next)\n") }

@@ -65,7 +65,14 @@ public final class History {
     /// a branch out (GitLab CI, Jenkins): its version line still bounds the release. Nil when no
     /// branch or several differently named ones are there (main and release/0.24 just after the cut).
     func detachedBranch() -> String? {
-        guard case .detached(let id)? = try? repository.head() else { return nil }
+        let names = detachedBranches()
+        return names.count == 1 ? names[0] : nil
+    }
+
+    /// The branch names (local or remote-tracking, sorted) whose tip a detached HEAD sits at; empty
+    /// when HEAD is on a branch.
+    public func detachedBranches() -> [String] {
+        guard case .detached(let id)? = try? repository.head() else { return [] }
         let local = (try? repository.referenceNames(matching: "refs/heads/*")) ?? []
         let remote = (try? repository.referenceNames(matching: "refs/remotes/*")) ?? []
         var names: Set<String> = []
@@ -78,7 +85,7 @@ public final class History {
                 if parts.count == 4, parts[3] != "HEAD" { names.insert(String(parts[3])) }
             }
         }
-        return names.count == 1 ? names.first : nil
+        return names.sorted()
     }
 
     /// Resolves a revision to a commit, with a message that says what to do when it cannot.

@@ -90,10 +90,11 @@ extension Array where Element == ParsedCommit {
                     CommitID(hex: origin).flatMap { indexByID[$0] }
                     ?? (origin.count >= 7 ? commits.indices.first { $0 != index && commits[$0].commit.id.hasPrefix(origin) } : nil)
                 guard let original, original != index, !copies.contains(original) else { return false }
-                // A pick keeps its original's subject, or (reworded) its author and date; a squash
-                // merge whose body carries the line of one squashed pick is a change of its own.
+                // A pick keeps its original's subject (a forge's ` (#8)` aside, for a squashed one), or
+                // (reworded) its author and date; a squash merge whose body carries the line of one
+                // squashed pick is a change of its own.
                 let source = commits[original].commit
-                return source.subjectLine == pick.subjectLine
+                return ReleaseCopyIndex.key(source.subjectLine) == ReleaseCopyIndex.key(pick.subjectLine)
                     || (source.author == pick.author && source.date.secondsSince1970 == pick.date.secondsSince1970)
             }
             if named { copies.insert(index) }

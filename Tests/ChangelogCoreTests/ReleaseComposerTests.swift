@@ -181,6 +181,11 @@ struct ReleaseComposerTests {
         merged.date = Timestamp(secondsSince1970: merged.date.secondsSince1970 + 3600, offsetMinutes: 0)
         let squash = composer.sections(for: [ParsedCommit(merged), c("1a2b3c4d", "fix: keep the newline")])
         #expect(listedIDs(squash) == ["00000004", "1a2b3c4d"])
+        // A backport pull request squashed with the forge's number is the pick itself.
+        var backport = CoreCommitFactory.source("00000005", "fix: keep the newline (#8)\n\n(cherry picked from commit \(original))")
+        backport.date = merged.date
+        let squashedPick = composer.sections(for: [ParsedCommit(backport), c("1a2b3c4d", "fix: keep the newline")])
+        #expect(listedIDs(squashedPick) == ["1a2b3c4d"])
         // A pick whose original is not in the release stays: it is the release's only copy.
         let alone = composer.sections(for: [c("00000003", "fix: keep the newline\n\n(cherry picked from commit \(original))")])
         #expect(listedIDs(alone) == ["00000003"])

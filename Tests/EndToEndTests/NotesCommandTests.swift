@@ -68,6 +68,11 @@ import Testing
             unknown.stderr
                 == "changelog: error: no tag for 7.0.0 and no 7.0.0 section in the changelog; check the version (git tag --list), or release it first\n"
         )
+        // A tag of a tree is there, but it is no release: the message says which.
+        _ = try sandbox.git("tag", "v7.0.0", "HEAD^{tree}")
+        let tree = try sandbox.changelog("notes", "7.0.0")
+        #expect(tree.status == 2)
+        #expect(tree.stderr.hasPrefix("changelog: error: the tag v7.0.0 names a tree or a blob, not a commit, so it is no release"))
         let bad = try sandbox.changelog("notes", "seven")
         #expect(bad.status == 64)
         let other = try Sandbox()

@@ -143,6 +143,8 @@ extension History {
             var previous: Int32 = -1
             for parent in graph.parents(of: node) { previous = max(previous, highest[Int(parent)]) }
             for other in tagsAt[node] ?? [] where other < tagIndex { previous = max(previous, Int32(other)) }
+            // A lower release that came back as a copy made by this very commit (the tag is on the pick).
+            for other in cameBackAt[node] ?? [] where other < tagIndex { previous = max(previous, Int32(other)) }
             let date = try self.date(of: tag, commit: graph.commits[Int(node)])
             let before = previous >= 0 ? tags[Int(previous)] : nil
             let kept = try withoutCopies(

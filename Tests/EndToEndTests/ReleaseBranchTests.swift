@@ -332,4 +332,33 @@ import Testing
         #expect(all.map(\.version) == ["1.1.1", "1.1.0", "1.0.1", "1.0.0"])
         #expect(all.map(\.subjects) == [["fix: m2"], ["feat: m1"], ["fix: hot"], ["feat: base"]])
     }
+    /// 1.1.0 is tagged on the very commit that picked 1.0.1's fix into main: 1.0.1 came back
+    /// there, so it is 1.1.0's previous release in `--all` as in `--setversion` and `notes`.
+    @Test func aReleaseTaggedOnThePickOfALowerOneStartsAfterIt() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.build(
+            text: """
+                author Ada Lovelace <ada@example.com>
+                start 2026-01-05T09:00:00Z
+                step 3600
+                commit feat: base
+                tag v1.0.0 Release 1.0.0
+                branch release/1.0
+                commit feat: m1
+                checkout release/1.0
+                commit fix: h1
+                label h1
+                tag v1.0.1 Release 1.0.1
+                checkout main
+                cherry-pick h1 -x --keep-author
+                tag v1.1.0 Release 1.1.0
+                commit fix: m2
+
+                """)
+        let all = try releases(sandbox.changelog("--all", "-T", "json"))
+        let section = try releases(sandbox.changelog("--setversion", "1.1.0", "--to", "v1.1.0", "-T", "json"))
+        #expect(section.map(\.previous) == ["v1.0.1"])
+        #expect(all.first { $0.version == "1.1.0" }?.previous == "v1.0.1")
+        #expect(all.first { $0.version == "1.1.0" }?.subjects == section.first?.subjects)
+    }
 }

@@ -83,34 +83,40 @@ extension History {
 
     /// `commits` without the copies of releases below `previous` that came back to `target` as
     /// copies (a hotfix tagged on 1.0.x after main's 1.1.0, then picked into main): 1.0.1 shipped
-    /// that fix, as `--all` assigns it. Their tags are read only when some commit of the walk may
-    /// carry a release (`ReleaseCopyIndex.mayCarryARelease`); on most ranges none does.
+    /// that fix, as `--all` assigns it. Only `commits`, the section, are looked at, whatever the walk
+    /// read (on git-flow's develop it is the whole history); the tags are read only when one of them
+    /// may carry a release (`ReleaseCopyIndex.mayCarryARelease`).
     private func withoutLowerReleases(
         _ commits: [SourceCommit], below previous: VersionTag, walk: [Commit], target: ObjectID,
         where isEligible: (VersionTag) -> Bool
     ) throws(ChangelogError) -> [SourceCommit] {
-        let sources = walk.map(SourceCommit.init)
-        guard zip(sources, walk).contains(where: { ReleaseCopyIndex.mayCarryARelease($0, committed: $1.committerTime) }) else {
+        let ids = Set(commits.map(\.id))
+        let section = walk.filter { ids.contains(CommitID($0.id)) }
+        let sources = section.map(SourceCommit.init)
+        guard zip(sources, section).contains(where: { ReleaseCopyIndex.mayCarryARelease($0, committed: $1.committerTime) }) else {
             return commits
         }
-        let index = ReleaseCopyIndex(sources, committed: walk.map(\.committerTime))
+        let index = ReleaseCopyIndex(sources, committed: section.map(\.committerTime))
         var copies = Set<CommitID>()
         for tag in tags.reversed() where tag.version < previous.version && isEligible(tag) {
             let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }
             guard index.mayHoldCopy(of: SourceCommit(tip), committed: tip.committerTime, version: tag.version),
-                let found = try homecoming(of: tag, into: target, onlyCopies: true)
+                let fork = try git({ () throws(GitError) in try repository.mergeBase(tag.commitID, target) }), fork != tag.commitID
             else { continue }
-            // A release tagged on a merge of a branch the target merged too (a git-flow support
-            // line) made no copy: what it shipped is what the target reaches from the fork point.
-            copies.formUnion(found.release.copies.isEmpty ? Self.reached(from: found.release.base, in: walk) : found.release.copies)
+            // The release's own side is short; the target's copies can only matter in the section.
+            let releaseSide = try sourceCommits(from: fork, to: tag.commitID)
+            guard let found = try copiesIfCameBack(tag, fork: fork, releaseSide: releaseSide, candidates: commits) else { continue }
+            // Tagged on a merge of a branch the target merged too (a git-flow support line), it
+            // made no copy: what it shipped is what the target reaches from the fork point.
+            copies.formUnion(found.isEmpty ? Self.reached(from: fork, in: section) : found)
         }
         return copies.isEmpty ? commits : commits.filter { !copies.contains($0.id) }
     }
 
-    /// The commits of `walk` that `start` reaches (itself included), through parents in `walk`.
-    private static func reached(from start: ObjectID, in walk: [Commit]) -> Set<CommitID> {
+    /// The commits of `section` that `start` reaches (itself included), through parents in it.
+    private static func reached(from start: ObjectID, in section: [Commit]) -> Set<CommitID> {
         var byID: [ObjectID: Commit] = [:]
-        for commit in walk { byID[commit.id] = commit }
+        for commit in section { byID[commit.id] = commit }
         var found = Set<CommitID>()
         var stack = [start]
         while let id = stack.popLast() {
@@ -145,12 +151,10 @@ extension History {
 
     /// `tag` as released into `target` without being reachable from it, with the target's commits
     /// since the fork point (newest first); nil when some change of the release never came back.
-    /// A tag the target does reach after all (behind a lower tag) is returned as reachable, or
-    /// with `onlyCopies` as nil: its range is not wanted, and can be a long one.
-    func homecoming(of tag: VersionTag, into target: ObjectID, onlyCopies: Bool = false) throws(ChangelogError) -> Homecoming? {
+    /// A tag the target does reach after all (behind a lower tag) is returned as reachable.
+    func homecoming(of tag: VersionTag, into target: ObjectID) throws(ChangelogError) -> Homecoming? {
         guard let fork = try git({ () throws(GitError) in try repository.mergeBase(tag.commitID, target) }) else { return nil }
         if fork == tag.commitID {
-            if onlyCopies { return nil }
             let range = try sourceCommits(from: fork, to: target)
             return Homecoming(release: PreviousRelease(tag: tag, base: fork, copies: []), releaseSide: [], targetSide: range)
         }

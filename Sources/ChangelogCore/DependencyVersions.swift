@@ -29,6 +29,30 @@ public enum DependencyVersions {
         _ bytes: [UInt8], format: VersionFile.Format, path: String, names: Set<String>, to version: SemanticVersion,
         pathOnly: Bool = false
     ) throws(VersionFileError) -> (bytes: [UInt8], changes: [Change]) {
+        let found = try requirements(in: bytes, format: format, path: path, names: names, pathOnly: pathOnly)
+        var result = bytes
+        var changes: [Change] = []
+        for (name, range) in found.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            let old = String(decoding: bytes[range], as: UTF8.self)
+            guard let new = moved(old, to: version), new != old else { continue }
+            result.replaceSubrange(range, with: Array(new.utf8))
+            changes.insert(Change(name: name, old: old, new: new), at: 0)
+        }
+        return (result, changes)
+    }
+
+    /// The names of `names` that the file requires (as `updating` finds them), whatever their
+    /// version: a release checks the files it may write before it computes anything.
+    public static func requiredNames(
+        in bytes: [UInt8], format: VersionFile.Format, path: String, names: Set<String>, pathOnly: Bool = false
+    ) throws(VersionFileError) -> Set<String> {
+        Set(try requirements(in: bytes, format: format, path: path, names: names, pathOnly: pathOnly).map(\.name))
+    }
+
+    /// Where the file writes its requirements on `names`: each name and the bytes of its requirement.
+    private static func requirements(
+        in bytes: [UInt8], format: VersionFile.Format, path: String, names: Set<String>, pathOnly: Bool
+    ) throws(VersionFileError) -> [(name: String, range: Range<Int>)] {
         let found: [(name: String, range: Range<Int>)]
         switch format {
         case .packageJSON: found = try PackageJSONDependencies.requirements(in: bytes, path: path).filter { names.contains($0.name) }
@@ -53,17 +77,9 @@ public enum DependencyVersions {
                 guard names.contains(name), !pathOnly || withPath.contains(dependency) else { return nil }
                 return (name, content)
             }
-        default: return (bytes, [])
+        default: return []
         }
-        var result = bytes
-        var changes: [Change] = []
-        for (name, range) in found.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            let old = String(decoding: bytes[range], as: UTF8.self)
-            guard let new = moved(old, to: version), new != old else { continue }
-            result.replaceSubrange(range, with: Array(new.utf8))
-            changes.insert(Change(name: name, old: old, new: new), at: 0)
-        }
-        return (result, changes)
+        return found
     }
 
     /// The name other manifests require a package by: package.json's top-level `name`, Cargo.toml's

@@ -40,16 +40,32 @@ struct LockFiles {
         self.files = files
         self.root = root
         self.reads = reads
+        var workspaces: [String] = []
         for (offset, file) in files.enumerated() {
             let lock = try lock(of: file, listedAt: listed?[offset] ?? file.path)
             found.append(lock)
             guard file.format == .cargoToml else { continue }
             let workspace = lock?.workspace ?? (reads.cargoManifest(file.path, root: root)?.isWorkspace == true ? file.path : nil)
-            guard let workspace, let manifest = reads.cargoManifest(workspace, root: root) else { continue }
-            let members = memberDirectories(manifest, in: Self.directory(of: workspace)).map {
-                $0.isEmpty ? "Cargo.toml" : $0 + "/Cargo.toml"
+            guard let workspace, !workspaces.contains(workspace), let manifest = reads.cargoManifest(workspace, root: root) else {
+                continue
             }
-            for path in [workspace] + members where !workspaceManifests.contains(path) { workspaceManifests.append(path) }
+            workspaces.append(workspace)
+            let manifests =
+                [workspace]
+                + memberDirectories(manifest, in: Self.directory(of: workspace)).map {
+                    $0.isEmpty ? "Cargo.toml" : $0 + "/Cargo.toml"
+                }
+            // Only a manifest that requires a member by path can change: another one, edited and
+            // not committed, does not stop the release.
+            let names = Set(manifests.compactMap { reads.cargoManifest($0, root: root)?.packageName })
+            for path in manifests where !workspaceManifests.contains(path) {
+                guard let bytes = try? AtomicFile.read(root + path),
+                    let required = try? DependencyVersions.requiredNames(
+                        in: bytes, format: .cargoToml, path: path, names: names, pathOnly: true),
+                    !required.isEmpty
+                else { continue }
+                workspaceManifests.append(path)
+            }
         }
     }
 

@@ -264,6 +264,16 @@ import Testing
         #expect(try scene.state() + [try scene.sandbox.read("repo/Cargo.toml"), try scene.sandbox.read("repo/Cargo.lock")] == before)
     }
 
+    /// A member's manifest that requires no member by path and version is no file of the release:
+    /// an edit to it stays out of the release with --allow-dirty, as any other file's.
+    @Test func anUnrelatedMembersEditStaysOutOfTheRelease() throws {
+        let scene = try Self.scene()
+        try scene.sandbox.write("repo/crates/core/Cargo.toml", "[package]\nname = \"widget-core\"\nversion.workspace = true\n# wip\n")
+        let result = try scene.changelog("release", "--allow-dirty")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scene.git("status", "--porcelain") == " M crates/core/Cargo.toml\n")
+    }
+
     @Test func uncommittedLockFileChangesAreRefusedEvenWithAllowDirty() throws {
         let scene = try Self.scene()
         try scene.sandbox.write("repo/package-lock.json", Self.packageLock + "\n")

@@ -46,7 +46,7 @@ public struct ChangelogError: Error, Equatable, CustomStringConvertible {
         case .ambiguousRevision:
             self.init("'\(error.subject ?? "")' is ambiguous; use more hex digits or the full ref name")
         case .notACommit:
-            self.init("'\(error.subject ?? "")' names a tree or a blob, not a commit; name a commit, a branch or a tag of a commit")
+            self = .notACommit(error.subject ?? "")
         case .referenceMoved:
             self.init(
                 "\(subject)was moved by another process while the release was being made; nothing was changed by it, "
@@ -87,6 +87,13 @@ extension ChangelogError {
         ChangelogError(
             "\(short) is a merge commit, and merge commits are left out of changelogs, so a correction would change nothing; "
                 + "amend the commits the merge brings instead")
+    }
+
+    /// A revision or a version tag that peels to a tree or a blob: there, but no release or range end.
+    static func notACommit(_ name: String, noSectionFor version: SemanticVersion? = nil) -> ChangelogError {
+        let section = version.map { ", and the changelog has no \($0) section" } ?? ""
+        return ChangelogError(
+            "'\(name)' names a tree or a blob, not a commit\(section); name a commit, a branch or a tag of a commit")
     }
 
     /// Other writers kept moving the notes reference through every retry of a correction.

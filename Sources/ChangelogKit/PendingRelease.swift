@@ -72,7 +72,10 @@ public struct PendingRelease {
         var directory = repository.commonDirectory
         if !directory.hasSuffix("/") { directory += "/" }
         let index = journal.files.isEmpty ? [] : [journal.indexPath + ".lock"]
-        let branch = journal.reference.map { [directory + $0.name + ".lock"] } ?? []
+        // A detached HEAD (--allow-detached) is the worktree's own, in its git directory.
+        var own = repository.gitDirectory
+        if !own.hasSuffix("/") { own += "/" }
+        let branch = journal.reference.map { [($0.name == "HEAD" ? own : directory) + $0.name + ".lock"] } ?? []
         return index + branch + journal.tags.map { directory + "refs/tags/\($0.name).lock" }
     }
 

@@ -84,10 +84,14 @@ public struct ReleaseNotes {
 
     private func missing(_ version: SemanticVersion) -> ChangelogError {
         // A tag of a tree or a blob is no release, but it is there: say so, not that it is missing.
-        for name in ["v\(version)", "\(version)"] where (try? history.repository.referenceTarget("refs/tags/\(name)")) ?? nil != nil {
-            return ChangelogError(
-                "the tag \(name) names a tree or a blob, not a commit, so it is no release, and the changelog has no \(version) section; tag the release's commit"
-            )
+        for name in ["v\(version)", "\(version)"] {
+            do {
+                _ = try history.repository.resolveCommit("refs/tags/\(name)")
+            } catch  where error.kind == .notACommit {
+                return .notACommit(name, noSectionFor: version)
+            } catch {
+                continue
+            }
         }
         return ChangelogError(
             "no tag for \(version) and no \(version) section in the changelog; check the version (git tag --list), or release it first")

@@ -13,7 +13,8 @@ extension Repository {
                 create: { git_object_peel(&$0, object, GIT_OBJECT_COMMIT) }, free: git_object_free,
                 failure: { peeled in
                     var error = GitError.last(peeled, subject: revision)
-                    error.kind = .notACommit
+                    // A tag whose object is missing or damaged says so, not that it names no commit.
+                    if error.kind != .missingObject && error.kind != .damagedObject { error.kind = .notACommit }
                     return error
                 }
             ) { commit in ObjectID(git_object_id(commit)) }

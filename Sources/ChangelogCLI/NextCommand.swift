@@ -77,9 +77,10 @@ struct NextCommand: ParsableCommand {
             // CI's detached HEAD where several branches point, one of them bounded: none is assumed.
             let tips = to == "HEAD" && branch == nil ? history.detachedBranches() : []
             if tips.count > 1, tips.contains(where: { configuration.branches.isPatchOnly($0) }) {
+                let named = tips.dropLast().joined(separator: ", ") + " and " + tips[tips.count - 1]
                 Terminal.note(
-                    "HEAD is detached where \(tips.dropLast().joined(separator: ", ")) and \(tips.last!) point, so no branch's rules apply; check out the branch to release from for its version line"
-                )
+                    "HEAD is detached where \(named) point, so no branch's rules apply; "
+                        + "check out the branch to release from for its version line")
             }
             switch format {
             case .json: Terminal.write(Self.document(suggestion).rendered())

@@ -88,7 +88,8 @@ extension Array where Element == ParsedCommit {
             let named = origins.contains { origin in
                 let original =
                     CommitID(hex: origin).flatMap { indexByID[$0] }
-                    ?? (origin.count >= 7 ? commits.indices.first { $0 != index && commits[$0].commit.id.hasPrefix(origin) } : nil)
+                    ?? ((7..<40).contains(origin.count)
+                        ? commits.indices.first { $0 != index && commits[$0].commit.id.hasPrefix(origin) } : nil)
                 guard let original, original != index, !copies.contains(original) else { return false }
                 // A pick keeps its original's subject (a forge's ` (#8)` aside, for a squashed one), or
                 // (reworded) its author and date; a squash merge whose body carries the line of one

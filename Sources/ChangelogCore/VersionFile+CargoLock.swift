@@ -50,10 +50,11 @@ public enum CargoLock {
                 throw VersionFileError(
                     path: path,
                     message: found.isEmpty
-                        ? "no entry for the workspace package \(name); run `cargo update --workspace` to bring Cargo.lock up to date and commit it, then release"
-                        : "\(found.count) path packages are named \(name) (lines \(lines)), and Cargo.lock does not say which one the "
-                            + "release versions; rename one of them, or release without this Cargo.toml in [release] files and update its entry by hand"
-                )
+                        ? "no entry for the workspace package \(name); run `cargo update --workspace` to bring Cargo.lock "
+                            + "up to date and commit it, then release"
+                        : "\(found.count) path packages are named \(name) (lines \(lines)), and Cargo.lock does not say which "
+                            + "one the release versions; rename one of them, or release without this Cargo.toml in "
+                            + "[release] files and update its entry by hand")
             }
             targets.append(found[0])
         }

@@ -216,8 +216,8 @@ public struct CutRelease {
         let patchOnly = line == nil && configuration.branches.isPatchOnly(branch)
         if let line, let version = request.version, !line.contains(version), !request.allowFeatures {
             throw ChangelogError(
-                "\(branch ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, release \(version) from another branch, or pass --allow-features to release it here anyway"
-            )
+                "\(branch ?? "") carries the version line \(line), and \(version) is not on it; choose a \(line).z version, "
+                    + "release \(version) from another branch, or pass --allow-features to release it here anyway")
         }
         if (patchOnly || line != nil) && !request.allowFeatures {
             try checkPatchesOnly(since, current: current, line: line, branch: branch ?? "")

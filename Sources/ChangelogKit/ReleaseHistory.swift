@@ -38,7 +38,8 @@ extension History {
             try releasesThatCameBack(into: head, graph: graph, commits: commits)
         }
         var copies: Set<CommitID> = []
-        // The commits of head's own history, before the releases that came back are read.
+        // Taken before the releases that came back join the graph: a release with no copy is
+        // reached from its fork point's children on head's side, not on its own branch's.
         let known = graph.count
         if !homecomings.isEmpty {
             try git { () throws(GitError) in try graph.extend(with: homecomings.map(\.release.tag.commitID), from: repository) }

@@ -125,6 +125,10 @@ struct GenerateCommand: ParsableCommand {
             builder.style = try styleOption.chosen()
             let request = try builder.request(history: history, configuration: configuration, today: Terminal.today())
             if bump { try warnAboutBounds(history: history, configuration: configuration) }
+            // `--from v1.1.0 --to v1.0.0` is a valid, empty range, as git's; most likely it was meant the other way.
+            if let from, try history.isBackwards(from: history.resolve(from), to: history.resolve(to)) {
+                Terminal.warning("--from \(from) comes after --to \(to), so the range between them holds no commit; swap them")
+            }
             let progress = all ? ProgressLine.forThisProcess() : nil
             let outcome = try Generate(history: history, request: request, progress: progress.map { line in line.report })
                 .run { text in

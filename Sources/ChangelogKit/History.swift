@@ -88,6 +88,13 @@ public final class History {
         return names.sorted()
     }
 
+    /// True when `from` comes after `to` in history (`to` is its ancestor): a range written
+    /// backwards, which holds no commit.
+    public func isBackwards(from: ObjectID, to: ObjectID) throws(ChangelogError) -> Bool {
+        guard from != to else { return false }
+        return try git { () throws(GitError) in try repository.isDescendant(from, of: to) }
+    }
+
     /// Resolves a revision to a commit, with a message that says what to do when it cannot.
     public func resolve(_ revision: String) throws(ChangelogError) -> ObjectID {
         try git { () throws(GitError) in try repository.resolveCommit(revision) }

@@ -90,6 +90,17 @@ import Testing
         expectOneLineError(result, status: 2, containing: "'v9.9.9' is not a known revision")
     }
 
+    /// A range written backwards is git's empty range, with one line saying which way it goes.
+    @Test func aBackwardsRangeSaysSo() throws {
+        _ = try sandbox.build(history: "widget")
+        let result = try sandbox.changelog("--from", "HEAD", "--to", "HEAD~2")
+        #expect(result.status == 0)
+        #expect(
+            result.stderr
+                == "changelog: warning: --from HEAD comes after --to HEAD~2, so the range between them holds no commit; swap them\n")
+        #expect(try sandbox.changelog("--from", "HEAD~2", "--to", "HEAD").stderr.isEmpty)
+    }
+
     @Test func jsonCannotBeMergedIntoAFile() throws {
         _ = try sandbox.build(history: "widget")
         let result = try sandbox.changelog("-T", "json", "-C", "CHANGELOG.md")

@@ -102,31 +102,23 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// `--bump` on a branch with a version line or patch-only: the one line `next` prints when
-    /// commits ask for more than the branch allows, since the version they get is not theirs.
-    private func warnAboutBounds(history: History, configuration: Configuration) throws(ChangelogError) {
-        let branch = history.branch(of: to)
-        let line = configuration.branches.line(of: branch)
-        let patchOnly = line == nil && configuration.branches.isPatchOnly(branch)
-        // Without a commit to release, generating says so itself.
-        guard line != nil || patchOnly, let target = try? history.resolve(to) else { return }
-        let suggestion = try history.suggestVersion(
-            at: target, policy: configuration.bump, prerelease: nil,
-            tagPrefix: configuration.tagPrefix, patchOnly: patchOnly, line: line)
-        if suggestion.next != nil, let bounds = NextCommand.bounds(of: suggestion, branch: branch ?? "this branch"), bounds.warns {
-            Terminal.warning(bounds.text)
-        }
-    }
-
     func run() throws {
         try reportingErrors { () throws(ChangelogError) in
             let (history, configuration) = try repositoryOptions.open()
             var builder = self.builder
             builder.style = try styleOption.chosen()
             let request = try builder.request(history: history, configuration: configuration, today: Terminal.today())
-            if bump { try warnAboutBounds(history: history, configuration: configuration) }
+            // `--bump` on a bounded branch: the one line `next` prints when commits asked for more.
+            if let (suggestion, branch) = request.bounded, suggestion.next != nil,
+                let bounds = NextCommand.bounds(of: suggestion, branch: branch), bounds.warns
+            {
+                Terminal.warning(bounds.text)
+            }
             // `--from v1.1.0 --to v1.0.0` is a valid, empty range, as git's; most likely it was meant the other way.
-            if let from, try history.isBackwards(from: history.resolve(from), to: history.resolve(to)) {
+            // A revision that does not resolve (an empty repository) is Generate's to report, in its words.
+            if let from, let start = try? history.resolve(from), let end = try? history.resolve(to),
+                (try? history.isBackwards(from: start, to: end)) == true
+            {
                 Terminal.warning("--from \(from) comes after --to \(to), so the range between them holds no commit; swap them")
             }
             let progress = all ? ProgressLine.forThisProcess() : nil

@@ -56,9 +56,7 @@ extension Array where Element == ParsedCommit {
         for (index, parsed) in commits.enumerated() { indexByID[parsed.commit.id] = index }
         for (index, ids) in reverts {
             for reverted in ids {
-                let target =
-                    CommitID(hex: reverted).flatMap { indexByID[$0] }
-                    ?? (reverted.count >= 7 ? commits.indices.first { commits[$0].commit.id.hasPrefix(reverted) } : nil)
+                let target = commits.index(named: reverted, byID: indexByID, other: index)
                 guard let target, target != index, !dropped.contains(target), !dropped.contains(index) else { continue }
                 dropped.insert(target)
                 dropped.insert(index)
@@ -86,11 +84,9 @@ extension Array where Element == ParsedCommit {
         for (index, origins) in picks {
             let pick = commits[index].commit
             let named = origins.contains { origin in
-                let original =
-                    CommitID(hex: origin).flatMap { indexByID[$0] }
-                    ?? ((7..<40).contains(origin.count)
-                        ? commits.indices.first { $0 != index && commits[$0].commit.id.hasPrefix(origin) } : nil)
-                guard let original, original != index, !copies.contains(original) else { return false }
+                guard let original = commits.index(named: origin, byID: indexByID, other: index), original != index,
+                    !copies.contains(original)
+                else { return false }
                 // A pick keeps its original's subject (a forge's ` (#8)` aside, for a squashed one), or
                 // (reworded) its author and date; a squash merge whose body carries the line of one
                 // squashed pick is a change of its own.
@@ -101,6 +97,14 @@ extension Array where Element == ParsedCommit {
             if named { copies.insert(index) }
         }
         return copies
+    }
+
+    /// The index of the commit a message names by `id`, in full (looked up in `byID`) or abbreviated
+    /// to 7 hex digits or more (matched as a prefix, `index` itself aside): a revert's or a pick's.
+    private func index(named id: String, byID: [CommitID: Int], other index: Int) -> Int? {
+        if let full = CommitID(hex: id) { return byID[full] }
+        guard id.count >= 7 else { return nil }
+        return indices.first { $0 != index && self[$0].commit.id.hasPrefix(id) }
     }
 
     /// The commits that stay once reverts inside the same range have cancelled what they revert.

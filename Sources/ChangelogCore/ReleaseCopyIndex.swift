@@ -134,7 +134,8 @@ public struct ReleaseCopyIndex {
     public static func mayCarryARelease(_ commit: SourceCommit, committed: Int64) -> Bool {
         if commit.date.secondsSince1970 != committed { return true }
         if CommitMessageParser.mayHaveCherryPickLine(commit.message) { return true }
-        return !trace(of: commit).versions.isEmpty
+        let subject = key(subjectLine(of: commit.message))
+        return contains(0x2E, in: subject.utf8) && !versions(named: subject).isEmpty
     }
 
     /// True when some commit here, committed no earlier than `committed`, could be a copy of

@@ -39,6 +39,9 @@ public struct GenerateRequest {
     public var backports = BranchSettings.BackportMode.omit
     /// `--bump` on a patch-only branch stays a patch.
     public var patchOnly = false
+    /// `--bump` on a branch with a version line or patch-only: the suggestion that chose the
+    /// version, and the branch, for the one line `next` prints about commits it held back.
+    public var bounded: (suggestion: VersionSuggestion, branch: String)?
     public var dryRun = false
     /// `--template` or `[changelog] template`, parsed: renders Markdown sections instead of the built-in layout.
     public var template: ChangelogTemplate?

@@ -74,10 +74,20 @@ public struct GenerateRequestBuilder {
         request.policy = configuration.bump
         request.backports = configuration.branches.backports
         let branch = history.branch(of: to)
-        if let line = configuration.branches.line(of: branch) {
+        let line = configuration.branches.line(of: branch)
+        if let line {
             try bound(&request, to: line, history: history, configuration: configuration)
         } else {
             request.patchOnly = configuration.branches.isPatchOnly(branch)
+        }
+        if request.version == .suggested, line != nil || request.patchOnly, !(history.repository.isHeadUnborn && to == "HEAD") {
+            // One suggestion, on the branch's terms: it names the version and what it held back.
+            let suggestion = try history.suggestVersion(
+                at: try history.resolve(to), policy: configuration.bump, prerelease: nil,
+                tagPrefix: configuration.tagPrefix, patchOnly: line == nil, line: line)
+            request.bounded = (suggestion, branch ?? "this branch")
+            // Nothing to release: Generate says so, as it does elsewhere.
+            if let next = suggestion.next { request.version = .exact(next) }
         }
         request.dryRun = dryRun
         request.force = force
@@ -123,15 +133,8 @@ public struct GenerateRequestBuilder {
         configuration: Configuration
     ) throws(ChangelogError) {
         if history.repository.isHeadUnborn && to == "HEAD" { return }
-        let target = try history.resolve(to)
-        let current = try history.previousRelease(of: target)
+        let current = try history.previousRelease(of: try history.resolve(to))
         request.patchOnly = line.allowedBump(after: current?.version) == .patch
-        guard request.version == .suggested else { return }
-        let suggestion = try history.suggestVersion(
-            at: target, policy: configuration.bump, prerelease: nil,
-            tagPrefix: configuration.tagPrefix, line: line)
-        // Nothing to release: Generate says so, as it does elsewhere.
-        if let next = suggestion.next { request.version = .exact(next) }
     }
 
     /// A configured path comes with the repository, so it must not lead out of it (`../x.md`, a

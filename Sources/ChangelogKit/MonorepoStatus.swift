@@ -46,12 +46,13 @@ public struct MonorepoStatus {
         let histories = try Self.histories(of: configuration.packages, repository: repository)
         let byName = Dictionary(zip(configuration.packages.map(\.name), histories), uniquingKeysWith: { first, _ in first })
         var lines: [String: StatusDocument.Package] = [:]
+        // The branch is the repository's, whichever package asks (a detached HEAD lists branches).
+        let branch = histories.first?.branch(of: revision)
         // Dependencies first: as `release --all-packages` does, a package whose dependency has a
         // release due is released with it, at least a patch.
         for package in CutPackageReleases.dependenciesFirst(configuration.packages) {
             guard let history = byName[package.name] else { continue }
             let target = try history.resolve(revision)
-            let branch = history.branch(of: revision)
             let line = configuration.branches.line(of: branch)
             let (current, since) = try history.sincePreviousRelease(of: target)
             func suggest(atLeast: BumpLevel) throws(ChangelogError) -> VersionSuggestion {

@@ -90,13 +90,15 @@ extension History {
         _ commits: [SourceCommit], below previous: VersionTag, walk: [Commit], target: ObjectID,
         where isEligible: (VersionTag) -> Bool
     ) throws(ChangelogError) -> [SourceCommit] {
+        // The section's commits as read already, with their commit times from the walk.
         let ids = Set(commits.map(\.id))
         let section = walk.filter { ids.contains(CommitID($0.id)) }
-        let sources = section.map(SourceCommit.init)
-        guard zip(sources, section).contains(where: { ReleaseCopyIndex.mayCarryARelease($0, committed: $1.committerTime) }) else {
-            return commits
-        }
-        let index = ReleaseCopyIndex(sources, committed: section.map(\.committerTime))
+        var committed: [CommitID: Int64] = [:]
+        for commit in section { committed[CommitID(commit.id)] = commit.committerTime }
+        let timed = commits.compactMap { commit in committed[commit.id].map { (commit, $0) } }
+        let (sources, times) = (timed.map(\.0), timed.map(\.1))
+        guard zip(sources, times).contains(where: { ReleaseCopyIndex.mayCarryARelease($0, committed: $1) }) else { return commits }
+        let index = ReleaseCopyIndex(sources, committed: times)
         var copies = Set<CommitID>()
         for tag in tags.reversed() where tag.version < previous.version && isEligible(tag) {
             let tip = try git { () throws(GitError) in try repository.commit(tag.commitID) }

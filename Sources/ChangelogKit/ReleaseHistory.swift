@@ -61,17 +61,25 @@ extension History {
         if !homecomings.isEmpty {
             for (at, node) in graph.order.enumerated() { position[node] = at }
         }
-        for homecoming in homecomings {
-            guard let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name }) else { continue }
-            if homecoming.release.copies.isEmpty {
-                // Nothing but merges since the fork (git-flow tags master's merge of a hotfix branch
-                // that develop merges too): head's commits after the fork start after the release.
-                guard let fork = graph.index[homecoming.release.base] else { continue }
-                for node in 0..<Int32(known) where graph.parents(of: node).contains(fork) {
-                    cameBackAt[node, default: []].append(tagIndex)
+        // Nothing but merges since the fork (git-flow tags master's merge of a hotfix branch that
+        // develop merges too): head's commits after the fork start after the release. The children
+        // of every such fork are found in one pass over head's history.
+        var releasesAtFork: [Int32: [Int]] = [:]
+        for homecoming in homecomings where homecoming.release.copies.isEmpty {
+            guard let fork = graph.index[homecoming.release.base],
+                let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name })
+            else { continue }
+            releasesAtFork[fork, default: []].append(tagIndex)
+        }
+        if !releasesAtFork.isEmpty {
+            for node in 0..<Int32(known) {
+                for parent in graph.parents(of: node) {
+                    if let released = releasesAtFork[parent] { cameBackAt[node, default: []] += released }
                 }
-                continue
             }
+        }
+        for homecoming in homecomings where !homecoming.release.copies.isEmpty {
+            guard let tagIndex = tags.firstIndex(where: { $0.name == homecoming.release.tag.name }) else { continue }
             let nodes = homecoming.release.copies.compactMap { graph.index[ObjectID($0)] }
             guard let newest = nodes.min(by: { position[$0]! < position[$1]! }) else { continue }
             cameBackAt[newest, default: []].append(tagIndex)

@@ -18,10 +18,7 @@ struct ReleaseTransaction {
     func complete(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
         // A branch or tag someone else moved stops the release before it changes anything: the
         // files written and staged would otherwise go into that someone's next commit.
-        if let reference = journal.reference {
-            let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
-            guard current == reference.old || current == reference.new else { throw moved(reference, to: current) }
-        }
+        try checkBranchIsOurs()
         for tag in journal.tags {
             let current = try git { () throws(GitError) in try repository.referenceTarget("refs/tags/\(tag.name)") }
             guard current == nil || current == tag.object else { throw Self.tagTaken(tag.name) }
@@ -81,10 +78,7 @@ struct ReleaseTransaction {
 
     func undo(checkpoint: (String) throws(ChangelogError) -> Void) throws(ChangelogError) {
         // A branch someone moved stops the undo before it changes anything, tags included.
-        if let reference = journal.reference {
-            let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
-            guard current == reference.old || current == reference.new else { throw moved(reference, to: current) }
-        }
+        try checkBranchIsOurs()
         for tag in journal.tags.reversed() {
             let reference = "refs/tags/\(tag.name)"
             guard try git({ () throws(GitError) in try repository.referenceTarget(reference) }) == tag.object else { continue }
@@ -133,6 +127,13 @@ struct ReleaseTransaction {
     private static func isTornRestore(_ current: [UInt8]?, old: [UInt8]?, new: [UInt8]) -> Bool {
         guard let current, let old, current.count == new.count, old.count < new.count else { return false }
         return current.starts(with: old) && current[old.count...].elementsEqual(new[old.count...])
+    }
+
+    /// The branch is where the release left it: before it or after it, never elsewhere.
+    private func checkBranchIsOurs() throws(ChangelogError) {
+        guard let reference = journal.reference else { return }
+        let current = try git { () throws(GitError) in try repository.referenceTarget(reference.name) }
+        guard current == reference.old || current == reference.new else { throw moved(reference, to: current) }
     }
 
     private static func tagTaken(_ name: String) -> ChangelogError {

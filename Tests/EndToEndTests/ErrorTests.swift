@@ -147,6 +147,8 @@ import Testing
             (["release"], "the repository has no commits yet; commit something before releasing"),
             (["notes"], "the repository has no commits yet, so no release to show"),
             (["backports", "--onto", "main"], "the repository has no commits yet; nothing to backport"),
+            // The backwards-range check leaves an empty repository to generate's own sentence.
+            (["--from", "HEAD"], "the repository has no commits yet; commit something before generating a changelog"),
         ] {
             let result = try sandbox.changelog(arguments)
             #expect(result.status == 2, "\(arguments)")
